@@ -1,0 +1,154 @@
+"""Configuration from ``[tool.fact-ledger]`` in pyproject.toml or a ``fact-ledger.toml``.
+
+Discovery follows ruff: the nearest ``fact-ledger.toml`` (whole file) or ``pyproject.toml``
+with a ``[tool.fact-ledger]`` table, from the working folder upwards. Keys are kebab-case;
+an unknown key or a wrong type is a :class:`~fact_ledger.errors.ConfigError` naming the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .model import SEVERITIES
+
+CONFIG_FILE = "fact-ledger.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for a run. Paths are resolved against the folder of the config file."""
+
+    select: tuple[str, ...] = ()  # codes or code prefixes ("FL1"); empty selects all
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)  # code -> severity
+    fail_on: str = "error"
+    tolerance: float = 0.0  # relative tolerance when comparing figures
+    checks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per-check options
+    aliases: tuple[Path, ...] = ()
+    waivers: Path | None = None
+    baseline: Path | None = None
+    block_plugins: tuple[str, ...] = ()
+    allow_plugins: tuple[str, ...] | None = None  # None: every installed plugin
+    timeout: float = 30.0  # seconds one check may run
+    source: Path | None = None  # the file this came from
+
+    def is_selected(self, code: str) -> bool:
+        """ruff's rule: the longest matching prefix in select/ignore decides."""
+        best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        if not self.select:
+            best_select = 0
+        best_ignore = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return best_select >= 0 and best_select > best_ignore
+
+    def with_overrides(self, **changes: Any) -> Config:
+        clean = {k: v for k, v in changes.items() if v is not None}
+        return replace(self, **clean)
+
+
+_KEYS: dict[str, str] = {
+    "select": "select",
+    "ignore": "ignore",
+    "severity": "severity",
+    "fail-on": "fail_on",
+    "tolerance": "tolerance",
+    "checks": "checks",
+    "aliases": "aliases",
+    "waivers": "waivers",
+    "baseline": "baseline",
+    "block-plugins": "block_plugins",
+    "allow-plugins": "allow_plugins",
+    "timeout": "timeout",
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return "fact-ledger" in data.get("tool", {})
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> Config:
+    """Load ``path``, or discover one from ``start`` (default: the working folder)."""
+    if path is None:
+        path = find_config(start or Path.cwd())
+        if path is None:
+            return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("config file not found", path=path) from None
+    except UnicodeDecodeError:
+        raise ConfigError("config file is not UTF-8", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=path) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("fact-ledger", {})
+    return parse_config(data, path)
+
+
+def parse_config(data: Mapping[str, Any], path: Path) -> Config:
+    """Check types and turn a config table into a :class:`Config`."""
+    root = path.parent
+    values: dict[str, Any] = {"source": path}
+    for key, raw in data.items():
+        if key not in _KEYS:
+            raise ConfigError(f"unknown key {key!r} (known: {', '.join(_KEYS)})", path=path)
+        name = _KEYS[key]
+        values[name] = _convert(name, key, raw, root, path)
+    return Config(**values)
+
+
+def _convert(name: str, key: str, raw: Any, root: Path, path: Path) -> Any:
+    def fail(expected: str) -> ConfigError:
+        return ConfigError(f"{key} must be {expected}, got {raw!r}", path=path)
+
+    if name in ("select", "ignore", "block_plugins", "allow_plugins"):
+        if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+            raise fail("a list of strings")
+        return tuple(v.upper() if name in ("select", "ignore") else v for v in raw)
+    if name == "fail_on":
+        if raw not in SEVERITIES:
+            raise fail(f"one of {', '.join(SEVERITIES)}")
+        return raw
+    if name in ("tolerance", "timeout"):
+        if isinstance(raw, bool) or not isinstance(raw, int | float) or raw < 0:
+            raise fail("a non-negative number")
+        return float(raw)
+    if name == "severity":
+        if not isinstance(raw, dict) or any(v not in SEVERITIES for v in raw.values()):
+            raise fail(f"a table of code = {' | '.join(SEVERITIES)}")
+        return {k.upper(): v for k, v in raw.items()}
+    if name == "checks":
+        if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
+            raise fail("a table of check-name = {options}")
+        return raw
+    if name == "aliases":
+        items = [raw] if isinstance(raw, str) else raw
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            raise fail("a path or a list of paths")
+        return tuple(root / v for v in items)
+    if name in ("waivers", "baseline"):
+        if not isinstance(raw, str):
+            raise fail("a path")
+        return root / raw
+    raise AssertionError(name)  # pragma: no cover

@@ -1,0 +1,203 @@
+"""The value types of a ledger: Document, Assertion and Finding.
+
+These are the rows the rest of the system passes around. Tabular work happens on pandas
+DataFrames whose columns are exactly the fields below (``ASSERTION_COLUMNS``,
+``FINDING_COLUMNS``) and which the pandera models in :mod:`fact_ledger.schemas` validate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal
+
+Kind = Literal["quantity", "date", "duration", "proposition"]
+Stance = Literal["asserts", "denies", "questions"]
+Severity = Literal["error", "warning", "info"]
+
+KINDS: tuple[str, ...] = ("quantity", "date", "duration", "proposition")
+STANCES: tuple[str, ...] = ("asserts", "denies", "questions")
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+def normalise_text(text: str) -> str:
+    """The stored form of a text: NFC, ``\\n`` newlines. Offsets index this string."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def text_hash(text: str) -> str:
+    """Content address of a stored text: SHA-256 of its UTF-8 bytes, hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def short_hash(*parts: object, length: int = 16) -> str:
+    """A stable identifier derived from ``parts`` (joined with a unit separator)."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A stored text and what is known of where it came from.
+
+    ``doc_id`` is the SHA-256 of ``text`` after :func:`normalise_text`; ``name`` is the
+    human handle (a corpus ``id`` or a file stem) that output shows as ``doc``.
+    """
+
+    doc_id: str
+    name: str
+    text: str
+    source: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) when known
+
+    @classmethod
+    def from_text(cls, text: str, *, name: str, **meta: Any) -> Document:
+        stored = normalise_text(text)
+        return cls(doc_id=text_hash(stored), name=name, text=stored, **meta)
+
+    def metadata(self) -> dict[str, Any]:
+        """Everything but the text: what the journal records for a document."""
+        data = asdict(self)
+        del data["text"]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """One row of the ledger: a figure, date, duration or factual claim in a document.
+
+    Invariant: ``quote == document.text[start:end]``. ``value_low``/``value_high`` bound
+    what the wording allows ("about 300", "dozens"); ``speaker`` is ``None`` when the text
+    attributes the assertion to no one.
+    """
+
+    assertion_id: str
+    doc_id: str
+    start: int
+    end: int
+    quote: str
+    kind: str
+    sentence: str = ""
+    value: float | None = None
+    value_low: float | None = None
+    value_high: float | None = None
+    unit: str | None = None
+    approx: str | None = None
+    subject: str | None = None
+    subject_key: str | None = None
+    location: str | None = None
+    location_key: str | None = None
+    time: str | None = None  # ISO date, month or year the assertion is about
+    speaker: str | None = None
+    speaker_key: str | None = None
+    attribution_cue: str | None = None
+    stance: str = "asserts"
+    claim_key: str | None = None  # what is claimed, so a denial can be matched to its claim
+    boilerplate: bool = False
+    extractor: str = ""
+    confidence: float = 1.0
+
+    @staticmethod
+    def make_id(doc_id: str, start: int, end: int, kind: str) -> str:
+        """Stable id: the same span of the same text of the same kind gets the same id."""
+        return short_hash(doc_id, start, end, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One side of a finding, resolved against the ledger for reports."""
+
+    assertion_id: str
+    doc_id: str
+    doc: str
+    start: int
+    end: int
+    quote: str
+    sentence: str
+    kind: str
+    value: float | None
+    value_low: float | None
+    value_high: float | None
+    unit: str | None
+    speaker: str | None
+    stance: str
+    published: str | None
+    source: str | None
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One check result.
+
+    ``finding_id`` fingerprints the check code and the assertions involved (sorted), so a
+    waiver or a baseline survives reordering of documents and rows.
+    """
+
+    finding_id: str
+    code: str
+    check: str
+    severity: str
+    assertion_ids: tuple[str, ...]
+    message: str
+    plugin: str
+    evidence: tuple[Evidence, ...] = ()
+    waived: bool = False
+    waiver_reason: str | None = None
+    baseline: str = "new"  # new | unchanged (in the baseline)
+
+    @staticmethod
+    def make_id(code: str, assertion_ids: tuple[str, ...] | list[str], message: str = "") -> str:
+        """Fingerprint of a finding; the message only counts when no assertion is involved."""
+        ids = sorted(assertion_ids)
+        return short_hash(code, *ids) if ids else short_hash(code, message)
+
+
+ASSERTION_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Assertion))
+FINDING_COLUMNS: tuple[str, ...] = tuple(
+    f.name for f in fields(Finding) if f.name not in ("evidence",)
+)
+DOCUMENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Document) if f.name != "text")
+
+
+def assertion_from_row(row: dict[str, Any]) -> Assertion:
+    """Build an :class:`Assertion` from a mapping, ignoring unknown keys and NaN."""
+    clean: dict[str, Any] = {}
+    for name in ASSERTION_COLUMNS:
+        if name not in row:
+            continue
+        value = row[name]
+        if isinstance(value, float) and value != value:  # NaN from pandas
+            value = None
+        clean[name] = value
+    return Assertion(**clean)
+
+
+__all__ = [
+    "ASSERTION_COLUMNS",
+    "DOCUMENT_COLUMNS",
+    "FINDING_COLUMNS",
+    "KINDS",
+    "SEVERITIES",
+    "SEVERITY_RANK",
+    "STANCES",
+    "Assertion",
+    "Document",
+    "Evidence",
+    "Finding",
+    "Kind",
+    "Severity",
+    "Stance",
+    "assertion_from_row",
+    "normalise_text",
+    "short_hash",
+    "text_hash",
+]
