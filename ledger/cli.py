@@ -1,0 +1,568 @@
+"""The ``fact-ledger`` command line.
+
+Conventions follow ruff and Vale: machine output on stdout, messages on stderr; exit 0 when
+no finding reaches ``--fail-on``, 1 when one does, 2 for a usage, input or configuration
+error (one line on stderr, no traceback), 3 for an internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from . import __version__
+from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LedgerError
+from .model import SEVERITIES
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .manager import PluginHost
+    from .report import Report
+
+PROG = "fact-ledger"
+DEFAULT_FORMAT = "full"
+
+
+@dataclass
+class Session:
+    """What the group options decide for every command: configuration and plugins."""
+
+    config_path: Path | None
+    isolated: bool
+    block: tuple[str, ...]
+    _config: Config | None = None
+    _host: PluginHost | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            from .config import Config, load_config
+
+            self._config = Config() if self.isolated else load_config(self.config_path)
+        return self._config
+
+    @property
+    def host(self) -> PluginHost:
+        if self._host is None:
+            from .manager import PluginHost
+
+            config = self.config
+            self._host = PluginHost(
+                block=(*config.block_plugins, *self.block), allow=config.allow_plugins
+            )
+        return self._host
+
+
+class LedgerGroup(click.Group):
+    """Adds the sub-commands that plugins register through ``ledger_register_commands``."""
+
+    def _plugin_commands(self, ctx: click.Context) -> dict[str, click.Command]:
+        session = ctx.find_object(Session)
+        if session is None:  # e.g. shell completion before the group callback ran
+            session = Session(None, False, ())
+        commands: dict[str, click.Command] = {}
+        try:
+            session.host.pm.hook.ledger_register_commands(
+                register=lambda command: commands.setdefault(command.name or "", command)
+            )
+        except LedgerError:
+            return {}
+        return commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = set(super().list_commands(ctx))
+        if not ctx.resilient_parsing:
+            names.update(self._plugin_commands(ctx))
+        return sorted(names)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and not ctx.resilient_parsing:
+            command = self._plugin_commands(ctx).get(cmd_name)
+        return command
+
+
+@click.group(cls=LedgerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name=PROG)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (fact-ledger.toml or pyproject.toml). Default: discovered upwards.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option(
+    "--block-plugin",
+    "block",
+    multiple=True,
+    metavar="NAME",
+    help="Do not load this plugin (repeatable); see `fact-ledger plugins`.",
+)
+@click.pass_context
+def cli(
+    ctx: click.Context, config_path: Path | None, isolated: bool, block: tuple[str, ...]
+) -> None:
+    """A typed, auditable ledger of the figures and claims in news articles, and the checks
+    that find where they disagree."""
+    ctx.obj = Session(config_path=config_path, isolated=isolated, block=block)
+
+
+pass_session = click.make_pass_decorator(Session)
+
+_paths = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+
+
+def _output_options(func: Any) -> Any:
+    options = [
+        click.option(
+            "--output-format",
+            "output_format",
+            metavar="FORMAT",
+            help="full | concise | json | json-lines | github | sarif | junit | markdown | html "
+            "(any registered renderer; see `fact-ledger plugins`).",
+        ),
+        click.option(
+            "-o",
+            "--output",
+            "outputs",
+            multiple=True,
+            metavar="[FORMAT:]FILE",
+            help="Write to FILE instead of stdout; FORMAT:FILE writes that format (repeatable).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@_paths
+@_output_options
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    help="Lowest severity that makes the run fail (exit 1). Default: error.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run.")
+@click.option("--statistics", is_flag=True, help="Show counts per check instead of findings.")
+@click.option("--select", metavar="CODES", help="Comma-separated check codes or prefixes to run.")
+@click.option("--ignore", metavar="CODES", help="Comma-separated check codes or prefixes to skip.")
+@click.option("--tolerance", type=float, help="Relative tolerance when comparing figures.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Findings whose fingerprints are in this file do not fail the run.",
+)
+@click.option(
+    "--new-since",
+    metavar="GIT_REF",
+    help="Only findings that are new since this git revision fail the run.",
+)
+@pass_session
+def check(
+    session: Session,
+    paths: tuple[str, ...],
+    output_format: str | None,
+    outputs: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    statistics: bool,
+    select: str | None,
+    ignore: str | None,
+    tolerance: float | None,
+    baseline: Path | None,
+    new_since: str | None,
+) -> int:
+    """Extract, check and report on documents or ledger folders.
+
+    PATH is a folder of .txt files, a .txt file, a JSONL corpus (id, text, and optionally
+    source, publisher, title, published per line), - for standard input, or a ledger folder.
+    """
+    config = session.config.with_overrides(
+        fail_on=fail_on,
+        select=_codes(select),
+        ignore=_codes(ignore),
+        tolerance=tolerance,
+        baseline=baseline,
+    )
+    host = session.host
+    targets = _targets(host, output_format, outputs)
+    report = _run(paths, config, host, new_since=new_since)
+    if statistics:
+        _emit_statistics(report)
+    else:
+        _emit(report, targets, host)
+    _step_summary(report, host, targets)
+    if exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if report.failing() else EXIT_OK
+
+
+@cli.command()
+@_paths
+@_output_options
+@pass_session
+def report(
+    session: Session, paths: tuple[str, ...], output_format: str | None, outputs: tuple[str, ...]
+) -> int:
+    """Write an inconsistency report (default: markdown); always exits 0 on success."""
+    host = session.host
+    targets = _targets(host, output_format or "markdown", outputs)
+    _emit(_run(paths, session.config, host), targets, host)
+    return EXIT_OK
+
+
+@cli.command()
+@_paths
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE.",
+)
+@click.option("--include-boilerplate/--no-boilerplate", default=True, show_default=True)
+@pass_session
+def extract(
+    session: Session, paths: tuple[str, ...], output: Path | None, include_boilerplate: bool
+) -> int:
+    """Print one JSON object per assertion (JSON lines), with ``doc`` the document's name."""
+    from .pipeline import build_ledger
+
+    ledger = build_ledger(list(paths), session.host)
+    frame = ledger.assertions
+    if not include_boilerplate:
+        frame = frame[~frame["boilerplate"]]
+    names = {doc_id: doc.name for doc_id, doc in ledger.documents.items()}
+    lines = []
+    for record in frame.to_dict(orient="records"):
+        row = {"doc": names.get(record["doc_id"], record["doc_id"])}
+        row.update({k: _json_value(v) for k, v in record.items()})
+        lines.append(json.dumps(row, ensure_ascii=False, allow_nan=False))
+    _write_text("\n".join(lines) + ("\n" if lines else ""), output)
+    return EXIT_OK
+
+
+@cli.command()
+@_paths
+@click.option(
+    "--ledger",
+    "ledger_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The ledger folder to add to (created when missing).",
+)
+@pass_session
+def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
+    """Add documents and their extracted assertions to a ledger folder."""
+    from .pipeline import build_ledger
+    from .store import LedgerStore
+
+    # Read and extract everything first: a bad input must leave the ledger untouched.
+    ledger = build_ledger(list(paths), session.host)
+    store = (
+        LedgerStore.open(ledger_dir)
+        if LedgerStore.is_ledger(ledger_dir)
+        else LedgerStore.create(ledger_dir)
+    )
+    from .model import assertion_from_row
+
+    rows = [assertion_from_row(r) for r in ledger.assertions.to_dict(orient="records")]
+    result = store.record(ledger.documents.values(), rows)
+    click.echo(f"{ledger_dir}: {result}", err=True)
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("ledger_dir", type=click.Path(file_okay=False, path_type=Path), metavar="LEDGER")
+@click.option(
+    "--against",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="An older manifest.json: also check that history up to it was not rewritten.",
+)
+def verify(ledger_dir: Path, against: Path | None) -> int:
+    """Verify a ledger's hash-chained journal against its manifest."""
+    from .store import LedgerStore
+
+    result = LedgerStore.open(ledger_dir).verify(against=against)
+    if result.ok:
+        click.echo(f"{ledger_dir}: ok, {result.entries} entries, root {result.root_hash}")
+        return EXIT_OK
+    for problem in result.problems:
+        click.echo(f"{ledger_dir}: {problem}", err=True)
+    return EXIT_FINDINGS
+
+
+@cli.command()
+@click.argument("code", required=False)
+@click.option("--all", "show_all", is_flag=True, help="Explain every check.")
+@pass_session
+def rule(session: Session, code: str | None, show_all: bool) -> int:
+    """Explain a check: its code, name, severity, plugin and what it looks for."""
+    host = session.host
+    if show_all or code is None:
+        checks = list(host.checks)
+    else:
+        try:
+            checks = [host.check_by_code(code)]
+        except KeyError:
+            raise click.UsageError(
+                f"no check {code!r}; known: {', '.join(c.code for c in host.checks)}"
+            ) from None
+    for number, item in enumerate(sorted(checks, key=lambda c: c.code)):
+        if number:
+            click.echo()
+        click.echo(f"# {item.title} ({item.code})\n")
+        click.echo(f"Name: {item.name}  Severity: {item.severity}  Plugin: {item.plugin}\n")
+        click.echo(item.description.strip())
+    return EXIT_OK
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@pass_session
+def plugins(session: Session, fmt: str) -> int:
+    """List the loaded plugins and what each registers, and any that failed to load."""
+    host = session.host
+    listing: dict[str, dict[str, list[str]]] = {
+        name: {"extractors": [], "checks": [], "renderers": []} for name in host.plugin_names()
+    }
+    for kind, registry in (
+        ("extractors", host.extractors),
+        ("checks", host.checks),
+        ("renderers", host.renderers),
+    ):
+        for item in registry:
+            label = f"{item.code} {item.name}" if kind == "checks" else item.name
+            listing.setdefault(item.plugin, {"extractors": [], "checks": [], "renderers": []})[
+                kind
+            ].append(label)
+    failures = [f"{f.plugin} ({f.stage}): {f.error}" for f in host.failures]
+    if fmt == "json":
+        click.echo(json.dumps({"plugins": listing, "failures": failures}, indent=2))
+        return EXIT_OK
+    for name, parts in listing.items():
+        click.echo(name)
+        for kind, items in parts.items():
+            if items:
+                click.echo(f"  {kind}: {', '.join(items)}")
+    for failure in failures:
+        click.echo(f"failed: {failure}", err=True)
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("finding_id")
+@_paths
+@click.option("--reason", required=True, help="Why this finding is acknowledged.")
+@click.option("--expires", type=click.DateTime(formats=["%Y-%m-%d"]), help="YYYY-MM-DD")
+@click.option(
+    "--file",
+    "waiver_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Waivers file (default: the configured one, else fact-ledger-waivers.toml).",
+)
+@pass_session
+def waive(
+    session: Session,
+    finding_id: str,
+    paths: tuple[str, ...],
+    reason: str,
+    expires: Any,
+    waiver_file: Path | None,
+) -> int:
+    """Acknowledge a finding with a reason; the waiver lapses when a waived value changes."""
+    from .waivers import add_waiver
+
+    config = session.config
+    report = _run(paths, config, session.host)
+    matches = [f for f in report.findings if f.finding_id.startswith(finding_id)]
+    if len(matches) != 1:
+        what = "no finding" if not matches else f"{len(matches)} findings"
+        raise click.UsageError(f"{what} with id {finding_id!r} in {' '.join(paths)}")
+    target = waiver_file or config.waivers or Path("fact-ledger-waivers.toml")
+    add_waiver(target, matches[0], reason, expires.date() if expires else None)
+    click.echo(f"{target}: waived {matches[0].finding_id} ({matches[0].code})", err=True)
+    return EXIT_OK
+
+
+@cli.command("baseline")
+@_paths
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The baseline file to write.",
+)
+@pass_session
+def baseline_command(session: Session, paths: tuple[str, ...], output: Path) -> int:
+    """Record the fingerprints of today's findings, so that only new ones fail later runs."""
+    from .baseline import write_baseline
+
+    # Today's findings all go into the baseline, whatever an older baseline says.
+    config = replace(session.config, baseline=None)
+    report = _run(paths, config, session.host)
+    count = write_baseline(output, report.findings)
+    click.echo(f"{output}: {count} finding fingerprints", err=True)
+    return EXIT_OK
+
+
+# -- helpers -----------------------------------------------------------------------
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(part.strip().upper() for part in value.split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class _Target:
+    fmt: str
+    path: Path | None  # None: stdout
+
+
+def _targets(host: PluginHost, output_format: str | None, outputs: Sequence[str]) -> list[_Target]:
+    known = host.renderers.names()
+    default = output_format or DEFAULT_FORMAT
+    targets: list[_Target] = []
+    plain_file: Path | None = None
+    for spec in outputs:
+        fmt, sep, rest = spec.partition(":")
+        if sep and fmt in known and rest:
+            targets.append(_Target(fmt, Path(rest)))
+        elif plain_file is None:
+            plain_file = Path(spec)
+        else:
+            raise click.UsageError(f"-o {spec}: only one -o FILE without a FORMAT: prefix")
+    if output_format is not None or plain_file is not None or not targets:
+        targets.insert(0, _Target(default, plain_file))
+    for target in targets:
+        if target.fmt not in known:
+            raise click.UsageError(
+                f"unknown output format {target.fmt!r}; known: {', '.join(known) or 'none'}"
+            )
+    return targets
+
+
+def _run(
+    paths: Sequence[str], config: Config, host: PluginHost, *, new_since: str | None = None
+) -> Report:
+    from .pipeline import build_ledger, check_ledger
+
+    stdin = sys.stdin.buffer if "-" in paths else None
+    ledger = build_ledger(list(paths), host, stdin=stdin)
+    report = check_ledger(ledger, host, config)
+    if new_since is not None:
+        from .baseline import apply_baseline
+        from .changes import fingerprints_at
+
+        old = fingerprints_at(new_since, list(paths), config=config, host=host)
+        report = _replace_findings(report, apply_baseline(list(report.findings), old))
+    return report
+
+
+def _replace_findings(report: Report, findings: Sequence[Any]) -> Report:
+    return replace(report, findings=tuple(findings))
+
+
+def _emit(report: Report, targets: Sequence[_Target], host: PluginHost) -> None:
+    for target in targets:
+        _write_text(host.renderers.get(target.fmt).render(report), target.path)
+
+
+def _write_text(text: str, path: Path | None) -> None:
+    if path is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    write_atomic(path, text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file by temp-file-and-rename, so a reader never sees half of it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise LedgerError("folder does not exist", path=folder)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _emit_statistics(report: Report) -> None:
+    counts = report.counts_by_check()
+    names = {code: check.name for code, check in report.checks.items()}
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        click.echo(f"{count:6d}\t{code}\t{names.get(code, '')}")
+
+
+def _step_summary(report: Report, host: PluginHost, targets: Sequence[_Target]) -> None:
+    """In GitHub Actions, annotations are capped: the whole summary goes to the step summary."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    wanted = {t.fmt for t in targets} & {"github", "markdown"}
+    if not summary or not wanted or "markdown" not in host.renderers:
+        return
+    text = host.renderers.get("markdown").render(report)
+    with open(summary, "a", encoding="utf-8") as handle:
+        handle.write(text if text.endswith("\n") else text + "\n")
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return _json_value(value.item())
+    return value
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"{PROG}: error: {message}", err=True)
+    sys.exit(code)
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Entry point: run the command and turn every expected error into one line and an exit code."""
+    try:
+        result = cli.main(
+            args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
+        )
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        _fail("aborted", EXIT_USAGE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except LedgerError as exc:
+        _fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        # The reader (head, less) went away: not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_OK)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except Exception as exc:
+        if os.environ.get("FACT_LEDGER_DEBUG"):
+            raise
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} (set FACT_LEDGER_DEBUG=1 for a traceback)",
+            EXIT_INTERNAL,
+        )
+    sys.exit(result if isinstance(result, int) else EXIT_OK)

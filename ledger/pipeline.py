@@ -1,0 +1,166 @@
+"""The run, stage by stage: ingest → extract → resolve → validate → check → waive → report.
+
+Each stage is a plain function so tests, the pytest plugin and other tools can run part of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+import pandas as pd
+
+from .errors import StoreError
+from .ingest import read_inputs
+from .manager import PluginFailure, PluginHost
+from .model import ASSERTION_COLUMNS, Assertion, Document
+from .report import Report
+from .validation import SchemaValidationError, provenance_failures, validate_assertions
+
+if TYPE_CHECKING:
+    from .config import Config
+
+_KEYED = (("subject", "subject_key"), ("location", "location_key"), ("speaker", "speaker_key"))
+
+
+@dataclass
+class Ledger:
+    """Documents by ``doc_id`` and the assertions frame that points into them."""
+
+    documents: dict[str, Document]
+    assertions: pd.DataFrame
+
+
+def assertions_frame(assertions: Iterable[Assertion]) -> pd.DataFrame:
+    """A DataFrame with exactly :data:`~fact_ledger.model.ASSERTION_COLUMNS`."""
+    records = [dataclasses.astuple(a) for a in assertions]
+    frame = pd.DataFrame.from_records(records, columns=list(ASSERTION_COLUMNS))
+    for column in ("value", "value_low", "value_high", "confidence"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    for column in ("start", "end"):
+        frame[column] = frame[column].astype("int64")
+    frame["boilerplate"] = frame["boilerplate"].astype(bool)
+    return frame
+
+
+def extract(host: PluginHost, documents: Iterable[Document]) -> pd.DataFrame:
+    """Run every registered extractor over every document.
+
+    An extractor that raises, or returns rows that fail the assertions schema or do not quote
+    their document, is recorded in ``host.failures`` (reported as a finding by the checks)
+    and its rows for that document are dropped; the other extractors still count.
+    """
+    batches: list[tuple[str, Document, pd.DataFrame]] = []
+    for document in documents:
+        for extractor in host.extractors:
+            try:
+                rows = list(extractor.extract(document))
+            except Exception as exc:
+                host.failures.append(
+                    PluginFailure(extractor.plugin, "extract", f"{type(exc).__name__}: {exc}")
+                )
+                continue
+            if rows:
+                batches.append((extractor.plugin, document, assertions_frame(rows)))
+    if not batches:
+        return assertions_frame([])
+    by_id = {doc.doc_id: doc for _, doc, _ in batches}
+    frame = pd.concat([f for _, _, f in batches], ignore_index=True)
+    if _first_problem(frame, by_id) is not None:
+        # Validate once on the happy path; only when that fails, find whose rows are bad.
+        kept = []
+        for plugin, document, part in batches:
+            problem = _first_problem(part, {document.doc_id: document})
+            if problem is None:
+                kept.append(part)
+            else:
+                host.failures.append(
+                    PluginFailure(plugin, "extract", f"{document.name}: {problem}")
+                )
+        frame = pd.concat(kept, ignore_index=True) if kept else assertions_frame([])
+    # Two extractors may find the same span: the first registered wins.
+    return frame.drop_duplicates("assertion_id", keep="first").reset_index(drop=True)
+
+
+def _first_problem(frame: pd.DataFrame, documents: Mapping[str, Document]) -> str | None:
+    try:
+        validate_assertions(frame)
+    except SchemaValidationError as exc:
+        return f"returned rows that fail the schema: {exc}"
+    bad = provenance_failures(frame, documents)
+    if len(bad):
+        first = bad.iloc[0]
+        return f"returned a quote that is not the document text at its offsets (row {first['row']})"
+    return None
+
+
+def resolve(host: PluginHost, frame: pd.DataFrame) -> pd.DataFrame:
+    """Fill ``subject_key``, ``location_key`` and ``speaker_key`` through the
+    ``ledger_resolve_entity`` hook, asking once per distinct name."""
+    frame = frame.copy()
+    for column, key_column in _KEYED:
+        kind = column
+        names = frame[column].dropna().unique()
+        keys = {name: host.resolve_entity(name, kind) for name in names}
+        missing = frame[key_column].isna() & frame[column].notna()
+        frame.loc[missing, key_column] = frame.loc[missing, column].map(keys)
+    return frame
+
+
+def build_ledger(
+    paths: Sequence[str], host: PluginHost, *, stdin: BinaryIO | None = None
+) -> Ledger:
+    """Read the inputs; extract and resolve assertions from documents; load stored ledgers."""
+    from .store import LedgerStore
+
+    inputs = read_inputs(paths, stdin=stdin)
+    documents = {doc.doc_id: doc for doc in inputs.documents}
+    frames = [resolve(host, extract(host, inputs.documents))] if inputs.documents else []
+    for folder in inputs.ledgers:
+        store = LedgerStore.open(folder)
+        documents.update(store.documents())
+        frames.append(store.assertions())
+    frames = [f for f in frames if len(f)]
+    if frames:
+        assertions = pd.concat(frames, ignore_index=True).drop_duplicates("assertion_id")
+    else:
+        assertions = assertions_frame([])
+    return Ledger(documents=documents, assertions=assertions.reset_index(drop=True))
+
+
+def check_ledger(ledger: Ledger, host: PluginHost, config: Config) -> Report:
+    """Run the checks, then apply waivers and the baseline."""
+    from .baseline import apply_baseline, load_baseline
+    from .checking import run_checks
+    from .waivers import apply_waivers, load_waivers
+
+    findings = run_checks(host, ledger.assertions, ledger.documents, config)
+    if config.waivers is not None and config.waivers.exists():
+        findings = apply_waivers(findings, load_waivers(config.waivers), ledger.assertions)
+    if config.baseline is not None:
+        if not config.baseline.exists():
+            raise StoreError("baseline file not found", path=config.baseline)
+        findings = apply_baseline(findings, load_baseline(config.baseline))
+    checks = {c.code: c for c in host.checks if config.is_selected(c.code)}
+    return Report(
+        findings=tuple(findings),
+        assertions=ledger.assertions,
+        documents=ledger.documents,
+        checks=checks,
+        fail_on=config.fail_on,
+    )
+
+
+def run_check(
+    paths: Sequence[str | Path],
+    *,
+    config: Config,
+    host: PluginHost,
+    stdin: BinaryIO | None = None,
+) -> Report:
+    """The whole pipeline over ``paths``: what ``fact-ledger check`` runs."""
+    ledger = build_ledger([str(p) for p in paths], host, stdin=stdin)
+    return check_ledger(ledger, host, config)
