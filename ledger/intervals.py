@@ -31,9 +31,12 @@ class Interval:
         """Widen both ends by ``tolerance`` times their magnitude (relative tolerance)."""
         if tolerance < 0:
             raise ValueError("tolerance must not be negative")
-        return Interval(
-            self.low - abs(self.low) * tolerance, self.high + abs(self.high) * tolerance
-        )
+        if tolerance == 0:
+            return self
+        # An infinite end stays infinite (inf * 0 would be NaN).
+        low = self.low if math.isinf(self.low) else self.low - abs(self.low) * tolerance
+        high = self.high if math.isinf(self.high) else self.high + abs(self.high) * tolerance
+        return Interval(low, high)
 
     def overlaps(self, other: Interval, tolerance: float = 0.0) -> bool:
         """True when the two intervals, each widened by ``tolerance``, share a value."""

@@ -146,7 +146,8 @@ class PluginHost:
         raise KeyError(code)
 
     def plugin_names(self) -> list[str]:
-        return [name for name, _ in self.pm.list_name_plugin()]
+        # pluggy lists blocked names too, with no plugin behind them.
+        return [name for name, plugin in self.pm.list_name_plugin() if plugin is not None]
 
     # -- point decisions ---------------------------------------------------------
 

@@ -1,0 +1,52 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fact_ledger.model import Assertion, Document, Finding, normalise_text, text_hash
+
+
+def test_document_text_is_stored_nfc_with_unix_newlines() -> None:
+    doc = Document.from_text("Cafe\u0301\r\nline two\rthree", name="d")
+    assert doc.text == "Café\nline two\nthree"
+    assert doc.doc_id == text_hash(doc.text)
+
+
+def test_same_text_same_address_whatever_the_newlines() -> None:
+    assert Document.from_text("a\r\nb", name="x").doc_id == Document.from_text("a\nb", name="y").doc_id
+
+
+def test_metadata_leaves_out_the_text() -> None:
+    doc = Document.from_text("text", name="d", title="T", published="2017-10-11")
+    assert doc.metadata() == {
+        "doc_id": doc.doc_id,
+        "name": "d",
+        "source": None,
+        "publisher": None,
+        "title": "T",
+        "published": "2017-10-11",
+    }
+
+
+def test_assertion_id_depends_on_document_span_and_kind() -> None:
+    ids = {
+        Assertion.make_id("d", 0, 5, "quantity"),
+        Assertion.make_id("d", 0, 6, "quantity"),
+        Assertion.make_id("d", 0, 5, "date"),
+        Assertion.make_id("e", 0, 5, "quantity"),
+    }
+    assert len(ids) == 4
+
+
+@given(st.lists(st.text(alphabet="0123456789abcdef", min_size=16, max_size=16), max_size=6))
+def test_finding_fingerprint_ignores_order(ids: list[str]) -> None:
+    assert Finding.make_id("FL101", ids) == Finding.make_id("FL101", list(reversed(ids)))
+
+
+def test_finding_fingerprint_depends_on_code() -> None:
+    assert Finding.make_id("FL101", ["a"]) != Finding.make_id("FL102", ["a"])
+
+
+@given(st.text())
+def test_normalise_text_is_idempotent(text: str) -> None:
+    once = normalise_text(text)
+    assert normalise_text(once) == once
+    assert "\r" not in once
