@@ -1,0 +1,174 @@
+"""Tell article prose from page furniture: view counters, image captions, share bars,
+ad banners, bylines and related-story teasers scraped along with the story.
+
+Decisions are made by the *shape* of a line, not by its words alone, because furniture
+changes from site to site while its shape does not: a teaser is a short headline-like line
+with no closing punctuation that sits among body paragraphs; a caption repeats a file name
+and a title between dashes; a counter is "Read N times". Furniture is reported as spans so a
+dateline sharing a line with a byline ("Wednesday, 15 November 2017 03:27 Written by X
+Read 125 times") keeps its date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Line", "PageLayout", "Role", "analyse_layout"]
+
+Role = Literal["headline", "standfirst", "heading", "body", "furniture", "credit"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of the text and what it is on the page."""
+
+    start: int
+    end: int
+    role: Role
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """The lines of a document with their roles, the furniture spans and the wire credit."""
+
+    lines: tuple[Line, ...]
+    furniture: tuple[tuple[int, int], ...]
+    credit: str | None = None
+    credit_cue: str | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts.extend(start for start, _ in self.furniture)
+
+    def is_furniture(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a furniture span."""
+        index = bisect.bisect_right(self._starts, end - 1) - 1
+        while index >= 0:
+            span_start, span_end = self.furniture[index]
+            if span_end > start:
+                return True
+            if span_end <= start and span_start < start - 10_000:
+                break
+            index -= 1
+        return False
+
+    def role_at(self, offset: int) -> Role | None:
+        """The role of the line holding ``offset``."""
+        starts = [line.start for line in self.lines]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self.lines[index].end:
+            return self.lines[index].role
+        return None
+
+
+_LINE = re.compile(r"[^\n]+")
+
+# Spans that are furniture wherever they occur in a line.
+_FURNITURE_SPANS = re.compile(
+    r"""
+      \bRead\s+\d[\d,]*\s+times\b                              # view counter
+    | \bWritten\s+by\s+.*?(?=\s+Read\s+\d|\s*$)                # byline
+    | \b\d{2,4}\s?[x×]\s?\d{2,4}\b                             # image size 150x150
+    | (?<![\d.])1\d{9}(?![\d.])                                # Unix time stamp in a file name
+    | \b(?:Adjust\s+)?Comments?\s+Print\b | \bRead\s+Comments\b
+    | \bGo\s+Ad[- ]Free!?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Whole lines that are furniture: share bars, calls to action, legal lines, comment policies.
+_FURNITURE_LINE = re.compile(
+    r"""^(?:
+        (?:share|tweet|email|print|read|comments?|adjust|facebook|twitter|whatsapp|reddit|\W)+
+      | support\b.{0,60}\bad[- ]free!?
+      | (?:our\s+)?comment(?:ing)?\s+(?:rules|policy)\b.*
+      | (?:sign\s+up|subscribe|follow\s+us|click\s+here|advertisement|read\s+more|also\s+read
+         |related(?:\s+stories|\s+articles)?:|more\s+on\s+this|recommended|trending)\b.*
+      | (?:©|\(c\)|copyright\b).*
+      | .*\ball\s+rights\s+reserved\b.*
+      | (?:photo|image|picture|video|file\s+photo)\s*(?::|credit).*
+    )$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# "- 1507657776 mosul ruins - Title": a scraped image caption (file name, then the title).
+_CAPTION = re.compile(r"^-\s+\S.*?\s-\s+(?P<title>.+)$")
+_CREDIT = re.compile(
+    r"^(?P<cue>(?:source|sources|via|credit|reporting\s+by)\s*:?)\s+(?P<name>[A-Z][\w.&' -]{1,40})$",
+    re.IGNORECASE,
+)
+# Prose ends in a stop, possibly inside closing quotes; a line ending in a bare quote mark
+# ("India police kill Kashmir 'Merchant of Death'") is still a headline.
+_CLOSED = re.compile(r"[.!?:;,][\"”’')\]]*\s*$")
+_SAYING = re.compile(
+    r"\b(?:says?|said|claims?|claimed|accuses?|accused|warns?|denies|denied|rejects?|tells?|"
+    r"told|insists?|asks?|vows?|urges?|threatens?)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
+
+_HEADING_MAX_WORDS = 4  # "Attack on government forces", "50-km zone": a cross-head
+_TEASER_MAX_WORDS = 16  # longer unpunctuated lines are stand-firsts or broken prose
+
+
+def analyse_layout(text: str) -> PageLayout:
+    """Classify every non-empty line of ``text`` and collect the furniture spans."""
+    lines: list[Line] = []
+    spans: list[tuple[int, int]] = []
+    credit: str | None = None
+    credit_cue: str | None = None
+    captions: set[str] = set()
+    body_started = False
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        end = start + len(stripped)
+        role = _line_role(stripped, body_started, captions)
+        if role == "credit":
+            found = _CREDIT.match(stripped)
+            if found:
+                credit, credit_cue = found.group("name").strip(), stripped
+        if role == "furniture":
+            spans.append((start, end))
+            caption = _CAPTION.match(stripped)
+            if caption:
+                captions.add(caption.group("title").strip())
+        else:
+            spans.extend(
+                (start + found.start(), start + found.end())
+                for found in _FURNITURE_SPANS.finditer(stripped)
+            )
+        if role == "body":
+            body_started = True
+        lines.append(Line(start, end, role))
+    spans.sort()
+    return PageLayout(tuple(lines), tuple(spans), credit, credit_cue)
+
+
+def _line_role(line: str, body_started: bool, captions: set[str]) -> Role:
+    # Before the story starts, the line repeating a caption's title is the headline itself.
+    repeats_caption = body_started and line in captions
+    if _FURNITURE_LINE.match(line) or _CAPTION.match(line) or repeats_caption:
+        return "furniture"
+    if _CREDIT.match(line):
+        return "credit"
+    if _CLOSED.search(line):
+        return "body"
+    words = len(_WORD.findall(line))
+    if words == 0:
+        return "furniture"
+    if not body_started:
+        return "standfirst" if words > _TEASER_MAX_WORDS else "headline"
+    if words <= _HEADING_MAX_WORDS:
+        return "heading"
+    if words <= _TEASER_MAX_WORDS and not _SAYING.search(line):
+        # A headline-shaped line between paragraphs that reports no one's words is a
+        # link to another story, not part of this one.
+        return "furniture"
+    return "body"

@@ -1,0 +1,71 @@
+"""Split news text into paragraphs and sentences, keeping ``str`` offsets.
+
+Scraped news puts one paragraph on a line, so a newline always ends a sentence. Inside a
+line a sentence ends at ``.``, ``!`` or ``?`` (plus any closing quotes or brackets) when
+the next word starts like a sentence does, unless the word before the stop is a known
+abbreviation ("Mr.", "Gen.", "U.S.") or a single initial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``text == document_text[start:end]``; ``paragraph`` counts lines with text."""
+
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+# Titles, initials and month abbreviations that end in a period in news English.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr brig sen rep gov pres
+    st jr sr no nos vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u a.m p.m approx dept est fig mt ft""".split()
+)
+
+_LINE = re.compile(r"[^\n]+")
+# A stop, any closing punctuation, then space and something that can open a sentence.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(line: str, stop: int) -> bool:
+    if line[stop] != ".":
+        return False
+    match = _WORD_BEFORE.search(line, 0, stop)
+    if match is None:
+        return False
+    word = match.group(1).casefold()
+    return word in _ABBREVIATIONS or (len(word) == 1 and line[match.start()].isupper())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of ``text`` in order, stripped of surrounding white space."""
+    sentences: list[Sentence] = []
+    paragraph = -1
+    for line in _LINE.finditer(text):
+        body = line.group()
+        if not body.strip():
+            continue
+        paragraph += 1
+        cuts = [0]
+        for stop in _BOUNDARY.finditer(body):
+            if not _is_abbreviation(body, stop.start()):
+                cuts.append(stop.end())
+        cuts.append(len(body))
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            piece = body[left:right]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            start = line.start() + left + (len(piece) - len(piece.lstrip()))
+            sentences.append(Sentence(start, start + len(stripped), paragraph, stripped))
+    return sentences
