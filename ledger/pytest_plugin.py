@@ -1,0 +1,182 @@
+"""Run a ledger's checks as pytest test items: a ledger repository's CI can be just ``pytest``.
+
+Off unless asked for: pass ``--fact-ledger`` or set ``fact_ledger_paths`` in pytest's
+configuration (``[tool.pytest.ini_options]`` of pyproject.toml, pytest.ini, tox.ini)::
+
+    [tool.pytest.ini_options]
+    fact_ledger_paths = ["articles", "ledger"]
+    fact_ledger_fail_on = "warning"    # optional; default: the fact-ledger config, else error
+
+When on, the whole pipeline runs once at collection and each check that ran becomes one
+test item, ``fact-ledger::FL101[numeric-inconsistency]``. An item fails when its check has
+findings at or above ``fail_on`` (the exit-code rule of ``fact-ledger check``), showing each
+finding with both sides' quotes and speakers; findings below the floor are attached to the
+passing item as a report section (``pytest -rA`` shows them). A plugin that failed gets an
+item of its own that fails. Select items as usual: ``-k FL101``, ``-k "not unsourced"``.
+Nothing heavier than pytest is imported until the plugin is turned on, because every pytest
+run in an environment with fact-ledger installed loads this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from .model import Finding
+    from .report import Report
+
+_REPORT_KEY = pytest.StashKey["Report"]()
+SEVERITIES = ("error", "warning", "info")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("fact-ledger", "fact-ledger checks as test items")
+    group.addoption(
+        "--fact-ledger",
+        action="store_true",
+        dest="fact_ledger",
+        help="Run the fact-ledger checks over fact_ledger_paths (or --fact-ledger-path).",
+    )
+    group.addoption(
+        "--fact-ledger-path",
+        action="append",
+        dest="fact_ledger_path",
+        metavar="PATH",
+        help="Document folder, corpus or ledger folder to check (repeatable; turns the "
+        "plugin on and replaces fact_ledger_paths).",
+    )
+    parser.addini(
+        "fact_ledger_paths",
+        type="paths",
+        help="fact-ledger: documents or ledger folders to check; setting it turns the plugin on.",
+    )
+    parser.addini(
+        "fact_ledger_fail_on",
+        default="",
+        help="fact-ledger: lowest severity that fails a check's item (error | warning | info).",
+    )
+    parser.addini(
+        "fact_ledger_config",
+        type="paths",
+        help="fact-ledger: configuration file (default: discovered from the root folder).",
+    )
+
+
+def ledger_paths(config: pytest.Config) -> list[Path]:
+    """The paths to check, or none when the plugin is off."""
+    given: list[str] | None = config.getoption("fact_ledger_path")
+    if given:
+        return [Path(p) for p in given]
+    paths: list[Path] = list(config.getini("fact_ledger_paths"))
+    if config.getoption("fact_ledger") and not paths:
+        raise pytest.UsageError(
+            "--fact-ledger: set fact_ledger_paths in the pytest configuration "
+            "or pass --fact-ledger-path PATH"
+        )
+    return paths
+
+
+@pytest.hookimpl(tryfirst=True)  # before -k and -m deselect, so they apply to our items too
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    paths = ledger_paths(config)
+    if not paths:
+        return
+    report = run_ledger(config, paths)
+    config.stash[_REPORT_KEY] = report
+    collector = LedgerCollector.from_parent(
+        session, name="fact-ledger", nodeid="fact-ledger", path=config.rootpath
+    )
+    items.extend(collector.collect())
+
+
+def run_ledger(config: pytest.Config, paths: Sequence[Path]) -> Report:
+    """Run the pipeline as ``fact-ledger check`` would; an expected error stops the session."""
+    from .config import load_config
+    from .errors import LedgerError
+    from .manager import PluginHost
+    from .pipeline import run_check
+
+    try:
+        config_files: list[Path] = list(config.getini("fact_ledger_config"))
+        ledger_config = load_config(
+            config_files[0] if config_files else None, start=config.rootpath
+        )
+        fail_on = str(config.getini("fact_ledger_fail_on")).strip()
+        if fail_on:
+            if fail_on not in SEVERITIES:
+                raise pytest.UsageError(
+                    f"fact_ledger_fail_on must be one of {', '.join(SEVERITIES)}, got {fail_on!r}"
+                )
+            ledger_config = ledger_config.with_overrides(fail_on=fail_on)
+        host = PluginHost(block=ledger_config.block_plugins, allow=ledger_config.allow_plugins)
+        return run_check(list(paths), config=ledger_config, host=host)
+    except LedgerError as exc:
+        raise pytest.UsageError(f"fact-ledger: {exc}") from None
+
+
+class LedgerCollector(pytest.Collector):
+    """The checks of one run, one item each, in code order."""
+
+    def collect(self) -> Iterator[CheckItem]:
+        report = self.config.stash[_REPORT_KEY]
+        names = {code: check.name for code, check in report.checks.items()}
+        for finding in report.findings:  # a failed plugin has no registered check
+            names.setdefault(finding.code, finding.check)
+        for code in sorted(names):
+            yield CheckItem.from_parent(self, name=f"{code}[{names[code]}]", code=code)
+
+
+class CheckFailed(Exception):
+    """A check's findings at or above ``fail_on``; ``repr_failure`` shows them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+class CheckItem(pytest.Item):
+    """One check of the run: passes when it has no finding at or above ``fail_on``."""
+
+    def __init__(self, *, code: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.code = code
+
+    def _findings(self) -> tuple[list[Finding], list[Finding]]:
+        report = self.config.stash[_REPORT_KEY]
+        failing = {f.finding_id for f in report.failing()}
+        mine = [f for f in report.active() if f.code == self.code]
+        return (
+            [f for f in mine if f.finding_id in failing],
+            [f for f in mine if f.finding_id not in failing],
+        )
+
+    def runtest(self) -> None:
+        from .renderers.text import finding_block
+
+        report = self.config.stash[_REPORT_KEY]
+        failing, quiet = self._findings()
+        if quiet:
+            self.add_report_section(
+                "call", "findings below fail-on", _blocks(report, quiet, finding_block)
+            )
+        if failing:
+            count = f"{len(failing)} finding(s) at or above {report.fail_on}"
+            raise CheckFailed(f"{count}\n\n{_blocks(report, failing, finding_block)}")
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, CheckFailed):
+            return excinfo.value.text
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"fact-ledger {self.name}"
+
+
+def _blocks(report: Report, findings: Sequence[Finding], block: Any) -> str:
+    return "\n\n".join(block(report, f) for f in findings)
