@@ -1,0 +1,312 @@
+"""The check runner: every selected check, called on its own, isolated, and its output
+turned into :class:`~fact_ledger.model.Finding` objects with evidence.
+
+pluggy gives no isolation, so the runner gives it: each check runs in a worker thread with
+a time limit, its output is validated against
+:class:`~fact_ledger.schemas.findings.CheckOutputSchema`, and a check that raises, runs past
+the limit or returns garbage becomes one ``FL000 plugin-error`` finding naming the check and
+its plugin, while every other check still runs. A plugin that failed to import or register
+(:attr:`PluginHost.failures`) is reported the same way.
+
+A thread cannot be killed. When a check overruns, the runner asks the interpreter to raise
+:class:`CheckTimeout` inside the worker thread, which stops a check looping in Python code at
+its next bytecode; a check blocked inside C code (a long pandas operation, a socket read)
+runs on in the background as a daemon thread until it returns, and its result is ignored.
+Checks receive a shallow copy of the frame (pandas copy-on-write), so an overrunning check
+cannot change what later checks see.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import threading
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from .components import Check, CheckContext
+from .config import Config
+from .manager import PluginFailure, PluginHost
+from .model import SEVERITIES, SEVERITY_RANK, Document, Evidence, Finding
+
+#: Code and name of the finding that reports a broken plugin or check.
+PLUGIN_ERROR_CODE = "FL000"
+PLUGIN_ERROR_NAME = "plugin-error"
+
+
+class CheckTimeout(Exception):
+    """Raised inside a check's worker thread when it runs past the time limit."""
+
+
+class CheckFailed(Exception):
+    """A check raised, overran or returned output that is not a valid findings frame."""
+
+
+def run_checks(
+    host: PluginHost,
+    assertions: pd.DataFrame,
+    documents: Mapping[str, Document],
+    config: Config,
+) -> list[Finding]:
+    """Run every check ``config`` selects over ``assertions`` and return sorted findings.
+
+    Boilerplate rows (page furniture) are dropped before any check sees the frame. Each
+    check's options are ``config.checks[check.name]`` merged over ``check.defaults``;
+    ``config.severity`` overrides a check's severity, including per-row severities. The
+    result is sorted by severity (errors first), code, document and offset.
+    """
+    frame = _without_boilerplate(assertions)
+    checks = list(host.checks)  # building the registry records register-stage failures
+    findings = [_failure_finding(failure) for failure in host.failures]
+    known_ids = frozenset(frame["assertion_id"])
+    rows: list[tuple[Check, str, pd.DataFrame]] = []
+    for check in checks:
+        if not config.is_selected(check.code.upper()):
+            continue
+        context = CheckContext(
+            documents=documents,
+            options={**check.defaults, **config.checks.get(check.name, {})},
+            tolerance=config.tolerance,
+        )
+        try:
+            output = _call_isolated(check, frame, context, config.timeout)
+            _validate_output(output, known_ids)
+        except CheckFailed as exc:
+            findings.append(_error_finding(check.plugin, f"check {_label(check)} {exc}"))
+            continue
+        rows.append((check, config.severity.get(check.code.upper(), ""), output))
+    findings += _to_findings(rows, assertions, documents)
+    return sort_findings(_unique(findings))
+
+
+def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """Errors first, then by code, document name and offset of the first evidence."""
+
+    def key(finding: Finding) -> tuple[int, str, str, int]:
+        first = finding.evidence[0] if finding.evidence else None
+        return (
+            -SEVERITY_RANK[finding.severity],
+            finding.code,
+            first.doc if first else "",
+            first.start if first else -1,
+        )
+
+    return sorted(findings, key=key)
+
+
+# -- isolation --------------------------------------------------------------------------
+
+
+def _call_isolated(
+    check: Check, frame: pd.DataFrame, context: CheckContext, timeout: float
+) -> pd.DataFrame:
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = check.run(frame.copy(deep=False), context)
+        except CheckTimeout:
+            outcome["timeout"] = True
+        except BaseException as exc:  # a plugin may raise anything, even SystemExit
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name=f"check-{check.code}", daemon=True)
+    worker.start()
+    worker.join(timeout if timeout > 0 else None)
+    if worker.is_alive():
+        _interrupt(worker)
+        raise CheckFailed(f"ran past the time limit of {timeout:g} s and was abandoned")
+    if "error" in outcome:
+        exc = outcome["error"]
+        raise CheckFailed(f"raised {type(exc).__name__}: {_first_line(exc)}")
+    if "result" not in outcome:
+        raise CheckFailed("stopped without a result")
+    result: pd.DataFrame = outcome["result"]
+    return result
+
+
+def _interrupt(worker: threading.Thread) -> None:
+    """Ask CPython to raise :class:`CheckTimeout` in ``worker`` (best effort, see module doc)."""
+    if worker.ident is None:  # pragma: no cover - a started thread has an ident
+        return
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(worker.ident), ctypes.py_object(CheckTimeout)
+    )
+
+
+def _validate_output(output: object, known_ids: frozenset[str]) -> None:
+    import pandera.errors as pa_errors
+
+    from .schemas.findings import CheckOutputSchema
+
+    if not isinstance(output, pd.DataFrame):
+        raise CheckFailed(f"returned {type(output).__name__}, not a findings DataFrame")
+    try:
+        CheckOutputSchema.validate(output, lazy=True)
+    except pa_errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        first = cases.iloc[0]
+        raise CheckFailed(
+            f"returned {len(cases)} invalid value(s) (first: column {first['column']}, "
+            f"rule {first['check']})"
+        ) from None
+    if "severity" in output.columns:
+        bad = ~output["severity"].isin(SEVERITIES) & output["severity"].notna()
+        if bad.any():
+            value = output.loc[bad, "severity"].iloc[0]
+            raise CheckFailed(f"returned severity {value!r} (must be one of {SEVERITIES})")
+    unknown = {i for ids in output["assertion_ids"] for i in ids} - known_ids
+    if unknown:
+        raise CheckFailed(f"returned {len(unknown)} unknown assertion id(s), e.g. {min(unknown)}")
+
+
+def _label(check: Check) -> str:
+    return f"{check.code} {check.name} (plugin {check.plugin})"
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else "(no message)"
+
+
+def _error_finding(plugin: str, message: str) -> Finding:
+    return Finding(
+        finding_id=Finding.make_id(PLUGIN_ERROR_CODE, (), message),
+        code=PLUGIN_ERROR_CODE,
+        check=PLUGIN_ERROR_NAME,
+        severity="error",
+        assertion_ids=(),
+        message=message,
+        plugin=plugin,
+    )
+
+
+def _failure_finding(failure: PluginFailure) -> Finding:
+    return _error_finding(
+        failure.plugin, f"plugin {failure.plugin} failed to {failure.stage}: {failure.error}"
+    )
+
+
+# -- findings and evidence --------------------------------------------------------------
+
+
+def _without_boilerplate(assertions: pd.DataFrame) -> pd.DataFrame:
+    furniture = assertions["boilerplate"].fillna(False).astype(bool)
+    return assertions.loc[~furniture] if furniture.any() else assertions
+
+
+def _to_findings(
+    outputs: list[tuple[Check, str, pd.DataFrame]],
+    assertions: pd.DataFrame,
+    documents: Mapping[str, Document],
+) -> list[Finding]:
+    needed = {i for _, _, out in outputs for ids in out["assertion_ids"] for i in ids}
+    evidence = _evidence(assertions, needed, documents)
+    findings: list[Finding] = []
+    for check, override, output in outputs:
+        severities = (
+            output["severity"].fillna(check.severity)
+            if "severity" in output.columns
+            else pd.Series(check.severity, index=output.index)
+        )
+        for ids, message, severity in zip(
+            output["assertion_ids"], output["message"], severities, strict=True
+        ):
+            ordered = tuple(ids)
+            findings.append(
+                Finding(
+                    finding_id=Finding.make_id(check.code, ordered, message),
+                    code=check.code,
+                    check=check.name,
+                    severity=override or severity,
+                    assertion_ids=ordered,
+                    message=message,
+                    plugin=check.plugin,
+                    evidence=tuple(evidence[i] for i in ordered),
+                )
+            )
+    return findings
+
+
+def _evidence(
+    assertions: pd.DataFrame, ids: set[str], documents: Mapping[str, Document]
+) -> dict[str, Evidence]:
+    """Evidence for each id, with 1-based line/column (in characters) of the quote."""
+    if not ids:
+        return {}
+    rows = assertions.loc[assertions["assertion_id"].isin(ids)]
+    line_starts: dict[str, list[int]] = {}
+    result: dict[str, Evidence] = {}
+    for row in rows.to_dict("records"):
+        clean = {k: (None if _missing(v) else v) for k, v in row.items()}
+        doc_id = clean["doc_id"]
+        document = documents.get(doc_id)
+        if doc_id not in line_starts:
+            line_starts[doc_id] = _line_starts(document.text) if document else []
+        start, end = int(clean["start"]), int(clean["end"])
+        line, column = _position(line_starts[doc_id], start)
+        end_line, end_column = _position(line_starts[doc_id], end)
+        result[clean["assertion_id"]] = Evidence(
+            assertion_id=clean["assertion_id"],
+            doc_id=doc_id,
+            doc=document.name if document else doc_id[:12],
+            start=start,
+            end=end,
+            quote=clean["quote"],
+            sentence=clean.get("sentence") or "",
+            kind=clean["kind"],
+            value=clean.get("value"),
+            value_low=clean.get("value_low"),
+            value_high=clean.get("value_high"),
+            unit=clean.get("unit"),
+            speaker=clean.get("speaker"),
+            stance=clean.get("stance") or "asserts",
+            published=document.published if document else None,
+            source=document.source if document else None,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+        )
+    return result
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    position = text.find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
+
+
+def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of ``offset``; (0, 0) when the document is missing."""
+    if not line_starts:
+        return 0, 0
+    line = bisect.bisect_right(line_starts, offset)
+    return line, offset - line_starts[line - 1] + 1
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """One finding per fingerprint (a check may report the same assertions twice)."""
+    seen: dict[str, Finding] = {}
+    for finding in findings:
+        seen.setdefault(finding.finding_id, finding)
+    return list(seen.values())
+
+
+__all__ = [
+    "PLUGIN_ERROR_CODE",
+    "PLUGIN_ERROR_NAME",
+    "CheckFailed",
+    "CheckTimeout",
+    "run_checks",
+    "sort_findings",
+]

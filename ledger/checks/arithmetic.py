@@ -1,0 +1,138 @@
+"""FL107 arithmetic-plausibility: percentages over 100, parts larger than their whole,
+implausible ratios of people to vehicles."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..components import Check, CheckContext
+from .frames import figure_text, findings_frame, no_findings, text
+
+DESCRIPTION = """\
+## What it does
+Flags figures whose arithmetic cannot be right:
+
+- a share over 100 percent ("110 percent of the territory"), unless its sentence speaks of
+  growth ("rose 150 percent", "an increase of 120 %"), where over 100 is normal;
+- a part larger than its stated whole ("12 of the 10 hostages");
+- more people than their vehicles can carry: a count of fighters, troops or people and a count
+  of vehicles in the same sentence whose most generous ratio is still above
+  `max_people_per_vehicle` ("about 300 gunmen in a dozen vehicles" needs at least 22 a
+  vehicle).
+
+## Why is this bad?
+These are the slips a careful reader catches: a dropped digit, a swapped figure, a claim that
+cannot physically be true.
+
+## Options
+- `max_people_per_vehicle` (default 15): seats in a loaded pickup or off-road vehicle. Buses
+  and lorries are not counted as vehicles here.
+"""
+
+_PERCENT_UNITS = ("percent", "per cent", "%", "pct", "percentage")
+_GROWTH = (
+    r"(?i)\b(?:increase[ds]?|rise|rose|risen|grow|grew|grown|growth|gain(?:ed)?|jump(?:ed)?|"
+    r"surge[ds]?|soar(?:ed)?|up|higher|more than|times|return|inflation|over the)\b"
+)
+_PEOPLE = (
+    r"(?i)\b(?:militants?|fighters?|gunm[ae]n|troops?|soldiers?|terrorists?|insurgents?|"
+    r"rebels?|jihadists?|people|men|personnel|civilians|passengers|migrants|refugees)\b"
+)
+_VEHICLES = r"(?i)\b(?:vehicles?|cars?|pickups?|pick-ups?|jeeps?|suvs?|4x4s?|technicals)\b"
+# "12 of the 10", "5 out of 3"; a four-digit whole from 1800 to 2100 is a year, not a whole.
+_PART_OF_WHOLE = (
+    r"(?i)\b(?P<part>\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+    r"(?P<whole>\d[\d,]*)\b(?!\s*(?:percent|per cent|%))"
+)
+
+
+def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+    figures = assertions.loc[assertions["kind"].eq("quantity") & assertions["value_low"].notna()]
+    parts = [
+        _shares_over_100(figures),
+        _parts_over_whole(figures),
+        _crowded_vehicles(figures, float(context.options.get("max_people_per_vehicle", 15))),
+    ]
+    found = [p for p in parts if not p.empty]
+    return pd.concat(found, ignore_index=True) if found else no_findings()
+
+
+def _shares_over_100(figures: pd.DataFrame) -> pd.DataFrame:
+    unit = text(figures["unit"]).str.casefold()
+    over = (
+        unit.isin(_PERCENT_UNITS)
+        & (figures["value_low"] > 100)
+        & ~figures["sentence"].astype(str).str.contains(_GROWTH, regex=True)
+    )
+    rows = figures.loc[over]
+    return findings_frame(
+        rows["assertion_id"].map(lambda i: [i]),
+        "share “" + rows["quote"].astype(str) + "” is over 100 percent",
+    )
+
+
+def _parts_over_whole(figures: pd.DataFrame) -> pd.DataFrame:
+    sentences = figures[["doc_id", "sentence"]].drop_duplicates()
+    found = sentences["sentence"].astype(str).str.extractall(_PART_OF_WHOLE)
+    if found.empty:
+        return no_findings()
+    part = pd.to_numeric(found["part"].str.replace(",", ""), errors="coerce")
+    whole = pd.to_numeric(found["whole"].str.replace(",", ""), errors="coerce")
+    year_like = found["whole"].str.fullmatch(r"1[89]\d\d|20\d\d|2100")
+    bad = found[(part > whole) & ~year_like].assign(part=part, whole=whole)
+    if bad.empty:
+        return no_findings()
+    located = sentences.loc[bad.index.get_level_values(0)].assign(
+        part=bad["part"].to_numpy(), whole=bad["whole"].to_numpy()
+    )
+    # Cite the figures of that sentence that carry the part or the whole.
+    cited = figures.merge(located, on=["doc_id", "sentence"])
+    cited = cited[cited["value"].eq(cited["part"]) | cited["value"].eq(cited["whole"])]
+    if cited.empty:
+        return no_findings()
+    grouped = cited.groupby(["doc_id", "sentence", "part", "whole"], sort=False)
+    ids = grouped["assertion_id"].agg(list)
+    messages = [f"part {p:g} is larger than its whole {w:g}" for _, _, p, w in ids.index]
+    return findings_frame(ids.tolist(), messages)
+
+
+def _crowded_vehicles(figures: pd.DataFrame, seats: float) -> pd.DataFrame:
+    noun = text(figures["subject"]) + " " + text(figures["subject_key"])
+    noun = noun.where(noun.str.strip() != "", figures["quote"].astype(str))
+    columns = ["assertion_id", "doc_id", "sentence", "quote", "value_low", "value_high"]
+    people = figures.loc[noun.str.contains(_PEOPLE, regex=True), columns]
+    vehicles = figures.loc[noun.str.contains(_VEHICLES, regex=True), columns]
+    if people.empty or vehicles.empty:
+        return no_findings()
+    # Pairs only within one sentence: a handful of rows each, never the whole ledger.
+    pairs = people.merge(vehicles, on=["doc_id", "sentence"], suffixes=("_p", "_v"))
+    pairs = pairs[pairs["assertion_id_p"] != pairs["assertion_id_v"]]
+    least_ratio = pairs["value_low_p"] / pairs["value_high_v"].where(pairs["value_high_v"] > 0)
+    crowded = pairs[least_ratio > seats].assign(ratio=least_ratio)
+    messages = [
+        f"{figure_text(pq, pl, ph)} in {figure_text(vq, vl, vh)} is at least {r:.0f} "
+        f"a vehicle (plausible: {seats:g})"
+        for pq, pl, ph, vq, vl, vh, r in zip(
+            crowded["quote_p"],
+            crowded["value_low_p"],
+            crowded["value_high_p"],
+            crowded["quote_v"],
+            crowded["value_low_v"],
+            crowded["value_high_v"],
+            crowded["ratio"],
+            strict=True,
+        )
+    ]
+    ids = [list(p) for p in zip(crowded["assertion_id_p"], crowded["assertion_id_v"], strict=True)]
+    return findings_frame(ids, messages)
+
+
+CHECK = Check(
+    code="FL107",
+    name="arithmetic-plausibility",
+    title="Shares over 100 percent, parts above their whole, impossible ratios",
+    description=DESCRIPTION,
+    severity="warning",
+    run=run,
+    defaults={"max_people_per_vehicle": 15},
+)

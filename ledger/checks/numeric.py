@@ -1,0 +1,105 @@
+"""FL101 numeric-inconsistency: figures about the same thing that cannot all be true."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..components import Check, CheckContext
+from .frames import figure_text, findings_frame, no_findings, text
+
+#: The canonical keys that make two figures about the same thing.
+GROUP_KEYS = ("subject_key", "unit", "location_key", "time")
+
+DESCRIPTION = """\
+## What it does
+Groups quantities by canonical subject, unit, place and time (`subject_key`, `unit`,
+`location_key`, `time`) and flags a group whose intervals cannot all be true: the largest
+lower bound is above the smallest upper bound, after widening each bound by the relative
+`tolerance`. Within one document and across documents alike. A missing place, unit or time is
+a value of its own: a figure without a place is only compared with other figures without one.
+Figures without a subject are never compared.
+
+Each interval is what the wording allows, not the bare number: "about 300" and "nearly 300"
+overlap, "dozens" (24 or more) and "a dozen" (12) do not.
+
+## Why is this bad?
+The same raid cannot involve "dozens of off-road vehicles" and "a dozen cross-country
+vehicles". One of the figures is wrong, or the two are not about the same event and the
+ledger's keys need a closer look.
+
+## Output
+One finding per group, naming the pair of figures furthest apart, with both quotes.
+
+## Options
+- `tolerance` (top-level setting): relative slack on every bound, e.g. `0.1` for 10 %.
+- `kinds` (default `["quantity"]`): which assertion kinds are compared.
+"""
+
+
+def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+    kinds = list(context.options.get("kinds", ["quantity"]))
+    usable = (
+        assertions["kind"].isin(kinds)
+        & assertions["subject_key"].notna()
+        & assertions["value_low"].notna()
+        & assertions["value_high"].notna()
+    )
+    figures = assertions.loc[usable].reset_index(drop=True)
+    if len(figures) < 2:
+        return no_findings()
+    tolerance = context.tolerance
+    low = figures["value_low"].astype(float)
+    high = figures["value_high"].astype(float)
+    figures["_low"] = low - low.abs() * tolerance
+    figures["_high"] = high + high.abs() * tolerance
+    # One integer per group (NaN keys kept as a value) keeps the groupby cheap at scale.
+    group = figures.groupby(list(GROUP_KEYS), dropna=False, sort=False).ngroup()
+    by_group = figures.groupby(group, sort=False)
+    highest_low = by_group["_low"].idxmax()
+    lowest_high = by_group["_high"].idxmin()
+    top = figures["_low"].to_numpy()[highest_low.to_numpy()]
+    bottom = figures["_high"].to_numpy()[lowest_high.to_numpy()]
+    conflict = top > bottom
+    if not conflict.any():
+        return no_findings()
+    upper = figures.loc[highest_low.to_numpy()[conflict]].reset_index(drop=True)
+    lower = figures.loc[lowest_high.to_numpy()[conflict]].reset_index(drop=True)
+    about = _about(upper)
+    messages = [
+        f"{what}: {figure_text(lq, ll, lh)} vs {figure_text(uq, ul, uh)}"
+        for what, lq, ll, lh, uq, ul, uh in zip(
+            about,
+            lower["quote"],
+            lower["value_low"],
+            lower["value_high"],
+            upper["quote"],
+            upper["value_low"],
+            upper["value_high"],
+            strict=True,
+        )
+    ]
+    ids = [list(pair) for pair in zip(lower["assertion_id"], upper["assertion_id"], strict=True)]
+    return findings_frame(ids, messages)
+
+
+def _about(rows: pd.DataFrame) -> list[str]:
+    """ "vehicles at al-qaryatayn (2017-09-28)" from a group's keys."""
+    subject = text(rows["subject_key"])
+    unit = text(rows["unit"])
+    place = text(rows["location_key"])
+    time = text(rows["time"])
+    return [
+        f"{s}{f' [{u}]' if u else ''}{f' at {p}' if p else ''}{f' ({t})' if t else ''}"
+        for s, u, p, t in zip(subject, unit, place, time, strict=True)
+    ]
+
+
+CHECK = Check(
+    code="FL101",
+    name="numeric-inconsistency",
+    title="Figures about the same subject, place and time disagree",
+    description=DESCRIPTION,
+    severity="error",
+    run=run,
+    defaults={"kinds": ["quantity"]},
+)

@@ -1,0 +1,50 @@
+"""FL108 provenance-integrity: every quote is its document's text at its offsets."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..components import Check, CheckContext
+from ..validation import provenance_failures
+from .frames import findings_frame, no_findings
+
+DESCRIPTION = """\
+## What it does
+Checks each assertion against its stored document: the document must exist, and the quote
+must equal the document's text between `start` and `end`.
+
+## Why is this bad?
+The ledger's promise is that every figure can be traced to the exact characters it came
+from. A quote that no longer matches its text (an edited document, a wrong offset, a
+hand-edited row) breaks that promise, and every finding built on it is suspect.
+
+## How to fix
+Re-extract the document, or correct the row with an amend entry in the journal.
+"""
+
+_MESSAGES = {
+    "document_exists": "points to a document that is not in the ledger ({value})",
+    "quote == text[start:end]": "quote “{value}” is not the document's text at its offsets",
+}
+
+
+def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+    failures = provenance_failures(assertions, context.documents)
+    if failures.empty:
+        return no_findings()
+    ids = assertions.loc[failures["row"], "assertion_id"]
+    messages = [
+        "assertion " + _MESSAGES[rule].format(value=value)
+        for rule, value in zip(failures["rule"], failures["value"], strict=True)
+    ]
+    return findings_frame(([i] for i in ids), messages)
+
+
+CHECK = Check(
+    code="FL108",
+    name="provenance-integrity",
+    title="A quote that is not its document's text at its offsets",
+    description=DESCRIPTION,
+    severity="error",
+    run=run,
+)
