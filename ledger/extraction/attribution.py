@@ -1,0 +1,550 @@
+"""Who says what: find attribution cues in news sentences and resolve them to speakers.
+
+A cue is a verb of saying with its speaker ("Konashenkov said", "said the major general",
+"X told reporters", "according to X", "X denied ..."). Speakers are cleaned of titles and
+roles ("Pentagon spokesman Colonel Rob Manning" -> "Rob Manning"); references back to an
+earlier speaker ("he", "the general", "the ministry", "the spokesman") resolve to the last
+speaker who fits, and a short form ("Manning", "the Defense Ministry") to the full name
+first used. Quoted speech takes the cue next to the quotation, also when the quotation runs
+over several sentences or paragraphs. A wire credit ("Source: TASS") attributes what
+nothing else does, with lower confidence.
+
+Everything here is rules over the sentence text: no model, no download.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .furniture import PageLayout
+from .sentences import Sentence
+
+__all__ = ["Attribution", "Attributor", "DENIAL_VERBS"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a span is attributed to and by which words.
+
+    ``cue`` is the attribution as written ("Konashenkov said", "according to Gerasimov");
+    ``verb`` is the verb of saying in lower case ("said", "denied", "according to",
+    "credit"); ``content_start``/``content_end`` bound what the cue reports; ``inherited``
+    is true when the words come from a neighbouring sentence (a running quotation) or the
+    wire credit rather than the sentence itself.
+    """
+
+    speaker: str | None
+    cue: str | None = None
+    verb: str | None = None
+    cue_start: int = -1
+    cue_end: int = -1
+    content_start: int = -1
+    content_end: int = -1
+    inherited: bool = False
+    confidence: float = 1.0
+
+
+NO_ATTRIBUTION = Attribution(speaker=None)
+
+# Verbs that report speech. Verbs that only end a report ("he went on.") need punctuation
+# after them, so "continued allegedly active measures" is not a cue.
+_SAY_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|stressed|stresses|noted|notes|claimed|claims|"
+    "alleged|alleges|accused|accuses|asked|asks|insisted|insists|warned|warns|stated|clarified|"
+    "announced|announces|argued|argues|explained|explains|confirmed|confirms|wrote|writes|"
+    "tweeted|urged|urges|acknowledged|admitted|admits|maintained|maintains|suggested|"
+    "revealed|reveals|emphasi[sz]ed|pointed\\s+out|charged|contended|declared"
+)
+DENIAL_VERBS = (
+    "denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|"
+    "disputes|slammed|slams|repudiated|contradicted|contradicts"
+)
+_CLOSING_VERBS = "went\\s+on|continued|concluded|added"
+_CUE = re.compile(
+    rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}))\b(?!\s+to\b)"
+    rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$)"
+    r"|\b(?P<according>according\s+to)\s+",
+    re.IGNORECASE,
+)
+# Verbs that may come before their speaker: '..., said the major general.'
+_INVERTIBLE = frozenset({"said", "says", "added", "asked", "noted", "stressed", "wrote"})
+# Verb forms that are also plural nouns: "the Russian claims come a day after ..."
+_NOUN_LIKE = frozenset({"claims", "notes", "reports", "charges", "says", "tells"})
+_DENIAL = re.compile(rf"^(?:{DENIAL_VERBS})$", re.IGNORECASE)
+
+_CLAUSE_BREAK = re.compile(r"[,;:(\"“”—]|\s-\s")
+_CONJUNCTIONS = frozenset(
+    "and but as while when after because that which so yet then if although though where".split()
+)
+_FILLERS = frozenset(
+    """has have had also later further again previously repeatedly flatly reportedly then
+    earlier separately had already once publicly officially immediately still has
+    strongly sharply himself herself itself""".split()
+)
+_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+_PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "any", "we": "any", "i": "any"}
+_PARTICLES = re.compile(r"^(?:al|el|as|ash|at|ad|ar|an|az|bin|ibn|bint|abu|van|von|de|da|del|der|la|le|du|dos)(?:-|$)", re.IGNORECASE)
+_TITLES = re.compile(
+    r"""^(?:mr|mrs|ms|dr|prof|sir|dame|gen|general|major-general|lieutenant-general|
+    brigadier-general|lt|lieutenant|col|colonel|maj|major|capt|captain|sgt|sergeant|adm|admiral|
+    cmdr|commander|president|vice-president|premier|prime|minister|secretary|spokesman|
+    spokeswoman|spokesperson|senator|sen|rep|representative|ambassador|governor|gov|mayor|king|
+    queen|prince|princess|sheikh|pope|chancellor|chief|director|deputy|judge|justice|
+    ayatollah|imam|rev|father|marshal|field)\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PERSON_ROLES = frozenset(
+    """general spokesman spokeswoman spokesperson official officer minister colonel commander
+    president secretary ambassador envoy diplomat analyst expert source witness resident
+    chief director governor mayor senator lawmaker leader""".split()
+)
+_ORG_WORDS = frozenset(
+    """ministry department pentagon government army military forces force coalition agency
+    office council committee police kremlin house federation state states union nations
+    command centre center news times post reuters tass ap afp bbc cnn ria interfax xinhua
+    statement administration embassy court parliament senate congress authorities regime
+    observatory monitor group""".split()
+)
+_STATES = frozenset(
+    """us u.s. usa america united russia moscow washington syria damascus iraq baghdad iran
+    tehran turkey ankara israel britain uk london france paris germany berlin china beijing
+    ukraine kyiv kiev jordan qatar india pakistan afghanistan egypt saudi""".split()
+)
+_NON_SPEAKERS = frozenset(
+    "everyone everybody nobody anyone someone people one this that which what there".split()
+)
+_NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
+_WORDS = re.compile(r"[^\s,;:]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass
+class _Speakers:
+    """What earlier sentences said about who is speaking, for back-references."""
+
+    names: list[str] = field(default_factory=list)
+    last_person: str | None = None
+    last_org: str | None = None
+    last_any: str | None = None
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self, name: str) -> str:
+        """The first full form of ``name`` used in the document ("Manning" -> "Rob Manning")."""
+        tokens = _tokens(name)
+        for earlier in reversed(self.names):
+            if tokens and tokens <= _tokens(earlier):
+                return earlier
+        return name
+
+    def remember(self, name: str, roles: Sequence[str]) -> None:
+        if name not in self.names:
+            self.names.append(name)
+        if _is_org(name):
+            self.last_org = name
+        else:
+            self.last_person = name
+        self.last_any = name
+        for role in roles:
+            self.roles[role] = name
+
+    def by_role(self, head: str) -> str | None:
+        head = head.casefold()
+        if head in ("spokesman", "spokeswoman", "spokesperson"):
+            for role in ("spokesman", "spokeswoman", "spokesperson"):
+                if role in self.roles:
+                    return self.roles[role]
+        if head in self.roles:
+            return self.roles[head]
+        if head in _ORG_WORDS or head in _STATES:
+            for earlier in reversed(self.names):
+                if head in _tokens(earlier):
+                    return earlier
+            return self.last_org
+        if head in _PERSON_ROLES:
+            return self.last_person
+        return None
+
+
+def _tokens(name: str) -> frozenset[str]:
+    return frozenset(_POSSESSIVE.sub("", t).casefold() for t in name.split())
+
+
+def _is_org(name: str) -> bool:
+    words = _tokens(name)
+    return bool(words & _ORG_WORDS) or bool(words & _STATES)
+
+
+def _is_name_token(token: str) -> bool:
+    return token[:1].isupper() or bool(_PARTICLES.match(token) and len(token) > 3)
+
+
+class Attributor:
+    """Attribution for every sentence of one document, computed once in reading order."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], layout: PageLayout) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.layout = layout
+        self._speakers = _Speakers()
+        self._quotes = _quote_spans(text, sentences)
+        self._direct: list[list[Attribution]] = [self._find_cues(s) for s in sentences]
+        self._quoted = self._attribute_quotes()
+        self._credit = (
+            Attribution(
+                speaker=layout.credit,
+                cue=layout.credit_cue,
+                verb="credit",
+                inherited=True,
+                confidence=0.6,
+            )
+            if layout.credit
+            else NO_ATTRIBUTION
+        )
+
+    def cues(self, index: int) -> list[Attribution]:
+        """The sentence's own attribution cues, in order."""
+        return self._direct[index]
+
+    def quote_at(self, offset: int) -> tuple[int, int] | None:
+        """The quotation holding ``offset``, as its inner span, if any."""
+        for start, end, _ in self._quotes:
+            if start <= offset < end:
+                return start, end
+        return None
+
+    def at(self, index: int, start: int, end: int) -> Attribution:
+        """Who says the span ``[start, end)`` of sentence ``index``."""
+        quote = self.quote_at(start)
+        if quote is not None and quote in self._quoted:
+            return self._quoted[quote]
+        cues = self._direct[index]
+        for cue in cues:
+            if cue.content_start <= start and end <= cue.content_end:
+                return cue
+        if cues:
+            return cues[0]
+        if self.layout.role_at(start) in ("body", "heading", "standfirst"):
+            return self._credit
+        return NO_ATTRIBUTION
+
+    # -- cues in one sentence -------------------------------------------------------------
+
+    def _find_cues(self, sentence: Sentence) -> list[Attribution]:
+        found: list[Attribution] = []
+        text = sentence.text
+        for match in _CUE.finditer(text):
+            absolute = sentence.start + match.start()
+            if self.quote_at(absolute) is not None:
+                continue  # a verb of saying inside a quotation is the speaker's own words
+            if match.group()[:1].isupper() and match.start() > 0:
+                # A capitalised verb mid-sentence is a name ("the United States") unless
+                # the line is a title-case headline.
+                if self.layout.role_at(absolute) not in ("headline", "standfirst"):
+                    continue
+            if match.group("according"):
+                cue = self._according(sentence, match)
+            else:
+                cue = self._verb_cue(sentence, match, found)
+            if cue is not None:
+                found.append(cue)
+        return found
+
+    def _according(self, sentence: Sentence, match: re.Match[str]) -> Attribution | None:
+        text = sentence.text
+        rest = text[match.end() :]
+        stop = re.search(r"[,.;:\"“”]|\s(?:who|that|which|on|in|at|when)\s", rest)
+        phrase = rest[: stop.start()] if stop else rest
+        speaker = self._speaker_from_phrase(phrase, possessive=True)
+        if speaker is None:
+            return None
+        cue_end = match.end() + len(phrase)
+        # "According to X, ..." reports what follows; "..., according to X" what precedes.
+        before = text[: match.start()].strip()
+        if not before or before in ('"', "“"):
+            content = (sentence.start + cue_end, sentence.end)
+        else:
+            content = (sentence.start, sentence.start + match.start())
+        return Attribution(
+            speaker=speaker,
+            cue=text[match.start() : cue_end].strip(),
+            verb="according to",
+            cue_start=sentence.start + match.start(),
+            cue_end=sentence.start + cue_end,
+            content_start=content[0],
+            content_end=content[1],
+        )
+
+    def _verb_cue(
+        self, sentence: Sentence, match: re.Match[str], found: list[Attribution]
+    ) -> Attribution | None:
+        text = sentence.text
+        verb = (match.group("verb") or match.group("closing")).casefold()
+        verb = re.sub(r"\s+", " ", verb)
+        chunk_start = _clause_start(text, match.start())
+        chunk = text[chunk_start : match.start()]
+        words = _strip_chunk(chunk.split())
+        if verb in _NOUN_LIKE and words and words[0].casefold() in _DETERMINERS:
+            return None
+        if words and words[-1].casefold() == "who" and found:
+            speaker: str | None = found[-1].speaker
+            cue_from = chunk_start + chunk.find(words[-1])
+        elif words:
+            speaker = self._speaker_from_words(words, text[:chunk_start])
+            cue_from = chunk_start + chunk.find(words[0])
+        else:
+            speaker, cue_from = None, match.start()
+        cue_to = match.end()
+        if speaker is None and not words:
+            speaker, cue_to = self._inverted(text, match, verb)
+        if speaker is None and not words:
+            speaker = self._apposition(text[: match.start()])
+        if speaker is None:
+            return None
+        before = text[:cue_from].rstrip()
+        # "X said (that) ..." reports what follows; "..., X said." reports what precedes.
+        if before and len(before) > 2 and text[cue_to:].strip(" .\"”") == "":
+            content = (sentence.start, sentence.start + cue_from)
+        elif before and before[-1] in ",\"”" and len(text[cue_to:].strip()) < 40:
+            content = (sentence.start, sentence.start + cue_from)
+        else:
+            content = (sentence.start + cue_to, sentence.end)
+        return Attribution(
+            speaker=speaker,
+            cue=text[cue_from:cue_to].strip(),
+            verb=verb,
+            cue_start=sentence.start + cue_from,
+            cue_end=sentence.start + cue_to,
+            content_start=content[0],
+            content_end=content[1],
+        )
+
+    def _apposition(self, before: str) -> str | None:
+        """'Igor Konashenkov, a spokesperson for the ministry, told reporters': the name."""
+        parts = re.split(r"[,;:\"“”]", before.rstrip(" ,"))
+        if len(parts) < 2:
+            return None
+        appositive = parts[-1].split()
+        if not appositive or appositive[0].casefold() not in ("a", "an", "the"):
+            return None
+        named = parts[-2].split()
+        run = _name_run(named)
+        return self._name(run, named) if run else None
+
+    def _inverted(self, text: str, match: re.Match[str], verb: str) -> tuple[str | None, int]:
+        if verb not in _INVERTIBLE:
+            return None, match.end()
+        rest = text[match.end() :]
+        stop = re.search(r"[,.;:!?\"“”]|\s(?:on|in|at|that|who)\s", rest)
+        phrase = rest[: stop.start()] if stop else rest
+        words = phrase.split()
+        if not words or len(words) > 7:
+            return None, match.end()
+        speaker = self._speaker_from_words(words, "")
+        return speaker, match.end() + len(phrase)
+
+    # -- speakers -------------------------------------------------------------------------
+
+    def _speaker_from_phrase(self, phrase: str, *, possessive: bool) -> str | None:
+        words = phrase.split()
+        if possessive:
+            for i, word in enumerate(words[:-1]):
+                following = words[i + 1]
+                if _POSSESSIVE.search(word) and following[:1].islower():
+                    # "an account by Reuters of Gen. Gerasimov's interview": the interviewee.
+                    run = _name_run(words[: i + 1])
+                    if run:
+                        return self._name(run, words[: i + 1])
+        return self._speaker_from_words(words, "")
+
+    def _speaker_from_words(self, words: list[str], preceding: str) -> str | None:
+        if not words or len(words) > 10:
+            return None
+        first = words[0].casefold()
+        if len(words) == 1 and first in _PRONOUNS:
+            kind = _PRONOUNS[first]
+            if kind == "person":
+                return self._speakers.last_person or self._speakers.last_any
+            if kind == "org":
+                return self._speakers.last_org or self._speakers.last_any
+            return self._speakers.last_any
+        if first in _NON_SPEAKERS and len(words) == 1:
+            return None
+        run = _name_run(words)
+        if run:
+            return self._name(run, words)
+        definite = first in _DETERMINERS and first not in ("a", "an")
+        core = [w for w in words if w.casefold() not in _DETERMINERS]
+        if not core:
+            return None
+        head = core[-1].casefold()
+        if head in ("statement", "report", "reports", "spokesmen", "sources") and len(core) > 1:
+            head = core[-2].casefold()
+        if first in ("a", "an") and head in _PERSON_ROLES | _ORG_WORDS:
+            # "Igor Konashenkov, a spokesperson for the ministry, told reporters": apposition.
+            previous = _last_segment(preceding)
+            if previous:
+                run = _name_run(previous)
+                if run:
+                    return self._name(run, previous)
+        if definite or head in _ORG_WORDS:
+            found = self._speakers.by_role(head)
+            if found:
+                return found
+        if head in _PERSON_ROLES or head in _ORG_WORDS or head.endswith("s"):
+            name = " ".join(core)
+            self._speakers.remember(name, ())
+            return name
+        return None
+
+    def _name(self, run: list[str], words: list[str]) -> str | None:
+        roles = [w.casefold().rstrip(".") for w in words if w.casefold() in _PERSON_ROLES]
+        cut = 0
+        for i, token in enumerate(run):
+            if _TITLES.match(token) or token.casefold() in _PERSON_ROLES:
+                cut = i + 1
+                roles.extend(_title_roles(token))
+        name_tokens = run[cut:]
+        if not name_tokens:
+            # Only a title: "the General said" is a back-reference.
+            return self._speakers.by_role(run[-1].casefold().rstrip("."))
+        name = " ".join(name_tokens)
+        name = re.sub(r"^(?:The)\s+", "", name)
+        if name.casefold() in _NON_SPEAKERS:
+            return None
+        name = self._speakers.canonical(name)
+        self._speakers.remember(name, roles)
+        return name
+
+    # -- quotations -----------------------------------------------------------------------
+
+    def _attribute_quotes(self) -> dict[tuple[int, int], Attribution]:
+        by_paragraph: dict[int, list[int]] = {}
+        for i, sentence in enumerate(self.sentences):
+            by_paragraph.setdefault(sentence.paragraph, []).append(i)
+        result: dict[tuple[int, int], Attribution] = {}
+        previous: Attribution | None = None
+        previous_paragraph = -2
+        for start, end, continued in self._quotes:
+            index = self._sentence_index(start)
+            if index is None:
+                continue
+            paragraph = self.sentences[index].paragraph
+            last = self._sentence_index(max(start, end - 1)) or index
+            # Prefer the cue right after the quotation, then the one before it, then any
+            # other sentence of the paragraph: news puts the tag at the first stop.
+            order = [last, index] + [i for i in by_paragraph[paragraph] if i not in (index, last)]
+            chosen: Attribution | None = None
+            for i in order:
+                outside = [c for c in self._direct[i] if not (start <= c.cue_start < end)]
+                if outside:
+                    chosen = min(outside, key=lambda c: abs(c.cue_start - end))
+                    break
+            if chosen is None and previous is not None and (
+                continued or paragraph == previous_paragraph + 1 or paragraph == previous_paragraph
+            ):
+                chosen = previous
+            if chosen is not None:
+                result[(start, end)] = Attribution(
+                    speaker=chosen.speaker,
+                    cue=chosen.cue,
+                    verb=chosen.verb,
+                    cue_start=chosen.cue_start,
+                    cue_end=chosen.cue_end,
+                    content_start=start,
+                    content_end=end,
+                    inherited=index not in (last,) or chosen not in self._direct[last],
+                    confidence=chosen.confidence,
+                )
+                previous, previous_paragraph = result[(start, end)], paragraph
+        return result
+
+    def _sentence_index(self, offset: int) -> int | None:
+        for i, sentence in enumerate(self.sentences):
+            if sentence.start <= offset < sentence.end:
+                return i
+        return None
+
+
+def _clause_start(text: str, verb_start: int) -> int:
+    cut = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, verb_start):
+        cut = match.end()
+    return cut
+
+
+def _strip_chunk(words: list[str]) -> list[str]:
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].casefold() in _CONJUNCTIONS:
+            words = words[i + 1 :]
+            break
+    while words and (
+        words[-1].casefold() in _FILLERS
+        or (words[-1].endswith("ly") and words[-1][:1].islower())
+        or words[-1].casefold() in ("on", "wednesday")
+    ):
+        words = words[:-1]
+    return words
+
+
+def _name_run(words: list[str]) -> list[str]:
+    """The capitalised tokens that end ``words``: the name in a noun phrase."""
+    run: list[str] = []
+    tokens = [token.strip("()[]") for token in words]
+    for i in range(len(tokens) - 1, -1, -1):
+        clean = tokens[i]
+        linking = clean in _NAME_LINKS and run and i > 0 and _is_name_token(tokens[i - 1])
+        if clean and (_is_name_token(clean) or linking):
+            run.insert(0, clean)
+        else:
+            break
+    while run and _PARTICLES.match(run[0]) and not run[0][:1].isupper():
+        run.pop(0)
+    return run
+
+
+def _title_roles(token: str) -> list[str]:
+    lowered = token.casefold().rstrip(".")
+    if "general" in lowered or lowered == "gen":
+        return ["general"]
+    if lowered in ("col", "colonel"):
+        return ["colonel"]
+    if lowered in ("spokesman", "spokeswoman", "spokesperson"):
+        return [lowered]
+    return []
+
+
+def _last_segment(preceding: str) -> list[str]:
+    parts = re.split(r"[,;:\"“”]", preceding.rstrip(" ,"))
+    return parts[-1].split() if parts else []
+
+
+def _quote_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int, bool]]:
+    """Inner spans of double-quoted passages, paragraph by paragraph.
+
+    A quotation still open at the end of a paragraph ends there and the next one that opens
+    a paragraph is its continuation, as news style writes a quote over several paragraphs.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for sentence in sentences:
+        first, _ = paragraphs.get(sentence.paragraph, (sentence.start, sentence.end))
+        paragraphs[sentence.paragraph] = (first, sentence.end)
+    carried = False
+    for start, end in paragraphs.values():
+        open_at: int | None = None
+        for offset in range(start, end):
+            char = text[offset]
+            if char == "“" or (char == '"' and open_at is None):
+                if open_at is None:
+                    open_at = offset + 1
+            elif (char == "”" or char == '"') and open_at is not None:
+                spans.append((open_at, offset, carried and open_at == start + 1))
+                open_at = None
+        if open_at is not None:
+            spans.append((open_at, end, carried and open_at == start + 1))
+            carried = True
+        else:
+            carried = False
+    return spans
