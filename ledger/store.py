@@ -1,0 +1,631 @@
+"""The on-disk ledger: a folder of content-addressed documents and a hash-chained journal.
+
+Layout (see ``docs/store.md``)::
+
+    ledger/
+      manifest.json          entry count, root hash, segments: the commit point
+      journal/000001.jsonl   canonical JSON entries: document | assert | amend | retract
+      documents/<sha256>.txt stored texts, named by the SHA-256 of their UTF-8 bytes
+
+The journal is the source of truth. The current view (:meth:`LedgerStore.assertions`) is the
+journal replayed: ``assert`` adds a row, ``amend`` replaces it, ``retract`` removes it. Nothing is
+edited in place. Writes are serialised by a file lock (``.lock``) and committed by replacing the
+manifest; readers need no lock because they read only what the manifest records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from filelock import FileLock, Timeout
+
+from .errors import IntegrityError, LedgerError, StoreError
+from .journal import (
+    FORMAT,
+    GENESIS,
+    JOURNAL,
+    MANIFEST,
+    Entry,
+    Journal,
+    Manifest,
+    VerifyResult,
+    write_atomic,
+)
+from .model import (
+    ASSERTION_COLUMNS,
+    DOCUMENT_COLUMNS,
+    Assertion,
+    Document,
+    normalise_text,
+    text_hash,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["LedgerStore", "RecordResult", "VerifyResult"]
+
+logger = logging.getLogger(__name__)
+
+DOCUMENTS = "documents"
+LOCK = ".lock"
+_GITIGNORE = (
+    "# The writers' lock and interrupted temp files; never part of the ledger.\n.lock\n.*.tmp\n"
+)
+# Hashes cover exact bytes, so git must never rewrite line endings in a ledger (core.autocrlf).
+_GITATTRIBUTES = "* -text\n"
+_DOC_ID = re.compile(r"^[0-9a-f]{64}$")
+
+_INT_FIELDS = frozenset({"start", "end"})
+_FLOAT_FIELDS = frozenset({"value", "value_low", "value_high", "confidence"})
+_BOOL_FIELDS = frozenset({"boilerplate"})
+_REQUIRED = ("assertion_id", "doc_id", "start", "end", "quote", "kind")
+# JSON has no infinity, but an open interval ("more than 10") has an infinite bound.
+_INFINITIES = {"inf": math.inf, "-inf": -math.inf}
+
+
+@dataclass(frozen=True, slots=True)
+class RecordResult:
+    """What one :meth:`LedgerStore.record` batch changed.
+
+    ``unchanged`` assertions were already current with identical content; ``kept_by_hand`` were
+    left alone because a person amended or retracted that id, and re-extraction must not undo it.
+    """
+
+    documents_added: int = 0
+    assertions_added: int = 0
+    amended: int = 0
+    documents_updated: int = 0
+    unchanged: int = 0
+    kept_by_hand: int = 0
+
+    @property
+    def entries(self) -> int:
+        """Journal entries this batch appended."""
+        return self.documents_added + self.documents_updated + self.assertions_added + self.amended
+
+
+@dataclass(slots=True)
+class _State:
+    """The journal replayed: what is current after the last committed entry."""
+
+    entries: int = 0
+    root: str = GENESIS
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    document_entry: dict[str, int] = field(default_factory=dict)  # doc_id -> first entry
+    current: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> encoded row
+    retracted: set[str] = field(default_factory=set)
+    by_hand: set[str] = field(default_factory=set)
+
+    def apply(self, seq: int, op: str, data: dict[str, Any]) -> None:
+        """Apply one entry; ``ValueError`` if it makes no sense at this point of the history."""
+        if op == "document":
+            doc_id = data.get("doc_id")
+            if not isinstance(doc_id, str) or not _DOC_ID.match(doc_id):
+                raise ValueError("document entry without a SHA-256 doc_id")
+            if not set(data) <= set(DOCUMENT_COLUMNS) or not isinstance(data.get("name"), str):
+                raise ValueError("document entry with unknown fields or no name")
+            self.documents[doc_id] = data
+            self.document_entry.setdefault(doc_id, seq)
+        elif op == "assert":
+            row = self._row(data)
+            if row["assertion_id"] in self.current:
+                raise ValueError(f"assertion {row['assertion_id']} is already current")
+            self.current[row["assertion_id"]] = row
+        elif op == "amend":
+            row = self._row(data.get("assertion"))
+            _reason(data)
+            aid = row["assertion_id"]
+            if aid not in self.current and aid not in self.retracted:
+                raise ValueError(f"amend of unknown assertion {aid}")
+            self.current[aid] = row
+            self.retracted.discard(aid)
+            if data.get("by") == "hand":
+                self.by_hand.add(aid)
+        elif op == "retract":
+            aid = data.get("assertion_id")
+            _reason(data)
+            if aid not in self.current:
+                raise ValueError(f"retract of assertion {aid!r}, which is not current")
+            del self.current[aid]
+            self.retracted.add(aid)
+            self.by_hand.add(aid)
+        else:  # pragma: no cover - the journal rejects unknown ops before replay
+            raise ValueError(f"unknown op {op!r}")
+        self.entries = seq
+
+    def _row(self, data: Any) -> dict[str, Any]:
+        if not isinstance(data, dict) or not set(data) <= set(ASSERTION_COLUMNS):
+            raise ValueError("assertion with unknown fields")
+        if any(name not in data for name in _REQUIRED):
+            raise ValueError("assertion without its id, document, span, quote or kind")
+        if data["doc_id"] not in self.documents:
+            raise ValueError(f"assertion {data['assertion_id']} names an unrecorded document")
+        return data
+
+
+def _reason(data: dict[str, Any]) -> None:
+    reason = data.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise ValueError("correction without a reason")
+
+
+def _encode_float(name: str, value: Any) -> float | str | None:
+    if value is None:
+        return None
+    number = float(value)
+    if math.isnan(number):
+        if name == "confidence":
+            raise ValueError("confidence is NaN")
+        return None
+    if math.isinf(number):
+        return "inf" if number > 0 else "-inf"
+    return number
+
+
+def encode_assertion(assertion: Assertion) -> dict[str, Any]:
+    """The journal form of an assertion: plain JSON types, NaN as null, infinity as "inf".
+
+    Coerces numpy scalars from pandas rows to Python ones, so an assertion read back from a
+    DataFrame encodes to the same bytes as the one that was written.
+    """
+    row: dict[str, Any] = {}
+    for f in fields(Assertion):
+        value = getattr(assertion, f.name)
+        if f.name in _FLOAT_FIELDS:
+            row[f.name] = _encode_float(f.name, value)
+        elif f.name in _INT_FIELDS:
+            row[f.name] = int(value)
+        elif f.name in _BOOL_FIELDS:
+            row[f.name] = bool(value)
+        elif value is None or isinstance(value, str):
+            row[f.name] = value
+        elif isinstance(value, float) and math.isnan(value):
+            row[f.name] = None
+        else:
+            row[f.name] = str(value)
+    return row
+
+
+def decode_assertion(row: dict[str, Any]) -> dict[str, Any]:
+    """An encoded row back to Python values (``"inf"`` to ``math.inf``)."""
+    out = dict(row)
+    for name in _FLOAT_FIELDS:
+        value = out.get(name)
+        if isinstance(value, str):
+            out[name] = _INFINITIES[value]
+    return out
+
+
+class LedgerStore:
+    """A ledger folder: record documents and assertions, correct them, read and verify them.
+
+    Construct with :meth:`create` or :meth:`open`. Every write takes the ledger's file lock
+    (waiting up to ``lock_timeout`` seconds), first moves aside any torn tail a crashed writer
+    left (see :attr:`notices`), and is committed by replacing ``manifest.json``.
+    """
+
+    def __init__(self, path: Path, *, lock_timeout: float = 60.0) -> None:
+        """Use :meth:`open` or :meth:`create`; this does not check that ``path`` is a ledger."""
+        self.path = Path(path)
+        self._journal = Journal(self.path)
+        self._lock = FileLock(str(self.path / LOCK), timeout=lock_timeout)
+        self._state: _State | None = None
+        self._manifest: Manifest | None = None
+        self._texts: dict[str, str] = {}
+        self.notices: list[str] = []
+        """What recovery did or found (torn tails moved aside, uncommitted entries)."""
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @staticmethod
+    def is_ledger(path: Path) -> bool:
+        """Whether ``path`` is a ledger folder (has a fact-ledger ``manifest.json``)."""
+        try:
+            return Manifest.load(Path(path) / MANIFEST).format == FORMAT
+        except (StoreError, OSError):
+            return False
+
+    @classmethod
+    def create(
+        cls, path: Path, *, segment_size: int = 10_000, lock_timeout: float = 60.0
+    ) -> LedgerStore:
+        """Make ``path`` a new, empty ledger, or open it if it already is one.
+
+        :class:`StoreError` if ``path`` exists and is neither an empty folder nor a ledger.
+        """
+        path = Path(path)
+        if isinstance(segment_size, bool) or not isinstance(segment_size, int) or segment_size < 1:
+            raise StoreError(f"segment size must be a positive integer, not {segment_size!r}")
+        if cls.is_ledger(path):
+            return cls.open(path, lock_timeout=lock_timeout)
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise StoreError("exists and is not an empty folder or a ledger", path=path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the ledger folder: {exc.strerror}", path=path
+            ) from None
+        store = cls(path, lock_timeout=lock_timeout)
+        with store._locked():
+            if cls.is_ledger(path):  # another process won the race
+                return cls.open(path, lock_timeout=lock_timeout)
+            (path / DOCUMENTS).mkdir(exist_ok=True)
+            (path / JOURNAL).mkdir(exist_ok=True)
+            write_atomic(path / ".gitignore", _GITIGNORE.encode())
+            write_atomic(path / ".gitattributes", _GITATTRIBUTES.encode())
+            # The manifest comes last: its presence is what makes the folder a ledger.
+            store._journal.write_manifest(Manifest(segment_size=segment_size))
+        return store
+
+    @classmethod
+    def open(cls, path: Path, *, lock_timeout: float = 60.0) -> LedgerStore:
+        """Open an existing ledger (:class:`StoreError` if ``path`` is not one).
+
+        Opening reads only the manifest; the journal is read and checked on first use.
+        """
+        path = Path(path)
+        if not path.is_dir():
+            raise StoreError("not a ledger folder (no such folder)", path=path)
+        store = cls(path, lock_timeout=lock_timeout)
+        store._manifest = store._journal.read_manifest()
+        return store
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _current(self) -> _State:
+        """The replayed state, re-read when another writer has committed since."""
+        manifest = self._journal.read_manifest()
+        state = self._state
+        if state is not None and state.entries == manifest.entries and state.root == manifest.root:
+            return state
+        if self._journal.has_tail(manifest):
+            self._notice(
+                f"{self._journal.folder}: bytes beyond {MANIFEST} from an interrupted write are "
+                "ignored; the next write moves them aside"
+            )
+        state = _State()
+        for entry in self._journal.entries(manifest):
+            self._replay(state, entry)
+        state.root = manifest.root
+        self._state, self._manifest = state, manifest
+        return state
+
+    def _replay(self, state: _State, entry: Entry) -> None:
+        try:
+            state.apply(entry.seq, entry.op, entry.data)
+        except ValueError as exc:
+            raise IntegrityError(
+                f"entry {entry.seq}: {exc}", path=self._journal.folder, entry=entry.seq
+            ) from None
+
+    def documents(self) -> dict[str, Document]:
+        """Every recorded document by ``doc_id``, with its text (hash-checked on read)."""
+        state = self._current()
+        return {
+            doc_id: Document(text=self._text(doc_id), **meta)
+            for doc_id, meta in state.documents.items()
+        }
+
+    def assertions(self) -> pd.DataFrame:
+        """The current view: one row per current assertion, columns ``model.ASSERTION_COLUMNS``.
+
+        Rows are in the order their ids first entered the ledger; amended rows keep their
+        place, retracted rows are absent. Missing floats are NaN, unbounded bounds ``inf``.
+        """
+        import pandas as pd
+
+        rows = [decode_assertion(row) for row in self._current().current.values()]
+        frame = pd.DataFrame.from_records(rows, columns=list(ASSERTION_COLUMNS))
+        dtypes = {name: "float64" for name in _FLOAT_FIELDS}
+        dtypes.update({name: "int64" for name in _INT_FIELDS})
+        dtypes.update({name: "bool" for name in _BOOL_FIELDS})
+        return frame.astype(dtypes)
+
+    def _text(self, doc_id: str) -> str:
+        if doc_id not in self._texts:
+            path = self.path / DOCUMENTS / f"{doc_id}.txt"
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise IntegrityError(
+                    f"stored document unreadable: {exc.strerror}", path=path
+                ) from None
+            if text_hash_bytes(data) != doc_id:
+                raise IntegrityError("stored text does not match its hash (edited?)", path=path)
+            self._texts[doc_id] = data.decode("utf-8")
+        return self._texts[doc_id]
+
+    # -- writing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            with self._lock:
+                yield
+        except Timeout:
+            raise StoreError(
+                f"ledger is locked by another writer (waited {self._lock.timeout:g} s)",
+                path=self.path / LOCK,
+            ) from None
+
+    def _notice(self, message: str) -> None:
+        self.notices.append(message)
+        logger.warning("%s", message)
+
+    def _prepare_write(self) -> _State:
+        """Under the lock: move a crashed writer's tail aside, then load what is committed."""
+        for message in self._journal.recover():
+            self._notice(message)
+        return self._current()
+
+    def record(
+        self, documents: Iterable[Document], assertions: Iterable[Assertion]
+    ) -> RecordResult:
+        """Record a batch of documents and assertions as one locked, atomic append.
+
+        Documents already stored with the same metadata and assertions already current with the
+        same content are skipped, so re-recording the same corpus appends nothing. A document
+        whose metadata changed gets a new ``document`` entry; an assertion whose content changed
+        is amended. Ids a person amended or retracted are left alone. :class:`StoreError` (and
+        nothing written) if an assertion names an unknown document or its quote is not
+        ``text[start:end]``.
+        """
+        docs = list(documents)
+        for doc in docs:
+            _check_document(doc)
+        batch_texts = {doc.doc_id: doc.text for doc in docs}
+        rows = [(a, _encode(a)) for a in assertions]
+
+        with self._locked():
+            state = self._prepare_write()
+            plan: list[tuple[str, dict[str, Any]]] = []
+            known = dict(state.documents)
+            new_texts: dict[str, str] = {}
+            added = updated = 0
+            for doc in docs:
+                meta = doc.metadata()
+                old = known.get(doc.doc_id)
+                if old == meta:
+                    continue
+                if old is None:
+                    added += 1
+                    new_texts[doc.doc_id] = doc.text
+                else:
+                    updated += 1
+                known[doc.doc_id] = meta
+                plan.append(("document", meta))
+
+            working: dict[str, dict[str, Any]] = {}
+            asserted = amended = unchanged = kept = 0
+            for assertion, row in rows:
+                aid = assertion.assertion_id
+                if assertion.doc_id not in known:
+                    raise StoreError(
+                        f"assertion {aid} names document {assertion.doc_id}, which is not "
+                        "in the ledger or this batch",
+                        path=self.path,
+                    )
+                text = batch_texts.get(assertion.doc_id) or self._text(assertion.doc_id)
+                _check_provenance(assertion, text, self.path)
+                if aid in state.by_hand:
+                    kept += 1
+                    continue
+                current = working.get(aid, state.current.get(aid))
+                if current == row:
+                    unchanged += 1
+                    continue
+                if current is None:
+                    plan.append(("assert", row))
+                    asserted += 1
+                else:
+                    plan.append(
+                        ("amend", {"assertion": row, "by": "record", "reason": "re-extracted"})
+                    )
+                    amended += 1
+                working[aid] = row
+
+            for doc_id, text in new_texts.items():
+                self._store_text(doc_id, text)
+            self._commit(state, plan)
+        return RecordResult(
+            documents_added=added,
+            assertions_added=asserted,
+            amended=amended,
+            documents_updated=updated,
+            unchanged=unchanged,
+            kept_by_hand=kept,
+        )
+
+    def amend(self, assertion: Assertion, *, reason: str) -> None:
+        """Replace the current row of ``assertion.assertion_id`` with ``assertion``.
+
+        The id must be current or retracted (amending a retracted id reinstates it). A hand
+        correction wins over later re-extraction: :meth:`record` will not change this id again.
+        """
+        reason = _require_reason(reason, self.path)
+        row = _encode(assertion)
+        with self._locked():
+            state = self._prepare_write()
+            aid = assertion.assertion_id
+            if aid not in state.current and aid not in state.retracted:
+                raise StoreError(f"no assertion {aid} in the ledger to amend", path=self.path)
+            if assertion.doc_id not in state.documents:
+                raise StoreError(
+                    f"assertion {aid} names document {assertion.doc_id}, which is not in the ledger",
+                    path=self.path,
+                )
+            _check_provenance(assertion, self._text(assertion.doc_id), self.path)
+            self._commit(state, [("amend", {"assertion": row, "by": "hand", "reason": reason})])
+
+    def retract(self, assertion_id: str, *, reason: str) -> None:
+        """Remove ``assertion_id`` from the current view; the journal keeps it and the reason."""
+        reason = _require_reason(reason, self.path)
+        with self._locked():
+            state = self._prepare_write()
+            if assertion_id not in state.current:
+                raise StoreError(
+                    f"no current assertion {assertion_id} in the ledger to retract", path=self.path
+                )
+            self._commit(state, [("retract", {"assertion_id": assertion_id, "reason": reason})])
+
+    def repair(self, *, adopt: bool = False) -> list[str]:
+        """Deal with an interrupted write now rather than at the next write; returns what it did.
+
+        Entries written after ``manifest.json`` was last replaced are moved aside to
+        ``journal/<segment>.torn`` — or, with ``adopt``, kept and added to the manifest when they
+        are complete and chain on (a crash between the journal fsync and the manifest rename).
+        """
+        with self._locked():
+            messages = self._journal.recover(adopt=adopt)
+            for message in messages:
+                self._notice(message)
+            self._state = None
+        return messages
+
+    def _store_text(self, doc_id: str, text: str) -> None:
+        path = self.path / DOCUMENTS / f"{doc_id}.txt"
+        data = text.encode("utf-8")
+        if path.exists():
+            # Left by an interrupted write (content-addressed, so reusable) or damaged.
+            if text_hash_bytes(path.read_bytes()) != doc_id:
+                raise IntegrityError("stored text does not match its hash (edited?)", path=path)
+            return
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(path, data)
+        self._texts[doc_id] = text
+
+    def _commit(self, state: _State, plan: list[tuple[str, dict[str, Any]]]) -> None:
+        if not plan:
+            return
+        first = state.entries + 1
+        manifest = self._journal.append(plan)
+        for seq, (op, data) in enumerate(plan, start=first):
+            state.apply(seq, op, data)
+        state.root = manifest.root
+        self._manifest = manifest
+
+    # -- checking and export ----------------------------------------------------------------
+
+    def verify(self, against: Path | None = None) -> VerifyResult:
+        """Check the whole ledger without changing it.
+
+        Every line canonical, seqs consecutive, each ``prev`` the hash of the line before, the
+        count and root hash as the manifest records, each segment's size and last hash, every
+        entry meaningful when replayed, every document file's hash equal to its name. With
+        ``against`` (an older ``manifest.json``, or an older copy of the ledger folder) also that
+        the history it recorded is still the start of this one.
+        """
+        with self._locked():
+            result, entries = self._journal.verify(against)
+            problems, notes = list(result.problems), list(result.notes)
+            first_bad = result.first_bad
+            state = _State()
+            for entry in entries:
+                try:
+                    state.apply(entry.seq, entry.op, entry.data)
+                except ValueError as exc:
+                    problems.append(f"entry {entry.seq}: {exc}")
+                    if first_bad is None or entry.seq < first_bad:
+                        first_bad = entry.seq
+                    break
+            problems.extend(self._document_problems(state))
+            notes.extend(self._unreferenced_documents(state))
+        return VerifyResult(
+            ok=not problems,
+            entries=result.entries,
+            root_hash=result.root_hash,
+            problems=problems,
+            first_bad=first_bad,
+            notes=notes,
+        )
+
+    def _document_problems(self, state: _State) -> list[str]:
+        problems = []
+        for doc_id, seq in state.document_entry.items():
+            path = self.path / DOCUMENTS / f"{doc_id}.txt"
+            try:
+                data = path.read_bytes()
+            except OSError:
+                problems.append(f"{path}: missing (recorded by entry {seq})")
+                continue
+            if text_hash_bytes(data) != doc_id:
+                problems.append(f"{path}: content does not hash to its name (entry {seq})")
+                continue
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                problems.append(f"{path}: not UTF-8 (entry {seq})")
+                continue
+            if "\r" in text or unicodedata.normalize("NFC", text) != text:
+                problems.append(f"{path}: not in stored form (NFC, \\n newlines) (entry {seq})")
+        return problems
+
+    def _unreferenced_documents(self, state: _State) -> list[str]:
+        folder = self.path / DOCUMENTS
+        if not folder.is_dir():
+            return []
+        return [
+            f"{path}: not recorded in the journal (left by an interrupted write?)"
+            for path in sorted(folder.glob("*.txt"))
+            if path.stem not in state.documents
+        ]
+
+    def export_parquet(self, path: Path) -> None:
+        """Write the current assertions to a Parquet file (needs ``pyarrow``)."""
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise LedgerError(
+                "Parquet export needs pyarrow: pip install pyarrow", path=path
+            ) from None
+        frame = self.assertions()
+        try:
+            frame.to_parquet(path, index=False)
+        except OSError as exc:
+            raise StoreError(f"cannot write Parquet: {exc}", path=path) from None
+
+
+def text_hash_bytes(data: bytes) -> str:
+    """SHA-256 of stored bytes; equals :func:`model.text_hash` of their text."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_document(doc: Document) -> None:
+    if normalise_text(doc.text) != doc.text:
+        raise StoreError(f"document {doc.name}: text is not in stored form (NFC, \\n newlines)")
+    if text_hash(doc.text) != doc.doc_id:
+        raise StoreError(f"document {doc.name}: doc_id is not the SHA-256 of its text")
+
+
+def _check_provenance(assertion: Assertion, text: str, where: Path) -> None:
+    start, end = int(assertion.start), int(assertion.end)
+    if not (0 <= start < end <= len(text)) or text[start:end] != assertion.quote:
+        raise StoreError(
+            f"assertion {assertion.assertion_id}: quote {assertion.quote!r} is not "
+            f"text[{start}:{end}] of document {assertion.doc_id}",
+            path=where,
+        )
+
+
+def _encode(assertion: Assertion) -> dict[str, Any]:
+    try:
+        return encode_assertion(assertion)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"assertion {assertion.assertion_id}: {exc}") from None
+
+
+def _require_reason(reason: str, where: Path) -> str:
+    if not isinstance(reason, str) or not reason.strip():
+        raise StoreError("a correction needs a reason", path=where)
+    return reason.strip()
