@@ -1,11 +1,15 @@
 """Untrusted text made safe for each output: console, Markdown, CSV.
 
-Every string that came from a document is untrusted. HTML escaping is jinja2's autoescape;
-the other outputs use these functions.
+Every string that came from a document is untrusted: an article can contain markup, links,
+terminal escapes or spreadsheet formulas, by accident or on purpose. HTML escaping is
+jinja2's autoescape (see :mod:`fact_ledger.renderers.html`); the other outputs use these
+functions, which all return text that displays as what the article said and does nothing
+else.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -13,6 +17,9 @@ import unicodedata
 # that can make text read differently from what it is ("Trojan Source").
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# Line and paragraph separators end a line in some terminals and editors but not in
+# str.split(); one_line must flatten them too.
+_LINE_BREAKS = re.compile(r"[\u2028\u2029\x85]")
 
 
 def console_text(text: str) -> str:
@@ -20,21 +27,39 @@ def console_text(text: str) -> str:
     return _CONTROL.sub("", _ANSI.sub("", text))
 
 
+def reveal_controls(text: str) -> str:
+    """Text with each control or bidi character replaced by a visible ``⟨U+202E⟩`` mark.
+
+    For reports a person reads to judge a source: the character is shown, not obeyed, so an
+    override cannot reorder a quote and an escape sequence reads as what it is.
+    """
+    return _CONTROL.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+
+
 def one_line(text: str) -> str:
-    """Console text on one line (newlines and tabs become spaces)."""
-    return " ".join(console_text(text).split())
+    """Console text on one line (newlines, tabs and runs of spaces become one space)."""
+    return " ".join(console_text(_LINE_BREAKS.sub(" ", text)).split())
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+# Every ASCII punctuation character CommonMark lets a backslash escape and that can start
+# markup: emphasis, code, links and images, autolinks and raw HTML, headings, lists,
+# block quotes, table cells, strikethrough, setext underlines and GitHub's $math$.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~=$])")
+# "@name" pings a GitHub user and "#12" links an issue wherever a comment is posted; a
+# zero-width space keeps the text as written but breaks the reference (as Dependabot does).
+_MD_REFERENCE = re.compile(r"(?<![\w])([@#])(?=\w)")
 
 
 def markdown_text(text: str) -> str:
-    """Inline Markdown that renders as the literal text: no links, images, HTML, code
-    fences or table cells can be forged. Newlines become spaces."""
-    flat = one_line(text)
-    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
-    # "&" would otherwise start an entity such as "&lt;" that renders as markup.
-    return escaped.replace("&", "&amp;")
+    """Inline Markdown that renders as the literal text, on one line.
+
+    No emphasis, link, image, autolink, raw HTML, code span or fence, heading, table cell
+    or user mention can be forged: each markup character is backslash-escaped, ``&`` is
+    written as an entity so no entity can be spelled, and newlines become spaces.
+    """
+    flat = _MD_SPECIAL.sub(r"\\\1", one_line(text).replace("&", "&amp;"))
+    # After the backslashes, so the "#" of the inserted entity is not escaped itself.
+    return _MD_REFERENCE.sub(r"\1&#8203;", flat)
 
 
 def markdown_cell(text: str) -> str:
@@ -42,13 +67,27 @@ def markdown_cell(text: str) -> str:
     return markdown_text(text)
 
 
+def markdown_html(text: str) -> str:
+    """Text for a raw HTML element inside Markdown, such as ``<summary>``.
+
+    CommonMark does not read Markdown inside an HTML block, so backslash escapes would
+    show; HTML escaping is what keeps the text inert there.
+    """
+    flat = html.escape(one_line(text), quote=True)
+    return _MD_REFERENCE.sub(r"\1&#8203;", flat)
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def csv_cell(text: str) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection).
+
+    Leading spaces do not protect a cell (spreadsheets trim them before deciding), so the
+    check looks past them; a quote mark prefixed to the cell makes it text.
+    """
     clean = console_text(text)
-    if clean.startswith(_FORMULA_START):
+    if clean.lstrip(" ").startswith(_FORMULA_START):
         return "'" + clean
     return clean
 
@@ -58,3 +97,15 @@ def is_printable(text: str) -> bool:
     return console_text(text) == text and all(
         unicodedata.category(ch) != "Cc" or ch in "\t\n" for ch in text
     )
+
+
+__all__ = [
+    "console_text",
+    "csv_cell",
+    "is_printable",
+    "markdown_cell",
+    "markdown_html",
+    "markdown_text",
+    "one_line",
+    "reveal_controls",
+]

@@ -1,0 +1,470 @@
+"""The HTML report: one self-contained page a person reads to judge the findings.
+
+The page holds an overview (counts by check, severity, document and speaker), every
+finding with each side's quote highlighted in its sentence and paragraph, plots of the
+figures and of who asserts or denies what, and each document's text with every recorded
+assertion highlighted and linked to its findings.
+
+Untrusted text stays text: the template is rendered by jinja2 with autoescape, and every
+value is first passed through :func:`~fact_ledger.escaping.reveal_controls`, so a bidi
+override or terminal escape in an article is shown, not obeyed. The page loads nothing
+(no network, no CDN) and carries a content security policy that allows only its own
+stylesheet and script, by hash, so even a markup injection could not run.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.resources
+import itertools
+import urllib.parse
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from fact_ledger.escaping import reveal_controls
+from fact_ledger.model import SEVERITIES, SEVERITY_RANK, Document, Evidence, Finding
+from fact_ledger.report import Report
+
+from . import plots
+from .passages import Passage, passage, passage_from_sentence
+from .values import format_figure, is_missing
+
+TEMPLATE = "report.html.j2"
+
+
+# -- the page's view of a report ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    evidence: Evidence
+    passage: Passage
+    figure: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    finding: Finding
+    state: str  # new | waived | baseline
+    title: str
+    description: str
+    evidence: tuple[EvidenceView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingLink:
+    finding_id: str
+    code: str
+    severity: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of a document's text covered by the same assertions (none for plain text)."""
+
+    text: str
+    classes: str = ""
+    title: str = ""
+    opens: tuple[str, ...] = ()  # assertions that start here: anchors
+    links: tuple[FindingLink, ...] = ()  # findings of assertions that end here
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    document: Document
+    anchor: str
+    assertions: int
+    findings: int
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CountRow:
+    label: str
+    counts: tuple[int, ...]
+    anchor: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Plot:
+    title: str
+    caption: str
+    svg: Markup
+
+
+@dataclass
+class Page:
+    title: str
+    summary: str
+    findings: list[FindingView] = field(default_factory=list)
+    by_severity: list[CountRow] = field(default_factory=list)
+    by_check: list[CountRow] = field(default_factory=list)
+    by_document: list[CountRow] = field(default_factory=list)
+    by_speaker: list[CountRow] = field(default_factory=list)
+    figure_plots: list[Plot] = field(default_factory=list)
+    stance_plot: Plot | None = None
+    stance_legend: Markup = field(default_factory=Markup)
+    documents: list[DocumentView] = field(default_factory=list)
+    checks: list[tuple[str, str]] = field(default_factory=list)  # (code, title) for filters
+    states: list[str] = field(default_factory=list)
+
+
+def document_anchor(doc_id: str) -> str:
+    """The id of a document's section in the page."""
+    return f"d-{doc_id[:16]}"
+
+
+def _state(finding: Finding) -> str:
+    if finding.waived:
+        return "waived"
+    return "baseline" if finding.baseline != "new" else "new"
+
+
+def _evidence_view(evidence: Evidence, documents: Mapping[str, Document]) -> EvidenceView:
+    document = documents.get(evidence.doc_id)
+    if document is not None and document.text[evidence.start : evidence.end] == evidence.quote:
+        context = passage(document.text, evidence.start, evidence.end, evidence.sentence)
+    else:
+        context = passage_from_sentence(evidence.sentence, evidence.quote)
+    figure = None
+    if evidence.kind in ("quantity", "duration") and not (
+        is_missing(evidence.value) and is_missing(evidence.value_low)
+    ):
+        figure = format_figure(
+            evidence.value, evidence.value_low, evidence.value_high, evidence.unit
+        )
+    return EvidenceView(evidence, context, figure)
+
+
+def _finding_views(report: Report) -> list[FindingView]:
+    views = []
+    ordered = sorted(
+        report.findings,
+        key=lambda f: (_state(f) != "new", -SEVERITY_RANK.get(f.severity, 0), f.code),
+    )
+    for finding in ordered:
+        check = report.checks.get(finding.code)
+        views.append(
+            FindingView(
+                finding=finding,
+                state=_state(finding),
+                title=check.title if check else finding.check,
+                description=check.description if check else "",
+                evidence=tuple(_evidence_view(e, report.documents) for e in finding.evidence),
+            )
+        )
+    return views
+
+
+def _assertion_rows(report: Report) -> dict[str, dict[str, Any]]:
+    frame = report.assertions
+    if frame is None or frame.empty or "assertion_id" not in frame:
+        return {}
+    return {row["assertion_id"]: row for row in frame.to_dict("records")}
+
+
+def _speaker(row: Mapping[str, Any]) -> str | None:
+    for name in ("speaker_key", "speaker"):
+        value = row.get(name)
+        if not is_missing(value) and value != "":
+            return str(value)
+    return None
+
+
+def _counts(
+    report: Report, rows: Mapping[str, dict[str, Any]]
+) -> tuple[list[CountRow], list[CountRow], list[CountRow], list[CountRow]]:
+    active = report.active()
+    by_sev = Counter(f.severity for f in active)
+    all_by_sev = Counter(f.severity for f in report.findings)
+    severity = [
+        CountRow(s, (by_sev[s], all_by_sev[s] - by_sev[s]))
+        for s in sorted(SEVERITIES, key=lambda s: -SEVERITY_RANK[s])
+    ]
+    codes = sorted({f.code for f in report.findings} | set(report.checks))
+    active_codes = Counter(f.code for f in active)
+    all_codes = Counter(f.code for f in report.findings)
+    checks = []
+    for code in codes:
+        check = report.checks.get(code)
+        title = check.title if check else next(f.check for f in report.findings if f.code == code)
+        severity_name = check.severity if check else ""
+        checks.append(
+            CountRow(
+                f"{code} {title}",
+                (active_codes[code], all_codes[code] - active_codes[code]),
+                note=severity_name,
+            )
+        )
+
+    doc_assertions: Counter[str] = Counter(row["doc_id"] for row in rows.values())
+    doc_findings: Counter[str] = Counter()
+    speaker_findings: Counter[str] = Counter()
+    for finding in active:
+        for doc_id in {e.doc_id for e in finding.evidence}:
+            doc_findings[doc_id] += 1
+        names = {_speaker(rows[a]) for a in finding.assertion_ids if a in rows}
+        for name in names:
+            speaker_findings[name or plots.UNATTRIBUTED] += 1
+    documents = [
+        CountRow(
+            doc.name,
+            (doc_assertions[doc_id], doc_findings[doc_id]),
+            anchor=document_anchor(doc_id),
+            note=" · ".join(x for x in (doc.published, doc.title) if x),
+        )
+        for doc_id, doc in sorted(report.documents.items(), key=lambda kv: kv[1].name)
+    ]
+    speaker_assertions: Counter[str] = Counter()
+    speaker_denials: Counter[str] = Counter()
+    for row in rows.values():
+        name = _speaker(row) or plots.UNATTRIBUTED
+        speaker_assertions[name] += 1
+        speaker_denials[name] += row.get("stance") == "denies"
+    speakers = [
+        CountRow(name, (speaker_assertions[name], speaker_denials[name], speaker_findings[name]))
+        for name in sorted(
+            speaker_assertions, key=lambda n: (n == plots.UNATTRIBUTED, -speaker_findings[n], n)
+        )
+    ]
+    return severity, checks, documents, speakers
+
+
+def _describe(row: Mapping[str, Any]) -> str:
+    parts = [str(row.get("kind", ""))]
+    if row.get("kind") in ("quantity", "duration"):
+        parts.append(
+            format_figure(
+                row.get("value"), row.get("value_low"), row.get("value_high"), row.get("unit")
+            )
+        )
+    speaker = _speaker(row)
+    parts.append(f"{row.get('stance', 'asserts')} per {speaker}" if speaker else "unattributed")
+    return " · ".join(p for p in parts if p)
+
+
+def segments(
+    text: str,
+    spans: Iterable[tuple[int, int, str]],
+    *,
+    kinds: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None,
+    links: Mapping[str, Iterable[FindingLink]] | None = None,
+) -> tuple[Segment, ...]:
+    """Cut ``text`` into runs covered by the same ``(start, end, assertion_id)`` spans.
+
+    Spans may nest or overlap (a figure inside a claim); each run lists every assertion
+    covering it in its classes (``k-<kind>``, ``flagged`` when it has findings), opens the
+    anchors of assertions starting at it and carries the finding links of those ending at
+    it. Concatenated, the runs' texts are ``text``.
+    """
+    kinds = kinds or {}
+    titles = titles or {}
+    links = links or {}
+    spans = sorted({(s, e, a) for s, e, a in spans if 0 <= s < e <= len(text)})
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    starting: dict[int, list[str]] = defaultdict(list)
+    ending: dict[int, list[str]] = defaultdict(list)
+    for s, e, a in spans:
+        starting[s].append(a)
+        ending[e].append(a)
+    out: list[Segment] = []
+    covering: list[str] = []
+    for low, high in itertools.pairwise(cuts):
+        # Every span boundary is a cut, so a span open at ``low`` covers the whole run.
+        closed = set(ending[low])
+        covering = [a for a in covering if a not in closed] + starting[low]
+        classes = sorted({f"k-{kinds.get(a, 'quantity')}" for a in covering})
+        if any(links.get(a) for a in covering):
+            classes.append("flagged")
+        ended = [a for a in covering if a in ending[high]]
+        out.append(
+            Segment(
+                text=text[low:high],
+                classes=" ".join(classes),
+                title=" | ".join(titles.get(a, "") for a in covering),
+                opens=tuple(starting[low]),
+                links=tuple(link for a in ended for link in links.get(a, ())),
+            )
+        )
+    return tuple(out)
+
+
+def _document_views(
+    report: Report, rows: Mapping[str, dict[str, Any]], links: Mapping[str, list[FindingLink]]
+) -> list[DocumentView]:
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows.values():
+        by_doc[row["doc_id"]].append(row)
+    views = []
+    for doc_id, document in sorted(report.documents.items(), key=lambda kv: kv[1].name):
+        doc_rows = by_doc.get(doc_id, [])
+        spans = [(int(r["start"]), int(r["end"]), r["assertion_id"]) for r in doc_rows]
+        ids = {r["assertion_id"] for r in doc_rows}
+        views.append(
+            DocumentView(
+                document=document,
+                anchor=document_anchor(doc_id),
+                assertions=len(doc_rows),
+                findings=len({link.finding_id for a in ids for link in links.get(a, ())}),
+                segments=segments(
+                    document.text,
+                    spans,
+                    kinds={r["assertion_id"]: str(r.get("kind")) for r in doc_rows},
+                    titles={r["assertion_id"]: _describe(r) for r in doc_rows},
+                    links=links,
+                ),
+            )
+        )
+    return views
+
+
+def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
+    """Everything the template shows, computed from ``report``."""
+    rows = _assertion_rows(report)
+    links: dict[str, list[FindingLink]] = defaultdict(list)
+    for finding in report.findings:
+        for assertion_id in finding.assertion_ids:
+            links[assertion_id].append(
+                FindingLink(finding.finding_id, finding.code, finding.severity)
+            )
+    active = report.active()
+    flagged = {a for f in active for a in f.assertion_ids}
+    severity, checks, documents, speakers = _counts(report, rows)
+    counts = Counter(f.severity for f in active)
+    summary = (
+        f"{len(report.documents)} documents · {len(rows)} assertions · "
+        f"{len(active)} active findings ("
+        + ", ".join(f"{counts[s]} {s}" for s in sorted(SEVERITIES, key=lambda s: -SEVERITY_RANK[s]))
+        + f") · {len(report.findings) - len(active)} waived or in the baseline"
+    )
+    page = Page(
+        title=title,
+        summary=summary,
+        findings=_finding_views(report),
+        by_severity=severity,
+        by_check=checks,
+        by_document=documents,
+        by_speaker=speakers,
+        documents=_document_views(report, rows, links),
+        checks=[(row.label.split(" ", 1)[0], row.label) for row in checks],
+        states=["new", "waived", "baseline"],
+    )
+    frame = report.assertions
+    # Markup below marks our own output as safe: plots build their SVG with ElementTree,
+    # which escapes every label, so nothing from a document reaches the page unescaped.
+    if frame is not None and not frame.empty:
+        for series in plots.figure_series(frame, report.documents, flagged):
+            unit = f" ({series.unit})" if series.unit else ""
+            page.figure_plots.append(
+                Plot(
+                    title=f"{series.title}{unit}",
+                    caption=f"{len(series.points)} figures; flagged ones in red",
+                    svg=Markup(plots.figure_svg(series)),
+                )
+            )
+        matrix = plots.stance_matrix(frame)
+        if matrix is not None:
+            page.stance_plot = Plot(
+                title="Speakers and contested claims",
+                caption=f"{len(matrix.claims)} claims, {len(matrix.speakers)} speakers",
+                svg=Markup(plots.stance_svg(matrix)),
+            )
+            page.stance_legend = Markup(plots.legend_svg())
+    return page
+
+
+# -- rendering ---------------------------------------------------------------------------
+
+
+def _finalize(value: object) -> object:
+    """Applied to every ``{{ value }}``: show control characters instead of obeying them;
+    ``None`` prints as nothing. Markup (our own SVG and assets) passes unchanged."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return reveal_controls(value)
+    return value
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is an http(s) address a reader may follow, else ``None``.
+
+    A document's source is untrusted: escaping keeps it inside the attribute, but only
+    the scheme check keeps ``javascript:`` or ``data:`` out of a link.
+    """
+    if not value:
+        return None
+    scheme = urllib.parse.urlsplit(value.strip()).scheme.lower()
+    return value.strip() if scheme in ("http", "https") else None
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The jinja2 environment of the report templates: autoescape on, undefined is an error."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("fact_ledger", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["web_url"] = web_url
+    env.globals["document_anchor"] = document_anchor
+    return env
+
+
+@cache
+def _asset(name: str) -> str:
+    return (importlib.resources.files("fact_ledger") / "templates" / name).read_text("utf-8")
+
+
+def _csp_hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def render_html(report: Report, *, title: str = "fact-ledger report") -> str:
+    """The report as one self-contained HTML page (see the module docstring)."""
+    # The stylesheet and script are packaged files, not document text: trusted as Markup.
+    css, script = _asset("report.css"), _asset("report.js")
+    policy = (
+        "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'; "
+        f"style-src {_csp_hash(css)}; script-src {_csp_hash(script)}"
+    )
+    return (
+        environment()
+        .get_template(TEMPLATE)
+        .render(
+            page=build_page(report, title=title),
+            css=Markup(css),
+            script=Markup(script),
+            policy=policy,
+        )
+    )
+
+
+__all__ = [
+    "DocumentView",
+    "EvidenceView",
+    "FindingLink",
+    "FindingView",
+    "Page",
+    "Segment",
+    "build_page",
+    "document_anchor",
+    "environment",
+    "render_html",
+    "segments",
+    "web_url",
+]

@@ -1,0 +1,441 @@
+"""Plots for the HTML report, drawn server-side as inline SVG.
+
+Two pictures say more than tables: the figures given for one subject across sources and
+time, each drawn as the interval its wording allows ("about 300", "dozens"), and the
+speakers against the claims they assert, deny or question. The data is chosen from the
+assertions frame (:func:`figure_series`, :func:`stance_matrix`) and drawn by separate
+functions (:func:`figure_svg`, :func:`stance_svg`) that build the SVG with
+:mod:`xml.etree.ElementTree`, so every label taken from a document is escaped as XML text
+or attribute; no script library and no network are involved.
+
+Every mark links to its assertion in the report (``#a-<assertion_id>``); CSS classes, not
+inline styles, give the colours, so the report's content security policy can forbid
+inline styles.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from fact_ledger.escaping import one_line
+
+from .values import format_figure, format_number, is_missing
+
+#: Stances in the order their markers are drawn in a cell of the stance matrix.
+STANCE_ORDER: tuple[str, ...] = ("asserts", "denies", "questions")
+UNATTRIBUTED = "(unattributed)"
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePoint:
+    """One figure in a series: an assertion's interval and where it came from."""
+
+    assertion_id: str
+    label: str  # the place it is about, or what else tells the rows apart
+    doc: str
+    published: str | None
+    speaker: str | None
+    value: float | None
+    low: float
+    high: float
+    quote: str
+    flagged: bool  # involved in an active finding
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSeries:
+    """The figures the ledger holds for one subject in one unit."""
+
+    key: str
+    title: str
+    unit: str | None
+    points: tuple[FigurePoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StanceCell:
+    stances: tuple[str, ...]
+    assertion_ids: tuple[str, ...]
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StanceMatrix:
+    """Contested claims (rows) against speakers (columns)."""
+
+    claims: tuple[tuple[str, str], ...]  # (claim_key, label)
+    speakers: tuple[str, ...]
+    cells: Mapping[tuple[int, int], StanceCell]
+
+
+# -- choosing the data -----------------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    return None if is_missing(value) or value == "" else str(value)
+
+
+def _first(row: Mapping[str, Any], *names: str) -> str | None:
+    for name in names:
+        text = _text(row.get(name))
+        if text is not None:
+            return text
+    return None
+
+
+def figure_series(
+    assertions: pd.DataFrame,
+    documents: Mapping[str, Any],
+    flagged: frozenset[str] | set[str] = frozenset(),
+    *,
+    min_points: int = 2,
+    limit: int = 12,
+) -> list[FigureSeries]:
+    """Quantities grouped by subject and unit, the groups worth drawing first.
+
+    A group needs ``min_points`` figures to compare; groups with a flagged assertion come
+    first, then the larger groups. Page furniture (``boilerplate``) is left out.
+    ``documents`` maps ``doc_id`` to :class:`~fact_ledger.model.Document`.
+    """
+    if assertions.empty or "kind" not in assertions:
+        return []
+    rows = assertions[assertions["kind"] == "quantity"]
+    if "boilerplate" in rows:
+        rows = rows[~rows["boilerplate"].fillna(False).astype(bool)]
+    groups: dict[tuple[str, str | None], list[FigurePoint]] = {}
+    titles: dict[tuple[str, str | None], str] = {}
+    for row in rows.to_dict("records"):
+        interval = _interval(row)
+        if interval is None:
+            continue
+        unit = _text(row.get("unit"))
+        subject = _first(row, "subject_key", "subject")
+        key = ((subject or unit or "").casefold(), unit)
+        if not key[0]:
+            continue
+        titles.setdefault(key, _first(row, "subject", "subject_key") or unit or "")
+        doc = documents.get(row["doc_id"])
+        groups.setdefault(key, []).append(
+            FigurePoint(
+                assertion_id=row["assertion_id"],
+                label=_first(row, "location", "location_key") or "(no place named)",
+                doc=getattr(doc, "name", None) or row["doc_id"][:12],
+                published=getattr(doc, "published", None) or _text(row.get("time")),
+                speaker=_first(row, "speaker"),
+                value=_number(row, "value"),
+                low=interval[0],
+                high=interval[1],
+                quote=str(row.get("quote") or ""),
+                flagged=row["assertion_id"] in flagged,
+            )
+        )
+    series = [
+        FigureSeries(
+            key=key[0],
+            title=titles[key],
+            unit=key[1],
+            points=tuple(
+                sorted(points, key=lambda p: (p.label.casefold(), p.published or "", p.doc))
+            ),
+        )
+        for key, points in groups.items()
+        if len(points) >= min_points
+    ]
+    series.sort(key=lambda s: (not any(p.flagged for p in s.points), -len(s.points), s.key))
+    return series[:limit]
+
+
+def _number(row: Mapping[str, Any], name: str) -> float | None:
+    value: Any = row.get(name)
+    return None if is_missing(value) else float(value)
+
+
+def _interval(row: Mapping[str, Any]) -> tuple[float, float] | None:
+    """The interval a figure's wording allows; the bare value when no interval is recorded."""
+    low, high = _number(row, "value_low"), _number(row, "value_high")
+    if low is None or high is None:
+        low = high = _number(row, "value")
+    if low is None or high is None or low > high:
+        return None
+    return low, high
+
+
+def stance_matrix(
+    assertions: pd.DataFrame, *, max_claims: int = 16, max_speakers: int = 10
+) -> StanceMatrix | None:
+    """Claims that speakers disagree on, against those speakers.
+
+    A claim (``claim_key``) is contested when it is denied or questioned, or asserted by
+    more than one speaker. Returns ``None`` when the ledger holds no contested claim.
+    """
+    needed = {"claim_key", "stance", "assertion_id", "quote"}
+    if assertions.empty or not needed <= set(assertions.columns):
+        return None
+    rows = assertions[assertions["claim_key"].notna() & (assertions["claim_key"] != "")]
+    if rows.empty:
+        return None
+    records = rows.to_dict("records")
+    by_claim: dict[str, list[dict[str, Any]]] = {}
+    for row in records:
+        row["_speaker"] = _first(row, "speaker_key", "speaker") or UNATTRIBUTED
+        by_claim.setdefault(str(row["claim_key"]), []).append(row)
+
+    def contested(items: list[dict[str, Any]]) -> bool:
+        stances = {r["stance"] for r in items}
+        return bool(stances - {"asserts"}) or len({r["_speaker"] for r in items}) > 1
+
+    claims = [key for key, items in by_claim.items() if contested(items)]
+    if not claims:
+        return None
+    claims.sort(key=lambda k: (-len({r["_speaker"] for r in by_claim[k]}), k))
+    claims = claims[:max_claims]
+    speaker_counts: dict[str, int] = {}
+    for key in claims:
+        for row in by_claim[key]:
+            speaker_counts[row["_speaker"]] = speaker_counts.get(row["_speaker"], 0) + 1
+    speakers = sorted(speaker_counts, key=lambda s: (s == UNATTRIBUTED, -speaker_counts[s], s))
+    speakers = speakers[:max_speakers]
+    column = {name: i for i, name in enumerate(speakers)}
+    cells: dict[tuple[int, int], StanceCell] = {}
+    labels: list[tuple[str, str]] = []
+    for i, key in enumerate(claims):
+        items = sorted(by_claim[key], key=lambda r: (STANCE_ORDER.index(r["stance"]), r["quote"]))
+        # The claim reads best as what its first assertion says.
+        labels.append((key, str(items[0]["quote"])))
+        for row in items:
+            j = column.get(row["_speaker"])
+            if j is None:
+                continue
+            old = cells.get((i, j), StanceCell((), (), ()))
+            stances = old.stances if row["stance"] in old.stances else (*old.stances, row["stance"])
+            cells[(i, j)] = StanceCell(
+                stances, (*old.assertion_ids, row["assertion_id"]), (*old.quotes, row["quote"])
+            )
+    return StanceMatrix(claims=tuple(labels), speakers=tuple(speakers), cells=cells)
+
+
+# -- drawing ----------------------------------------------------------------------------
+
+_FONT = 12
+_ROW = 34
+_LABEL_WIDTH = 250
+_PLOT_WIDTH = 480
+_MARGIN = 14
+
+
+def _clip(text: str, width: int) -> str:
+    flat = one_line(text)
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def _svg(width: float, height: float, label: str) -> ET.Element:
+    svg = ET.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "viewBox": f"0 0 {width:.0f} {height:.0f}",
+            "width": f"{width:.0f}",
+            "height": f"{height:.0f}",
+            "role": "img",
+            "class": "plot",
+        },
+    )
+    ET.SubElement(svg, "title").text = one_line(label)
+    return svg
+
+
+def _text_at(parent: ET.Element, x: float, y: float, text: str, cls: str, **attrs: str) -> None:
+    node = ET.SubElement(parent, "text", {"x": f"{x:.1f}", "y": f"{y:.1f}", "class": cls, **attrs})
+    node.text = text
+
+
+def _ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values (1, 2 or 5 times a power of ten) spanning ``[low, high]``."""
+    span = high - low
+    if span <= 0:
+        return [low]
+    raw = span / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step) * step
+    return [first + i * step for i in range(int((high - first) / step + 1e-9) + 1)]
+
+
+def _serialise(svg: ET.Element) -> str:
+    return ET.tostring(svg, encoding="unicode", short_empty_elements=True)
+
+
+def figure_svg(series: FigureSeries) -> str:
+    """One series as rows of intervals on a shared axis, one row per figure.
+
+    A bar spans the interval the wording allows, a dot marks the stated value, an arrow
+    an open upper end ("more than 10"); flagged figures are drawn in the error colour.
+    """
+    finite = [v for p in series.points for v in (p.low, p.high, p.value) if v is not None]
+    finite = [v for v in finite if math.isfinite(v)]
+    low = min([0.0, *finite])
+    high = max(finite) if finite else 1.0
+    if high <= low:
+        high = low + 1.0
+    high *= 1.08 if high > 0 else 1.0
+    ticks = _ticks(low, high)
+    high = max(high, ticks[-1])
+    height = _MARGIN * 2 + _ROW * len(series.points) + 28
+    width = _LABEL_WIDTH + _PLOT_WIDTH + _MARGIN * 2
+    unit = f" ({series.unit})" if series.unit else ""
+    svg = _svg(width, height, f"Figures given for {series.title}{unit}, by place and source")
+    x0 = _LABEL_WIDTH + _MARGIN
+
+    def x(value: float) -> float:
+        value = min(max(value, low), high)
+        return x0 + (value - low) / (high - low) * _PLOT_WIDTH
+
+    axis_y = _MARGIN + _ROW * len(series.points) + 4
+    grid = ET.SubElement(svg, "g", {"class": "axis"})
+    for tick in ticks:
+        ET.SubElement(
+            grid,
+            "line",
+            {"x1": f"{x(tick):.1f}", "x2": f"{x(tick):.1f}", "y1": f"{_MARGIN}", "y2": f"{axis_y}"},
+        )
+        _text_at(
+            grid, x(tick), axis_y + 16, format_number(tick), "tick", **{"text-anchor": "middle"}
+        )
+    for i, point in enumerate(series.points):
+        y = _MARGIN + _ROW * i + _ROW / 2
+        link = ET.SubElement(
+            svg,
+            "a",
+            {
+                "href": f"#a-{point.assertion_id}",
+                "class": "row flagged" if point.flagged else "row",
+            },
+        )
+        detail = " · ".join(part for part in (point.doc, point.published, point.speaker) if part)
+        ET.SubElement(link, "title").text = one_line(
+            f"{point.quote} — {format_figure(point.value, point.low, point.high, series.unit)}"
+            f" — {detail}"
+        )
+        _text_at(link, _MARGIN, y - 3, _clip(point.label, 34), "label")
+        _text_at(link, _MARGIN, y + 11, _clip(detail, 40), "detail")
+        right = point.high if math.isfinite(point.high) else high
+        if point.high > point.low:
+            ET.SubElement(
+                link,
+                "rect",
+                {
+                    "x": f"{x(point.low):.1f}",
+                    "y": f"{y - 5:.1f}",
+                    "width": f"{max(x(right) - x(point.low), 1.0):.1f}",
+                    "height": "10",
+                    "rx": "3",
+                    "class": "interval",
+                },
+            )
+        if not math.isfinite(point.high):
+            tip = x(high)
+            ET.SubElement(
+                link,
+                "path",
+                {
+                    "d": f"M{tip - 8:.1f},{y - 7:.1f} L{tip:.1f},{y:.1f} L{tip - 8:.1f},{y + 7:.1f}",
+                    "class": "open-end",
+                },
+            )
+        centre = point.value if point.value is not None else (point.low + right) / 2
+        ET.SubElement(
+            link,
+            "circle",
+            {"cx": f"{x(centre):.1f}", "cy": f"{y:.1f}", "r": "4.5", "class": "value"},
+        )
+    return _serialise(svg)
+
+
+_CELL = 64
+_HEADER = 120
+_CLAIM_WIDTH = 330
+
+
+def stance_svg(matrix: StanceMatrix) -> str:
+    """The stance matrix: a filled dot where a speaker asserts a claim, a cross where they
+    deny it, a question mark where they question it."""
+    width = _CLAIM_WIDTH + _CELL * len(matrix.speakers) + _MARGIN * 2 + 40
+    height = _HEADER + _ROW * len(matrix.claims) + _MARGIN * 2
+    svg = _svg(width, height, "Speakers against the claims they assert, deny or question")
+    x0 = _MARGIN + _CLAIM_WIDTH
+    for j, speaker in enumerate(matrix.speakers):
+        cx = x0 + _CELL * j + _CELL / 2
+        label = ET.SubElement(
+            svg, "g", {"transform": f"translate({cx:.1f},{_HEADER - 8}) rotate(-40)"}
+        )
+        ET.SubElement(label, "title").text = one_line(speaker)
+        _text_at(label, 0, 0, _clip(speaker, 24), "label")
+    for i, (claim_key, text) in enumerate(matrix.claims):
+        y = _HEADER + _ROW * i + _ROW / 2
+        ET.SubElement(
+            svg,
+            "rect",
+            {
+                "x": f"{_MARGIN}",
+                "y": f"{y - _ROW / 2:.1f}",
+                "width": f"{width - 2 * _MARGIN:.0f}",
+                "height": f"{_ROW}",
+                "class": "band" if i % 2 else "band odd",
+            },
+        )
+        claim = ET.SubElement(svg, "g")
+        ET.SubElement(claim, "title").text = one_line(f"{text} [{claim_key}]")
+        _text_at(claim, _MARGIN + 4, y + 4, _clip(text, 48), "label")
+    for (i, j), cell in sorted(matrix.cells.items()):
+        y = _HEADER + _ROW * i + _ROW / 2
+        cx = x0 + _CELL * j + _CELL / 2
+        link = ET.SubElement(svg, "a", {"href": f"#a-{cell.assertion_ids[0]}"})
+        ET.SubElement(link, "title").text = one_line(
+            f"{matrix.speakers[j]} {'/'.join(cell.stances)}: " + " | ".join(cell.quotes)
+        )
+        offset = -(len(cell.stances) - 1) * 8
+        for k, stance in enumerate(cell.stances):
+            _marker(link, cx + offset + 16 * k, y, stance)
+    return _serialise(svg)
+
+
+def _marker(parent: ET.Element, x: float, y: float, stance: str) -> None:
+    if stance == "denies":
+        d = f"M{x - 6:.1f},{y - 6:.1f} L{x + 6:.1f},{y + 6:.1f} M{x - 6:.1f},{y + 6:.1f} L{x + 6:.1f},{y - 6:.1f}"
+        ET.SubElement(parent, "path", {"d": d, "class": "stance denies"})
+    elif stance == "questions":
+        _text_at(parent, x, y + 6, "?", "stance questions", **{"text-anchor": "middle"})
+    else:
+        ET.SubElement(
+            parent,
+            "circle",
+            {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "6", "class": "stance asserts"},
+        )
+
+
+def legend_svg(stances: Sequence[str] = STANCE_ORDER) -> str:
+    """The key to the stance markers, as a small inline SVG."""
+    svg = _svg(110 * len(stances), 24, "Key: " + ", ".join(stances))
+    for k, stance in enumerate(stances):
+        _marker(svg, 12 + 110 * k, 12, stance)
+        _text_at(svg, 26 + 110 * k, 16, stance, "label")
+    return _serialise(svg)
+
+
+__all__ = [
+    "FigurePoint",
+    "FigureSeries",
+    "StanceCell",
+    "StanceMatrix",
+    "figure_series",
+    "figure_svg",
+    "legend_svg",
+    "stance_matrix",
+    "stance_svg",
+]

@@ -1,0 +1,47 @@
+"""How a figure and the interval its wording allows read in a human report."""
+
+from __future__ import annotations
+
+import math
+
+
+def is_missing(value: object) -> bool:
+    """True for ``None`` and for the NaN pandas uses for a missing number."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def format_number(value: float) -> str:
+    """A figure as a person writes it: ``750``, ``1,500``, ``0.25``, ``∞``."""
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.6g}"
+
+
+def format_figure(
+    value: float | None,
+    low: float | None = None,
+    high: float | None = None,
+    unit: str | None = None,
+) -> str:
+    """``value`` with its unit and, when the wording allows a range, that range.
+
+    ``format_figure(300, 270, 330, "person")`` is ``"300 person (270–330)"``; a figure
+    with no value but a range ("dozens") reads as the range alone.
+    """
+    bounds = (
+        None if is_missing(low) or is_missing(high) else (float(low), float(high))  # type: ignore[arg-type]
+    )
+    suffix = f" {unit}" if unit and not is_missing(unit) else ""
+    if is_missing(value):
+        if bounds is None:
+            return "—"
+        return f"{format_number(bounds[0])}–{format_number(bounds[1])}{suffix}"
+    text = f"{format_number(float(value))}{suffix}"  # type: ignore[arg-type]
+    if bounds is not None and bounds[0] != bounds[1]:
+        text += f" ({format_number(bounds[0])}–{format_number(bounds[1])})"
+    return text
+
+
+__all__ = ["format_figure", "format_number", "is_missing"]
