@@ -57,11 +57,8 @@ def annotations(finding: Finding) -> list[str]:
                 level,
                 body,
                 file=evidence_path(ev),
-                line=ev.line,
-                col=ev.column,
-                endLine=ev.end_line,
-                endColumn=ev.end_column,
                 title=title,
+                **_position(ev),
             )
         )
     return lines
@@ -70,6 +67,12 @@ def annotations(finding: Finding) -> list[str]:
 def render_github(report: Report) -> str:
     """Annotations for every active finding."""
     return "".join(line + "\n" for f in report.active() for line in annotations(f))
+
+
+def _position(ev: Evidence) -> dict[str, int]:
+    if ev.line < 1:  # line 0: the document was missing when the evidence was resolved
+        return {}
+    return {"line": ev.line, "col": ev.column, "endLine": ev.end_line, "endColumn": ev.end_column}
 
 
 def _side(label: str, ev: Evidence) -> str:

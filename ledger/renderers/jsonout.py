@@ -48,7 +48,9 @@ def render_json_lines(report: Report) -> str:
 
 def dumps(data: Any, *, indent: int | None = None) -> str:
     """JSON text of ``data``: UTF-8 characters kept, numpy scalars and NaN handled."""
-    return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False, default=_scalar)
+    return json.dumps(
+        _finite(data), indent=indent, ensure_ascii=False, allow_nan=False, default=_scalar
+    )
 
 
 def _scalar(value: Any) -> Any:

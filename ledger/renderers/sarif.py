@@ -119,18 +119,23 @@ def _location(ev: Evidence, index: int) -> dict[str, Any]:
         "id": index,
         "physicalLocation": {
             "artifactLocation": {"uri": artifact_uri(ev)},
-            "region": {
-                "startLine": ev.line,
-                "startColumn": ev.column,
-                "endLine": ev.end_line,
-                "endColumn": ev.end_column,
-                "charOffset": ev.start,
-                "charLength": ev.end - ev.start,
-                "snippet": {"text": ev.quote},
-            },
+            "region": _region(ev),
         },
         "message": {"text": f"“{one_line(ev.quote)}” — {speaker_note(ev)}"},
     }
+
+
+def _region(ev: Evidence) -> dict[str, Any]:
+    region: dict[str, Any] = {}
+    if ev.line >= 1:  # line 0: the document was missing when the evidence was resolved
+        region.update(
+            startLine=ev.line,
+            startColumn=ev.column,
+            endLine=ev.end_line,
+            endColumn=ev.end_column,
+        )
+    region.update(charOffset=ev.start, charLength=ev.end - ev.start, snippet={"text": ev.quote})
+    return region
 
 
 def _pascal(name: str) -> str:
