@@ -1,0 +1,81 @@
+"""A baseline: the fingerprints of accepted findings, so that CI fails only on new ones.
+
+The file is JSON, one entry per finding with its code and message beside the fingerprint so
+that a reviewer can read what was accepted::
+
+    {"version": 1, "findings": [{"id": "3f1c0a9e4b2d7c65", "code": "FL101", "message": "..."}]}
+
+Only the ``id`` is matched; the code and message are for people.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import ConfigError
+from .model import Finding
+
+FORMAT_VERSION = 1
+
+
+def load_baseline(path: Path) -> frozenset[str]:
+    """The fingerprints recorded in ``path``; :class:`ConfigError` naming it if unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(
+            "baseline not found; create it with `fact-ledger baseline`", path=path
+        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"baseline is not valid JSON: {exc}", path=path) from None
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+        raise ConfigError(f"baseline must be a version {FORMAT_VERSION} object", path=path)
+    entries = data.get("findings")
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("id"), str) for e in entries
+    ):
+        raise ConfigError("baseline findings must be objects with an id", path=path)
+    return frozenset(e["id"] for e in entries)
+
+
+def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
+    """Record every finding that is not waived; returns how many were written.
+
+    Written atomically (temporary file, then rename), sorted by fingerprint so the file
+    diffs cleanly in a pull request.
+    """
+    entries = {
+        f.finding_id: {"id": f.finding_id, "code": f.code, "message": f.message}
+        for f in findings
+        if not f.waived
+    }
+    document = {"version": FORMAT_VERSION, "findings": [entries[k] for k in sorted(entries)]}
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return len(entries)
+
+
+def apply_baseline(findings: list[Finding], fingerprints: frozenset[str]) -> list[Finding]:
+    """Mark findings already in the baseline as ``baseline="unchanged"``; others stay new."""
+    return [
+        dataclasses.replace(f, baseline="unchanged") if f.finding_id in fingerprints else f
+        for f in findings
+    ]
+
+
+__all__ = ["FORMAT_VERSION", "apply_baseline", "load_baseline", "write_baseline"]

@@ -1,0 +1,303 @@
+"""Waivers: reviewed acknowledgements of findings, kept in a TOML file beside the ledger.
+
+A waiver names a finding by its fingerprint, says why it is acceptable, may expire, and
+records the values and quotes of the assertions it was given for. It lapses by itself when
+one of those assertions changes (or disappears) or when it expires, and the finding comes
+back. A waiver that matches no finding, or that lapsed, is reported as a finding of its own,
+so the file never silently rots. The file format::
+
+    [[waiver]]
+    finding = "3f1c0a9e4b2d7c65"
+    code = "FL101"
+    reason = "Two different raids; the article conflates them."
+    expires = 2026-06-30          # optional
+    created = 2025-11-21
+
+    [[waiver.assertions]]
+    id = "7996cca6e51cab49"
+    quote = "a dozen of cross country vehicles"
+    value_low = 12.0
+    value_high = 12.0
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import tomli_w
+from filelock import FileLock
+
+from .errors import ConfigError
+from .model import Finding
+
+UNUSED_CODE = "FL900"
+UNUSED_NAME = "unused-waiver"
+LAPSED_CODE = "FL901"
+LAPSED_NAME = "lapsed-waiver"
+_PLUGIN = "fact_ledger.waivers"
+
+
+@dataclass(frozen=True, slots=True)
+class WaivedAssertion:
+    """What an assertion looked like when its finding was waived."""
+
+    id: str
+    quote: str
+    value_low: float | None = None
+    value_high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """One reviewed acknowledgement of one finding."""
+
+    finding: str
+    code: str
+    reason: str
+    expires: date | None = None
+    created: date | None = None
+    assertions: tuple[WaivedAssertion, ...] = field(default=())
+    source: Path | None = None
+
+
+def load_waivers(path: Path) -> list[Waiver]:
+    """Read a waivers file; a file that does not exist yet holds no waivers.
+
+    Raises :class:`~fact_ledger.errors.ConfigError` naming the file on malformed TOML, a
+    missing key or a wrong type.
+    """
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except UnicodeDecodeError:
+        raise ConfigError("waivers file is not UTF-8", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=path) from None
+    unknown = set(data) - {"waiver"}
+    if unknown:
+        raise ConfigError(f"unknown top-level key(s) {sorted(unknown)}; use [[waiver]]", path=path)
+    entries = data.get("waiver", [])
+    if not isinstance(entries, list):
+        raise ConfigError("waiver must be an array of tables ([[waiver]])", path=path)
+    return [_parse(entry, number, path) for number, entry in enumerate(entries, start=1)]
+
+
+def _parse(entry: Any, number: int, path: Path) -> Waiver:
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"waiver {number}: {message}", path=path)
+
+    if not isinstance(entry, dict):
+        raise fail("must be a table")
+    for key in ("finding", "code", "reason"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise fail(f"{key} must be a non-empty string")
+    for key in ("expires", "created"):
+        if key in entry and not isinstance(entry[key], date):
+            raise fail(f"{key} must be a TOML date (YYYY-MM-DD), got {entry[key]!r}")
+    extra = set(entry) - {"finding", "code", "reason", "expires", "created", "assertions"}
+    if extra:
+        raise fail(f"unknown key(s) {sorted(extra)}")
+    items = entry.get("assertions", [])
+    if not isinstance(items, list) or not all(
+        isinstance(a, dict) and isinstance(a.get("id"), str) and isinstance(a.get("quote"), str)
+        for a in items
+    ):
+        raise fail("assertions must be tables with an id and a quote")
+    return Waiver(
+        finding=entry["finding"],
+        code=entry["code"],
+        reason=entry["reason"].strip(),
+        expires=entry.get("expires"),
+        created=entry.get("created"),
+        assertions=tuple(
+            WaivedAssertion(
+                a["id"], a["quote"], _number(a.get("value_low")), _number(a.get("value_high"))
+            )
+            for a in items
+        ),
+        source=path,
+    )
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def apply_waivers(
+    findings: list[Finding],
+    waivers: list[Waiver],
+    assertions: pd.DataFrame,
+    today: date | None = None,
+) -> list[Finding]:
+    """Mark waived findings and report unused (FL900) and lapsed (FL901) waivers.
+
+    A waiver holds while it has not expired (``expires`` is the last valid day) and every
+    assertion it was given for still has the same quote and interval.
+    """
+    today = today or date.today()
+    by_finding = {w.finding: w for w in waivers}
+    current = _snapshot(assertions, {a.id for w in waivers for a in w.assertions})
+    used: set[str] = set()
+    result: list[Finding] = []
+    extra: list[Finding] = []
+    for finding in findings:
+        waiver = by_finding.get(finding.finding_id)
+        if waiver is None:
+            result.append(finding)
+            continue
+        used.add(waiver.finding)
+        why = _lapse_reason(waiver, current, today)
+        if why is None:
+            result.append(dataclasses.replace(finding, waived=True, waiver_reason=waiver.reason))
+        else:
+            result.append(finding)
+            extra.append(_waiver_finding(LAPSED_CODE, LAPSED_NAME, waiver, why))
+    for waiver in waivers:
+        if waiver.finding not in used:
+            extra.append(
+                _waiver_finding(UNUSED_CODE, UNUSED_NAME, waiver, "matches no current finding")
+            )
+    return result + extra
+
+
+def _snapshot(assertions: pd.DataFrame, ids: set[str]) -> dict[str, WaivedAssertion]:
+    rows = assertions.loc[
+        assertions["assertion_id"].isin(ids), ["assertion_id", "quote", "value_low", "value_high"]
+    ]
+    return {
+        aid: WaivedAssertion(aid, quote, _clean(low), _clean(high))
+        for aid, quote, low, high in rows.itertuples(index=False)
+    }
+
+
+def _clean(value: Any) -> float | None:
+    return (
+        None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+    )
+
+
+def _lapse_reason(
+    waiver: Waiver, current: Mapping[str, WaivedAssertion], today: date
+) -> str | None:
+    if waiver.expires is not None and today > waiver.expires:
+        return f"expired on {waiver.expires.isoformat()}"
+    for given in waiver.assertions:
+        now = current.get(given.id)
+        if now is None:
+            return f"assertion {given.id} (“{given.quote}”) is no longer in the ledger"
+        if now != given:
+            return f"assertion {given.id} changed from “{given.quote}” to “{now.quote}”" + (
+                f" ({_interval(given)} → {_interval(now)})" if now.quote == given.quote else ""
+            )
+    return None
+
+
+def _interval(a: WaivedAssertion) -> str:
+    return (
+        f"{a.value_low:g}–{a.value_high:g}"
+        if a.value_low is not None and a.value_high is not None
+        else "no value"
+    )
+
+
+def _waiver_finding(code: str, name: str, waiver: Waiver, why: str) -> Finding:
+    where = f" in {waiver.source}" if waiver.source else ""
+    message = f"waiver for {waiver.code} finding {waiver.finding}{where} {why}: “{waiver.reason}”"
+    return Finding(
+        finding_id=Finding.make_id(code, (), f"{waiver.finding}"),
+        code=code,
+        check=name,
+        severity="warning",
+        assertion_ids=(),
+        message=message,
+        plugin=_PLUGIN,
+    )
+
+
+def add_waiver(path: Path, finding: Finding, reason: str, expires: date | None = None) -> Waiver:
+    """Append a waiver for ``finding`` to ``path`` (created if missing) and return it.
+
+    The file is rewritten atomically (temporary file, then rename) under a lock, and the
+    existing text is kept byte for byte, comments included: the new entry is appended.
+    Raises :class:`~fact_ledger.errors.ConfigError` when the reason is empty or the finding
+    is already waived in that file.
+    """
+    if not reason.strip():
+        raise ConfigError("a waiver needs a reason", path=path)
+    waiver = Waiver(
+        finding=finding.finding_id,
+        code=finding.code,
+        reason=reason.strip(),
+        expires=expires,
+        created=date.today(),
+        assertions=tuple(
+            WaivedAssertion(e.assertion_id, e.quote, _clean(e.value_low), _clean(e.value_high))
+            for e in finding.evidence
+        ),
+        source=path,
+    )
+    with FileLock(str(path) + ".lock"):
+        if any(w.finding == waiver.finding for w in load_waivers(path)):
+            raise ConfigError(f"finding {waiver.finding} is already waived", path=path)
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        separator = (
+            "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
+        )
+        _write_atomically(path, old + separator + tomli_w.dumps({"waiver": [_entry(waiver)]}))
+    return waiver
+
+
+def _entry(waiver: Waiver) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "finding": waiver.finding,
+        "code": waiver.code,
+        "reason": waiver.reason,
+    }
+    if waiver.expires is not None:
+        entry["expires"] = waiver.expires
+    if waiver.created is not None:
+        entry["created"] = waiver.created
+    entry["assertions"] = [_assertion_entry(a) for a in waiver.assertions]
+    return entry
+
+
+def _assertion_entry(a: WaivedAssertion) -> dict[str, Any]:
+    values = {"value_low": a.value_low, "value_high": a.value_high}
+    # TOML has no null, and inf ("more than 10") must survive the round trip as a float.
+    return {"id": a.id, "quote": a.quote, **{k: v for k, v in values.items() if v is not None}}
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+__all__ = [
+    "LAPSED_CODE",
+    "UNUSED_CODE",
+    "WaivedAssertion",
+    "Waiver",
+    "add_waiver",
+    "apply_waivers",
+    "load_waivers",
+]
