@@ -1,0 +1,161 @@
+"""``--new-since``: findings as of a git revision, in a throwaway repository."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fact_ledger.changes import GitError, fingerprints_at, report_at
+from fact_ledger.config import Config
+from fact_ledger.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError
+from fact_ledger.manager import PluginHost
+
+TOY = Path(__file__).parent / "ci_plugins" / "toy"
+ONLY_TOY = [
+    "--isolated",
+    "--block-plugin",
+    "fact_ledger.plugins.default_extractors",
+    "--block-plugin",
+    "fact_ledger.plugins.default_checks",
+]
+
+# Already in the repository: two counts of militants that disagree (a known finding).
+OLD = "Officials said 750 militants held the town. Witnesses counted 300 militants.\n"
+# The pull request: a new article whose vehicle count disagrees with the old one's.
+NEIGHBOUR = "Residents saw 12 vehicles on the road.\n"
+NEW = "A convoy of 40 vehicles left at dawn.\n"
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository whose main branch holds two articles; the working tree adds a third."""
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "ci@example.org")
+    git(tmp_path, "config", "user.name", "CI")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a_old.txt").write_text(OLD, encoding="utf-8")
+    (articles / "b_neighbour.txt").write_text(NEIGHBOUR, encoding="utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "two articles")
+    git(tmp_path, "checkout", "-q", "-b", "pr")
+    (articles / "c_new.txt").write_text(NEW, encoding="utf-8")
+    return tmp_path
+
+
+def toy_host() -> PluginHost:
+    sys.path.insert(0, str(TOY))
+    try:
+        import toy_figures
+    finally:
+        sys.path.remove(str(TOY))
+    return PluginHost(entry_points=False, builtins=False, plugins=[toy_figures])
+
+
+def test_fingerprints_at_a_ref_are_those_of_the_old_tree(repo: Path) -> None:
+    host = toy_host()
+    old = report_at("main", ["articles"], config=Config(), host=host)
+    assert old is not None
+    assert [f.message for f in old.findings] == ["militants: counts from 300 to 750"]
+    assert fingerprints_at("main", ["articles"], config=Config(), host=host) == {
+        old.findings[0].finding_id
+    }
+
+
+def test_a_path_that_did_not_exist_at_the_ref_has_no_findings_there(repo: Path) -> None:
+    host = toy_host()
+    assert fingerprints_at("main", ["articles/c_new.txt"], config=Config(), host=host) == set()
+
+
+def test_the_old_run_leaves_the_hosts_failures_alone(repo: Path) -> None:
+    host = toy_host()
+    host.failures.append(_failure())
+    before = list(host.failures)
+    fingerprints_at("main", ["articles"], config=Config(), host=host)
+    assert host.failures == before
+
+
+def _failure():
+    from fact_ledger.manager import PluginFailure
+
+    return PluginFailure("someone", "import", "ImportError: x")
+
+
+def test_unknown_revision_is_a_one_line_usage_error(repo: Path) -> None:
+    with pytest.raises(GitError, match="--new-since nope: not a commit") as info:
+        fingerprints_at("nope", ["articles"], config=Config(), host=toy_host())
+    assert info.value.exit_code == EXIT_USAGE
+    assert "\n" not in str(info.value)
+
+
+def test_outside_a_repository(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(OLD, encoding="utf-8")
+    with pytest.raises(GitError, match="not a git repository"):
+        fingerprints_at("HEAD", [str(tmp_path / "a.txt")], config=Config(), host=toy_host())
+
+
+def test_standard_input_cannot_be_compared(repo: Path) -> None:
+    with pytest.raises(InputError):
+        fingerprints_at("main", ["-"], config=Config(), host=toy_host())
+
+
+def run_cli(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PYTHONPATH": str(TOY), "PATH": "/usr/bin:/bin", "HOME": str(repo)}
+    return subprocess.run(
+        [sys.executable, "-m", "fact_ledger", *ONLY_TOY, "check", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_a_pull_request_fails_only_on_the_findings_it_introduced(repo: Path) -> None:
+    everything = run_cli(repo, "articles", "--fail-on", "warning", "--output-format", "json")
+    assert everything.returncode == EXIT_FINDINGS, everything.stderr
+    assert {f["message"] for f in json.loads(everything.stdout)} == {
+        "militants: counts from 300 to 750",
+        "vehicles: counts from 12 to 40",
+    }
+    new = run_cli(
+        repo, "articles", "--fail-on", "warning", "--new-since", "main", "--output-format", "json"
+    )
+    assert new.returncode == EXIT_FINDINGS, new.stderr
+    findings = json.loads(new.stdout)
+    by_state = {f["baseline"]: f for f in findings}
+    assert by_state["unchanged"]["message"] == "militants: counts from 300 to 750"
+    assert by_state["new"]["message"] == "vehicles: counts from 12 to 40"
+    paths = {ev["path"] for ev in by_state["new"]["evidence"]}
+    assert "articles/c_new.txt" in paths  # the pull request's article is in it
+
+
+def test_the_same_pull_request_with_a_baseline_file(repo: Path) -> None:
+    git(repo, "stash", "-u", "-q")  # back to main's tree to record its baseline
+    made = subprocess.run(
+        [sys.executable, "-m", "fact_ledger", *ONLY_TOY, "baseline", "articles", "-o", "base.txt"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(TOY), "PATH": "/usr/bin:/bin", "HOME": str(repo)},
+        check=False,
+    )
+    assert made.returncode == EXIT_OK, made.stderr
+    git(repo, "stash", "pop", "-q")
+    result = run_cli(repo, "articles", "--fail-on", "warning", "--baseline", "base.txt")
+    assert result.returncode == EXIT_FINDINGS
+    assert "vehicles: counts from 12 to 40" in result.stdout
+    assert "militants" not in result.stdout
+    clean = run_cli(repo, "articles/a_old.txt", "--fail-on", "warning", "--baseline", "base.txt")
+    assert clean.returncode == EXIT_OK, clean.stdout
