@@ -57,9 +57,8 @@ def markdown_text(text: str) -> str:
     or user mention can be forged: each markup character is backslash-escaped, ``&`` is
     written as an entity so no entity can be spelled, and newlines become spaces.
     """
-    flat = _MD_SPECIAL.sub(r"\\\1", one_line(text).replace("&", "&amp;"))
-    # After the backslashes, so the "#" of the inserted entity is not escaped itself.
-    return _MD_REFERENCE.sub(r"\1&#8203;", flat)
+    flat = _MD_REFERENCE.sub("\\1\u200b", one_line(text)).replace("&", "&amp;")
+    return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
 def markdown_cell(text: str) -> str:
@@ -73,8 +72,7 @@ def markdown_html(text: str) -> str:
     CommonMark does not read Markdown inside an HTML block, so backslash escapes would
     show; HTML escaping is what keeps the text inert there.
     """
-    flat = html.escape(one_line(text), quote=True)
-    return _MD_REFERENCE.sub(r"\1&#8203;", flat)
+    return html.escape(_MD_REFERENCE.sub("\\1\u200b", one_line(text)), quote=False)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")

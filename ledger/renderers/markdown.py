@@ -1,0 +1,191 @@
+"""The Markdown report: fits a pull-request comment or a CI step summary.
+
+A summary table of the active findings by check, then each finding folded in
+``<details>`` with its message in the summary line and each side's quote in bold inside
+its sentence, with who said it, where and when. The whole text is capped (GitHub refuses
+comments over 65,536 characters); findings that do not fit are counted and the reader is
+pointed at the full report.
+
+Every string from a document goes through :mod:`fact_ledger.escaping`:
+:func:`~fact_ledger.escaping.markdown_text` in Markdown and
+:func:`~fact_ledger.escaping.markdown_html` inside the raw ``<summary>`` element, where
+CommonMark reads no Markdown.
+"""
+
+from __future__ import annotations
+
+import os
+import urllib.parse
+from collections import Counter
+
+from fact_ledger.escaping import markdown_cell, markdown_html, markdown_text
+from fact_ledger.model import SEVERITIES, SEVERITY_RANK, Evidence, Finding
+from fact_ledger.report import Report
+
+from .passages import passage, passage_from_sentence
+from .values import format_figure, is_missing
+
+#: Default cap on the report's length, below GitHub's 65,536-character comment limit with
+#: room for a bot's own header.
+MAX_CHARS = 60_000
+#: Environment variable naming where the full (HTML) report is published, e.g. by CI.
+REPORT_URL_VARIABLE = "FACT_LEDGER_REPORT_URL"
+#: How much of a sentence is kept on each side of a quote.
+CONTEXT_CHARS = 240
+
+ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+
+
+def _inline(text: str) -> str:
+    """:func:`markdown_text` that keeps one space where ``text`` starts or ends with one,
+    so the pieces of a sentence can be joined around the bold quote."""
+    if not text:
+        return ""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return lead + markdown_text(text) + trail
+
+
+def _clip_left(text: str, limit: int) -> str:
+    return text if len(text) <= limit else "…" + text[-limit:]
+
+
+def _clip_right(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _sentence(evidence: Evidence, report: Report) -> str:
+    document = report.documents.get(evidence.doc_id)
+    if document is not None and document.text[evidence.start : evidence.end] == evidence.quote:
+        context = passage(document.text, evidence.start, evidence.end, evidence.sentence)
+    else:
+        context = passage_from_sentence(evidence.sentence, evidence.quote)
+    # The paragraph around the sentence is left to the HTML report; a comment stays short.
+    # (When the quote could not be placed, the recorded sentence is all there is: the lead.)
+    before = _inline(_clip_left(context.before or context.lead, CONTEXT_CHARS))
+    after = _inline(_clip_right(context.after, CONTEXT_CHARS))
+    return f"{before}**{markdown_text(context.quote)}**{after}"
+
+
+def _side(evidence: Evidence, report: Report) -> str:
+    who = markdown_text(evidence.speaker) if evidence.speaker else "_unattributed_"
+    facts = [f"**{who}** ({evidence.stance})"]
+    facts.append(markdown_text(evidence.doc))
+    if evidence.published:
+        facts.append(markdown_text(evidence.published))
+    facts.append(f"line {evidence.line}, column {evidence.column}")
+    if evidence.kind in ("quantity", "duration") and not (
+        is_missing(evidence.value) and is_missing(evidence.value_low)
+    ):
+        figure = format_figure(
+            evidence.value, evidence.value_low, evidence.value_high, evidence.unit
+        )
+        facts.append(markdown_text(figure))
+    return f"> {' · '.join(facts)}\\\n> {_sentence(evidence, report)}\n"
+
+
+def finding_block(finding: Finding, report: Report) -> str:
+    """One finding as a folded ``<details>`` block, ending with a blank line."""
+    check = report.checks.get(finding.code)
+    title = check.title if check else finding.check
+    icon = ICONS.get(finding.severity, "")
+    summary = (
+        f"{icon} <b>{markdown_html(finding.severity)}</b> · <code>{markdown_html(finding.code)}</code>"
+        f" {markdown_html(title)}: {markdown_html(_clip_right(finding.message, 300))}"
+    )
+    parts = ["<details>", f"<summary>{summary}</summary>", ""]
+    parts += [_side(evidence, report) for evidence in finding.evidence]
+    if check and check.description:
+        parts.append(f"_{markdown_text(_clip_right(check.description, 600))}_\n")
+    parts.append(f"Fingerprint `{finding.finding_id}` · check {markdown_text(finding.check)}\n")
+    parts += ["</details>", "", ""]
+    return "\n".join(parts)
+
+
+def _summary_table(report: Report) -> str:
+    active = report.active()
+    counts = Counter(f.code for f in active)
+    active_ids = {f.finding_id for f in active}
+    settled = Counter(f.code for f in report.findings if f.finding_id not in active_ids)
+    codes = sorted(
+        set(counts) | set(settled),
+        key=lambda code: (
+            -max(SEVERITY_RANK[f.severity] for f in report.findings if f.code == code),
+            code,
+        ),
+    )
+    rows = [
+        "| Check | Title | Severity | Findings | Waived or baseline |",
+        "|---|---|---|---:|---:|",
+    ]
+    for code in codes:
+        check = report.checks.get(code)
+        sample = next(f for f in report.findings if f.code == code)
+        title = check.title if check else sample.check
+        severity = check.severity if check else sample.severity
+        rows.append(
+            f"| {markdown_cell(code)} | {markdown_cell(title)} | "
+            f"{ICONS.get(severity, '')} {markdown_cell(severity)} | {counts[code]} | {settled[code]} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def _pointer(full_report: str | None) -> str:
+    url = full_report or os.environ.get(REPORT_URL_VARIABLE)
+    if url and urllib.parse.urlsplit(url).scheme in ("http", "https"):
+        safe = urllib.parse.quote(url, safe=":/?#[]@!$&'*+,;=%~")
+        return f"[the full report]({safe.replace('(', '%28').replace(')', '%29')})"
+    return "the full report (`fact-ledger check PATHS --output-format html -o report.html`)"
+
+
+def render_markdown(
+    report: Report, *, max_chars: int = MAX_CHARS, full_report: str | None = None
+) -> str:
+    """The report as Markdown of at most ``max_chars`` characters.
+
+    ``full_report`` is the address of the full report to point to when findings are left
+    out; without it the ``FACT_LEDGER_REPORT_URL`` environment variable is used, and
+    without that the command that writes the HTML report.
+    """
+    active = sorted(
+        report.active(), key=lambda f: (-SEVERITY_RANK[f.severity], f.code, f.finding_id)
+    )
+    counts = Counter(f.severity for f in active)
+    settled = len(report.findings) - len(active)
+    headline = ", ".join(
+        f"{counts[s]} {s}" for s in sorted(SEVERITIES, key=lambda s: -SEVERITY_RANK[s]) if counts[s]
+    )
+    head = [
+        "## fact-ledger report",
+        "",
+        f"**{len(active)} finding{'s' if len(active) != 1 else ''}**"
+        + (f" ({headline})" if headline else "")
+        + f" in {len(report.documents)} document{'s' if len(report.documents) != 1 else ''}"
+        + (f"; {settled} waived or in the baseline." if settled else "."),
+        "",
+    ]
+    if report.findings:
+        head += [_summary_table(report), ""]
+    text = "\n".join(head)
+    if not active:
+        return text + "No active findings.\n"
+    text += "### Findings\n\n"
+    # Room for the closing note, which is short and bounded.
+    note_room = 400
+    shown = 0
+    for finding in active:
+        block = finding_block(finding, report)
+        if len(text) + len(block) + note_room > max_chars:
+            break
+        text += block
+        shown += 1
+    if shown < len(active):
+        left = len(active) - shown
+        text += (
+            f"**{left} more finding{'s are' if left != 1 else ' is'} not shown** to keep this "
+            f"under {max_chars:,} characters; see {_pointer(full_report)}.\n"
+        )
+    return text
+
+
+__all__ = ["MAX_CHARS", "REPORT_URL_VARIABLE", "finding_block", "render_markdown"]
