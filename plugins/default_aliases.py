@@ -1,16 +1,33 @@
-"""Builtin entity resolver: answers ``ledger_resolve_entity`` from the alias table."""
+"""Builtin entity resolver: answers ``ledger_resolve_entity`` from the alias table.
+
+The table is the shipped ``fact_ledger/data/aliases.toml`` plus any files a run adds with
+:func:`use_alias_files` (the pipeline passes the ``aliases`` setting). Names the table does
+not know get a slug of their folded spelling, so every name still has a key.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
+from pathlib import Path
 
+from fact_ledger.extraction.entities import AliasTable, default_alias_table, load_alias_table
 from fact_ledger.hookspecs import hookimpl
 
+_table: AliasTable | None = None
 
-def _fallback_key(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", name.casefold()).strip("-")
+
+def use_alias_files(paths: Iterable[Path]) -> AliasTable:
+    """Lay the alias files ``paths`` over the shipped table for later resolutions."""
+    global _table
+    _table = load_alias_table(*paths)
+    return _table
+
+
+def alias_table() -> AliasTable:
+    """The table resolutions currently use."""
+    return _table if _table is not None else default_alias_table()
 
 
 @hookimpl(trylast=True)
 def ledger_resolve_entity(name: str, kind: str) -> str | None:
-    return _fallback_key(name) or None
+    return alias_table().resolve(name, kind)

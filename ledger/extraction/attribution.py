@@ -21,7 +21,12 @@ from dataclasses import dataclass, field
 from .furniture import PageLayout
 from .sentences import Sentence
 
-__all__ = ["Attribution", "Attributor", "DENIAL_VERBS"]
+__all__ = ["DENIAL_VERBS", "Attribution", "Attributor"]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, as the lists below are long."""
+    return frozenset(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,17 +80,22 @@ _NOUN_LIKE = frozenset({"claims", "notes", "reports", "charges", "says", "tells"
 _DENIAL = re.compile(rf"^(?:{DENIAL_VERBS})$", re.IGNORECASE)
 
 _CLAUSE_BREAK = re.compile(r"[,;:(\"“”—]|\s-\s")
-_CONJUNCTIONS = frozenset(
-    "and but as while when after because that which so yet then if although though where".split()
+_CONJUNCTIONS = _words(
+    """and but as while when after because that which so yet then if although though where"""
 )
-_FILLERS = frozenset(
+_FILLERS = _words(
     """has have had also later further again previously repeatedly flatly reportedly then
     earlier separately had already once publicly officially immediately still has
-    strongly sharply himself herself itself""".split()
+    strongly sharply himself herself itself"""
 )
-_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]
+)
 _PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "any", "we": "any", "i": "any"}
-_PARTICLES = re.compile(r"^(?:al|el|as|ash|at|ad|ar|an|az|bin|ibn|bint|abu|van|von|de|da|del|der|la|le|du|dos)(?:-|$)", re.IGNORECASE)
+_PARTICLES = re.compile(
+    r"^(?:al|el|as|ash|at|ad|ar|an|az|bin|ibn|bint|abu|van|von|de|da|del|der|la|le|du|dos)(?:-|$)",
+    re.IGNORECASE,
+)
 _TITLES = re.compile(
     r"""^(?:mr|mrs|ms|dr|prof|sir|dame|gen|general|major-general|lieutenant-general|
     brigadier-general|lt|lieutenant|col|colonel|maj|major|capt|captain|sgt|sergeant|adm|admiral|
@@ -95,25 +105,25 @@ _TITLES = re.compile(
     ayatollah|imam|rev|father|marshal|field)\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_PERSON_ROLES = frozenset(
-    """general spokesman spokeswoman spokesperson official officer minister colonel commander
-    president secretary ambassador envoy diplomat analyst expert source witness resident
-    chief director governor mayor senator lawmaker leader""".split()
+_PERSON_ROLES = _words(
+    """general spokesman spokeswoman spokesperson official officer minister colonel
+    commander president secretary ambassador envoy diplomat analyst expert source
+    witness resident chief director governor mayor senator lawmaker leader"""
 )
-_ORG_WORDS = frozenset(
+_ORG_WORDS = _words(
     """ministry department pentagon government army military forces force coalition agency
     office council committee police kremlin house federation state states union nations
-    command centre center news times post reuters tass ap afp bbc cnn ria interfax xinhua
-    statement administration embassy court parliament senate congress authorities regime
-    observatory monitor group""".split()
+    command centre center news times post reuters tass ap afp bbc cnn ria interfax
+    xinhua statement administration embassy court parliament senate congress authorities
+    regime observatory monitor group"""
 )
-_STATES = frozenset(
+_STATES = _words(
     """us u.s. usa america united russia moscow washington syria damascus iraq baghdad iran
-    tehran turkey ankara israel britain uk london france paris germany berlin china beijing
-    ukraine kyiv kiev jordan qatar india pakistan afghanistan egypt saudi""".split()
+    tehran turkey ankara israel britain uk london france paris germany berlin china
+    beijing ukraine kyiv kiev jordan qatar india pakistan afghanistan egypt saudi"""
 )
-_NON_SPEAKERS = frozenset(
-    "everyone everybody nobody anyone someone people one this that which what there".split()
+_NON_SPEAKERS = _words(
+    """everyone everybody nobody anyone someone people one this that which what there"""
 )
 _NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
 _WORDS = re.compile(r"[^\s,;:]+")
@@ -238,11 +248,14 @@ class Attributor:
             absolute = sentence.start + match.start()
             if self.quote_at(absolute) is not None:
                 continue  # a verb of saying inside a quotation is the speaker's own words
-            if match.group()[:1].isupper() and match.start() > 0:
-                # A capitalised verb mid-sentence is a name ("the United States") unless
-                # the line is a title-case headline.
-                if self.layout.role_at(absolute) not in ("headline", "standfirst"):
-                    continue
+            # A capitalised verb mid-sentence is a name ("the United States") unless the
+            # line is a title-case headline.
+            if (
+                match.group()[:1].isupper()
+                and match.start() > 0
+                and self.layout.role_at(absolute) not in ("headline", "standfirst")
+            ):
+                continue
             if match.group("according"):
                 cue = self._according(sentence, match)
             else:
@@ -304,9 +317,9 @@ class Attributor:
             return None
         before = text[:cue_from].rstrip()
         # "X said (that) ..." reports what follows; "..., X said." reports what precedes.
-        if before and len(before) > 2 and text[cue_to:].strip(" .\"”") == "":
-            content = (sentence.start, sentence.start + cue_from)
-        elif before and before[-1] in ",\"”" and len(text[cue_to:].strip()) < 40:
+        if (before and len(before) > 2 and text[cue_to:].strip(' ."”') == "") or (
+            before and before[-1] in ',"”' and len(text[cue_to:].strip()) < 40
+        ):
             content = (sentence.start, sentence.start + cue_from)
         else:
             content = (sentence.start + cue_to, sentence.end)
@@ -441,8 +454,14 @@ class Attributor:
                 if outside:
                     chosen = min(outside, key=lambda c: abs(c.cue_start - end))
                     break
-            if chosen is None and previous is not None and (
-                continued or paragraph == previous_paragraph + 1 or paragraph == previous_paragraph
+            if (
+                chosen is None
+                and previous is not None
+                and (
+                    continued
+                    or paragraph == previous_paragraph + 1
+                    or paragraph == previous_paragraph
+                )
             ):
                 chosen = previous
             if chosen is not None:

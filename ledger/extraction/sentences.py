@@ -8,10 +8,16 @@ abbreviation ("Mr.", "Gen.", "U.S.") or a single initial.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 __all__ = ["Sentence", "split_sentences"]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, as the lists below are long."""
+    return frozenset(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +31,10 @@ class Sentence:
 
 
 # Titles, initials and month abbreviations that end in a period in news English.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr brig sen rep gov pres
-    st jr sr no nos vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.u a.m p.m approx dept est fig mt ft""".split()
+_ABBREVIATIONS = _words(
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr brig sen rep gov pres st jr
+    sr no nos vs etc inc corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u a.m p.m approx dept est fig mt ft"""
 )
 
 _LINE = re.compile(r"[^\n]+")
@@ -61,7 +67,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if not _is_abbreviation(body, stop.start()):
                 cuts.append(stop.end())
         cuts.append(len(body))
-        for left, right in zip(cuts, cuts[1:], strict=False):
+        for left, right in itertools.pairwise(cuts):
             piece = body[left:right]
             stripped = piece.strip()
             if not stripped:

@@ -1,0 +1,159 @@
+"""Checkable claims without a number, and the key that says WHAT is claimed.
+
+``claim_key`` reduces a clause to ``subject:predicate:object`` stems ("The US-led coalition
+sharply reduced its strikes on Iraq" and "the US-led international coalition had sharply
+reduced its air strikes on Isis" both give ``coalit:reduc:strike``) so that a claim and its
+denial meet in one group, within a document and across documents. Heads are found by the
+shape of English clauses (the noun before the first finite verb, the noun closing the
+phrase after it), stems by the Snowball English stemmer. When no verb can be found the key
+falls back to the sorted content stems, prefixed with ``~``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+__all__ = ["claim_key", "clause_span"]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, as the lists below are long."""
+    return frozenset(text.split())
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.’'-]*|\d[\d,.]*")
+_STOP = _words(
+    """a an the this that these those its their his her our your my of to in on at by for
+    from with as and or but if then than so such also not no nor very too just only even
+    both all any some each every other another which who whom whose what when where
+    while there here it they them he she we i you be been being is are was were am do
+    does did done having into onto over under about against between through during
+    before after above below up down out off again further once same own more most much
+    many few"""
+)
+_AUXILIARIES = _words(
+    """is are was were be been being has have had do does did will would shall should can
+    could may might must has had"""
+)
+_PREPOSITIONS = _words(
+    """of to in on at by for from with as into onto over under about against between
+    through during before after across towards toward around near since until because
+    while when where that which who whom whose and or but than"""
+)
+_DETERMINERS = _words("""the a an its their his her our this that these those some any""")
+_COMMON_VERBS = _words(
+    """reduce increase cut halt stop help arm support provide deny reject accuse kill
+    attack seize take lose win fight hinder derail disrupt refuse pretend conduct launch
+    deliver control shield destroy target bomb retake liberate declare confirm obtain
+    allow give make send supply train lead remain continue begin show surrender flee"""
+)
+# Names one country or alliance goes by, so "Washington" and "the U.S." make one subject.
+_SUBJECT_SYNONYMS = {
+    "u.s": "us",
+    "u.s.": "us",
+    "usa": "us",
+    "america": "us",
+    "washington": "us",
+    "americans": "us",
+    "moscow": "russia",
+    "russian": "russia",
+    "kremlin": "russia",
+    "isil": "isis",
+    "daesh": "isis",
+}
+
+
+def _stem(word: str) -> str:
+    word = word.casefold().strip(".’'")
+    word = _SUBJECT_SYNONYMS.get(word, word)
+    return str(_STEMMER.stemWord(word))
+
+
+def _is_verb(token: str, previous: str | None) -> bool:
+    lowered = token.casefold()
+    if not token[:1].islower() or "-" in token:
+        return False
+    if previous is not None and previous.casefold() in _DETERMINERS:
+        return False
+    if lowered in _AUXILIARIES:
+        return lowered not in ("being", "been", "be")
+    if previous is None and lowered.endswith("ed"):
+        return False  # "displaced civilians ...": a participle opening the clause
+    base = _stem(lowered)
+    if base in _VERB_STEMS:
+        return True
+    return lowered.endswith("ed") and len(lowered) > 4
+
+
+_VERB_STEMS = frozenset(_STEMMER.stemWords(sorted(_COMMON_VERBS)))
+
+
+@lru_cache(maxsize=4096)
+def claim_key(clause: str) -> str:
+    """A normalised key of what ``clause`` claims: ``subject:predicate:object`` stems."""
+    tokens = _TOKEN.findall(clause.replace("\u00a0", " "))
+    verb_at = None
+    for i, token in enumerate(tokens):
+        if i == 0 and token[:1].isupper():
+            continue
+        if _is_verb(token, tokens[i - 1] if i else None):
+            verb_at = i
+            break
+    if verb_at is None:
+        return _bag_key(tokens)
+    # Skip auxiliaries and adverbs to the lexical verb: "had sharply reduced".
+    lexical = verb_at
+    while lexical + 1 < len(tokens) and (
+        tokens[lexical].casefold() in _AUXILIARIES
+        or tokens[lexical].casefold().endswith("ly")
+        or tokens[lexical].casefold() in ("not", "also", "indirectly", "been", "being")
+    ):
+        if not (tokens[lexical + 1][:1].islower()):
+            break
+        lexical += 1
+    subject = _head(tokens[:verb_at])
+    obj_tokens: list[str] = []
+    for token in tokens[lexical + 1 :]:
+        if token.casefold() in _PREPOSITIONS and obj_tokens:
+            break
+        if token.casefold() in _DETERMINERS or token.casefold() in _PREPOSITIONS:
+            continue
+        obj_tokens.append(token)
+        if len(obj_tokens) >= 4:
+            break
+    obj = _head(obj_tokens)
+    verb = _stem(tokens[lexical])
+    return f"{subject}:{verb}:{obj}"
+
+
+def _head(tokens: list[str]) -> str:
+    content = [t for t in tokens if t.casefold() not in _STOP and not t[:1].isdigit()]
+    content = [t for t in content if not (t.casefold().endswith("ly") and t[:1].islower())]
+    return _stem(content[-1]) if content else ""
+
+
+def _bag_key(tokens: list[str]) -> str:
+    stems = sorted({_stem(t) for t in tokens if t.casefold() not in _STOP and len(t) > 2})
+    return "~" + "+".join(stems[:8])
+
+
+_EDGE = re.compile(r"^[\s,;:\"“”'‘’(—-]*(?:that\s+)?|[\s,;:\"“”'‘’)—.-]*$", re.I)
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` narrowed past edge punctuation, quote marks and a leading "that"."""
+    piece = text[start:end]
+    lead = _EDGE.match(piece)
+    left = lead.end() if lead else 0
+    trail = re.search(r"[\s,;:\"“”'‘’)—.-]*$", piece)
+    right = trail.start() if trail else len(piece)
+    if right <= left:
+        return start, start
+    # Keep a closing question mark: it carries the stance.
+    if piece[right:].lstrip("\"”’' ").startswith("?"):
+        right = right + piece[right:].index("?") + 1
+    return start + left, start + right

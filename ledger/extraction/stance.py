@@ -1,0 +1,62 @@
+"""Stance of a reported statement: does the speaker assert, deny or question it?
+
+A denial is either a verb of denial in the cue ("flatly denied", "rejected", "dismissed
+... as false") or a short verdict on something already said ("That's absolutely false",
+"absolutely ridiculous"). A question is a statement that ends in a question mark, the
+rhetorical questions officials put to reporters. Everything else asserts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import DENIAL_VERBS
+
+__all__ = ["ANAPHORIC_OBJECT", "is_anaphoric_denial", "stance_of"]
+
+_DENIAL_VERB = re.compile(rf"\b(?:flatly\s+|strongly\s+|firmly\s+)?(?:{DENIAL_VERBS})\b", re.I)
+_VERDICT = re.compile(
+    r"\b(?:absolutely|completely|totally|utterly|patently|simply|entirely)?\s*"
+    r"(?:false|untrue|not\s+true|ridiculous|baseless|groundless|unfounded|nonsense|"
+    r"fabricated|fabrication|lies|a\s+lie|fake(?:\s+news)?|absurd|preposterous|"
+    r"without\s+foundation|no\s+truth)\b",
+    re.I,
+)
+# What a denial points back at when it does not restate the claim.
+ANAPHORIC_OBJECT = re.compile(
+    r"^\s*(?:(?:the|these|those|such|similar|this|that|all|any)\s+)?(?:[\w’'-]+\s+){0,2}?"
+    r"(?:claims?|allegations?|accusations?|charges?|reports?|assertions?|suggestions?|"
+    r"statements?|remarks?|comments?|it|this|that|them)\b",
+    re.I,
+)
+_THAT_IS = re.compile(
+    r"^\W*(?:that|this|it|these|those|they|such\s+\w+)\s*(?:'s|’s|is|are|was|were)\b", re.I
+)
+_SHORT_VERDICT_WORDS = 8
+
+
+def stance_of(content: str, verb: str | None = None) -> str:
+    """``"denies"``, ``"questions"`` or ``"asserts"`` for ``content`` reported with ``verb``.
+
+    ``content`` is what the speaker is reported to say; ``verb`` is the cue's verb of saying
+    ("said", "denied", "asked"), or ``None`` for an unattributed sentence.
+    """
+    if verb and _DENIAL_VERB.fullmatch(verb.strip()):
+        return "denies"
+    stripped = content.strip().strip("\"“”'‘’ ,")
+    words = stripped.split()
+    if _VERDICT.search(stripped) and (
+        len(words) <= _SHORT_VERDICT_WORDS or _THAT_IS.match(stripped)
+    ):
+        return "denies"
+    if stripped.endswith("?") or content.rstrip().rstrip("\"”’' ,.").endswith("?"):
+        return "questions"
+    return "asserts"
+
+
+def is_anaphoric_denial(content: str) -> bool:
+    """Whether a denial refers back to an earlier claim instead of restating it."""
+    stripped = content.strip().strip("\"“”'‘’ ,")
+    if not stripped or ANAPHORIC_OBJECT.match(stripped) or _THAT_IS.match(stripped):
+        return True
+    return len(stripped.split()) <= 3
