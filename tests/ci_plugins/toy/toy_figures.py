@@ -42,7 +42,12 @@ def counts_disagree(frame: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         f"{key}: counts from {low:g} to {high:g}"
         for key, low, high in zip(groups.index, groups["low"], groups["high"], strict=True)
     ]
-    return pd.DataFrame({"assertion_ids": groups["assertion_ids"].tolist(), "message": messages})
+    return pd.DataFrame(
+        {
+            "assertion_ids": pd.Series(groups["assertion_ids"].tolist(), dtype=object),
+            "message": pd.Series(messages, dtype="str"),
+        }
+    )
 
 
 def explode(report: object) -> str:
