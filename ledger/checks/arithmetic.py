@@ -79,7 +79,7 @@ def _parts_over_whole(figures: pd.DataFrame) -> pd.DataFrame:
     part = pd.to_numeric(found["part"].str.replace(",", ""), errors="coerce")
     whole = pd.to_numeric(found["whole"].str.replace(",", ""), errors="coerce")
     year_like = found["whole"].str.fullmatch(r"1[89]\d\d|20\d\d|2100")
-    bad = found[(part > whole) & ~year_like].assign(part=part, whole=whole)
+    bad = found.assign(part=part, whole=whole)[(part > whole) & ~year_like]
     if bad.empty:
         return no_findings()
     located = sentences.loc[bad.index.get_level_values(0)].assign(
@@ -108,7 +108,8 @@ def _crowded_vehicles(figures: pd.DataFrame, seats: float) -> pd.DataFrame:
     pairs = people.merge(vehicles, on=["doc_id", "sentence"], suffixes=("_p", "_v"))
     pairs = pairs[pairs["assertion_id_p"] != pairs["assertion_id_v"]]
     least_ratio = pairs["value_low_p"] / pairs["value_high_v"].where(pairs["value_high_v"] > 0)
-    crowded = pairs[least_ratio > seats].assign(ratio=least_ratio)
+    # Assign before filtering: an empty frame would adopt the index of an assigned Series.
+    crowded = pairs.assign(ratio=least_ratio)[least_ratio > seats]
     messages = [
         f"{figure_text(pq, pl, ph)} in {figure_text(vq, vl, vh)} is at least {r:.0f} "
         f"a vehicle (plausible: {seats:g})"

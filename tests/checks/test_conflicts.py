@@ -1,0 +1,79 @@
+"""FL103 conflicting-statements."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from fact_ledger.checks import conflicts
+from fact_ledger.components import CheckContext
+from fact_ledger.testing import make_assertions
+
+CLAIM = "coalition-cut-strikes-iraq-september"
+
+
+def run(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    frame = make_assertions([{"kind": "proposition", **r} for r in rows])
+    return frame, conflicts.run(frame, CheckContext())
+
+
+def test_a_claim_and_another_partys_denial_is_flagged_with_both_sides() -> None:
+    # Seed: the Russian ministry says the coalition cut its strikes in Iraq in September;
+    # the Pentagon calls it "absolutely false".
+    frame, out = run(
+        [
+            {"quote": "cut the number of its strikes", "claim_key": CLAIM,
+             "speaker": "the Russian Defense Ministry", "speaker_key": "russian-mod"},
+            {"quote": "absolutely false", "claim_key": CLAIM, "stance": "denies",
+             "speaker": "the Pentagon", "speaker_key": "pentagon"},
+        ]
+    )
+    assert len(out) == 1
+    assert sorted(out["assertion_ids"].iloc[0]) == sorted(frame["assertion_id"])
+    message = out["message"].iloc[0]
+    assert "asserted by the Russian Defense Ministry" in message
+    assert "denied by the Pentagon" in message
+
+
+def test_agreement_is_not_a_conflict() -> None:
+    _, out = run(
+        [
+            {"quote": "a", "claim_key": CLAIM, "speaker_key": "russian-mod"},
+            {"quote": "b", "claim_key": CLAIM, "speaker_key": "syrian-army"},
+        ]
+    )
+    assert out.empty
+
+
+def test_denials_of_different_claims_do_not_meet() -> None:
+    _, out = run(
+        [
+            {"quote": "a", "claim_key": CLAIM, "speaker_key": "russian-mod"},
+            {"quote": "b", "claim_key": "trainees-at-tanf", "stance": "denies", "speaker_key": "us"},
+        ]
+    )
+    assert out.empty
+
+
+def test_a_speaker_who_asserts_and_denies_the_same_claim_contradicts_themself() -> None:
+    frame, out = run(
+        [
+            {"quote": "we did", "claim_key": CLAIM, "speaker": "Konashenkov",
+             "speaker_key": "konashenkov"},
+            {"quote": "we did not", "claim_key": CLAIM, "stance": "denies",
+             "speaker": "Konashenkov", "speaker_key": "konashenkov"},
+        ]
+    )
+    assert out["message"].tolist() == [f"Konashenkov both asserts and denies claim “{CLAIM}”"]
+
+
+def test_the_articles_own_voice_is_a_party_and_questions_are_ignored() -> None:
+    _, out = run(
+        [
+            {"quote": "the strikes were cut", "claim_key": CLAIM},
+            {"quote": "false", "claim_key": CLAIM, "stance": "denies", "speaker_key": "pentagon"},
+            {"quote": "were they?", "claim_key": CLAIM, "stance": "questions", "speaker_key": "x"},
+        ]
+    )
+    assert len(out) == 1
+    assert "asserted by the article itself" in out["message"].iloc[0]
+    assert len(out["assertion_ids"].iloc[0]) == 2

@@ -1,0 +1,134 @@
+"""FL101 numeric-inconsistency on hand-made ledgers whose figures are read from the seeds."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fact_ledger.checks import numeric
+from fact_ledger.components import CheckContext
+from fact_ledger.testing import make_assertions
+
+RAID = {"subject_key": "vehicles", "location_key": "al-qaryatayn", "time": "2017-09-28"}
+
+
+def run(rows: list[dict], tolerance: float = 0.0) -> pd.DataFrame:
+    return numeric.run(make_assertions(rows), CheckContext(tolerance=tolerance))
+
+
+def test_dozens_against_a_dozen_vehicles_in_the_same_raid_is_flagged() -> None:
+    # Seed 001: "dozens of off-road vehicles" and "a dozen of cross country vehicles", same raid.
+    out = run(
+        [
+            {**RAID, "quote": "dozens of off-road vehicles", "value_low": 24, "value_high": 99},
+            {**RAID, "quote": "a dozen of cross country vehicles", "value": 12},
+        ]
+    )
+    assert len(out) == 1
+    message = out["message"].iloc[0]
+    assert "dozens of off-road vehicles" in message
+    assert "a dozen of cross country vehicles" in message
+
+
+def test_zones_around_different_places_are_not_compared() -> None:
+    # 50 km around Al-Tanf and 15 km around Abu Kamal are different zones.
+    out = run(
+        [
+            {"subject_key": "zone", "unit": "km", "location_key": "al-tanf", "value": 50},
+            {"subject_key": "zone", "unit": "km", "location_key": "abu-kamal", "value": 15},
+        ]
+    )
+    assert out.empty
+
+
+def test_militants_in_two_towns_are_not_compared() -> None:
+    out = run(
+        [
+            {"subject_key": "militants", "location_key": "al-shaddadah", "value": 750},
+            {"subject_key": "militants", "location_key": "al-tanf", "value": 350},
+        ]
+    )
+    assert out.empty
+
+
+def test_about_350_and_about_300_at_different_times_are_not_compared() -> None:
+    out = run(
+        [
+            {"subject_key": "militants", "location_key": "al-tanf", "time": "2017-10", "value": 350},
+            {"subject_key": "militants", "location_key": "al-tanf", "time": "2017-09", "value": 300},
+        ]
+    )
+    assert out.empty
+
+
+def test_dates_are_not_quantities() -> None:
+    # "since 2014" and "since 2015" are chronology, never a numeric conflict.
+    out = run(
+        [
+            {"kind": "date", "subject_key": "campaign", "value": 2014, "quote": "since 2014"},
+            {"kind": "date", "subject_key": "campaign", "value": 2015, "quote": "since 2015"},
+        ]
+    )
+    assert out.empty
+
+
+def test_missing_keys_are_a_group_value_of_their_own() -> None:
+    # No place on either side: compared. A place on one side only: not compared.
+    together = run([{"subject_key": "strikes", "value": 7}, {"subject_key": "strikes", "value": 9}])
+    apart = run(
+        [
+            {"subject_key": "strikes", "value": 7},
+            {"subject_key": "strikes", "value": 9, "location_key": "iraq"},
+        ]
+    )
+    assert len(together) == 1
+    assert apart.empty
+
+
+def test_figures_without_a_subject_are_never_compared() -> None:
+    assert run([{"value": 7}, {"value": 9}]).empty
+
+
+def test_tolerance_widens_both_bounds() -> None:
+    rows = [{"subject_key": "dead", "value": 100}, {"subject_key": "dead", "value": 108}]
+    assert len(run(rows, tolerance=0.03)) == 1  # 103 < 104.76
+    assert run(rows, tolerance=0.05).empty  # 105 >= 102.6
+
+
+def test_reports_the_pair_furthest_apart() -> None:
+    rows = [
+        {"subject_key": "dead", "value": 10, "quote": "10 dead"},
+        {"subject_key": "dead", "value": 12, "quote": "12 dead"},
+        {"subject_key": "dead", "value": 40, "quote": "40 dead"},
+        {"subject_key": "dead", "value": 35, "quote": "35 dead"},
+    ]
+    frame = make_assertions(rows)
+    out = numeric.run(frame, CheckContext())
+    by_quote = dict(zip(frame["assertion_id"], frame["quote"], strict=True))
+    assert [by_quote[i] for i in out["assertion_ids"].iloc[0]] == ["10 dead", "40 dead"]
+
+
+def test_an_open_ended_figure_overlaps_anything_above_it() -> None:
+    rows = [
+        {"subject_key": "dead", "value_low": 10, "value_high": math.inf, "quote": "over 10"},
+        {"subject_key": "dead", "value": 500},
+    ]
+    assert run(rows).empty
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 1000), st.integers(0, 100)).map(lambda t: (t[0], t[0] + t[1])),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_flags_a_group_exactly_when_some_two_intervals_are_disjoint(
+    intervals: list[tuple[int, int]],
+) -> None:
+    rows = [{"subject_key": "dead", "value_low": lo, "value_high": hi} for lo, hi in intervals]
+    disjoint = any(a[1] < b[0] for a in intervals for b in intervals)
+    assert len(run(rows)) == (1 if disjoint else 0)

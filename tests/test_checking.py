@@ -1,0 +1,249 @@
+"""The check runner: selection, options, isolation, validation, evidence and order."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+
+from fact_ledger.checking import PLUGIN_ERROR_CODE, run_checks
+from fact_ledger.checks.frames import findings_frame
+from fact_ledger.components import Check, CheckContext
+from fact_ledger.config import Config
+from fact_ledger.hookspecs import hookimpl
+from fact_ledger.manager import PluginHost
+from fact_ledger.model import Finding
+from fact_ledger.testing import Ledger, ledgers, make_assertions, make_document
+
+TEXT = "Première ligne: 7 frappes.\nSeconde ligne — about 300 militants, 12 vehicles."
+DOC = make_document(TEXT, name="report")
+FRAME = make_assertions(
+    [
+        {"quote": "7 frappes", "value": 7, "subject_key": "strikes"},
+        {"quote": "about 300 militants", "value": 300, "subject_key": "militants"},
+        {"quote": "12 vehicles", "value": 12, "subject_key": "vehicles", "boilerplate": True},
+    ],
+    document=DOC,
+)
+DOCS = {DOC.doc_id: DOC}
+
+
+def flag_all(code: str = "XX001", severity: str = "warning", **extra: Any) -> Check:
+    """A check that flags every row it sees, one finding each."""
+
+    def run(frame: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        return findings_frame(
+            ([i] for i in frame["assertion_id"]), ("seen " + frame["quote"]).tolist()
+        )
+
+    return Check(code, f"flag-all-{code.lower()}", "t", "d", severity, run, **extra)
+
+
+def make_check(code: str, run: Callable[[pd.DataFrame, CheckContext], Any]) -> Check:
+    return Check(code, f"check-{code.lower()}", "t", "d", "warning", run)
+
+
+class Plugin:
+    """A one-object plugin registering the given checks."""
+
+    def __init__(self, *checks: Check) -> None:
+        self.checks = checks
+
+    @hookimpl
+    def ledger_register_checks(self, register: Callable[[Check], None]) -> None:
+        for check in self.checks:
+            register(check)
+
+
+def host_with(*checks: Check, name: str = "test-plugin") -> PluginHost:
+    host = PluginHost(builtins=False, entry_points=False)
+    host.register(Plugin(*checks), name=name)
+    return host
+
+
+def test_boilerplate_never_reaches_a_check_and_each_finding_is_stamped() -> None:
+    findings = run_checks(host_with(flag_all()), FRAME, DOCS, Config())
+    assert [f.message for f in findings] == ["seen 7 frappes", "seen about 300 militants"]
+    first = findings[0]
+    assert first.code == "XX001" and first.check == "flag-all-xx001"
+    assert first.plugin == "test-plugin"
+    assert first.finding_id == Finding.make_id("XX001", [FRAME["assertion_id"][0]])
+
+
+def test_evidence_has_one_based_line_and_column_counted_in_characters() -> None:
+    findings = run_checks(host_with(flag_all()), FRAME, DOCS, Config())
+    evidence = findings[1].evidence[0]
+    # "Seconde ligne — " is 16 characters (the dash is one character, three UTF-8 bytes).
+    assert (evidence.line, evidence.column) == (2, 17)
+    assert (evidence.end_line, evidence.end_column) == (2, 17 + len("about 300 militants"))
+    assert evidence.doc == "report" and evidence.quote == "about 300 militants"
+    assert evidence.value_low == 300
+
+
+def test_select_ignore_and_severity_overrides() -> None:
+    host = host_with(flag_all("XX001"), flag_all("XX002"), flag_all("YY001"))
+    config = Config(select=("XX",), ignore=("XX002",), severity={"XX001": "error"})
+    findings = run_checks(host, FRAME, DOCS, config)
+    assert {(f.code, f.severity) for f in findings} == {("XX001", "error")}
+
+
+def test_options_merge_config_over_defaults_and_tolerance_is_passed() -> None:
+    seen: dict[str, Any] = {}
+
+    def run(frame: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        seen.update(options=dict(context.options), tolerance=context.tolerance)
+        return findings_frame([], [])
+
+    check = Check("XX001", "opts", "t", "d", "info", run, defaults={"a": 1, "b": 2})
+    config = Config(checks={"opts": {"b": 3}}, tolerance=0.1)
+    run_checks(host_with(check), FRAME, DOCS, config)
+    assert seen == {"options": {"a": 1, "b": 3}, "tolerance": 0.1}
+
+
+def test_a_check_that_raises_becomes_an_error_finding_and_others_still_run() -> None:
+    def explode(frame: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        raise ZeroDivisionError("boom")
+
+    host = host_with(make_check("XX001", explode), flag_all("XX002"), name="shaky")
+    findings = run_checks(host, FRAME, DOCS, Config())
+    errors = [f for f in findings if f.code == PLUGIN_ERROR_CODE]
+    assert len(errors) == 1
+    assert errors[0].severity == "error" and errors[0].plugin == "shaky"
+    assert "XX001" in errors[0].message and "ZeroDivisionError: boom" in errors[0].message
+    assert sum(f.code == "XX002" for f in findings) == 2
+    assert findings[0] is errors[0]  # errors sort first
+
+
+def test_a_check_looping_past_the_time_limit_is_abandoned_and_stopped() -> None:
+    stopped = threading.Event()
+
+    def spin(frame: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        try:
+            while True:
+                pass
+        finally:
+            stopped.set()
+
+    host = host_with(make_check("XX001", spin), flag_all("XX002"))
+    began = time.perf_counter()
+    findings = run_checks(host, FRAME, DOCS, Config(timeout=0.2))
+    assert time.perf_counter() - began < 5
+    assert "time limit of 0.2 s" in findings[0].message
+    assert sum(f.code == "XX002" for f in findings) == 2
+    assert stopped.wait(5), "the runner should stop a check looping in Python code"
+
+
+def test_a_check_cannot_change_what_the_next_check_sees() -> None:
+    def vandal(frame: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        frame["quote"] = "vandalised"
+        del frame["assertion_id"]
+        return findings_frame([], [])
+
+    findings = run_checks(
+        host_with(make_check("AA001", vandal), flag_all("XX002")), FRAME, DOCS, Config()
+    )
+    assert [f.message for f in findings] == ["seen 7 frappes", "seen about 300 militants"]
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        (None, "returned NoneType"),
+        (pd.DataFrame({"message": ["x"]}), "invalid value"),
+        (pd.DataFrame({"assertion_ids": ["not-a-list"], "message": ["x"]}), "invalid value"),
+        (pd.DataFrame({"assertion_ids": [["f" * 16]], "message": ["x"]}), "unknown assertion"),
+        (
+            pd.DataFrame({"assertion_ids": [[]], "message": ["x"], "severity": ["fatal"]}),
+            "severity 'fatal'",
+        ),
+    ],
+)
+def test_garbage_output_becomes_an_error_finding(output: object, reason: str) -> None:
+    findings = run_checks(
+        host_with(make_check("XX001", lambda frame, context: output)), FRAME, DOCS, Config()
+    )
+    assert [f.code for f in findings] == [PLUGIN_ERROR_CODE]
+    assert reason in findings[0].message
+
+
+def test_a_plugin_whose_registration_raises_is_reported_by_name() -> None:
+    class Broken:
+        @hookimpl
+        def ledger_register_checks(self, register: Callable[[Check], None]) -> None:
+            raise RuntimeError("cannot register")
+
+    host = host_with(flag_all())
+    host.register(Broken(), name="broken-plugin")
+    findings = run_checks(host, FRAME, DOCS, Config())
+    errors = [f for f in findings if f.code == PLUGIN_ERROR_CODE]
+    assert [e.plugin for e in errors] == ["broken-plugin"]
+    assert "RuntimeError: cannot register" in errors[0].message
+    assert sum(f.code == "XX001" for f in findings) == 2
+
+
+ENTRY_POINTS = """\
+[fact_ledger]
+good = fl_good_plugin
+broken = fl_broken_plugin
+"""
+
+
+@pytest.fixture
+def installed_plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two one-file plugins installed through entry points: one good, one that cannot import."""
+    (tmp_path / "fl_good_plugin.py").write_text(
+        "import pandas as pd\n"
+        "from fact_ledger import Check, hookimpl\n"
+        "def run(frame, context):\n"
+        "    return pd.DataFrame({'assertion_ids': pd.Series([], dtype=object),\n"
+        "                         'message': pd.Series([], dtype='str')})\n"
+        "@hookimpl\n"
+        "def ledger_register_checks(register):\n"
+        "    register(Check('GD001', 'good', 't', 'd', 'info', run))\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "fl_broken_plugin.py").write_text("raise ImportError('missing dep')\n")
+    info = tmp_path / "fl_test_plugins-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: fl-test-plugins\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(ENTRY_POINTS)
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+
+@pytest.mark.usefixtures("installed_plugins")
+def test_a_plugin_that_fails_to_import_is_a_finding_and_the_others_load() -> None:
+    host = PluginHost(builtins=False)
+    findings = run_checks(host, FRAME, DOCS, Config())
+    assert "good" in host.plugin_names() and "GD001" in {c.code for c in host.checks}
+    assert [(f.code, f.plugin) for f in findings] == [(PLUGIN_ERROR_CODE, "broken")]
+    assert "missing dep" in findings[0].message
+
+
+@pytest.mark.usefixtures("installed_plugins")
+def test_blocking_and_allowlisting_plugins_by_name() -> None:
+    blocked = PluginHost(builtins=False, block=["broken"])
+    assert not blocked.failures and "good" in blocked.plugin_names()
+    allowed = PluginHost(builtins=False, allow=["broken"])
+    assert "good" not in allowed.plugin_names()
+    assert [f.plugin for f in allowed.failures] == ["broken"]
+    no_builtin = PluginHost(entry_points=False, block=["fact_ledger.plugins.default_checks"])
+    assert "FL101" not in {c.code for c in no_builtin.checks}
+
+
+@settings(max_examples=25, deadline=None)
+@given(ledgers())
+def test_findings_are_sorted_and_evidence_points_at_the_quote(ledger: Ledger) -> None:
+    findings = run_checks(host_with(flag_all()), ledger.assertions, ledger.documents, Config())
+    for finding in findings:
+        for evidence in finding.evidence:
+            lines = ledger.documents[evidence.doc_id].text.split("\n")
+            line = lines[evidence.line - 1]
+            assert line[evidence.column - 1 :].startswith(evidence.quote.split("\n")[0])
+    keys = [(f.evidence[0].doc, f.evidence[0].start) for f in findings]
+    assert keys == sorted(keys)
