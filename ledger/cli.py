@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import __version__
-from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LedgerError
+from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, LedgerError
 from .model import SEVERITIES
 
 if TYPE_CHECKING:
@@ -62,8 +62,29 @@ class Session:
         return self._host
 
 
+class LedgerErrorExit(click.ClickException):
+    """An expected error, shown as one line on stderr with the exit code it carries."""
+
+    def __init__(self, error: LedgerError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"{PROG}: error: {self.format_message()}", err=True)
+
+
 class LedgerGroup(click.Group):
-    """Adds the sub-commands that plugins register through ``ledger_register_commands``."""
+    """Turns expected errors and command results into exit codes, and adds the
+    sub-commands that plugins register through ``ledger_register_commands``."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            result = super().invoke(ctx)
+        except LedgerError as exc:
+            raise LedgerErrorExit(exc) from None
+        if isinstance(result, int) and result != EXIT_OK:
+            ctx.exit(result)
+        return result
 
     def _plugin_commands(self, ctx: click.Context) -> dict[str, click.Command]:
         session = ctx.find_object(Session)
@@ -484,7 +505,7 @@ def _emit(report: Report, targets: Sequence[_Target], host: PluginHost) -> None:
 
 def _write_text(text: str, path: Path | None) -> None:
     if path is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        click.echo(text, nl=bool(text) and not text.endswith("\n"))
         return
     write_atomic(path, text)
 
@@ -532,37 +553,18 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"{PROG}: error: {message}", err=True)
-    sys.exit(code)
-
-
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """Entry point: run the command and turn every expected error into one line and an exit code."""
+    """Entry point: click handles usage errors (exit 2) and expected errors (their code);
+    anything else is an internal error, one line and exit 3."""
     try:
-        result = cli.main(
-            args=list(argv) if argv is not None else None, prog_name=PROG, standalone_mode=False
-        )
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        _fail("aborted", EXIT_USAGE)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(EXIT_USAGE)
-    except LedgerError as exc:
-        _fail(str(exc), exc.exit_code)
-    except BrokenPipeError:
-        # The reader (head, less) went away: not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_OK)
-    except KeyboardInterrupt:
-        _fail("interrupted", 130)
+        cli.main(args=list(argv) if argv is not None else None, prog_name=PROG)
     except Exception as exc:
         if os.environ.get("FACT_LEDGER_DEBUG"):
             raise
-        _fail(
-            f"internal error: {type(exc).__name__}: {exc} (set FACT_LEDGER_DEBUG=1 for a traceback)",
-            EXIT_INTERNAL,
+        click.echo(
+            f"{PROG}: internal error: {type(exc).__name__}: {exc} "
+            "(set FACT_LEDGER_DEBUG=1 for a traceback)",
+            err=True,
         )
-    sys.exit(result if isinstance(result, int) else EXIT_OK)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_OK)
