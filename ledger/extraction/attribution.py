@@ -76,7 +76,7 @@ _CUE = re.compile(
 # Verbs that may come before their speaker: '..., said the major general.'
 _INVERTIBLE = frozenset({"said", "says", "added", "asked", "noted", "stressed", "wrote"})
 # Verb forms that are also plural nouns: "the Russian claims come a day after ..."
-_NOUN_LIKE = frozenset({"claims", "notes", "reports", "charges", "says", "tells"})
+_NOUN_LIKE = frozenset({"claims", "notes", "reports", "charges"})
 _DENIAL = re.compile(rf"^(?:{DENIAL_VERBS})$", re.IGNORECASE)
 
 _CLAUSE_BREAK = re.compile(r"[,;:(\"“”—]|\s-\s")
@@ -298,7 +298,7 @@ class Attributor:
         chunk_start = _clause_start(text, match.start())
         chunk = text[chunk_start : match.start()]
         words = _strip_chunk(chunk.split())
-        if verb in _NOUN_LIKE and words and words[0].casefold() in _DETERMINERS:
+        if verb in _NOUN_LIKE and _used_as_noun(words, text[match.end() :]):
             return None
         if words and words[-1].casefold() == "who" and found:
             speaker: str | None = found[-1].speaker
@@ -567,3 +567,14 @@ def _quote_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, in
         else:
             carried = False
     return spans
+
+
+def _used_as_noun(before: list[str], after: str) -> bool:
+    """'the claims', 'the Russian claims and ...': a plural noun, not a verb of saying."""
+    lowered = [w.casefold() for w in before]
+    if lowered and lowered[-1] in _DETERMINERS:
+        return True
+    following = after.split()[:1]
+    if following and following[0].casefold() == "that":
+        return False
+    return len(lowered) >= 2 and lowered[-2] in _DETERMINERS and len(before[-1]) > 2

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-__all__ = ["claim_key", "clause_span"]
+__all__ = ["claim_key", "clause_span", "clause_subject"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -115,7 +115,12 @@ def claim_key(clause: str) -> str:
         if not (tokens[lexical + 1][:1].islower()):
             break
         lexical += 1
-    subject = _head(tokens[:verb_at])
+    subject_tokens = tokens[:verb_at]
+    for i, token in enumerate(subject_tokens):
+        if i and token.casefold() in _PREPOSITIONS:
+            subject_tokens = subject_tokens[:i]  # "the US on Tuesday of": the US
+            break
+    subject = _head(subject_tokens)
     obj_tokens: list[str] = []
     for token in tokens[lexical + 1 :]:
         if token.casefold() in _PREPOSITIONS and obj_tokens:
@@ -157,3 +162,13 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     if piece[right:].lstrip("\"”’' ").startswith("?"):
         right = right + piece[right:].index("?") + 1
     return start + left, start + right
+
+
+def clause_subject(clause: str) -> str | None:
+    """The head noun of the clause's subject, as written ("coalition"), if one is found."""
+    tokens = _TOKEN.findall(clause.replace("\u00a0", " "))
+    for i, token in enumerate(tokens):
+        if i and _is_verb(token, tokens[i - 1]):
+            content = [t for t in tokens[:i] if t.casefold() not in _STOP and not t[:1].isdigit()]
+            return content[-1].strip(".’'") if content else None
+    return None

@@ -1,0 +1,383 @@
+"""Turn a :class:`~fact_ledger.model.Document` into ledger rows: the rule extractor.
+
+Figures and dates come from the quantity and date finders; this module places each one in
+its sentence, marks page furniture, and fills who says it (attribution), what it counts
+(``subject``), where (``location``) and when (``time``). Claims without a number become
+``proposition`` rows carrying a ``claim_key``; a denial that only points back ("the claims",
+"That's absolutely false") takes the key of the most recent claim made by *another*
+speaker, because a denial answers someone else's claim, and the nearest such claim is what
+a reader would take "the claims" to mean. Keys (``subject_key`` ...) are left to the
+pipeline's resolve stage.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Assertion, Document
+from .attribution import NO_ATTRIBUTION, Attribution, Attributor
+from .entities import AliasTable, default_alias_table
+from .furniture import PageLayout, analyse_layout
+from .mentions import Mention
+from .propositions import claim_key, clause_span, clause_subject
+from .sentences import Sentence, split_sentences
+from .stance import is_anaphoric_denial, stance_of
+
+__all__ = ["EXTRACTOR_NAME", "extract_assertions"]
+
+EXTRACTOR_NAME = "rules"
+
+_PLACE = re.compile(
+    r"\b(?:in|at|near|around|from|towards?|into|outside|inside|of|across|over|along|to)\s+"
+    r"(?:the\s+(?:(?:border\s+)?(?:town|city|village|community|locality|settlement|province|"
+    r"region|area|governorate|camp|district|port|base|enclave|neighbourhood|neighborhood)"
+    r"\s+of\s+))?"
+    r"(?P<place>(?:(?:al|el|at|ash|as|ad|ar|az|an)-)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:(?:al|el|ez|ash|as|at|ad|ar|az|an)-)?[A-Z][\w’'-]*){0,3})"
+)
+_PLACE_BACKREF = re.compile(
+    r"\b(?:in|at|near|around|outside|inside|of|from)\s+the\s+"
+    r"(?P<noun>city|town|village|settlement|locality|community|province|camp)\b(?!\s+of\b)"
+)
+_NOT_PLACE_WORDS = re.compile(
+    r"-(?:held|led|backed|based|controlled)$|^(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|The|A|An)$"
+)
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
+_OF_PHRASE = re.compile(r"\s*(?:of\s+)(?P<np>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})")
+_NEXT_WORD = re.compile(r"[\s-]*(?P<word>[a-z][a-z-]+)")
+_PHRASE_STOP = frozenset(
+    ["in", "on", "at", "by", "for", "from", "with", "to", "of", "and", "or", "but", "as", "that", "which", "who", "was", "were", "is", "are", "has", "had", "have", "be", "been", "will", "would", "could", "its", "their", "his", "her", "the", "a", "an"]
+)
+_EMBEDDED_CLAIM = re.compile(
+    r"(?:allegations?|claims?|accusations?|reports?|charges?)\s+(?:made\s+)?by\s+"
+    r"(?P<who>[^,]+?)\s+that\s+(?P<what>.+?)(?:\s+as\s+[\"“]|[,.;]|$)",
+    re.I,
+)
+_PROPOSITION_ROLES = frozenset({"body", "headline", "standfirst"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    start: int
+    end: int
+    name: str
+
+
+def extract_assertions(document: Document, *, aliases: AliasTable | None = None) -> list[Assertion]:
+    """Every figure, date, duration and claim in ``document``, in text order."""
+    from .dates import find_dates, parse_dateline
+    from .quantities import find_quantities
+
+    text = document.text
+    table = aliases or default_alias_table()
+    sentences = split_sentences(text)
+    layout = analyse_layout(text)
+    attributor = Attributor(text, sentences, layout)
+    published = _published(document, text, parse_dateline)
+    mentions = sorted(
+        [*find_quantities(text), *find_dates(text, published)], key=lambda m: (m.start, m.end)
+    )
+    places = [p for p in _find_places(text, table) if not layout.is_furniture(p.start, p.end)]
+    starts = [s.start for s in sentences]
+    rows: list[Assertion] = []
+    for mention in mentions:
+        index = _sentence_at(starts, sentences, mention.start)
+        rows.append(
+            _mention_row(document, mention, index, sentences, layout, attributor, places, mentions)
+        )
+    rows.extend(_propositions(document, sentences, layout, attributor))
+    rows.sort(key=lambda row: (row.start, row.end, row.kind))
+    return rows
+
+
+def _published(document: Document, text: str, parse_dateline: object) -> dt.date | None:
+    if document.published:
+        try:
+            return dt.date.fromisoformat(document.published[:10])
+        except ValueError:
+            pass
+    parsed = parse_dateline(text)  # type: ignore[operator]
+    return parsed if isinstance(parsed, dt.date) else None
+
+
+def _sentence_at(starts: list[int], sentences: Sequence[Sentence], offset: int) -> int | None:
+    index = bisect.bisect_right(starts, offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return index
+    return None
+
+
+# -- figures ------------------------------------------------------------------------------
+
+
+def _mention_row(
+    document: Document,
+    mention: Mention,
+    index: int | None,
+    sentences: Sequence[Sentence],
+    layout: PageLayout,
+    attributor: Attributor,
+    places: Sequence[_Place],
+    mentions: Sequence[Mention],
+) -> Assertion:
+    text = document.text
+    sentence = sentences[index] if index is not None else None
+    role = layout.role_at(mention.start)
+    boilerplate = (
+        mention.boilerplate
+        or layout.is_furniture(mention.start, mention.end)
+        or role in ("furniture", "credit")
+    )
+    attribution: Attribution = NO_ATTRIBUTION
+    if index is not None and not boilerplate:
+        attribution = attributor.at(index, mention.start, mention.end)
+    subject = location = time = None
+    if sentence is not None and not boilerplate:
+        if mention.kind == "quantity":
+            subject = mention.noun or _subject_after(text, mention.end)
+        location = _location(places, sentence, mention)
+        time = mention.time if mention.kind == "date" else _time_in(sentence, mentions)
+    elif mention.kind == "date":
+        time = mention.time
+    return Assertion(
+        assertion_id=Assertion.make_id(document.doc_id, mention.start, mention.end, mention.kind),
+        doc_id=document.doc_id,
+        start=mention.start,
+        end=mention.end,
+        quote=text[mention.start : mention.end],
+        kind=mention.kind,
+        sentence=sentence.text if sentence is not None else "",
+        value=mention.value,
+        value_low=mention.low,
+        value_high=mention.high,
+        unit=mention.unit,
+        approx=mention.approx,
+        subject=subject,
+        location=location,
+        time=time,
+        speaker=attribution.speaker,
+        attribution_cue=attribution.cue,
+        stance="asserts",
+        boilerplate=boilerplate,
+        extractor=EXTRACTOR_NAME,
+        confidence=attribution.confidence if attribution.speaker else 1.0,
+    )
+
+
+def _subject_after(text: str, end: int) -> str | None:
+    """What a bare figure counts: "97 percent of ISIS-held territory", "50-km zone"."""
+    window = text[end : end + 60]
+    found = _OF_PHRASE.match(window)
+    if found:
+        words = [w for w in found.group("np").split() if w.casefold() not in ("the",)]
+        kept: list[str] = []
+        for word in words:
+            if word.casefold() in _PHRASE_STOP:
+                break
+            kept.append(word.strip("’'"))
+        return " ".join(kept) or None
+    found = _NEXT_WORD.match(window)
+    if found and found.group("word") not in _PHRASE_STOP:
+        return found.group("word")
+    return None
+
+
+def _time_in(sentence: Sentence, mentions: Sequence[Mention]) -> str | None:
+    for other in mentions:
+        if other.kind == "date" and other.time and sentence.start <= other.start < sentence.end:
+            return other.time
+    return None
+
+
+def _find_places(text: str, table: AliasTable) -> list[_Place]:
+    found: list[_Place] = []
+    for match in _PLACE.finditer(text):
+        if match.group().startswith("of") and _CAPITALISED_BEFORE.search(text, 0, match.start()):
+            continue  # "Department of Defence" is a name, not a place
+        name = match.group("place")
+        name = re.sub(r"^[\w-]+['’]s\s+", "", name)  # "Syria’s Abu Kamal"
+        tokens = name.split()
+        while tokens and _NOT_PLACE_WORDS.search(tokens[-1]):
+            tokens.pop()
+        while tokens and _NOT_PLACE_WORDS.search(tokens[0]):
+            tokens.pop(0)
+        if not tokens:
+            continue
+        name = " ".join(tokens)
+        key = table.names.get(name.casefold())
+        if key is not None and table.kinds.get(key) in ("group", "org", "person"):
+            continue
+        start = match.start("place") + match.group("place").find(tokens[0])
+        found.append(_Place(start, start + len(name), name))
+    for match in _PLACE_BACKREF.finditer(text):
+        earlier = [p for p in found if p.end <= match.start() and not p.name.startswith("~")]
+        if earlier:
+            found.append(_Place(match.start("noun"), match.end("noun"), earlier[-1].name))
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _location(places: Sequence[_Place], sentence: Sentence, mention: Mention) -> str | None:
+    text = sentence.text
+    brackets = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in re.finditer(r"\([^)]*\)", text)
+    ]
+
+    def usable(place: _Place) -> bool:
+        inside = sentence.start <= place.start < sentence.end
+        return inside and not any(a <= place.start < b for a, b in brackets)
+
+    after = [p for p in places if p.start >= mention.end and usable(p)]
+    if after:
+        return after[0].name
+    before = [p for p in places if p.end <= mention.start and usable(p)]
+    return before[-1].name if before else None
+
+
+# -- claims -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Claim:
+    start: int
+    end: int
+    sentence: Sentence
+    attribution: Attribution
+    stance: str
+    key: str
+    anaphoric: bool
+    direct: bool
+
+
+def _propositions(
+    document: Document,
+    sentences: Sequence[Sentence],
+    layout: PageLayout,
+    attributor: Attributor,
+) -> list[Assertion]:
+    text = document.text
+    claims: list[_Claim] = []
+    for index, sentence in enumerate(sentences):
+        if layout.role_at(sentence.start) not in _PROPOSITION_ROLES:
+            continue
+        if layout.is_furniture(sentence.start, sentence.end):
+            continue
+        claims.extend(_sentence_claims(text, index, sentence, attributor))
+    _resolve_denials(claims)
+    rows = []
+    for claim in claims:
+        quote = text[claim.start : claim.end]
+        rows.append(
+            Assertion(
+                assertion_id=Assertion.make_id(
+                    document.doc_id, claim.start, claim.end, "proposition"
+                ),
+                doc_id=document.doc_id,
+                start=claim.start,
+                end=claim.end,
+                quote=quote,
+                kind="proposition",
+                sentence=claim.sentence.text,
+                subject=clause_subject(quote),
+                speaker=claim.attribution.speaker,
+                attribution_cue=claim.attribution.cue,
+                stance=claim.stance,
+                claim_key=claim.key,
+                extractor=EXTRACTOR_NAME,
+                confidence=0.8 * claim.attribution.confidence,
+            )
+        )
+    return rows
+
+
+def _sentence_claims(
+    text: str, index: int, sentence: Sentence, attributor: Attributor
+) -> Iterable[_Claim]:
+    cues = attributor.cues(index)
+    if not cues:
+        inner = attributor.quote_at(sentence.start + 1) or attributor.quote_at(sentence.start)
+        if inner is not None:
+            start, end = clause_span(
+                text, max(inner[0], sentence.start), min(inner[1], sentence.end)
+            )
+        else:
+            start, end = clause_span(text, sentence.start, sentence.end)
+        if end - start < 12:
+            return
+        attribution = attributor.at(index, start, end)
+        content = text[start:end]
+        key = claim_key(content)
+        if attribution.speaker is None and key.startswith("~"):
+            return  # no verb and no speaker: a fragment, not a claim
+        yield _Claim(start, end, sentence, attribution, stance_of(content), key, False, False)
+        return
+    for position, cue in enumerate(cues):
+        low, high = cue.content_start, cue.content_end
+        for other in cues:
+            if other is cue:
+                continue
+            if low < other.cue_start < high and other.cue_start > cue.cue_start:
+                high = other.cue_start
+            if low < other.cue_end <= high and other.cue_end <= cue.cue_start:
+                low = other.cue_end
+        c_start, c_end = clause_span(text, low, high)
+        content = text[c_start:c_end]
+        stance = stance_of(content, cue.verb)
+        if c_end - c_start < 3 and stance != "denies":
+            continue
+        # A claim reported with its speaker in front quotes the clause with the speaker,
+        # as a reader would cite it ("Washington has rejected similar allegations").
+        if cue.content_start >= cue.cue_end:
+            q_start, q_end = clause_span(text, cue.cue_start, max(c_end, cue.cue_end))
+        else:
+            q_start, q_end = c_start, c_end
+        anaphoric = stance == "denies" and is_anaphoric_denial(content)
+        key = claim_key(content) if content else ""
+        if stance == "denies":
+            embedded = _EMBEDDED_CLAIM.search(content)
+            if embedded:
+                anaphoric = False
+                key = claim_key(embedded.group("what"))
+                yield _embedded_claim(text, sentence, c_start, embedded, key)
+        yield _Claim(q_start, q_end, sentence, cue, stance, key, anaphoric, True)
+        del position
+
+
+def _embedded_claim(
+    text: str, sentence: Sentence, offset: int, found: re.Match[str], key: str
+) -> _Claim:
+    who = re.sub(r"^(?:a|an|the)\s+", "", found.group("who").strip(), flags=re.I)
+    start, end = offset + found.start("what"), offset + found.end("what")
+    attribution = Attribution(
+        speaker=who,
+        cue=found.group(0)[: found.start("what") - found.start()].strip(),
+        verb="claimed",
+        content_start=start,
+        content_end=end,
+        inherited=True,
+        confidence=0.8,
+    )
+    return _Claim(start, end, sentence, attribution, "asserts", key, False, False)
+
+
+def _resolve_denials(claims: list[_Claim]) -> None:
+    for position, claim in enumerate(claims):
+        if claim.stance != "denies" or not claim.anaphoric:
+            continue
+        speaker = claim.attribution.speaker
+        earlier = [
+            c
+            for c in claims[:position]
+            if c.stance == "asserts" and c.attribution.speaker and c.attribution.speaker != speaker
+        ]
+        direct = [c for c in earlier if c.direct]
+        target = (direct or earlier or [None])[-1]
+        if target is not None:
+            claim.key = target.key
