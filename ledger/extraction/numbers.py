@@ -1,0 +1,221 @@
+"""Reading numbers as news English writes them: digits in any script, and number words.
+
+The finders build their regular expressions from the pattern sources here (so a number is
+recognised the same way everywhere) and call :func:`parse_number` on what matched.
+
+Digits are read through :func:`unicodedata.decimal`, so Arabic-Indic "٣٠٠", Devanagari
+"३००" and full-width "３００" are 300 and never half-read: Python's ``\\d`` and
+``unicodedata`` agree on what a decimal digit is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from fractions import Fraction
+
+__all__ = [
+    "DIGITS_PATTERN",
+    "FRACTION_WORDS_PATTERN",
+    "NUMBER_WORDS_PATTERN",
+    "SCALE_WORDS",
+    "VULGAR_FRACTIONS",
+    "parse_digits",
+    "parse_fraction_words",
+    "parse_number",
+    "parse_number_words",
+    "to_ascii_digits",
+]
+
+SMALL_NUMBERS: dict[str, int] = {
+    "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# Words that multiply what precedes them ("three hundred", "two dozen", "20 million").
+SCALE_WORDS: dict[str, int] = {
+    "dozen": 12, "hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000,
+    "crore": 10_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+}  # fmt: skip
+# Abbreviated scales written after digits ("$2bn", "€3m", "0.5k").
+SCALE_ABBREVIATIONS: dict[str, int] = {
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
+    "bn": 1_000_000_000, "t": 1_000_000_000_000, "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000,
+}  # fmt: skip
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7,
+    "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10,
+    "tenths": 10, "hundredth": 100, "hundredths": 100, "thousandth": 1000,
+    "thousandths": 1000,
+}  # fmt: skip
+VULGAR_FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+
+_MINUS = "-−‐‑–"  # ASCII hyphen-minus, minus sign and the dashes typesetting turns it into
+# Thousands separators: comma, Arabic thousands separator, no-break and thin spaces, and a
+# plain space (SI style "10 000"), but only between whole groups of three digits.
+_GROUP_SEP = ",\u066c\u00a0\u202f\u2009 "
+_DECIMAL_SEP = ".\u066b"
+
+
+def _alternation(words: Iterable[object]) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+_SMALL = (
+    rf"(?:(?:{_alternation(TENS)})(?:[-\s](?:{_alternation(k for k, v in SMALL_NUMBERS.items() if 0 < v < 10)}))?"
+    rf"|{_alternation(SMALL_NUMBERS)})(?![\w])"
+)
+_SCALE = rf"(?:{_alternation(SCALE_WORDS)})s?(?![\w])"
+_AFTER_SCALE = "".join(f"(?<={w})" if i == 0 else f"|(?<={w})" for i, w in enumerate(SCALE_WORDS))
+
+#: A number in words: "three hundred", "twenty-five", "a hundred and two",
+#: "three million, two hundred & forty", "two and a half", "half a dozen". Compile with
+#: re.IGNORECASE. "and" is allowed only after a scale word, so "two and three" stays two
+#: numbers.
+NUMBER_WORDS_PATTERN = (
+    rf"(?:half\s+a\s+dozen(?![\w])"
+    rf"|(?:{_SMALL}|an?(?=[\s-]+{_SCALE}))(?:[\s-]+{_SCALE})*"
+    rf"(?:(?:{_AFTER_SCALE})(?:,?\s+(?:and|&)\s+|,\s*|\s+|-){_SMALL}(?:[\s-]+{_SCALE})*)*"
+    rf"(?:\s+and\s+(?:a|one)[\s-]+(?:half|quarter)(?![\w]))?)"
+)
+
+#: A fraction in words: "a third", "two thirds", "one-half", "three halves".
+FRACTION_WORDS_PATTERN = rf"(?:(?:an?|{_SMALL})[\s-]+(?:{_alternation(DENOMINATORS)})(?![\w]))"
+
+#: Digits in any script with thousands separators, a decimal part, a mixed or vulgar fraction,
+#: and scientific notation ("1,500,000", "2.5", "2 1/2", "2½", "4e14", "2.48×10−5").
+DIGITS_PATTERN = (
+    rf"(?:(?:\d{{1,3}}(?:[{_GROUP_SEP}]\d{{3}}(?!\d))+|\d+)(?:[{_DECIMAL_SEP}]\d+)?"
+    rf"(?:\s+\d+/\d+(?![\d/])|[{VULGAR_FRACTIONS}]|/\d+(?![\d/]))?"
+    rf"(?:[eE][-+−]?\d+(?![\w])|\s?[x×]\s?10(?:\^|(?=[{_MINUS}\d]))[{_MINUS}]?\d+)?)"
+)
+
+_WORD_TOKEN_RE = re.compile(r"[a-z]+")
+
+
+def to_ascii_digits(text: str) -> str:
+    """Replace every Unicode decimal digit in ``text`` by its ASCII digit; leave the rest."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(ch)) if unicodedata.decimal(ch, None) is not None else ch
+        for ch in text
+    )
+
+
+def parse_digits(text: str) -> float:
+    """Read a number written in digits (any script); raise ValueError if it is not one.
+
+    >>> parse_digits("1,500,000"), parse_digits("2 1/2"), parse_digits("٣٠٠")
+    (1500000.0, 2.5, 300.0)
+    """
+    s = to_ascii_digits(text.strip())
+    sign = 1.0
+    if s and s[0] in _MINUS:
+        sign, s = -1.0, s[1:]
+    s = s.replace("\u066b", ".")
+    exponent = 0
+    sci = re.search(rf"\s?[x×]\s?10\^?([{_MINUS}]?)(\d+)$", s)
+    if sci:
+        exponent = int(sci.group(2)) * (-1 if sci.group(1) else 1)
+        s = s[: sci.start()]
+    elif re.search(r"[eE][-+−]?\d+$", s):
+        mantissa, _, exp = re.split(r"([eE])", s, maxsplit=1)
+        s, exponent = mantissa, int(exp.replace("−", "-"))
+    fraction = Fraction(0)
+    if s and s[-1] in VULGAR_FRACTIONS:
+        fraction = Fraction(unicodedata.numeric(s[-1])).limit_denominator(10)
+        s = s[:-1]
+        if not s:
+            return sign * float(fraction)
+    if "/" in s:
+        whole, _, rest = s.rpartition(" ")
+        numerator, _, denominator = rest.partition("/")
+        if int(denominator) == 0:
+            raise ValueError(f"zero denominator in {text!r}")
+        fraction = Fraction(int(numerator), int(denominator))
+        s = whole
+        if not s:
+            return sign * float(fraction)
+    for sep in _GROUP_SEP:
+        s = s.replace(sep, "")
+    value = float(s) + float(fraction)
+    # Through the decimal string, so "2.48×10−5" is 2.48e-05 and not 2.4800000000000003e-05.
+    return sign * (float(f"{value!r}e{exponent}") if exponent else value)
+
+
+def parse_number_words(text: str) -> float:
+    """Read a number written in words; raise ValueError if it is not one.
+
+    >>> parse_number_words("three million, two hundred & forty")
+    3000240.0
+    """
+    tokens = _WORD_TOKEN_RE.findall(text.lower())
+    if tokens[:3] == ["half", "a", "dozen"]:
+        return 6.0
+    total = 0
+    current = 0
+    extra = 0.0
+    seen = False
+    i = 0
+    while i < len(tokens):
+        word = tokens[i]
+        if word == "and" and i + 2 < len(tokens) and tokens[i + 2] in ("half", "quarter"):
+            extra = 0.5 if tokens[i + 2] == "half" else 0.25
+            break
+        if word in ("and", "a", "an"):
+            if word != "and":
+                current = current or 1
+                seen = True
+        elif word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+            seen = True
+        elif word in TENS:
+            current += TENS[word]
+            seen = True
+        elif word.rstrip("s") in SCALE_WORDS:
+            scale = SCALE_WORDS[word.rstrip("s")]
+            if scale < 1000:
+                current = (current or 1) * scale
+            else:
+                total += (current or 1) * scale
+                current = 0
+            seen = True
+        else:
+            raise ValueError(f"not a number word: {word!r}")
+        i += 1
+    if not seen:
+        raise ValueError(f"no number in {text!r}")
+    return float(total + current) + extra
+
+
+def parse_fraction_words(text: str) -> float:
+    """Read "a third", "two thirds", "one-half" as a fraction of 1."""
+    tokens = _WORD_TOKEN_RE.findall(text.lower())
+    if len(tokens) < 2 or tokens[-1] not in DENOMINATORS:
+        raise ValueError(f"not a fraction: {text!r}")
+    numerator = 1.0 if tokens[0] in ("a", "an") else parse_number_words(" ".join(tokens[:-1]))
+    return numerator / DENOMINATORS[tokens[-1]]
+
+
+def parse_number(text: str) -> float:
+    """Read a number in digits, words or a fraction in words ("1,500", "twenty-five", "a third")."""
+    stripped = text.strip()
+    if not stripped:
+        raise ValueError("empty number")
+    if any(ch.isdigit() for ch in stripped) or stripped[-1] in VULGAR_FRACTIONS:
+        return parse_digits(stripped)
+    last = _WORD_TOKEN_RE.findall(stripped.lower())[-1:]
+    # "two and a half" is a number that ends in a fraction word; "one-half" is a fraction.
+    ends_in_and_half = last[:1] in (["half"], ["quarter"]) and " and " in stripped.lower()
+    if last and last[0] in DENOMINATORS and not ends_in_and_half:
+        return parse_fraction_words(stripped)
+    return parse_number_words(stripped)

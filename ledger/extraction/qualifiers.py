@@ -1,0 +1,138 @@
+"""Qualifier conventions: the interval a wording such as "about 300" or "dozens" allows.
+
+The conventions are data (``fact_ledger/data/qualifiers.toml``) mirrored exactly by the tables
+in ``docs/intervals.md``; a test keeps the two equal. This module only reads them and applies
+them, so the rule for "about" is written down once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from fact_ledger.errors import ConfigError
+
+__all__ = ["QualifierTable", "Rule", "load_qualifiers"]
+
+_SOURCE = "fact_ledger/data/qualifiers.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One row of the conventions: a name, its wordings and its interval.
+
+    For a ``relative`` rule ``low``/``high`` are factors of the stated figure; for ``vague``
+    and ``share`` rules they are the interval itself.
+    """
+
+    name: str
+    group: str  # relative | vague | share
+    low: float
+    high: float
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+def _words_pattern(words: list[str]) -> str:
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        parts.append(r"\s+".join(re.escape(w) for w in word.split(" ")))
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class QualifierTable:
+    """The qualifier conventions and the patterns that find them around a number."""
+
+    rules: tuple[Rule, ...]
+    before_re: re.Pattern[str]  # a qualifier that ends where a number starts
+    after_re: re.Pattern[str]  # a qualifier right after a number ("or so", "-odd", "+")
+    vague_re: re.Pattern[str]  # a vague amount ("dozens", "several", "a few")
+    share_re: re.Pattern[str]  # a vague share of a whole ("nearly all")
+
+    @functools.cached_property
+    def _by_wording(self) -> dict[str, Rule]:
+        out: dict[str, Rule] = {}
+        for rule in self.rules:
+            for word in (*rule.before, *rule.after, *rule.words):
+                out[word] = rule
+        return out
+
+    def rule(self, wording: str) -> Rule:
+        """The rule for a wording as written (case and inner spacing ignored)."""
+        return self._by_wording[" ".join(wording.lower().split())]
+
+    def apply(self, wording: str, low: float, high: float) -> tuple[float, float]:
+        """Widen ``[low, high]`` by the relative qualifier ``wording`` ("about", "over"...)."""
+        rule = self.rule(wording)
+        a, b = low * rule.low, high * rule.high
+        # Negative figures ("about -10 C") flip the factors' direction.
+        if low < 0:
+            a = low * rule.high
+        if high < 0:
+            b = high * rule.low
+        # 12 significant digits: 750 * 1.1 is 825, not 825.0000000000001.
+        return float(f"{min(a, b):.12g}"), float(f"{max(a, b):.12g}")
+
+
+def _build(data: dict[str, object]) -> QualifierTable:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for group in ("relative", "vague", "share"):
+        table = data.get(group, {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"[{group}] must be a table", path=_SOURCE)
+        for name, spec in table.items():
+            try:
+                rule = Rule(
+                    name=name,
+                    group=group,
+                    low=float(spec["low"]),
+                    high=float(spec["high"]),
+                    before=tuple(spec.get("before", ())),
+                    after=tuple(spec.get("after", ())),
+                    words=tuple(spec.get("words", ())),
+                )
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ConfigError(f"rule {group}.{name} is malformed: {exc}", path=_SOURCE) from exc
+            if group != "relative" and rule.low > rule.high:
+                raise ConfigError(f"rule {group}.{name} has low above high", path=_SOURCE)
+            for word in (*rule.before, *rule.after, *rule.words):
+                if word in seen:
+                    raise ConfigError(
+                        f"wording {word!r} is in both {seen[word]} and {name}", path=_SOURCE
+                    )
+                seen[word] = name
+            rules.append(rule)
+    before = [w for r in rules for w in r.before]
+    after = [w for r in rules for w in r.after]
+    vague = [w for r in rules if r.group == "vague" for w in r.words]
+    share = [w for r in rules if r.group == "share" for w in r.words]
+    word_before = [w for w in before if w[-1].isalpha() or w[-1] == "."]
+    symbol_before = [w for w in before if w not in word_before]
+    return QualifierTable(
+        rules=tuple(rules),
+        before_re=re.compile(
+            rf"(?<![\w-])(?P<q>(?:{_words_pattern(word_before)})\s+"
+            rf"|(?:{_words_pattern(symbol_before)})\s*)\Z",
+            re.IGNORECASE,
+        ),
+        after_re=re.compile(rf"(?P<gap>\s*)(?P<q>{_words_pattern(after)})(?![\w+])", re.IGNORECASE),
+        vague_re=re.compile(rf"(?<![\w-])(?:{_words_pattern(vague)})(?![\w-])", re.IGNORECASE),
+        share_re=re.compile(rf"(?<![\w-])(?:{_words_pattern(share)})(?![\w-])", re.IGNORECASE),
+    )
+
+
+@functools.cache
+def load_qualifiers() -> QualifierTable:
+    """Read the packaged qualifier conventions (cached)."""
+    raw = resources.files("fact_ledger").joinpath("data/qualifiers.toml").read_bytes()
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"not a valid qualifier table: {exc}", path=_SOURCE) from exc
+    return _build(data)

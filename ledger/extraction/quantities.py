@@ -1,0 +1,475 @@
+"""Quantities in news text: figures with their qualifier, unit and counted noun.
+
+:func:`find_quantities` scans the whole text with one compiled pattern for number-shaped
+candidates (digits in any script, number words, fractions, vague amounts such as "dozens"),
+then reads around each candidate with small anchored patterns: a currency symbol or a
+qualifier before it, a scale word, a range, a unit or counted noun after it. Dates, durations
+and times of day are found by :mod:`fact_ledger.extraction.dates` and skipped here, so "in
+2014" and "September 28" never become counts.
+
+The interval of each figure follows the conventions in ``docs/intervals.md`` (read from
+``fact_ledger/data/qualifiers.toml``). A range ("between 300 and 350") is one mention whose
+value is the midpoint; a vague amount ("dozens") has an interval and no value, because the
+text states no single figure.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from fact_ledger.extraction.dates import time_spans
+from fact_ledger.extraction.mentions import Mention
+from fact_ledger.extraction.numbers import (
+    DIGITS_PATTERN,
+    FRACTION_WORDS_PATTERN,
+    NUMBER_WORDS_PATTERN,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    VULGAR_FRACTIONS,
+    parse_number,
+)
+from fact_ledger.extraction.qualifiers import QualifierTable, load_qualifiers
+from fact_ledger.extraction.units import COUNT, UnitTable, load_units
+
+__all__ = ["FRACTION", "find_quantities"]
+
+#: The unit of a share of a whole written as a fraction ("a third", "nearly all"): a value
+#: in [0, 1]. A check compares it with "percent" by multiplying by 100.
+FRACTION = "fraction"
+
+_MINUS = "-−"
+_SCALE_WORD_RE = re.compile(
+    rf"\s+(?P<w>{'|'.join(w for w in SCALE_WORDS if w != 'dozen')})s?(?![\w])", re.IGNORECASE
+)
+_SCALE_ABBR_RE = re.compile(
+    rf"(?P<a>{'|'.join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))})(?![^\W_])",
+    re.IGNORECASE,
+)
+_RANGE_RE = re.compile(
+    rf"(?P<sep>\s*(?:-\s*to|[-–—]|to|and|or)\s*)(?P<cur>[$£€¥₹])?"
+    rf"(?P<n2>(?:[{_MINUS}](?=\d))?{DIGITS_PATTERN}|(?i:{NUMBER_WORDS_PATTERN}))",
+    re.IGNORECASE,
+)
+_OF_RE = re.compile(r"\s+of(?![\w])", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?<![\w-])(?:between|from)\s+\Z", re.IGNORECASE)
+_ELLIPSIS_RE = re.compile(
+    r"\s+(?:in|at|on|from|near|around|inside|outside|across|along|for|to|into)(?![\w-])",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)\]]*\s|\n")
+_COUNTER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:read|viewed|views|hits|comments|shares)[:\s]+\Z", re.I
+)
+_COUNTER_AFTER_RE = re.compile(
+    r"\s*(?:views|reads|hits|comments|shares|likes|page\s?views)(?![\w])", re.IGNORECASE
+)
+_ORDINAL_HALF_RE = re.compile(
+    r"(?<![\w-])(?:first|second|latter|former|other|top|bottom|back|front)\s+\Z", re.I
+)
+# A lone "a"/"an" is a figure only before a measure spelled out ("a mile", "a gallon");
+# spellings that are mostly idiom after "a" are left out ("a bit", "a ton of", "a cup").
+_ARTICLE_UNIT_EXCLUDED = {"bit", "bits", "ton", "tons", "cup", "cups", "degree", "degrees",
+                          "knot", "knots", "yard", "yards", "base", "unit", "pound"}  # fmt: skip
+
+
+def _candidate_pattern(units: UnitTable, qualifiers: QualifierTable) -> re.Pattern[str]:
+    article_units = sorted(
+        (
+            f
+            for f, u in units.forms.items()
+            if units.units[u] != COUNT
+            and f.isalpha()
+            and len(f) >= 4
+            and f not in _ARTICLE_UNIT_EXCLUDED
+        ),
+        key=len,
+        reverse=True,
+    )
+    scale = "hundred|thousand|million|billion|trillion|dozen"
+    return re.compile(
+        "|".join(
+            [
+                r"(?P<imgsize>(?<![\w.])\d{2,4}\s?[x×]\s?\d{2,4}(?![\w.]))",
+                rf"(?P<share>{qualifiers.share_re.pattern})",
+                rf"(?P<vague>{qualifiers.vague_re.pattern})"
+                rf"(?:\s+(?P<vscale>{scale})s?(?![\w])|\s+of\s+(?P<vscale2>{scale})s(?![\w]))?",
+                rf"(?P<fracw>(?<![\w-]){FRACTION_WORDS_PATTERN})",
+                rf"(?P<article>(?<![\w-])an?(?=\s+(?:{'|'.join(article_units)})(?![\w])))",
+                rf"(?P<words>(?<![\w-]){NUMBER_WORDS_PATTERN})",
+                r"(?P<half>(?<![\w-])half(?![\w-]))",
+                rf"(?P<digits>(?<![\w.])(?<!\d,)(?<![^\W\d_]-)(?<!\d\+)"
+                rf"(?:(?:(?<=[\s(\[$€£:])|^)[{_MINUS}](?=\d))?{DIGITS_PATTERN})",
+                rf"(?P<vulgar>(?<![\w])[{VULGAR_FRACTIONS}])",
+            ]
+        ),
+        re.IGNORECASE,
+    )
+
+
+@dataclass
+class _Figure:
+    """A quantity being read; becomes a Mention."""
+
+    start: int
+    end: int  # end of the quote
+    num_end: int  # end of the number itself (where a unit or qualifier may follow)
+    value: float | None
+    low: float | None
+    high: float | None
+    kind: str  # which candidate alternative matched
+    unit: str | None = None
+    noun: str | None = None
+    approx: str | None = None
+    boilerplate: bool = False
+    of: bool = False  # "dozens of ...": a noun may follow after "of"
+    scaled: bool = False  # a scale word or abbreviation was read ("20 million", "€3m")
+
+    def mention(self) -> Mention:
+        return Mention(
+            self.start,
+            self.end,
+            "quantity",
+            value=self.value,
+            low=self.low,
+            high=self.high,
+            unit=self.unit,
+            approx=self.approx,
+            noun=self.noun,
+            boilerplate=self.boilerplate,
+        )
+
+
+class _Reader:
+    """Reads the figures of one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.units = load_units()
+        self.qualifiers = load_qualifiers()
+        self.candidates = _candidates()
+        spans = time_spans(text)
+        self.masked_starts = [s for s, _ in spans]
+        self.masked_ends = [e for _, e in spans]
+
+    def masked(self, start: int, end: int) -> bool:
+        i = bisect_right(self.masked_starts, end - 1) - 1
+        # Spans never overlap each other (one pass of one pattern), so the nearest span that
+        # starts before our end is the only one that can cover us.
+        return i >= 0 and self.masked_ends[i] > start
+
+    def read(self) -> list[Mention]:
+        out: list[_Figure] = []
+        consumed = 0
+        for match in self.candidates.finditer(self.text):
+            start, end = match.span()
+            if start < consumed or self.masked(start, end):
+                continue
+            try:
+                figure = self._figure(match)
+            except (ValueError, ZeroDivisionError, OverflowError):
+                continue  # number-shaped but not a number ("1/0")
+            if figure is None:
+                continue
+            self._inherit(figure, out)
+            out.append(figure)
+            consumed = figure.end
+        return [f.mention() for f in out]
+
+    # -- one candidate ---------------------------------------------------------------------
+
+    def _figure(self, m: re.Match[str]) -> _Figure | None:
+        text = self.text
+        kind = m.lastgroup or ""
+        start, end = m.span()
+        if kind == "imgsize":
+            width = parse_number(re.split(r"\s?[x×]\s?", m.group())[0])
+            return _Figure(start, end, end, width, width, width, kind, "pixel", boilerplate=True)
+        if kind == "share":
+            rule = self.qualifiers.rule(m.group())
+            return _Figure(
+                start, end, end, None, rule.low, rule.high, kind, FRACTION, approx=m.group()
+            )
+        if kind == "vague":
+            figure = self._vague(m)
+        elif kind in ("fracw", "half", "vulgar"):
+            if kind == "half" and _ORDINAL_HALF_RE.search(text, max(0, start - 10), start):
+                return None  # "the first half of 2017"
+            value = 0.5 if kind == "half" else parse_number(m.group())
+            figure = _Figure(start, end, end, value, value, value, kind)
+            if not self._fraction_stands_alone(figure):
+                return None
+        else:
+            number = m.group()
+            value = 1.0 if kind == "article" else parse_number(number)
+            figure = _Figure(start, end, end, value, value, value, kind)
+            if kind == "digits" and value and self._timestamp(number):
+                figure.boilerplate = True
+                return figure
+            self._currency(figure)
+            self._scale(figure)
+            if not self._range(figure):
+                return None
+        self._after_qualifier(figure)
+        self._unit(figure)
+        if figure.unit is None and not self._bare_allowed(figure, m):
+            return None
+        self._after_qualifier(figure, at_end=True)
+        self._qualifier(figure)
+        self._counter(figure)
+        return figure
+
+    def _vague(self, m: re.Match[str]) -> _Figure:
+        start, end = m.span()
+        words = m.group("vague")
+        rule = self.qualifiers.rule(words)
+        scale_word = m.group("vscale") or m.group("vscale2")
+        factor = SCALE_WORDS[scale_word.lower()] if scale_word else 1
+        return _Figure(
+            start,
+            end,
+            end,
+            None,
+            rule.low * factor,
+            rule.high * factor,
+            "vague",
+            approx=" ".join(m.group().lower().split()),
+            of=True,
+        )
+
+    def _fraction_stands_alone(self, figure: _Figure) -> bool:
+        """ "a third of Iraq", "one sixth." -- but not "a third time" (an ordinal)."""
+        rest = self.text[figure.end : figure.end + 12]
+        return bool(re.match(r"\s+of(?![\w])|\s*(?:[^\w\s-]|$)", rest)) or bool(
+            self.units.measure_re.match(self.text, figure.end)
+        )
+
+    @staticmethod
+    def _timestamp(number: str) -> bool:
+        """A Unix time in seconds or milliseconds (2001-2033): page furniture, not a figure."""
+        return number.isdigit() and len(number) in (10, 13) and number[0] == "1"
+
+    def _currency(self, figure: _Figure) -> None:
+        found = self.units.currency_before_re.search(
+            self.text, max(0, figure.start - 6), figure.start
+        )
+        if found:
+            figure.unit = self.units.currency_symbols[found.group("symbol")]
+            figure.start = found.start()
+
+    def _scale(self, figure: _Figure) -> None:
+        text = self.text
+        pos = figure.num_end
+        if figure.kind == "words":
+            return  # "three million" already read its scale words
+        word = _SCALE_WORD_RE.match(text, pos)
+        if word:
+            factor = SCALE_WORDS[word.group("w").lower()]
+        else:
+            abbr = _SCALE_ABBR_RE.match(text, pos)
+            if not abbr or figure.kind != "digits":
+                return
+            letters = abbr.group("a")
+            # "€3m" is three million, "3m" alone is three metres unless people follow ("20m people").
+            money = figure.unit is not None
+            people = letters == "m" and self.units.noun_re.match(text, abbr.end())
+            if letters.lower() in ("m", "b", "t") and not money and not people:
+                return
+            if letters in ("M", "B", "T") and not money:
+                return
+            factor = SCALE_ABBREVIATIONS[letters.lower()]
+            word = abbr
+        assert figure.value is not None
+        figure.value *= factor
+        figure.low = figure.high = figure.value
+        figure.num_end = figure.end = word.end()
+        figure.scaled = True
+
+    def _range(self, figure: _Figure) -> bool:
+        """Join "300-350", "300 to 350", "between 300 and 350", "two or three" into one.
+
+        Returns False when the figure is the second half of something that is not a quantity.
+        """
+        text = self.text
+        unit_first = self.units.measure_re.match(text, figure.num_end)
+        pos = unit_first.end() if unit_first else figure.num_end
+        m = _RANGE_RE.match(text, pos)
+        if not m or self.masked(m.start("n2"), m.end("n2")):
+            return True
+        sep = m.group("sep").strip().lower()
+        if sep == "and" and not _BETWEEN_RE.search(text, max(0, figure.start - 10), figure.start):
+            return True
+        if sep in ("-", "–", "—") and (figure.kind != "digits" or not m.group("n2")[0].isdigit()):
+            return True
+        try:
+            second = parse_number(m.group("n2"))
+        except ValueError:
+            return True
+        end = m.end()
+        word = _SCALE_WORD_RE.match(text, end)
+        first = figure.value
+        assert first is not None
+        if word:
+            factor = SCALE_WORDS[word.group("w").lower()]
+            second *= factor
+            if not figure.scaled:
+                first *= factor  # "between 3 and 4 million": the scale is written once
+            end = word.end()
+        if not first < second:
+            return True  # "from 50 to 44" is a change, "3-1" a score: two figures
+        unit_second = self.units.measure_re.match(text, end)
+        if unit_first and unit_second:
+            if self.units.normalise(unit_first.group("unit")) != self.units.normalise(
+                unit_second.group("unit")
+            ):
+                return True  # "from 44 ml to 50 mg": two different measures
+        elif unit_first and not unit_second:
+            return True
+        figure.value = (first + second) / 2
+        figure.low, figure.high = first, second
+        figure.num_end = figure.end = end
+        return True
+
+    def _after_qualifier(self, figure: _Figure, *, at_end: bool = False) -> None:
+        if figure.approx is not None or figure.value is None:
+            return
+        pos = figure.end if at_end else figure.num_end
+        m = self.qualifiers.after_re.match(self.text, pos)
+        if not m or (m.group("q") in ("plus",) and not m.group("gap")):
+            return
+        wording = m.group("q")
+        figure.approx = wording.lower()
+        figure.low, figure.high = self.qualifiers.apply(
+            wording, figure.low or figure.value, figure.high or figure.value
+        )
+        figure.end = m.end()
+        if not at_end:
+            figure.num_end = m.end()
+
+    def _unit(self, figure: _Figure) -> None:
+        text = self.text
+        pos = figure.num_end
+        words = figure.kind in ("fracw", "half", "article", "words")
+        if figure.unit is None and figure.kind != "vague":
+            measure = self.units.measure_re.match(text, pos)
+            if measure and words:
+                form = measure.group("unit")
+                if measure.group("gap") == "" or (len(form) <= 2 and form != "%"):
+                    measure = None  # "two m", "a t": abbreviations follow digits, not words
+            if measure:
+                figure.unit = self.units.normalise(measure.group("unit"))
+                figure.num_end = figure.end = measure.end()
+                return
+        if figure.kind in ("fracw", "half", "vulgar"):
+            figure.unit = FRACTION  # "a third of Iraq": the quote stays "a third"
+            return
+        if figure.unit is not None:
+            return  # money: "$5 million" is not followed by a counted noun
+        partitive = self.units.partitive_re.match(text, pos)
+        if partitive:
+            found = self._noun(partitive.end())
+            if found:
+                figure.unit, figure.noun, _ = found
+            return  # the quote stays on the figure: "over 10 (of the JeM terrorists)"
+        after = pos
+        if figure.kind in ("vague", "words") or figure.of:
+            of = _OF_RE.match(text, pos)
+            if of:
+                after = of.end()
+        found = self._noun(after)
+        if found:
+            figure.unit, figure.noun, figure.end = found
+
+    def _noun(self, pos: int) -> tuple[str | None, str, int] | None:
+        """(unit, noun as written, end) of the counted noun phrase starting at ``pos``."""
+        m = self.units.noun_re.match(self.text, pos)
+        if not m:
+            return None
+        head_start, end = m.span("head")
+        # The last noun of a compound is the head: "cross country vehicles", "car bombs".
+        for _ in range(2):
+            more = self.units.compound_re.match(self.text, end)
+            if not more:
+                break
+            head_start, end = more.span("head")
+        mods = m.group("mods")
+        # An aside is not part of the noun: "300 Islamic State (IS, ...) militants".
+        noun_start = head_start if "(" in mods else m.start("mods")
+        noun = " ".join(self.text[noun_start:end].split()).strip(" -")
+        return self.units.normalise(self.text[head_start:end]), noun, end
+
+    def _bare_allowed(self, figure: _Figure, m: re.Match[str]) -> bool:
+        """Whether a figure with neither unit nor noun is still a figure."""
+        if figure.kind == "vague":
+            words = figure.approx or ""
+            return not words.startswith(("several", "a few", "a couple", "a handful"))
+        if figure.kind == "article":
+            return False
+        if figure.kind == "words":
+            word = m.group().lower().strip()
+            if word in ("one", "nil", "an", "a"):
+                return False  # "one thing unites", "one of the": pronoun, not a count
+        if figure.kind == "digits":
+            follow = self.text[figure.num_end : figure.num_end + 1]
+            if follow.isalpha() or (
+                follow == "-" and self.text[figure.num_end + 1 : figure.num_end + 2].isalpha()
+            ):
+                return False  # an identifier or ordinal: "11dc", "21st", "860BOX"
+        return True
+
+    def _qualifier(self, figure: _Figure) -> None:
+        if figure.approx is not None or figure.kind == "vague":
+            return  # "about several offensives": "about" is a preposition there
+        m = self.qualifiers.before_re.search(self.text, max(0, figure.start - 24), figure.start)
+        if not m:
+            return
+        wording = m.group("q").strip()
+        rule = self.qualifiers.rule(wording)
+        if figure.low is None or figure.high is None:
+            return
+        if rule.group != "relative":
+            return
+        figure.low, figure.high = self.qualifiers.apply(wording, figure.low, figure.high)
+        figure.approx = " ".join(wording.lower().split())
+        figure.start = m.start()
+
+    def _counter(self, figure: _Figure) -> None:
+        """ "Read 125 times", "3,400 views": view counters are page furniture."""
+        before = _COUNTER_BEFORE_RE.search(self.text, max(0, figure.start - 10), figure.start)
+        if before or _COUNTER_AFTER_RE.match(self.text, figure.end):
+            figure.boilerplate = True
+
+    def _inherit(self, figure: _Figure, previous: list[_Figure]) -> None:
+        """ "about 750 militants in Al-Shaddadah and 350 in Al-Tanf": the 350 are militants."""
+        if figure.unit is not None or figure.kind not in ("digits", "words") or not previous:
+            return
+        last = previous[-1]
+        if last.unit is None or last.boilerplate:
+            return
+        if not _ELLIPSIS_RE.match(self.text, figure.end):
+            return
+        if _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
+            return
+        figure.unit, figure.noun = last.unit, last.noun
+
+
+_COMPILED: re.Pattern[str] | None = None
+
+
+def _candidates() -> re.Pattern[str]:
+    global _COMPILED
+    if _COMPILED is None:
+        _COMPILED = _candidate_pattern(load_units(), load_qualifiers())
+    return _COMPILED
+
+
+def find_quantities(text: str) -> list[Mention]:
+    """Every quantity in ``text``, as ``kind="quantity"`` mentions sorted by start.
+
+    ``text[m.start:m.end]`` runs from the qualifier or number to the unit or counted noun
+    ("about 750 militants", "dozens of off-road vehicles", "97 percent", "50-km"). Page
+    furniture (image sizes, Unix timestamps, view counters) comes back with
+    ``boilerplate=True``.
+    """
+    return _Reader(text).read()

@@ -1,0 +1,151 @@
+"""The unit vocabulary: how a unit or counted noun written after a number is normalised.
+
+The vocabulary lives in ``fact_ledger/data/units.toml`` (one table per normalised unit, with
+its spellings and dimension) so that adding a spelling is a data change, reviewed like code.
+:func:`load_units` reads it once and compiles the regular expressions the quantity finder
+anchors right after a number.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from fact_ledger.errors import ConfigError
+
+__all__ = ["COUNT", "UnitTable", "load_units"]
+
+#: The dimension of counted nouns (people, vehicles, strikes...).
+COUNT = "count"
+
+# Words that end a noun phrase: a counted noun is looked for across at most three modifiers
+# ("about 300 ISIL gunmen", "dozens of off-road vehicles") but never across these.
+_STOP_WORDS = (
+    "a an the and or but nor of in on at to for from by with without into onto over under "
+    "across after before since during while when where who whom whose which that than as per "
+    "is are was were be been being had have has do did does will would shall should can could "
+    "may might must said say says told this these those it its their his her our my your we "
+    "they he she you i not no also each all both if so just only about more most less least "
+    "some any many much other another such there here then now yet still even according"
+)
+_MODIFIER = (
+    rf"(?:(?!(?:{'|'.join(_STOP_WORDS.split())})(?![\w'’-]))[^\W\d_][\w'’.-]*"
+    r"|\([^()\n]{1,80}\))"  # a parenthetical aside: "300 Islamic State (IS, ...) militants"
+)
+_PARTITIVE = r"\s+of\s+(?:the|its|their|his|her|our|these|those|them|whom|which)(?![\w])"
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    """Normalised units, their dimensions and the patterns that find them after a number."""
+
+    units: dict[str, str]  # normalised unit -> dimension
+    forms: dict[str, str]  # lower-cased spelling -> normalised unit
+    exact_forms: dict[str, str]  # case-sensitive spelling -> normalised unit
+    currency_symbols: dict[str, str]  # symbol or code written before a number -> unit
+    measure_re: re.Pattern[str]  # a measure unit right after a number ("km", "-km", " percent")
+    noun_re: re.Pattern[str]  # a counted noun after a number, across up to 3 modifiers
+    compound_re: re.Pattern[str]  # a counted noun right after another ("country vehicles")
+    partitive_re: re.Pattern[str]  # "of the", "of its"... before a counted noun
+    currency_before_re: re.Pattern[str]  # a currency symbol ending right where a number starts
+
+    def normalise(self, form: str) -> str | None:
+        """The normalised unit of a spelling, or None when the vocabulary does not know it."""
+        form = " ".join(form.split())
+        return self.exact_forms.get(form) or self.forms.get(form.lower())
+
+    def dimension(self, unit: str) -> str | None:
+        """The dimension of a normalised unit ("length", "money", "count"...)."""
+        return self.units.get(unit.split("/")[0])
+
+
+def _alternation(forms: list[str], *, ignore_case: bool) -> list[str]:
+    out = []
+    for form in forms:
+        escaped = r"\s+".join(re.escape(part) for part in form.split(" "))
+        out.append(f"(?i:{escaped})" if ignore_case else escaped)
+    return out
+
+
+def _build(data: dict[str, object], path: str) -> UnitTable:
+    units: dict[str, str] = {}
+    forms: dict[str, str] = {}
+    exact_forms: dict[str, str] = {}
+    symbols = data.pop("currency_symbols", {})
+    if not isinstance(symbols, dict):
+        raise ConfigError("[currency_symbols] must be a table", path=path)
+    for unit, spec in data.items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("dimension"), str):
+            raise ConfigError(f"unit {unit!r} needs a table with a dimension", path=path)
+        units[unit] = spec["dimension"]
+        for key, target in (("forms", forms), ("exact", exact_forms)):
+            for form in spec.get(key, []):
+                norm = form if key == "exact" else form.lower()
+                if norm in target:
+                    raise ConfigError(
+                        f"spelling {form!r} is listed for both {target[norm]!r} and {unit!r}",
+                        path=path,
+                    )
+                target[norm] = unit
+
+    def by_length(items: dict[str, str], want_count: bool) -> list[str]:
+        chosen = [f for f, u in items.items() if (units[u] == COUNT) == want_count]
+        return sorted(chosen, key=len, reverse=True)
+
+    measure_forms = sorted(
+        _alternation(by_length(forms, False), ignore_case=True)
+        + _alternation(by_length(exact_forms, False), ignore_case=False),
+        key=lambda f: len(f.replace("(?i:", "").replace("\\", "")),
+        reverse=True,
+    )
+    # Currency symbols also follow a number in some styles ("-15€").
+    suffix_symbols = [re.escape(s) for s in symbols if len(s) == 1]
+    measure_re = re.compile(
+        r"(?P<gap>[ \u00a0]?-?[ \u00a0]?)"
+        rf"(?P<unit>{'|'.join(measure_forms + suffix_symbols)})(?![^\W_])"
+    )
+    nouns = "|".join(_alternation(by_length(forms, True), ignore_case=True))
+    noun_re = re.compile(
+        rf"(?P<mods>(?:[\s-]+{_MODIFIER}){{0,3}}?)[\s-]+(?P<head>{nouns})(?![\w-])"
+    )
+    compound_re = re.compile(rf"[\s-]+(?P<head>{nouns})(?![\w-])")
+    symbol_alt = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
+    currency_before_re = re.compile(rf"(?<![^\W\d_])(?P<symbol>{symbol_alt})[ \u00a0]?\Z")
+    return UnitTable(
+        units=units,
+        forms=forms,
+        exact_forms=exact_forms,
+        currency_symbols={str(k): str(v) for k, v in symbols.items()},
+        measure_re=measure_re,
+        noun_re=noun_re,
+        compound_re=compound_re,
+        partitive_re=re.compile(_PARTITIVE, re.IGNORECASE),
+        currency_before_re=currency_before_re,
+    )
+
+
+@functools.cache
+def load_units(path: str | None = None) -> UnitTable:
+    """Read and compile a unit vocabulary (the packaged ``units.toml`` by default).
+
+    Raises :class:`~fact_ledger.errors.ConfigError` naming the file when it is not valid TOML
+    or lists one spelling under two units.
+    """
+    if path is None:
+        source = resources.files("fact_ledger").joinpath("data/units.toml")
+        shown, raw = "fact_ledger/data/units.toml", source.read_bytes()
+    else:
+        shown = path
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"cannot read unit vocabulary: {exc.strerror}", path=path) from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"not a valid unit vocabulary: {exc}", path=shown) from exc
+    return _build(data, shown)
