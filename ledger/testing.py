@@ -18,6 +18,9 @@ Fixtures: ``ledger_host`` (a fresh plugin host with the builtins and no entry po
 (extract a :class:`Ledger` from texts with the host's extractors) and ``seed_ledger`` (the seed
 corpus, when the source tree is at hand). Strategies: :func:`assertion_rows` and
 :func:`ledgers`, which draw every column the pandera schema declares.
+
+This module has no assertions of its own, and test modules usually import its helpers
+before pytest loads it as a plugin, so it opts out of assertion rewriting: PYTEST_DONT_REWRITE
 """
 
 from __future__ import annotations

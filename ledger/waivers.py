@@ -247,7 +247,8 @@ def add_waiver(path: Path, finding: Finding, reason: str, expires: date | None =
         ),
         source=path,
     )
-    with FileLock(str(path) + ".lock"):
+    # A hidden lock file beside the waivers serialises concurrent `fact-ledger waive` runs.
+    with FileLock(str(path.with_name(f".{path.name}.lock"))):
         if any(w.finding == waiver.finding for w in load_waivers(path)):
             raise ConfigError(f"finding {waiver.finding} is already waived", path=path)
         old = path.read_text(encoding="utf-8") if path.exists() else ""

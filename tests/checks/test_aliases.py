@@ -21,7 +21,10 @@ from fact_ledger.testing import make_assertions
     ],
 )
 def test_transliteration_variants_share_a_skeleton(first: str, second: str) -> None:
-    assert aliases.skeleton(pd.Series([first])).iloc[0] == aliases.skeleton(pd.Series([second])).iloc[0]
+    assert (
+        aliases.skeleton(pd.Series([first])).iloc[0]
+        == aliases.skeleton(pd.Series([second])).iloc[0]
+    )
 
 
 @pytest.mark.parametrize(
@@ -29,7 +32,10 @@ def test_transliteration_variants_share_a_skeleton(first: str, second: str) -> N
     [("Iraq", "Iran"), ("Homs", "Hama"), ("Palmyra", "Tadmur"), ("Moscow", "Mosul")],
 )
 def test_different_places_keep_different_skeletons(first: str, second: str) -> None:
-    assert aliases.skeleton(pd.Series([first])).iloc[0] != aliases.skeleton(pd.Series([second])).iloc[0]
+    assert (
+        aliases.skeleton(pd.Series([first])).iloc[0]
+        != aliases.skeleton(pd.Series([second])).iloc[0]
+    )
 
 
 def test_variant_names_with_different_keys_are_reported_once_per_entity() -> None:

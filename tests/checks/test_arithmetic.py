@@ -13,10 +13,22 @@ def test_three_hundred_gunmen_in_a_dozen_vehicles_is_implausible() -> None:
     # 270 (the low end of "about 300") / 12 = 22.5 people a vehicle.
     frame = make_assertions(
         [
-            {"quote": "About 300 ISIL gunmen", "value_low": 270, "value": 300, "value_high": 330,
-             "subject": "gunmen", "subject_key": "militants", "sentence": RAID},
-            {"quote": "a dozen of cross country vehicles", "value": 12, "subject": "vehicles",
-             "subject_key": "vehicles", "sentence": RAID},
+            {
+                "quote": "About 300 ISIL gunmen",
+                "value_low": 270,
+                "value": 300,
+                "value_high": 330,
+                "subject": "gunmen",
+                "subject_key": "militants",
+                "sentence": RAID,
+            },
+            {
+                "quote": "a dozen of cross country vehicles",
+                "value": 12,
+                "subject": "vehicles",
+                "subject_key": "vehicles",
+                "sentence": RAID,
+            },
         ]
     )
     out = arithmetic.run(frame, CheckContext())
@@ -28,10 +40,22 @@ def test_dozens_of_vehicles_can_carry_about_300() -> None:
     sentence = "dozens of off-road vehicles carrying about 300 militants"
     frame = make_assertions(
         [
-            {"quote": "dozens of off-road vehicles", "value_low": 24, "value": 24, "value_high": 99,
-             "subject": "vehicles", "sentence": sentence},
-            {"quote": "about 300", "value_low": 270, "value": 300, "value_high": 330,
-             "subject": "militants", "sentence": sentence},
+            {
+                "quote": "dozens of off-road vehicles",
+                "value_low": 24,
+                "value": 24,
+                "value_high": 99,
+                "subject": "vehicles",
+                "sentence": sentence,
+            },
+            {
+                "quote": "about 300",
+                "value_low": 270,
+                "value": 300,
+                "value_high": 330,
+                "subject": "militants",
+                "sentence": sentence,
+            },
         ]
     )
     assert arithmetic.run(frame, CheckContext()).empty
@@ -50,12 +74,24 @@ def test_people_and_vehicles_in_different_sentences_are_not_paired() -> None:
 def test_a_share_over_100_percent_is_flagged_but_growth_is_not() -> None:
     frame = make_assertions(
         [
-            {"quote": "110 percent", "value": 110, "unit": "percent",
-             "sentence": "The army holds 110 percent of the territory."},
-            {"quote": "150 percent", "value": 150, "unit": "percent",
-             "sentence": "Strikes rose 150 percent in September."},
-            {"quote": "97 percent", "value": 97, "unit": "percent",
-             "sentence": "97 percent of the territory was liberated."},
+            {
+                "quote": "110 percent",
+                "value": 110,
+                "unit": "percent",
+                "sentence": "The army holds 110 percent of the territory.",
+            },
+            {
+                "quote": "150 percent",
+                "value": 150,
+                "unit": "percent",
+                "sentence": "Strikes rose 150 percent in September.",
+            },
+            {
+                "quote": "97 percent",
+                "value": 97,
+                "unit": "percent",
+                "sentence": "97 percent of the territory was liberated.",
+            },
         ]
     )
     out = arithmetic.run(frame, CheckContext())

@@ -21,10 +21,19 @@ def test_a_claim_and_another_partys_denial_is_flagged_with_both_sides() -> None:
     # the Pentagon calls it "absolutely false".
     frame, out = run(
         [
-            {"quote": "cut the number of its strikes", "claim_key": CLAIM,
-             "speaker": "the Russian Defense Ministry", "speaker_key": "russian-mod"},
-            {"quote": "absolutely false", "claim_key": CLAIM, "stance": "denies",
-             "speaker": "the Pentagon", "speaker_key": "pentagon"},
+            {
+                "quote": "cut the number of its strikes",
+                "claim_key": CLAIM,
+                "speaker": "the Russian Defense Ministry",
+                "speaker_key": "russian-mod",
+            },
+            {
+                "quote": "absolutely false",
+                "claim_key": CLAIM,
+                "stance": "denies",
+                "speaker": "the Pentagon",
+                "speaker_key": "pentagon",
+            },
         ]
     )
     assert len(out) == 1
@@ -48,19 +57,33 @@ def test_denials_of_different_claims_do_not_meet() -> None:
     _, out = run(
         [
             {"quote": "a", "claim_key": CLAIM, "speaker_key": "russian-mod"},
-            {"quote": "b", "claim_key": "trainees-at-tanf", "stance": "denies", "speaker_key": "us"},
+            {
+                "quote": "b",
+                "claim_key": "trainees-at-tanf",
+                "stance": "denies",
+                "speaker_key": "us",
+            },
         ]
     )
     assert out.empty
 
 
 def test_a_speaker_who_asserts_and_denies_the_same_claim_contradicts_themself() -> None:
-    frame, out = run(
+    _, out = run(
         [
-            {"quote": "we did", "claim_key": CLAIM, "speaker": "Konashenkov",
-             "speaker_key": "konashenkov"},
-            {"quote": "we did not", "claim_key": CLAIM, "stance": "denies",
-             "speaker": "Konashenkov", "speaker_key": "konashenkov"},
+            {
+                "quote": "we did",
+                "claim_key": CLAIM,
+                "speaker": "Konashenkov",
+                "speaker_key": "konashenkov",
+            },
+            {
+                "quote": "we did not",
+                "claim_key": CLAIM,
+                "stance": "denies",
+                "speaker": "Konashenkov",
+                "speaker_key": "konashenkov",
+            },
         ]
     )
     assert out["message"].tolist() == [f"Konashenkov both asserts and denies claim “{CLAIM}”"]

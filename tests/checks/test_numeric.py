@@ -57,8 +57,18 @@ def test_militants_in_two_towns_are_not_compared() -> None:
 def test_about_350_and_about_300_at_different_times_are_not_compared() -> None:
     out = run(
         [
-            {"subject_key": "militants", "location_key": "al-tanf", "time": "2017-10", "value": 350},
-            {"subject_key": "militants", "location_key": "al-tanf", "time": "2017-09", "value": 300},
+            {
+                "subject_key": "militants",
+                "location_key": "al-tanf",
+                "time": "2017-10",
+                "value": 350,
+            },
+            {
+                "subject_key": "militants",
+                "location_key": "al-tanf",
+                "time": "2017-09",
+                "value": 300,
+            },
         ]
     )
     assert out.empty

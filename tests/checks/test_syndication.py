@@ -13,8 +13,15 @@ def test_the_same_figure_in_two_outlets_is_one_origin_repeated() -> None:
     early = make_document(SENTENCE, name="tass", published="2017-10-11")
     late = make_document("Reprint: " + SENTENCE, name="reprint", published="2017-10-12")
     rows = [
-        {"quote": "about 300 ISIL gunmen", "value_low": 270, "value": 300, "value_high": 330,
-         "subject_key": "militants", "sentence": SENTENCE, "document": doc}
+        {
+            "quote": "about 300 ISIL gunmen",
+            "value_low": 270,
+            "value": 300,
+            "value_high": 330,
+            "subject_key": "militants",
+            "sentence": SENTENCE,
+            "document": doc,
+        }
         for doc in (late, early)
     ]
     frame = make_assertions(rows)
@@ -29,16 +36,32 @@ def test_the_same_figure_in_two_outlets_is_one_origin_repeated() -> None:
 
 def test_repetition_inside_one_document_is_not_syndication() -> None:
     doc = make_document("about 300 gunmen ... about 300 gunmen", name="a")
-    rows = [{"quote": "about 300 gunmen", "value": 300, "subject_key": "militants", "document": doc,
-             "start": start} for start in (0, 10)]
+    rows = [
+        {
+            "quote": "about 300 gunmen",
+            "value": 300,
+            "subject_key": "militants",
+            "document": doc,
+            "start": start,
+        }
+        for start in (0, 10)
+    ]
     assert syndication.run(make_assertions(rows), CheckContext()).empty
 
 
 def test_a_claim_repeated_by_the_same_speaker_in_two_documents() -> None:
     rows = [
-        {"kind": "proposition", "quote": "cut strikes", "claim_key": "strikes-cut",
-         "speaker_key": "russian-mod", "doc_id": doc_id * 64, "sentence": "short"}
+        {
+            "kind": "proposition",
+            "quote": "cut strikes",
+            "claim_key": "strikes-cut",
+            "speaker_key": "russian-mod",
+            "doc_id": doc_id * 64,
+            "sentence": "short",
+        }
         for doc_id in "ab"
     ]
     out = syndication.run(make_assertions(rows), CheckContext())
-    assert out["message"].str.startswith("claim “cut strikes” is repeated by 2 documents").tolist() == [True]
+    assert out["message"].str.startswith(
+        "claim “cut strikes” is repeated by 2 documents"
+    ).tolist() == [True]

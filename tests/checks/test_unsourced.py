@@ -12,8 +12,14 @@ def test_a_figure_attributed_to_no_one_is_a_warning_and_a_sourced_one_is_not() -
     frame = make_assertions(
         [
             {"quote": "a third", "value": 1 / 3, "unit": "fraction"},
-            {"quote": "97 percent", "value": 97, "unit": "percent", "speaker": "Gerasimov",
-             "speaker_key": "gerasimov", "attribution_cue": "according to"},
+            {
+                "quote": "97 percent",
+                "value": 97,
+                "unit": "percent",
+                "speaker": "Gerasimov",
+                "speaker_key": "gerasimov",
+                "attribution_cue": "according to",
+            },
         ]
     )
     out = unsourced.run(frame, CheckContext())
@@ -30,7 +36,9 @@ def test_background_dates_are_info() -> None:
 
 def test_an_attribution_cue_without_a_named_speaker_counts_as_sourced() -> None:
     # "reportedly" / "according to reports" attribute the figure, if vaguely.
-    frame = make_assertions([{"quote": "seven strikes", "value": 7, "attribution_cue": "reportedly"}])
+    frame = make_assertions(
+        [{"quote": "seven strikes", "value": 7, "attribution_cue": "reportedly"}]
+    )
     assert unsourced.run(frame, CheckContext()).empty
 
 
