@@ -52,13 +52,50 @@ _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 _OF_PHRASE = re.compile(r"\s*(?:of\s+)(?P<np>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})")
 _NEXT_WORD = re.compile(r"[\s-]*(?P<word>[a-z][a-z-]+)")
 _PHRASE_STOP = frozenset(
-    ["in", "on", "at", "by", "for", "from", "with", "to", "of", "and", "or", "but", "as", "that", "which", "who", "was", "were", "is", "are", "has", "had", "have", "be", "been", "will", "would", "could", "its", "their", "his", "her", "the", "a", "an"]
+    [
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "to",
+        "of",
+        "and",
+        "or",
+        "but",
+        "as",
+        "that",
+        "which",
+        "who",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "had",
+        "have",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "its",
+        "their",
+        "his",
+        "her",
+        "the",
+        "a",
+        "an",
+    ]
 )
 _EMBEDDED_CLAIM = re.compile(
     r"(?:allegations?|claims?|accusations?|reports?|charges?)\s+(?:made\s+)?by\s+"
     r"(?P<who>[^,]+?)\s+that\s+(?P<what>.+?)(?:\s+as\s+[\"“]|[,.;]|$)",
     re.I,
 )
+_CUE_GAP = re.compile(r"\s*(?:(?:on|in|at|late|earlier|last)\s+)?")
 _PROPOSITION_ROLES = frozenset({"body", "headline", "standfirst"})
 
 
@@ -137,6 +174,8 @@ def _mention_row(
     attribution: Attribution = NO_ATTRIBUTION
     if index is not None and not boilerplate:
         attribution = attributor.at(index, mention.start, mention.end)
+        if mention.kind != "quantity" and _dates_the_saying(text, attribution, mention):
+            attribution = NO_ATTRIBUTION
     subject = location = time = None
     if sentence is not None and not boilerplate:
         if mention.kind == "quantity":
@@ -168,6 +207,14 @@ def _mention_row(
         extractor=EXTRACTOR_NAME,
         confidence=attribution.confidence if attribution.speaker else 1.0,
     )
+
+
+def _dates_the_saying(text: str, attribution: Attribution, mention: Mention) -> bool:
+    """'said on Wednesday', 'claimed this week that': when the writer dates the statement."""
+    if attribution.verb in (None, "credit", "according to") or mention.start < attribution.cue_end:
+        return False
+    gap = text[attribution.cue_end : mention.start]
+    return _CUE_GAP.fullmatch(gap) is not None
 
 
 def _subject_after(text: str, end: int) -> str | None:

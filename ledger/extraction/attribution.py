@@ -66,7 +66,7 @@ DENIAL_VERBS = (
     "denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|"
     "disputes|slammed|slams|repudiated|contradicted|contradicts"
 )
-_CLOSING_VERBS = "went\\s+on|continued|concluded|added"
+_CLOSING_VERBS = "went\\s+on|continued|concluded|added|showed|shows"
 _CUE = re.compile(
     rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}))\b(?!\s+to\b)"
     rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$)"
@@ -234,7 +234,9 @@ class Attributor:
             if cue.content_start <= start and end <= cue.content_end:
                 return cue
         if cues:
-            return cues[0]
+            # Outside everything the cues report: the writer's own words ("Konashenkov
+            # said on Wednesday"), so nobody in the text is its source.
+            return NO_ATTRIBUTION
         if self.layout.role_at(start) in ("body", "heading", "standfirst"):
             return self._credit
         return NO_ATTRIBUTION
