@@ -61,9 +61,12 @@ def _sentence(evidence: Evidence, report: Report) -> str:
     else:
         context = passage_from_sentence(evidence.sentence, evidence.quote)
     # The paragraph around the sentence is left to the HTML report; a comment stays short.
-    # (When the quote could not be placed, the recorded sentence is all there is: the lead.)
-    before = _inline(_clip_left(context.before or context.lead, CONTEXT_CHARS))
-    after = _inline(_clip_right(context.after, CONTEXT_CHARS))
+    # With no sentence recorded around the quote, the paragraph is the only context there is.
+    before, after = context.before, context.after
+    if not (before or after):
+        before, after = context.lead, context.tail
+    before = _inline(_clip_left(before, CONTEXT_CHARS))
+    after = _inline(_clip_right(after, CONTEXT_CHARS))
     return f"{before}**{markdown_text(context.quote)}**{after}"
 
 
