@@ -170,10 +170,9 @@ def many_findings(count: int) -> Report:
     ]
     document = make_document("\n".join(lines), name="many")
     rows = []
+    start = 0  # each line's offset, so each quote is looked up in its own line
     for i, line in enumerate(lines):
-        start = sum(len(x) + 1 for x in lines[:i])
-        for value in (i + 2, i + 3):
-            quote = f"{value} people" if value == i + 2 else f"{value} died"
+        for quote, value in ((f"{i + 2} people", i + 2), (f"{i + 3} died", i + 3)):
             rows.append(
                 {
                     "quote": quote,
@@ -183,6 +182,7 @@ def many_findings(count: int) -> Report:
                     "document": document,
                 }
             )
+        start += len(line) + 1
     return run([document], rows)
 
 
