@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ from .config import Config
 from .hookspecs import hookimpl
 from .manager import PluginHost
 from .model import ASSERTION_COLUMNS, KINDS, STANCES, Assertion, Document, Finding, text_hash
+from .pipeline import Ledger
 
 #: The ``doc_id`` of rows built without a document (64 hex digits, as the schema wants).
 PLACEHOLDER_DOC_ID = text_hash("")
@@ -51,14 +51,6 @@ _DEFAULTS: dict[str, Any] = {
     "extractor": "test",
     "confidence": 1.0,
 }
-
-
-@dataclass(frozen=True)
-class Ledger:
-    """Documents by ``doc_id`` and the assertions frame that points into them."""
-
-    documents: dict[str, Document] = field(default_factory=dict)
-    assertions: pd.DataFrame = field(default_factory=lambda: make_assertions([]))
 
 
 def make_document(text: str, name: str = "doc", **meta: Any) -> Document:
@@ -129,11 +121,11 @@ def assertions_frame(assertions: Iterable[Assertion]) -> pd.DataFrame:
 
 
 def extract_ledger(host: PluginHost, documents: Iterable[Document]) -> Ledger:
-    """Run every extractor of ``host`` on ``documents`` and collect the result."""
-    docs = {d.doc_id: d for d in documents}
-    found = [a for d in docs.values() for e in host.extractors for a in e.extract(d)]
-    unique = {a.assertion_id: a for a in found}  # two extractors may find the same span
-    return Ledger(docs, assertions_frame(unique.values()))
+    """Extract and resolve ``documents`` with ``host`` exactly as ``fact-ledger check`` does."""
+    from .pipeline import extract, resolve
+
+    docs = list(documents)
+    return Ledger({d.doc_id: d for d in docs}, resolve(host, extract(host, docs)))
 
 
 def check_findings(
@@ -204,15 +196,14 @@ def seed_folder() -> Path | None:
 
 @pytest.fixture(scope="session")
 def seed_ledger() -> Ledger:
-    """The five seed articles, extracted by the builtin extractors (skips without them)."""
+    """The five seed articles with their metadata, extracted and resolved by the builtin
+    plugins as ``fact-ledger check seeds/`` does (skips when the corpus is not at hand)."""
+    from .pipeline import build_ledger
+
     folder = seed_folder()
     if folder is None:
         pytest.skip("seed corpus not found (set FACT_LEDGER_SEEDS to its folder)")
-    docs = [
-        make_document(path.read_text(encoding="utf-8"), name=path.stem)
-        for path in sorted(folder.glob("*.txt"))
-    ]
-    return extract_ledger(PluginHost(entry_points=False), docs)
+    return build_ledger([str(folder)], PluginHost(entry_points=False))
 
 
 # -- hypothesis strategies -------------------------------------------------------------

@@ -16,7 +16,8 @@ Finds the same assertion in several documents and reports it once, as one origin
 outlets:
 
 - a figure with the same subject, unit, place, time and interval;
-- a claim (`claim_key`) with the same stance from the same speaker;
+- a claim (`claim_key`) with the same stance, whoever is quoted for it (an outlet quoting the
+  ministry and another quoting its spokesman repeat one statement);
 - a sentence that recurs word for word (whitespace and case aside), as wire copy does.
 
 The earliest published document is named as the probable origin.
@@ -30,7 +31,9 @@ corroboration is a classic error in verification.
 """
 
 _FIGURE_KEYS = ["subject_key", "unit", "location_key", "time", "value_low", "value_high"]
-_CLAIM_KEYS = ["claim_key", "stance", "speaker_key"]
+# Not the speaker: a ministry and its spokesman quoted by two outlets are one origin, and
+# speaker keys are too unevenly resolved across outlets to tell them apart.
+_CLAIM_KEYS = ["claim_key", "stance"]
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
@@ -79,9 +82,11 @@ def _message(what: str, group: pd.DataFrame, documents: Mapping[str, Document]) 
     dated = sorted((d.published or "9999", d.name) for d in docs if d is not None)
     origin = f"; earliest: {dated[0][1]}" if dated and dated[0][0] != "9999" else ""
     quote = group["quote"].iloc[0]
+    speakers = sorted(set(group["speaker"].dropna().astype(str)))
+    said = f", attributed to {names_text(speakers)}" if speakers else ""
     return (
-        f"{what} “{quote}” is repeated by {len(group)} documents ({names_text(names)}){origin}; "
-        "count it as one source, not as corroboration"
+        f"{what} “{quote}” is repeated by {len(group)} documents ({names_text(names)}){said}"
+        f"{origin}; count it as one source, not as corroboration"
     )
 
 

@@ -80,9 +80,12 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 
     # Relative dates left unresolved.
     loose = (time == "") & dates["quote"].astype(str).str.contains(_RELATIVE, regex=True)
-    for aid, quote in zip(dates["assertion_id"][loose], dates["quote"][loose], strict=True):
+    for aid, quote, pub in zip(
+        dates["assertion_id"][loose], dates["quote"][loose], published[loose], strict=True
+    ):
+        why = "" if isinstance(pub, str) else ": the document has no dateline or publication date"
         ids.append([aid])
-        messages.append(f"relative date “{quote}” could not be resolved to a calendar date")
+        messages.append(f"relative date “{quote}” could not be resolved to a calendar date{why}")
         severities.append("info")
     return findings_frame(ids, messages, severities) if ids else no_findings()
 
