@@ -8,7 +8,8 @@ configuration (``[tool.pytest.ini_options]`` of pyproject.toml, pytest.ini, tox.
     fact_ledger_fail_on = "warning"    # optional; default: the fact-ledger config, else error
 
 When on, the whole pipeline runs once at collection and each check that ran becomes one
-test item, ``fact-ledger::FL101[numeric-inconsistency]``. An item fails when its check has
+test item, ``fact-ledger::FL101[numeric-inconsistency]``; documents or a configuration that
+cannot be read are a collection error with fact-ledger's one-line message. An item fails when its check has
 findings at or above ``fail_on`` (the exit-code rule of ``fact-ledger check``), showing each
 finding with both sides' quotes and speakers; findings below the floor are attached to the
 passing item as a report section (``pytest -rA`` shows them). A plugin that failed gets an
@@ -87,49 +88,63 @@ def pytest_collection_modifyitems(
     paths = ledger_paths(config)
     if not paths:
         return
-    report = run_ledger(config, paths)
-    config.stash[_REPORT_KEY] = report
     collector = LedgerCollector.from_parent(
-        session, name="fact-ledger", nodeid="fact-ledger", path=config.rootpath
+        session, name="fact-ledger", nodeid="fact-ledger", path=config.rootpath, paths=paths
     )
-    items.extend(collector.collect())
+    # The same hooks pytest calls for a test file, so the items are counted and reported as
+    # collected, and a ledger that cannot be read is a collection error naming the file.
+    collector.ihook.pytest_collectstart(collector=collector)
+    report = collector.ihook.pytest_make_collect_report(collector=collector)
+    collector.ihook.pytest_collectreport(report=report)
+    if report.passed:
+        items.extend(item for item in report.result if isinstance(item, pytest.Item))
 
 
 def run_ledger(config: pytest.Config, paths: Sequence[Path]) -> Report:
-    """Run the pipeline as ``fact-ledger check`` would; an expected error stops the session."""
+    """Run the pipeline as ``fact-ledger check`` would, with the ini's overrides."""
     from .config import load_config
-    from .errors import LedgerError
+    from .errors import ConfigError
     from .manager import PluginHost
     from .pipeline import run_check
 
-    try:
-        config_files: list[Path] = list(config.getini("fact_ledger_config"))
-        ledger_config = load_config(
-            config_files[0] if config_files else None, start=config.rootpath
-        )
-        fail_on = str(config.getini("fact_ledger_fail_on")).strip()
-        if fail_on:
-            if fail_on not in SEVERITIES:
-                raise pytest.UsageError(
-                    f"fact_ledger_fail_on must be one of {', '.join(SEVERITIES)}, got {fail_on!r}"
-                )
-            ledger_config = ledger_config.with_overrides(fail_on=fail_on)
-        host = PluginHost(block=ledger_config.block_plugins, allow=ledger_config.allow_plugins)
-        return run_check(list(paths), config=ledger_config, host=host)
-    except LedgerError as exc:
-        raise pytest.UsageError(f"fact-ledger: {exc}") from None
+    config_files: list[Path] = list(config.getini("fact_ledger_config"))
+    ledger_config = load_config(config_files[0] if config_files else None, start=config.rootpath)
+    fail_on = str(config.getini("fact_ledger_fail_on")).strip()
+    if fail_on:
+        if fail_on not in SEVERITIES:
+            raise ConfigError(
+                f"fact_ledger_fail_on must be one of {', '.join(SEVERITIES)}, got {fail_on!r}",
+                path=config.inipath,
+            )
+        ledger_config = ledger_config.with_overrides(fail_on=fail_on)
+    host = PluginHost(block=ledger_config.block_plugins, allow=ledger_config.allow_plugins)
+    return run_check(list(paths), config=ledger_config, host=host)
 
 
 class LedgerCollector(pytest.Collector):
-    """The checks of one run, one item each, in code order."""
+    """Runs the pipeline once; collects the checks of the run, one item each, in code order."""
+
+    def __init__(self, *, paths: Sequence[Path], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.paths = list(paths)
 
     def collect(self) -> Iterator[CheckItem]:
-        report = self.config.stash[_REPORT_KEY]
+        report = run_ledger(self.config, self.paths)
+        self.config.stash[_REPORT_KEY] = report
         names = {code: check.name for code, check in report.checks.items()}
         for finding in report.findings:  # a failed plugin has no registered check
             names.setdefault(finding.code, finding.check)
         for code in sorted(names):
             yield CheckItem.from_parent(self, name=f"{code}[{names[code]}]", code=code)
+
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
+    ) -> str | Any:
+        from .errors import LedgerError
+
+        if isinstance(excinfo.value, LedgerError):  # expected: one line, no traceback
+            return f"fact-ledger: {excinfo.value}"
+        return super().repr_failure(excinfo, style=style)
 
 
 class CheckFailed(Exception):
