@@ -71,9 +71,13 @@ _WEEKDAY_FULL = rf"(?:{_cased([d for d in WEEKDAYS if len(d) > 5])})(?![\w])"
 _WEEKDAY = rf"(?:{_WEEKDAY_FULL}|(?:{_cased([d for d in WEEKDAYS if len(d) <= 5])})\.?(?=,))"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\w:])"
 _YEAR = r"\d{4}(?![\w])"
+# A time of day: "03:27", "2pm", "2.17 p.m.". A dot separates hours only before am/pm, so
+# "99.99" and "2.80 GHz" stay numbers.
+_AMPM = r"\s*[ap]\.?m\.?(?![\w])"
 _CLOCK = (
-    r"(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:[ap]\.?m\.?)(?![\w]))?(?:\s*(?:GMT|UTC|[A-Z]{2,3}T))?"
-    r"|\d{1,2}\s*[ap]\.?m\.?(?![\w]))"
+    r"(?:(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?!\d)(?:" + _AMPM + r")?"
+    r"|(?:[01]?\d|2[0-4])\.[0-5]\d(?!\d)" + _AMPM + r"|(?:1[0-2]|0?\d)" + _AMPM + r")"
+    r"(?:\s*(?:GMT|UTC|[A-Z]{2,3}T)(?![\w]))?"
 )
 _CLOCK_TAIL = rf"(?:,?\s+(?:at\s+)?{_CLOCK})?"
 _UNIT_WORDS = "|".join(sorted(_TIME_UNIT_FORMS, key=len, reverse=True))
@@ -116,7 +120,7 @@ _DATE_RE = re.compile(
             r"(?:\s+(?i:morning|afternoon|evening|night))?)",
             r"(?P<relword>(?i:today|yesterday|tomorrow|tonight|last\s+night)(?![\w]))",
             # "three days", "a year", "two-year", "six weeks'"
-            rf"(?P<duration>(?<![\w-])(?P<durn>{_COUNT})(?:\s+|-)(?:(?P<duru>{_TIME_UNIT})['’]?"
+            rf"(?P<duration>(?<![\w-])(?!(?i:a\s+second)(?![\w]))(?P<durn>{_COUNT})(?:\s+|-)(?:(?P<duru>{_TIME_UNIT})['’]?"
             rf"|(?P<durua>{_TIME_UNIT_ADJ})(?=-|\s+[a-z])))",
             r"(?P<year>(?<![\w.,$£€#/-])(?P<yv>\d{4})(?![\w%/-]|[.,]\d))",
             rf"(?P<clock>(?<![\w.:]){_CLOCK})",

@@ -95,7 +95,7 @@ FRACTION_WORDS_PATTERN = rf"(?:(?:an?|{_SMALL})[\s-]+(?:{_alternation(DENOMINATO
 DIGITS_PATTERN = (
     rf"(?:(?:\d{{1,3}}(?:[{_GROUP_SEP}]\d{{3}}(?!\d))+|\d+)(?:[{_DECIMAL_SEP}]\d+)?"
     rf"(?:\s+\d+/\d+(?![\d/])|[{VULGAR_FRACTIONS}]|/\d+(?![\d/]))?"
-    rf"(?:[eE][-+−]?\d+(?![\w])|\s?[x×]\s?10(?:\^|(?=[{_MINUS}\d]))[{_MINUS}]?\d+)?)"
+    rf"(?:[eE][-+−]?\d+(?![\w])|\s?[x×]\s?(?:10(?:\^|(?=[{_MINUS}\d]))|\d+\^)[{_MINUS}]?\d+)?)"
 )
 
 _WORD_TOKEN_RE = re.compile(r"[a-z]+")
@@ -123,7 +123,11 @@ def parse_digits(text: str) -> float:
         sign, s = -1.0, s[1:]
     s = s.replace("\u066b", ".")
     exponent = 0
+    power = re.search(rf"\s?[x×]\s?(\d+)\^([{_MINUS}]?)(\d+)$", s)
     sci = re.search(rf"\s?[x×]\s?10\^?([{_MINUS}]?)(\d+)$", s)
+    if power and power.group(1) != "10":  # "8x2^10"
+        base, negative, exp = int(power.group(1)), power.group(2), int(power.group(3))
+        return sign * parse_digits(s[: power.start()]) * float(base) ** (-exp if negative else exp)
     if sci:
         exponent = int(sci.group(2)) * (-1 if sci.group(1) else 1)
         s = s[: sci.start()]

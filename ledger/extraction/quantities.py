@@ -52,6 +52,20 @@ _RANGE_RE = re.compile(
     rf"(?P<n2>(?:[{_MINUS}](?=\d))?{DIGITS_PATTERN}|(?i:{NUMBER_WORDS_PATTERN}))",
     re.IGNORECASE,
 )
+_PER_RE = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+(?=(?:hour|day|week|month|year)\b)", re.I)
+_PER_TIME_RE = re.compile(
+    r"(?P<t>hours?|hrs?|h|days?|d|weeks?|wk|months?|years?|yrs?|annum|minutes?|mins?|"
+    r"seconds?|secs?|s)(?![\w])",
+    re.IGNORECASE,
+)
+_PER_TIME_UNITS = {"h": "hour", "hr": "hour", "d": "day", "wk": "week", "yr": "year",
+                   "annum": "year", "min": "minute", "sec": "second", "s": "second"}  # fmt: skip
+# "2 in thick", "2 in." -- "in" is an inch only where it cannot be the preposition.
+_INCH_RE = re.compile(
+    r"\s?in\.?(?=\s*(?:[,;)]|$)|\s+(?:thick|long|wide|tall|high|deep|across|diameter)(?![\w]))"
+)
+# "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km": the stated uncertainty is skipped over.
+_UNCERTAINTY_RE = re.compile(rf"\s*(?:±|\+/-|\+-)\s*{DIGITS_PATTERN}")
 _OF_RE = re.compile(r"\s+of(?![\w])", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w-])(?:between|from)\s+\Z", re.IGNORECASE)
 _ELLIPSIS_RE = re.compile(
@@ -99,7 +113,7 @@ def _candidate_pattern(units: UnitTable, qualifiers: QualifierTable) -> re.Patte
                 rf"(?P<article>(?<![\w-])an?(?=\s+(?:{'|'.join(article_units)})(?![\w])))",
                 rf"(?P<words>(?<![\w-]){NUMBER_WORDS_PATTERN})",
                 r"(?P<half>(?<![\w-])half(?![\w-]))",
-                rf"(?P<digits>(?<![\w.])(?<!\d,)(?<![^\W\d_]-)(?<!\d\+)"
+                rf"(?P<digits>(?<![\w.^])(?<!\d,)(?<![^\W\d_][-−])(?<!\d\+)"
                 rf"(?:(?:(?<=[\s(\[$€£:])|^)[{_MINUS}](?=\d))?{DIGITS_PATTERN})",
                 rf"(?P<vulgar>(?<![\w])[{VULGAR_FRACTIONS}])",
             ]
@@ -211,6 +225,9 @@ class _Reader:
             self._scale(figure)
             if not self._range(figure):
                 return None
+            uncertainty = _UNCERTAINTY_RE.match(text, figure.num_end)
+            if uncertainty:
+                figure.num_end = figure.end = uncertainty.end()
         self._after_qualifier(figure)
         self._unit(figure)
         if figure.unit is None and not self._bare_allowed(figure, m):
@@ -241,6 +258,10 @@ class _Reader:
     def _fraction_stands_alone(self, figure: _Figure) -> bool:
         """ "a third of Iraq", "one sixth." -- but not "a third time" (an ordinal)."""
         rest = self.text[figure.end : figure.end + 12]
+        if figure.kind == "fracw" and self.text[figure.start : figure.end].lower().endswith(
+            ("halves", "thirds", "quarters", "fourths", "fifths", "sixths", "eighths", "tenths")
+        ):
+            return True  # "three halves", "two thirds": a plural denominator is no ordinal
         return bool(re.match(r"\s+of(?![\w])|\s*(?:[^\w\s-]|$)", rest)) or bool(
             self.units.measure_re.match(self.text, figure.end)
         )
@@ -316,8 +337,11 @@ class _Reader:
             if not figure.scaled:
                 first *= factor  # "between 3 and 4 million": the scale is written once
             end = word.end()
-        if not first < second:
-            return True  # "from 50 to 44" is a change, "3-1" a score: two figures
+        # "from 50 to 44" is a change, "3-1" a score: two figures. Below zero a range may run
+        # either way ("from -18 °C to -34 °C").
+        if not (first < second or (second < first < 0 and sep != "-")):
+            return True
+        first, second = min(first, second), max(first, second)
         unit_second = self.units.measure_re.match(text, end)
         if unit_first and unit_second:
             if self.units.normalise(unit_first.group("unit")) != self.units.normalise(
@@ -360,12 +384,19 @@ class _Reader:
             if measure:
                 figure.unit = self.units.normalise(measure.group("unit"))
                 figure.num_end = figure.end = measure.end()
+                self._per(figure)
+                return
+            inch = _INCH_RE.match(text, pos) if figure.kind == "digits" else None
+            if inch:
+                figure.unit = "inch"
+                figure.num_end = figure.end = inch.end()
                 return
         if figure.kind in ("fracw", "half", "vulgar"):
             figure.unit = FRACTION  # "a third of Iraq": the quote stays "a third"
             return
         if figure.unit is not None:
-            return  # money: "$5 million" is not followed by a counted noun
+            self._per(figure)  # money: "$15.4/hour"; never followed by a counted noun
+            return
         partitive = self.units.partitive_re.match(text, pos)
         if partitive:
             found = self._noun(partitive.end())
@@ -380,6 +411,28 @@ class _Reader:
         found = self._noun(after)
         if found:
             figure.unit, figure.noun, figure.end = found
+            self._per(figure)
+
+    def _per(self, figure: _Figure) -> None:
+        """A rate: "$15.4/hour", "10 l/km", "four times per week" -> unit "USD/hour"."""
+        per = _PER_RE.match(self.text, figure.end)
+        if not per or figure.unit is None:
+            return
+        time = _PER_TIME_RE.match(self.text, per.end())
+        if time:
+            word = time.group("t").lower()
+            base = word if word in _PER_TIME_UNITS else word.rstrip("s")
+            denominator, end = _PER_TIME_UNITS.get(base, base), time.end()
+        else:
+            measure = self.units.measure_re.match(self.text, per.end())
+            if not measure or measure.group("gap"):
+                return
+            unit = self.units.normalise(measure.group("unit"))
+            if unit is None:
+                return
+            denominator, end = unit, measure.end()
+        figure.unit = f"{figure.unit}/{denominator}"
+        figure.end = end
 
     def _noun(self, pos: int) -> tuple[str | None, str, int] | None:
         """(unit, noun as written, end) of the counted noun phrase starting at ``pos``."""
@@ -410,13 +463,10 @@ class _Reader:
             word = m.group().lower().strip()
             if word in ("one", "nil", "an", "a"):
                 return False  # "one thing unites", "one of the": pronoun, not a count
-        if figure.kind == "digits":
-            follow = self.text[figure.num_end : figure.num_end + 1]
-            if follow.isalpha() or (
-                follow == "-" and self.text[figure.num_end + 1 : figure.num_end + 2].isalpha()
-            ):
-                return False  # an identifier or ordinal: "11dc", "21st", "860BOX"
-        return True
+        # An identifier or ordinal is no figure: "11dc", "21st", "860BOX".
+        return not (
+            figure.kind == "digits" and self.text[figure.num_end : figure.num_end + 1].isalpha()
+        )
 
     def _qualifier(self, figure: _Figure) -> None:
         if figure.approx is not None or figure.kind == "vague":

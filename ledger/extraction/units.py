@@ -56,7 +56,11 @@ class UnitTable:
     def normalise(self, form: str) -> str | None:
         """The normalised unit of a spelling, or None when the vocabulary does not know it."""
         form = " ".join(form.split())
-        return self.exact_forms.get(form) or self.forms.get(form.lower())
+        return (
+            self.exact_forms.get(form)
+            or self.forms.get(form.lower())
+            or self.currency_symbols.get(form)  # "-15€"
+        )
 
     def dimension(self, unit: str) -> str | None:
         """The dimension of a normalised unit ("length", "money", "count"...)."""
