@@ -121,13 +121,18 @@ def extract_assertions(document: Document, *, aliases: AliasTable | None = None)
         [*find_quantities(text), *find_dates(text, published)], key=lambda m: (m.start, m.end)
     )
     places = [p for p in _find_places(text, table) if not layout.is_furniture(p.start, p.end)]
-    starts = [s.start for s in sentences]
-    rows: list[Assertion] = []
-    for mention in mentions:
-        index = _sentence_at(starts, sentences, mention.start)
-        rows.append(
-            _mention_row(document, mention, index, sentences, layout, attributor, places, mentions)
-        )
+    context = _Context(
+        document=document,
+        sentences=sentences,
+        sentence_starts=[s.start for s in sentences],
+        layout=layout,
+        attributor=attributor,
+        places=places,
+        place_starts=[p.start for p in places],
+        mentions=mentions,
+        mention_starts=[m.start for m in mentions],
+    )
+    rows = [_mention_row(context, mention) for mention in mentions]
     rows.extend(_propositions(document, sentences, layout, attributor))
     rows.sort(key=lambda row: (row.start, row.end, row.kind))
     return rows
@@ -153,16 +158,25 @@ def _sentence_at(starts: list[int], sentences: Sequence[Sentence], offset: int) 
 # -- figures ------------------------------------------------------------------------------
 
 
-def _mention_row(
-    document: Document,
-    mention: Mention,
-    index: int | None,
-    sentences: Sequence[Sentence],
-    layout: PageLayout,
-    attributor: Attributor,
-    places: Sequence[_Place],
-    mentions: Sequence[Mention],
-) -> Assertion:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """One document's analysis, shared by the figures built from it."""
+
+    document: Document
+    sentences: Sequence[Sentence]
+    sentence_starts: list[int]
+    layout: PageLayout
+    attributor: Attributor
+    places: Sequence[_Place]
+    place_starts: list[int]
+    mentions: Sequence[Mention]
+    mention_starts: list[int]
+
+
+def _mention_row(context: _Context, mention: Mention) -> Assertion:
+    document, layout, attributor = context.document, context.layout, context.attributor
+    sentences = context.sentences
+    index = _sentence_at(context.sentence_starts, sentences, mention.start)
     text = document.text
     sentence = sentences[index] if index is not None else None
     role = layout.role_at(mention.start)
@@ -180,8 +194,8 @@ def _mention_row(
     if sentence is not None and not boilerplate:
         if mention.kind == "quantity":
             subject = mention.noun or _subject_after(text, mention.end)
-        location = _location(places, sentence, mention)
-        time = mention.time if mention.kind == "date" else _time_in(sentence, mentions)
+        location = _location(context, sentence, mention)
+        time = mention.time if mention.kind == "date" else _time_in(context, sentence)
     elif mention.kind == "date":
         time = mention.time
     return Assertion(
@@ -235,9 +249,12 @@ def _subject_after(text: str, end: int) -> str | None:
     return None
 
 
-def _time_in(sentence: Sentence, mentions: Sequence[Mention]) -> str | None:
-    for other in mentions:
-        if other.kind == "date" and other.time and sentence.start <= other.start < sentence.end:
+def _time_in(context: _Context, sentence: Sentence) -> str | None:
+    first = bisect.bisect_left(context.mention_starts, sentence.start)
+    for other in context.mentions[first:]:
+        if other.start >= sentence.end:
+            break
+        if other.kind == "date" and other.time:
             return other.time
     return None
 
@@ -245,7 +262,9 @@ def _time_in(sentence: Sentence, mentions: Sequence[Mention]) -> str | None:
 def _find_places(text: str, table: AliasTable) -> list[_Place]:
     found: list[_Place] = []
     for match in _PLACE.finditer(text):
-        if match.group().startswith("of") and _CAPITALISED_BEFORE.search(text, 0, match.start()):
+        if match.group().startswith("of") and _CAPITALISED_BEFORE.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
             continue  # "Department of Defence" is a name, not a place
         name = match.group("place")
         name = re.sub(r"^[\w-]+['’]s\s+", "", name)  # "Syria’s Abu Kamal"
@@ -270,7 +289,7 @@ def _find_places(text: str, table: AliasTable) -> list[_Place]:
     return found
 
 
-def _location(places: Sequence[_Place], sentence: Sentence, mention: Mention) -> str | None:
+def _location(context: _Context, sentence: Sentence, mention: Mention) -> str | None:
     text = sentence.text
     brackets = [
         (sentence.start + m.start(), sentence.start + m.end())
@@ -281,10 +300,13 @@ def _location(places: Sequence[_Place], sentence: Sentence, mention: Mention) ->
         inside = sentence.start <= place.start < sentence.end
         return inside and not any(a <= place.start < b for a, b in brackets)
 
-    after = [p for p in places if p.start >= mention.end and usable(p)]
+    first = bisect.bisect_left(context.place_starts, sentence.start)
+    last = bisect.bisect_left(context.place_starts, sentence.end)
+    in_sentence = [p for p in context.places[first:last] if usable(p)]
+    after = [p for p in in_sentence if p.start >= mention.end]
     if after:
         return after[0].name
-    before = [p for p in places if p.end <= mention.start and usable(p)]
+    before = [p for p in in_sentence if p.end <= mention.start]
     return before[-1].name if before else None
 
 

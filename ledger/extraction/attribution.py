@@ -14,6 +14,7 @@ Everything here is rules over the sentence text: no model, no download.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -199,6 +200,8 @@ class Attributor:
         self.layout = layout
         self._speakers = _Speakers()
         self._quotes = _quote_spans(text, sentences)
+        self._quote_starts = [start for start, _, _ in self._quotes]
+        self._sentence_starts = [sentence.start for sentence in sentences]
         self._direct: list[list[Attribution]] = [self._find_cues(s) for s in sentences]
         self._quoted = self._attribute_quotes()
         self._credit = (
@@ -219,8 +222,10 @@ class Attributor:
 
     def quote_at(self, offset: int) -> tuple[int, int] | None:
         """The quotation holding ``offset``, as its inner span, if any."""
-        for start, end, _ in self._quotes:
-            if start <= offset < end:
+        index = bisect.bisect_right(self._quote_starts, offset) - 1
+        if index >= 0:
+            start, end, _ = self._quotes[index]
+            if offset < end:
                 return start, end
         return None
 
@@ -482,9 +487,9 @@ class Attributor:
         return result
 
     def _sentence_index(self, offset: int) -> int | None:
-        for i, sentence in enumerate(self.sentences):
-            if sentence.start <= offset < sentence.end:
-                return i
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return index
         return None
 
 

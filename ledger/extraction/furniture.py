@@ -39,9 +39,11 @@ class PageLayout:
     credit: str | None = None
     credit_cue: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._starts.extend(start for start, _ in self.furniture)
+        self._line_starts.extend(line.start for line in self.lines)
 
     def is_furniture(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a furniture span."""
@@ -57,8 +59,7 @@ class PageLayout:
 
     def role_at(self, offset: int) -> Role | None:
         """The role of the line holding ``offset``."""
-        starts = [line.start for line in self.lines]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self._line_starts, offset) - 1
         if index >= 0 and offset < self.lines[index].end:
             return self.lines[index].role
         return None

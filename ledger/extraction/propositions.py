@@ -67,6 +67,7 @@ _SUBJECT_SYNONYMS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     word = word.casefold().strip(".’'")
     word = _SUBJECT_SYNONYMS.get(word, word)
