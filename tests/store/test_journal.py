@@ -19,7 +19,7 @@ from fact_ledger.journal import GENESIS, OPS, Journal, Manifest, line_hash
 
 # Every example writes files; keep examples few and small, and skip the fsyncs (durability is
 # not what these properties are about, and fsync dominates their run time).
-PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 data_values = st.recursive(
     st.none()
