@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Assertion, Document
-from .attribution import NO_ATTRIBUTION, Attribution, Attributor
+from .attribution import NO_ATTRIBUTION, Attribution, Attributor, is_denial_verb
 from .entities import AliasTable, default_alias_table
 from .furniture import PageLayout, analyse_layout
 from .mentions import Mention
@@ -405,6 +405,10 @@ def _sentence_claims(
         # as a reader would cite it ("Washington has rejected similar allegations").
         if cue.content_start >= cue.cue_end:
             q_start, q_end = clause_span(text, cue.cue_start, max(c_end, cue.cue_end))
+        elif is_denial_verb(cue.verb):
+            # "..., claims the Pentagon denied": the clause is the other side's claim; the
+            # denial itself is the cue.
+            q_start, q_end = cue.cue_start, cue.cue_end
         else:
             q_start, q_end = c_start, c_end
         anaphoric = stance == "denies" and is_anaphoric_denial(content)

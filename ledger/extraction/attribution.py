@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .furniture import PageLayout
 from .sentences import Sentence
 
-__all__ = ["DENIAL_VERBS", "Attribution", "Attributor"]
+__all__ = ["DENIAL_VERBS", "Attribution", "Attributor", "is_denial_verb"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -116,7 +116,8 @@ _ORG_WORDS = _words(
     office council committee police kremlin house federation state states union nations
     command centre center news times post reuters tass ap afp bbc cnn ria interfax
     xinhua statement administration embassy court parliament senate congress authorities
-    regime observatory monitor group"""
+    regime observatory monitor group website newspaper media outlet television channel
+    broadcaster"""
 )
 _STATES = _words(
     """us u.s. usa america united russia moscow washington syria damascus iraq baghdad iran
@@ -404,11 +405,14 @@ class Attributor:
         if first in ("a", "an") and head in _PERSON_ROLES | _ORG_WORDS:
             # "Igor Konashenkov, a spokesperson for the ministry, told reporters": apposition.
             previous = _last_segment(preceding)
-            if previous:
+            if previous and len(_name_run(previous)) == len(previous):
                 run = _name_run(previous)
                 if run:
                     return self._name(run, previous)
-        if definite or head in _ORG_WORDS:
+        # "the ministry" points back; "a military website" introduces someone new, but "a
+        # defence ministry statement" is a statement of the ministry already named.
+        of_earlier = core[-1].casefold() in ("statement", "report") and head in _ORG_WORDS
+        if definite or of_earlier or (head in _ORG_WORDS and first not in ("a", "an")):
             found = self._speakers.by_role(head)
             if found:
                 return found
@@ -585,3 +589,8 @@ def _used_as_noun(before: list[str], after: str) -> bool:
     if following and following[0].casefold() == "that":
         return False
     return len(lowered) >= 2 and lowered[-2] in _DETERMINERS and len(before[-1]) > 2
+
+
+def is_denial_verb(verb: str | None) -> bool:
+    """Whether a cue's verb denies what it reports ("denied", "rejected", "dismissed")."""
+    return bool(verb) and _DENIAL.match(verb.split()[-1]) is not None
