@@ -1,4 +1,5 @@
-"""Extraction quality against the hand-reviewed seed ledger (``seeds/reviewed.jsonl``).
+"""Extraction quality against the hand-reviewed seed ledger (``seeds/reviewed/ledger.jsonl``; kept in a sub-folder so
+``fact-ledger check seeds/`` does not read it as a corpus).
 
 Run from the repository root::
 
@@ -198,7 +199,7 @@ def score(
 def main(argv: Sequence[str] = ()) -> int:
     reviewed = [
         json.loads(line)
-        for line in (SEEDS / "reviewed.jsonl").read_text("utf-8").splitlines()
+        for line in (SEEDS / "reviewed" / "ledger.jsonl").read_text("utf-8").splitlines()
         if line.strip()
     ]
     table = load_alias_table(SEEDS / "aliases.toml")
