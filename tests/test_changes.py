@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from fact_ledger.changes import GitError, fingerprints_at, report_at
+from fact_ledger.cli import main
 from fact_ledger.config import Config
 from fact_ledger.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError
 from fact_ledger.manager import PluginHost
@@ -40,6 +43,7 @@ def git(repo: Path, *args: str) -> str:
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository whose main branch holds two articles; the working tree adds a third."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(TOY))  # the toy plugin's entry point, for the CLI runs
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "config", "user.email", "ci@example.org")
     git(tmp_path, "config", "user.name", "CI")
@@ -110,16 +114,27 @@ def test_standard_input_cannot_be_compared(repo: Path) -> None:
         fingerprints_at("main", ["-"], config=Config(), host=toy_host())
 
 
-def run_cli(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": str(TOY), "PATH": "/usr/bin:/bin", "HOME": str(repo)}
-    return subprocess.run(
-        [sys.executable, "-m", "fact_ledger", *ONLY_TOY, "check", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def fact_ledger(*args: str) -> Run:
+    """The real entry point (``main``, which maps errors to exit codes), in-process."""
+    code: int | str | None = None
+    with CliRunner().isolation() as (out, err, _):
+        try:
+            main([*ONLY_TOY, *args])
+        except SystemExit as exc:
+            code = exc.code
+    assert isinstance(code, int)
+    return Run(code, out.getvalue().decode(), err.getvalue().decode())
+
+
+def run_cli(repo: Path, *args: str) -> Run:
+    return fact_ledger("check", *args)
 
 
 def test_a_pull_request_fails_only_on_the_findings_it_introduced(repo: Path) -> None:
@@ -143,14 +158,7 @@ def test_a_pull_request_fails_only_on_the_findings_it_introduced(repo: Path) -> 
 
 def test_the_same_pull_request_with_a_baseline_file(repo: Path) -> None:
     git(repo, "stash", "-u", "-q")  # back to main's tree to record its baseline
-    made = subprocess.run(
-        [sys.executable, "-m", "fact_ledger", *ONLY_TOY, "baseline", "articles", "-o", "base.txt"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(TOY), "PATH": "/usr/bin:/bin", "HOME": str(repo)},
-        check=False,
-    )
+    made = fact_ledger("baseline", "articles", "-o", "base.txt")
     assert made.returncode == EXIT_OK, made.stderr
     git(repo, "stash", "pop", "-q")
     result = run_cli(repo, "articles", "--fail-on", "warning", "--baseline", "base.txt")
