@@ -114,7 +114,7 @@ def _seed(documents: list[Document], fragment: str) -> Document:
 
 def seed_report() -> Report:
     articles = sorted(str(p) for p in SEEDS.glob("*.txt"))
-    documents = list(read_inputs(articles).documents) + [HOSTILE]
+    documents = [*read_inputs(articles).documents, HOSTILE]
     gerasimov = _seed(documents, "about 750 militants")
     tass = _seed(documents, "dozens of off-road vehicles")
     afp = _seed(documents, "absolutely false")
