@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr
+
     from .model import Finding
     from .report import Report
 
@@ -137,14 +139,14 @@ class LedgerCollector(pytest.Collector):
         for code in sorted(names):
             yield CheckItem.from_parent(self, name=f"{code}[{names[code]}]", code=code)
 
-    def repr_failure(
-        self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
-    ) -> str | Any:
+    def repr_failure(  # type: ignore[override]
+        self, excinfo: pytest.ExceptionInfo[BaseException]
+    ) -> str | TerminalRepr:
         from .errors import LedgerError
 
         if isinstance(excinfo.value, LedgerError):  # expected: one line, no traceback
             return f"fact-ledger: {excinfo.value}"
-        return super().repr_failure(excinfo, style=style)
+        return super().repr_failure(excinfo)
 
 
 class CheckFailed(Exception):
@@ -184,7 +186,9 @@ class CheckItem(pytest.Item):
             count = f"{len(failing)} finding(s) at or above {report.fail_on}"
             raise CheckFailed(f"{count}\n\n{_blocks(report, failing, finding_block)}")
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
+    ) -> str | TerminalRepr:
         if isinstance(excinfo.value, CheckFailed):
             return excinfo.value.text
         return super().repr_failure(excinfo, style=style)

@@ -41,7 +41,7 @@ def command(level: str, message: str, **properties: object) -> str:
     return f"{head}::{escape_data(message)}"
 
 
-def annotations(finding: Finding) -> list[str]:
+def finding_commands(finding: Finding) -> list[str]:
     """The workflow commands for one finding: one per quote, or one without a file."""
     level = LEVELS.get(finding.severity, "warning")
     title = f"{finding.code} {finding.check}"
@@ -66,7 +66,7 @@ def annotations(finding: Finding) -> list[str]:
 
 def render_github(report: Report) -> str:
     """Annotations for every active finding."""
-    return "".join(line + "\n" for f in report.active() for line in annotations(f))
+    return "".join(line + "\n" for f in report.active() for line in finding_commands(f))
 
 
 def _position(ev: Evidence) -> dict[str, int]:

@@ -58,8 +58,9 @@ def render_junit(report: Report) -> str:
             out = ET.SubElement(case, "system-out")
             out.text = _xml_text("\n\n".join(_describe(f) for f in quiet))
     counts = {"tests": len(names), "failures": failures, "errors": errors, "skipped": 0}
-    suite.attrib.update({key: str(value) for key, value in counts.items()})
-    root = ET.Element("testsuites", name=SUITE_NAME, **{k: str(v) for k, v in counts.items()})
+    totals = {key: str(value) for key, value in counts.items()}
+    suite.attrib.update(totals)
+    root = ET.Element("testsuites", {"name": SUITE_NAME, **totals})
     root.append(suite)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
