@@ -102,7 +102,7 @@ def test_page_furniture_never_reaches_a_check(report: Report) -> None:
 def test_extract_recovers_the_reviewed_news_figures() -> None:
     reviewed = [
         json.loads(line)
-        for line in (SEEDS / "reviewed.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in (SEEDS / "reviewed" / "ledger.jsonl").read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
     figures = [r for r in reviewed if r["kind"] == "quantity" and not r["boilerplate"]]
