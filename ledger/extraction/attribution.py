@@ -377,9 +377,13 @@ class Attributor:
                     run = _name_run(words[: i + 1])
                     if run:
                         return self._name(run, words[: i + 1])
-        return self._speaker_from_words(words, "")
+        return self._speaker_from_words(words, "", sourced=True)
 
-    def _speaker_from_words(self, words: list[str], preceding: str) -> str | None:
+    def _speaker_from_words(
+        self, words: list[str], preceding: str, *, sourced: bool = False
+    ) -> str | None:
+        """The speaker a noun phrase names or points back to; ``sourced`` when the phrase
+        follows "according to", which makes any noun phrase a source ("the images")."""
         if not words or len(words) > 10:
             return None
         first = words[0].casefold()
@@ -416,7 +420,8 @@ class Attributor:
             found = self._speakers.by_role(head)
             if found:
                 return found
-        if head in _PERSON_ROLES or head in _ORG_WORDS or head.endswith("s"):
+        singular = head[:-1] if head.endswith("s") else head
+        if singular in _PERSON_ROLES or singular in _ORG_WORDS or sourced:
             name = " ".join(core)
             self._speakers.remember(name, ())
             return name

@@ -1,0 +1,135 @@
+import pytest
+
+from fact_ledger.extraction.attribution import Attributor
+from fact_ledger.extraction.furniture import analyse_layout
+from fact_ledger.extraction.sentences import split_sentences
+
+
+def speakers(text):
+    """Each sentence's speaker: its own first cue, else whoever its first word is from."""
+    sentences = split_sentences(text)
+    attributor = Attributor(text, sentences, analyse_layout(text))
+    out = []
+    for i, sentence in enumerate(sentences):
+        cues = attributor.cues(i)
+        if cues:
+            out.append(cues[0].speaker)
+            continue
+        offset = sentence.start + (1 if sentence.text[0] in '"“' else 0)
+        out.append(attributor.at(i, offset, offset + 1).speaker)
+    return out
+
+
+def body(*paragraphs):
+    return "Headline\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The ministry is ready, Igor Konashenkov said.", "Igor Konashenkov"),
+        ("Pentagon spokesman Colonel Rob Manning said the claims were false.", "Rob Manning"),
+        ("The figure rose, according to Gerasimov.", "Gerasimov"),
+        ('"We will respond," said Foreign Minister Sergei Lavrov.', "Sergei Lavrov"),
+        (
+            "Syrian army general Ali al-Ali said the day before that trucks went missing.",
+            "Ali al-Ali",
+        ),
+        ("USA officials have said that the forces are too weak.", "USA officials"),
+        (
+            "The militants left, a senior coalition official said on Wednesday.",
+            "senior coalition official",
+        ),
+        ("The Department of Defence slammed the allegations.", "Department of Defence"),
+    ],
+)
+def test_named_speakers_lose_titles_and_roles(sentence, speaker):
+    assert speakers(body(sentence))[-1] == speaker
+
+
+def test_back_references_resolve_to_the_last_fitting_speaker():
+    text = body(
+        "Russian Defense Ministry spokesman Major-General Igor Konashenkov said the zone was used.",
+        "The Russian Defense Ministry said the convoy left.",
+        "The attacks came from the zone, the general said.",
+        "Forces were ready, he went on.",
+        "The ministry stressed that flights were banned.",
+        "Aircraft entered the zone, it said.",
+        "The raids continued, the spokesman said.",
+    )
+    assert speakers(text)[1:] == [
+        "Igor Konashenkov",
+        "Russian Defense Ministry",
+        "Igor Konashenkov",
+        "Igor Konashenkov",
+        "Russian Defense Ministry",
+        "Russian Defense Ministry",
+        "Igor Konashenkov",
+    ]
+
+
+def test_short_form_takes_the_full_name_used_first():
+    text = body(
+        "Pentagon spokesman Colonel Rob Manning said it was wrong.",
+        '"That is false," Manning said.',
+    )
+    assert speakers(text)[-1] == "Rob Manning"
+
+
+def test_apposition_gives_the_name_not_the_role():
+    text = body(
+        '"Everyone sees it," Major-General Igor Konashenkov, a spokesperson for the ministry, '
+        "told reporters."
+    )
+    assert speakers(text)[-1] == "Igor Konashenkov"
+
+
+def test_quotation_over_two_sentences_takes_the_tag_after_it():
+    text = body('"The attempt failed. Overnight 300 gunmen advanced," the Russian general said.')
+    text = body("General Ivan Petrov said the front was calm.", text.split("\n\n", 1)[1].strip())
+    assert speakers(text)[1:] == ["Ivan Petrov", "Ivan Petrov", "Ivan Petrov"]
+
+
+def test_quoted_paragraph_without_a_tag_continues_the_previous_speaker():
+    text = body(
+        '"The actions demand an explanation. Is it a plan?," Mr Konashenkov asked.',
+        '"Or is it an artful move?"',
+    )
+    assert speakers(text)[1:] == ["Konashenkov", "Konashenkov", "Konashenkov"]
+
+
+def test_unattributed_sentence_has_no_speaker():
+    text = body(
+        "The United States has led a coalition since 2014 when the group swept across a third of Iraq."
+    )
+    assert speakers(text)[-1] is None
+
+
+def test_plural_noun_claims_is_not_a_verb_of_saying():
+    text = body("The Russian claims come a day after the report.")
+    assert speakers(text)[-1] is None
+
+
+def test_headline_verb_in_title_case_attributes_the_headline():
+    text = "Russia Accuses The US Of Supporting ISIS\n\nBody text here.\n"
+    assert speakers(text)[0] == "Russia"
+
+
+def test_wire_credit_attributes_what_nothing_else_does_with_lower_confidence():
+    text = body("Militants attacked the posts.", "Source: TASS")
+    sentences = split_sentences(text)
+    attributor = Attributor(text, sentences, analyse_layout(text))
+    found = attributor.at(1, sentences[1].start, sentences[1].end)
+    assert found.speaker == "TASS"
+    assert found.cue == "Source: TASS"
+    assert found.confidence < 1
+
+
+def test_figure_outside_what_the_cue_reports_is_the_writers():
+    text = body("The zone was used, Igor Konashenkov said on Wednesday.")
+    sentences = split_sentences(text)
+    attributor = Attributor(text, sentences, analyse_layout(text))
+    wednesday = text.index("Wednesday")
+    zone = text.index("zone")
+    assert attributor.at(1, wednesday, wednesday + 9).speaker is None
+    assert attributor.at(1, zone, zone + 4).speaker == "Igor Konashenkov"

@@ -1,0 +1,82 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fact_ledger.extraction.furniture import analyse_layout
+
+
+def roles(text):
+    layout = analyse_layout(text)
+    return {text[line.start : line.end]: line.role for line in layout.lines}
+
+
+def test_counter_and_byline_are_furniture_but_the_dateline_is_not():
+    text = (
+        "Title of the story\n\nWednesday, 15 November 2017 03:27 Written by  Desk Read 125 times\n"
+    )
+    layout = analyse_layout(text)
+    date = text.index("15 November")
+    assert not layout.is_furniture(date, date + 16)
+    counter = text.index("125")
+    assert layout.is_furniture(counter, counter + 3)
+    assert layout.is_furniture(text.index("Desk"), text.index("Desk") + 4)
+
+
+def test_image_caption_and_its_repeated_title_after_the_story_are_furniture():
+    text = (
+        "Main headline here\n\nThe story starts, as stories do.\n\n"
+        "- 1507649787 erdogan visas 150x150 - Erdogan refuses to recognise envoy\n\n"
+        "Erdogan refuses to recognise envoy\n"
+    )
+    found = roles(text)
+    assert found["Main headline here"] == "headline"
+    assert found["- 1507649787 erdogan visas 150x150 - Erdogan refuses to recognise envoy"] == (
+        "furniture"
+    )
+    assert found["Erdogan refuses to recognise envoy"] == "furniture"
+
+
+def test_caption_title_repeated_before_the_story_is_the_headline():
+    text = "- 1507657776 mosul ruins - Russia accuses US\n\nRussia accuses US\n\nBody text here.\n"
+    assert roles(text)["Russia accuses US"] == "headline"
+
+
+def test_teaser_between_paragraphs_is_furniture_but_a_cross_head_is_not():
+    text = (
+        "Headline\n\nA paragraph of news ends here.\n\n"
+        "Militants thrown to their deaths in graphic video\n\n"
+        "Attack on government forces\n\n"
+        "Another paragraph ends.\n"
+    )
+    found = roles(text)
+    assert found["Militants thrown to their deaths in graphic video"] == "furniture"
+    assert found["Attack on government forces"] == "heading"
+
+
+def test_headline_shaped_line_that_reports_speech_is_kept():
+    text = "Headline\n\nBody sentence here.\n\nRussia says US is helping militants in Syria\n"
+    assert roles(text)["Russia says US is helping militants in Syria"] == "body"
+
+
+def test_share_bars_ads_and_comment_policies_are_furniture():
+    text = (
+        "Support Our Site - Go Ad-Free!\n\nHeadline\n\nBody.\n\nAdjust Comment Print\n\n"
+        "Read Comments\n\nOur commenting rules: be nice.\n"
+    )
+    found = roles(text)
+    for line in ("Support Our Site - Go Ad-Free!", "Adjust Comment Print", "Read Comments"):
+        assert found[line] == "furniture", line
+    assert found["Our commenting rules: be nice."] == "furniture"
+
+
+def test_wire_credit_is_recorded():
+    layout = analyse_layout("Headline\n\nBody text.\n\nSource: TASS\n")
+    assert layout.credit == "TASS"
+    assert layout.credit_cue == "Source: TASS"
+
+
+@given(st.text(alphabet=st.sampled_from(list("aB1 .-x\n!:")), max_size=300))
+def test_furniture_spans_are_sorted_and_inside_the_text(text):
+    layout = analyse_layout(text)
+    assert list(layout.furniture) == sorted(layout.furniture)
+    for start, end in layout.furniture:
+        assert 0 <= start < end <= len(text)

@@ -1,0 +1,55 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fact_ledger.extraction.sentences import split_sentences
+
+
+def texts(sentences):
+    return [s.text for s in sentences]
+
+
+def test_splits_on_stops_followed_by_a_capital():
+    text = "The ministry said it. The general agreed! Was it true? Nobody knew."
+    assert texts(split_sentences(text)) == [
+        "The ministry said it.",
+        "The general agreed!",
+        "Was it true?",
+        "Nobody knew.",
+    ]
+
+
+def test_titles_and_initials_do_not_end_a_sentence():
+    text = "Gen. Gerasimov met Mr. Smith and J. Doe in the U.S. Army base. Then he left."
+    assert texts(split_sentences(text)) == [
+        "Gen. Gerasimov met Mr. Smith and J. Doe in the U.S. Army base.",
+        "Then he left.",
+    ]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = '"That\'s absolutely false," Manning said. "We remain committed."'
+    assert texts(split_sentences(text)) == [
+        '"That\'s absolutely false," Manning said.',
+        '"We remain committed."',
+    ]
+
+
+def test_question_inside_a_quote_before_the_tag_is_one_sentence():
+    text = '"Is this a bid to cause disruption?" he asked.'
+    assert texts(split_sentences(text)) == [text]
+
+
+def test_every_line_is_its_own_paragraph():
+    text = "Headline without a stop\n\nFirst paragraph. Second sentence.\nNext paragraph"
+    found = split_sentences(text)
+    assert [s.paragraph for s in found] == [0, 1, 1, 2]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\"'A1”")), max_size=200))
+def test_sentences_are_ordered_stripped_spans_of_the_text(text):
+    previous_end = 0
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip() and sentence.text
+        assert sentence.start >= previous_end
+        previous_end = sentence.end
