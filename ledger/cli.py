@@ -12,7 +12,7 @@ import math
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -26,6 +26,7 @@ from .model import SEVERITIES
 if TYPE_CHECKING:
     from .config import Config
     from .manager import PluginHost
+    from .model import Document
     from .report import Report
 
 PROG = "fact-ledger"
@@ -259,7 +260,8 @@ def extract(
     """Print one JSON object per assertion (JSON lines), with ``doc`` the document's name."""
     from .pipeline import build_ledger
 
-    ledger = build_ledger(list(paths), session.host)
+    stdin = sys.stdin.buffer if "-" in paths else None
+    ledger = build_ledger(list(paths), session.host, stdin=stdin, progress=show_progress)
     frame = ledger.assertions
     if not include_boilerplate:
         frame = frame[~frame["boilerplate"]]
@@ -289,7 +291,8 @@ def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
     from .store import LedgerStore
 
     # Read and extract everything first: a bad input must leave the ledger untouched.
-    ledger = build_ledger(list(paths), session.host)
+    stdin = sys.stdin.buffer if "-" in paths else None
+    ledger = build_ledger(list(paths), session.host, stdin=stdin, progress=show_progress)
     store = (
         LedgerStore.open(ledger_dir)
         if LedgerStore.is_ledger(ledger_dir)
@@ -483,7 +486,7 @@ def _run(
     from .pipeline import build_ledger, check_ledger
 
     stdin = sys.stdin.buffer if "-" in paths else None
-    ledger = build_ledger(list(paths), host, stdin=stdin)
+    ledger = build_ledger(list(paths), host, stdin=stdin, progress=show_progress)
     report = check_ledger(ledger, host, config)
     if new_since is not None:
         from .baseline import apply_baseline
@@ -501,6 +504,18 @@ def _replace_findings(report: Report, findings: Sequence[Any]) -> Report:
 def _emit(report: Report, targets: Sequence[_Target], host: PluginHost) -> None:
     for target in targets:
         _write_text(host.renderers.get(target.fmt).render(report), target.path)
+
+
+PROGRESS_THRESHOLD = 25  # documents; below this a bar would only flicker
+
+
+def show_progress(documents: Sequence[Document]) -> Iterable[Document]:
+    """A progress bar on stderr while extracting many documents, when stderr is a terminal."""
+    if len(documents) < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        yield from documents
+        return
+    with click.progressbar(documents, label="extracting", file=sys.stderr) as bar:
+        yield from bar
 
 
 def _write_text(text: str, path: Path | None) -> None:

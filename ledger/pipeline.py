@@ -6,7 +6,7 @@ Each stage is a plain function so tests, the pytest plugin and other tools can r
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -110,15 +110,26 @@ def resolve(host: PluginHost, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+Progress = Callable[[Sequence[Document]], Iterable[Document]]
+
+
 def build_ledger(
-    paths: Sequence[str], host: PluginHost, *, stdin: BinaryIO | None = None
+    paths: Sequence[str],
+    host: PluginHost,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
 ) -> Ledger:
-    """Read the inputs; extract and resolve assertions from documents; load stored ledgers."""
+    """Read the inputs; extract and resolve assertions from documents; load stored ledgers.
+
+    ``progress`` wraps the documents being extracted (the command line shows a bar on stderr).
+    """
     from .store import LedgerStore
 
     inputs = read_inputs(paths, stdin=stdin)
     documents = {doc.doc_id: doc for doc in inputs.documents}
-    frames = [resolve(host, extract(host, inputs.documents))] if inputs.documents else []
+    todo = progress(inputs.documents) if progress is not None else inputs.documents
+    frames = [resolve(host, extract(host, todo))] if inputs.documents else []
     for folder in inputs.ledgers:
         store = LedgerStore.open(folder)
         documents.update(store.documents())
