@@ -111,6 +111,10 @@ CHECKS = {
 }
 
 
+# The renderers read findings and documents, not the assertions frame.
+NO_ASSERTIONS = make_assertions([])
+
+
 @dataclass
 class CiRun:
     report: Report
@@ -168,7 +172,7 @@ def ci_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CiRun:
     )
     report = Report(
         findings=findings,
-        assertions=make_assertions([]),
+        assertions=NO_ASSERTIONS,
         documents={raid.doc_id: raid, hostile.doc_id: hostile},
         checks=CHECKS,
         fail_on="error",
@@ -191,7 +195,7 @@ def make_finding():
 def single_report(document: Document, *found: Finding, fail_on: str = "error") -> Report:
     return Report(
         findings=found,
-        assertions=make_assertions([]),
+        assertions=NO_ASSERTIONS,
         documents={document.doc_id: document},
         checks=CHECKS,
         fail_on=fail_on,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.escaping import is_printable
@@ -67,6 +67,7 @@ def test_waived_and_baselined_findings_are_not_shown(ci_run) -> None:
     assert "1,000 readers" not in out  # the waived FL101
 
 
+@settings(deadline=None)  # the first example pays for imports
 @given(text=st.text(min_size=1, max_size=60), speaker=st.text(min_size=1, max_size=20))
 def test_any_document_text_comes_out_printable(
     place_quote, make_finding, make_report, text: str, speaker: str
