@@ -170,6 +170,12 @@ def clause_subject(clause: str) -> str | None:
     tokens = _TOKEN.findall(clause.replace("\u00a0", " "))
     for i, token in enumerate(tokens):
         if i and _is_verb(token, tokens[i - 1]):
-            content = [t for t in tokens[:i] if t.casefold() not in _STOP and not t[:1].isdigit()]
+            content = [
+                t
+                for t in tokens[:i]
+                if t.casefold() not in _STOP
+                and not t[:1].isdigit()
+                and not (t.endswith("ly") and t[:1].islower())
+            ]
             return content[-1].strip(".’'") if content else None
     return None

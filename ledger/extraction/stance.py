@@ -26,7 +26,8 @@ _VERDICT = re.compile(
 ANAPHORIC_OBJECT = re.compile(
     r"^\s*(?:(?:the|these|those|such|similar|this|that|all|any)\s+)?(?:[\w’'-]+\s+){0,2}?"
     r"(?:claims?|allegations?|accusations?|charges?|reports?|assertions?|suggestions?|"
-    r"statements?|remarks?|comments?|it|this|that|them)\b",
+    r"statements?|remarks?|comments?)\b"
+    r"|^\s*(?:it|this|that|them)\s*(?:[,.;:!]|\bas\b|$)",
     re.I,
 )
 _THAT_IS = re.compile(

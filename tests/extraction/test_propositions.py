@@ -1,0 +1,62 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fact_ledger.extraction.propositions import claim_key, clause_span, clause_subject
+
+
+def test_the_same_claim_in_two_wordings_shares_a_key():
+    one = claim_key("The US-led coalition sharply reduced its strikes on Iraq in September")
+    other = claim_key(
+        "The US-led international coalition had sharply reduced its air strikes on Isis in Iraq"
+    )
+    assert one == other == "coalit:reduc:strike"
+
+
+def test_inflection_does_not_change_the_key():
+    assert claim_key("the army reduces its patrols") == claim_key("the army reduced its patrols")
+
+
+def test_different_predicates_give_different_keys():
+    assert claim_key("the coalition increased its strikes") != claim_key(
+        "the coalition reduced its strikes"
+    )
+
+
+def test_country_names_and_capitals_share_a_subject():
+    assert claim_key("Washington has refused to conduct airstrikes").split(":")[0] == "us"
+    assert claim_key("The U.S. refused to conduct airstrikes").split(":")[0] == "us"
+
+
+def test_a_time_adjunct_is_not_the_subject():
+    assert claim_key("the US on Tuesday of reducing air strikes") == "us:reduc:strike"
+
+
+def test_clause_without_a_verb_falls_back_to_a_bag_of_stems():
+    key = claim_key("The 50-km zone around the town")
+    assert key.startswith("~")
+    assert key == claim_key("around the town, the 50-km zone")
+
+
+def test_clause_subject_is_the_head_noun_before_the_verb():
+    assert clause_subject("The US-led coalition sharply reduced its strikes") == "coalition"
+
+
+def test_clause_span_drops_edge_punctuation_and_that_but_keeps_a_question_mark():
+    text = ' that the army withdrew, "'
+    start, end = clause_span(text, 0, len(text))
+    assert text[start:end] == "the army withdrew"
+    text = '"Is it a plan?" '
+    start, end = clause_span(text, 0, len(text))
+    assert text[start:end] == "Is it a plan?"
+
+
+@given(st.text(max_size=120))
+def test_claim_key_never_fails_and_is_stable(text):
+    assert claim_key(text) == claim_key(text)
+
+
+@given(st.text(max_size=80), st.integers(0, 80), st.integers(0, 80))
+def test_clause_span_stays_inside_its_bounds(text, a, b):
+    low, high = sorted((min(a, len(text)), min(b, len(text))))
+    start, end = clause_span(text, low, high)
+    assert low <= start <= end <= high

@@ -1,0 +1,44 @@
+import pytest
+
+from fact_ledger.extraction.stance import is_anaphoric_denial, stance_of
+
+
+@pytest.mark.parametrize("verb", ["denied", "flatly denied", "rejected", "dismissed", "refuted"])
+def test_verbs_of_denial_deny(verb):
+    assert stance_of("the Russian claims", verb) == "denies"
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["That's absolutely false,", "This is absolutely ridiculous", "completely untrue", "baseless"],
+)
+def test_short_verdicts_deny(content):
+    assert stance_of(content, "said") == "denies"
+
+
+def test_a_long_claim_mentioning_falsehood_still_asserts():
+    content = (
+        "the government published false figures about the number of civilians killed in the raid"
+    )
+    assert stance_of(content, "said") == "asserts"
+
+
+def test_questions_put_by_a_speaker_question():
+    assert stance_of('"Is this a bid to cause maximum disruption?"', "asked") == "questions"
+
+
+def test_plain_report_asserts():
+    assert stance_of("the coalition sharply reduced its strikes", "said") == "asserts"
+    assert stance_of("the coalition sharply reduced its strikes") == "asserts"
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["the claims", "similar Russian allegations in the past", "That's absolutely false", ""],
+)
+def test_denials_that_point_back(content):
+    assert is_anaphoric_denial(content)
+
+
+def test_denial_that_restates_its_claim_is_not_anaphoric():
+    assert not is_anaphoric_denial("that the army had lost control of the southern districts")
