@@ -283,8 +283,11 @@ def figure_svg(series: FigureSeries) -> str:
     high = max(finite) if finite else 1.0
     if high <= low:
         high = low + 1.0
-    high *= 1.08 if high > 0 else 1.0
+    high *= 1.05 if high > 0 else 1.0
     ticks = _ticks(low, high)
+    if len(ticks) > 1 and ticks[-1] < high:
+        # End the axis on a labelled tick, so the largest figure is read against a number.
+        ticks.append(ticks[-1] + (ticks[1] - ticks[0]))
     high = max(high, ticks[-1])
     height = _MARGIN * 2 + _ROW * len(series.points) + 28
     width = _LABEL_WIDTH + _PLOT_WIDTH + _MARGIN * 2
