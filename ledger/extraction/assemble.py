@@ -453,6 +453,6 @@ def _resolve_denials(claims: list[_Claim]) -> None:
             if c.stance == "asserts" and c.attribution.speaker and c.attribution.speaker != speaker
         ]
         direct = [c for c in earlier if c.direct]
-        target = (direct or earlier or [None])[-1]
-        if target is not None:
-            claim.key = target.key
+        candidates = direct or earlier
+        if candidates:
+            claim.key = candidates[-1].key

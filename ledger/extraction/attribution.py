@@ -598,4 +598,6 @@ def _used_as_noun(before: list[str], after: str) -> bool:
 
 def is_denial_verb(verb: str | None) -> bool:
     """Whether a cue's verb denies what it reports ("denied", "rejected", "dismissed")."""
-    return bool(verb) and _DENIAL.match(verb.split()[-1]) is not None
+    if not verb:
+        return False
+    return _DENIAL.match(verb.split()[-1]) is not None
