@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 __all__ = [
+    "DENOMINATORS_PATTERN",
     "DIGITS_PATTERN",
     "FRACTION_WORDS_PATTERN",
     "NUMBER_WORDS_PATTERN",
@@ -66,7 +67,28 @@ _DECIMAL_SEP = ".\u066b"
 
 
 def _alternation(words: Iterable[object]) -> str:
-    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+    """A regex matching any of ``words``, factored by common prefixes.
+
+    ``t(?:en|hree|w(?:o|elve|enty))`` fails after one character where ``ten|three|two|...``
+    tries every word: the finders scan megabytes, and this is where their time goes.
+    """
+    trie: dict[str, dict] = {}
+    for word in sorted({str(w) for w in words}):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    # A word that is a prefix of another ("ten" / "tens") makes the rest optional; greedy, so
+    # the longer word is tried first.
+    return f"(?:{body})?" if "" in node else body
 
 
 _SMALL = (
@@ -88,7 +110,8 @@ NUMBER_WORDS_PATTERN = (
 )
 
 #: A fraction in words: "a third", "two thirds", "one-half", "three halves".
-FRACTION_WORDS_PATTERN = rf"(?:(?:an?|{_SMALL})[\s-]+(?:{_alternation(DENOMINATORS)})(?![\w]))"
+DENOMINATORS_PATTERN = rf"(?:{_alternation(DENOMINATORS)})(?![\w])"
+FRACTION_WORDS_PATTERN = rf"(?:(?:an?|{_SMALL})[\s-]+{DENOMINATORS_PATTERN})"
 
 #: Digits in any script with thousands separators, a decimal part, a mixed or vulgar fraction,
 #: and scientific notation ("1,500,000", "2.5", "2 1/2", "2½", "4e14", "2.48×10−5").
@@ -126,8 +149,10 @@ def parse_digits(text: str) -> float:
     power = re.search(rf"\s?[x×]\s?(\d+)\^([{_MINUS}]?)(\d+)$", s)
     sci = re.search(rf"\s?[x×]\s?10\^?([{_MINUS}]?)(\d+)$", s)
     if power and power.group(1) != "10":  # "8x2^10"
-        base, negative, exp = int(power.group(1)), power.group(2), int(power.group(3))
-        return sign * parse_digits(s[: power.start()]) * float(base) ** (-exp if negative else exp)
+        base, power_of = int(power.group(1)), int(power.group(3))
+        if power.group(2):
+            power_of = -power_of
+        return sign * parse_digits(s[: power.start()]) * float(base) ** power_of
     if sci:
         exponent = int(sci.group(2)) * (-1 if sci.group(1) else 1)
         s = s[: sci.start()]
