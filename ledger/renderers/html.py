@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any
 
 import jinja2
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from fact_ledger.escaping import reveal_controls
@@ -54,7 +55,7 @@ class FindingView:
     finding: Finding
     state: str  # new | waived | baseline
     title: str
-    description: str
+    description: Markup  # the check's description, rendered from its Markdown
     evidence: tuple[EvidenceView, ...]
 
 
@@ -144,6 +145,17 @@ def _evidence_view(evidence: Evidence, documents: Mapping[str, Document]) -> Evi
     return EvidenceView(evidence, context, figure)
 
 
+# Check descriptions are Markdown written by plugin authors (as ruff's rule docs are):
+# rendered with raw HTML off, so a plugin cannot put markup or script in the page either.
+_DESCRIPTION = MarkdownIt("commonmark", {"html": False})
+
+
+@cache
+def describe(description: str) -> Markup:
+    """A check's Markdown description as HTML; raw HTML in it is escaped, not passed."""
+    return Markup(_DESCRIPTION.render(reveal_controls(description)))
+
+
 def _finding_views(report: Report) -> list[FindingView]:
     views = []
     ordered = sorted(
@@ -157,7 +169,7 @@ def _finding_views(report: Report) -> list[FindingView]:
                 finding=finding,
                 state=_state(finding),
                 title=check.title if check else finding.check,
-                description=check.description if check else "",
+                description=describe(check.description) if check else Markup(),
                 evidence=tuple(_evidence_view(e, report.documents) for e in finding.evidence),
             )
         )
@@ -462,6 +474,7 @@ __all__ = [
     "Page",
     "Segment",
     "build_page",
+    "describe",
     "document_anchor",
     "environment",
     "render_html",

@@ -98,9 +98,11 @@ def finding_block(finding: Finding, report: Report) -> str:
     )
     parts = ["<details>", f"<summary>{summary}</summary>", ""]
     parts += [_side(evidence, report) for evidence in finding.evidence]
-    if check and check.description:
-        parts.append(f"_{markdown_text(_clip_right(check.description, 600))}_\n")
-    parts.append(f"Fingerprint `{finding.finding_id}` · check {markdown_text(finding.check)}\n")
+    # The check's full description is long Markdown of its own; a comment points to it.
+    parts.append(
+        f"Fingerprint `{finding.finding_id}` · check {markdown_text(finding.check)}"
+        f" · explained by `fact-ledger rule {finding.code}`\n"
+    )
     parts += ["</details>", "", ""]
     return "\n".join(parts)
 
@@ -110,13 +112,13 @@ def _summary_table(report: Report) -> str:
     counts = Counter(f.code for f in active)
     active_ids = {f.finding_id for f in active}
     settled = Counter(f.code for f in report.findings if f.finding_id not in active_ids)
-    codes = sorted(
-        set(counts) | set(settled),
-        key=lambda code: (
-            -max(SEVERITY_RANK[f.severity] for f in report.findings if f.code == code),
-            code,
-        ),
-    )
+    # A check's row shows (and is sorted by) the highest severity among its findings,
+    # which a per-row or configured severity may have moved from the check's default.
+    highest: dict[str, str] = {}
+    for f in report.findings:
+        if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[highest.get(f.code, "info")]:
+            highest[f.code] = f.severity
+    codes = sorted(highest, key=lambda code: (-SEVERITY_RANK[highest[code]], code))
     rows = [
         "| Check | Title | Severity | Findings | Waived or baseline |",
         "|---|---|---|---:|---:|",
@@ -125,7 +127,7 @@ def _summary_table(report: Report) -> str:
         check = report.checks.get(code)
         sample = next(f for f in report.findings if f.code == code)
         title = check.title if check else sample.check
-        severity = check.severity if check else sample.severity
+        severity = highest[code]
         rows.append(
             f"| {markdown_cell(code)} | {markdown_cell(title)} | "
             f"{ICONS.get(severity, '')} {markdown_cell(severity)} | {counts[code]} | {settled[code]} |"

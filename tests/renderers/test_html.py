@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from fact_ledger.components import Check
 from fact_ledger.model import Document, Evidence, Finding
-from fact_ledger.renderers.html import render_html, segments, web_url
+from fact_ledger.renderers.html import describe, render_html, segments, web_url
 from fact_ledger.report import Report
 from fact_ledger.testing import make_assertions, make_document
 
@@ -386,6 +386,13 @@ def test_content_security_policy_allows_exactly_the_page_script(tree) -> None:
     digest = base64.b64encode(hashlib.sha256(script.text.encode()).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in policy
     assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+
+
+def test_check_descriptions_are_markdown_without_raw_html() -> None:
+    html = describe("## What it does\nFlags `value` <script>alert(1)</script> [x](javascript:a)")
+    assert "<h2>What it does</h2>" in html and "<code>value</code>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="javascript' not in html
 
 
 @pytest.mark.parametrize(

@@ -152,6 +152,7 @@ def test_each_active_finding_is_folded_with_its_quotes_in_bold() -> None:
     plain = re.sub(r"<[^>]+>", "", MD.render(text))
     assert "Later the ministry said a dozen of cross country vehicles took part." in plain
     assert "line 1, column 12" in plain  # "dozens" follows "Overnight, " (11 characters)
+    assert plain.count("explained by fact-ledger rule TX101") == 2
 
 
 def test_no_findings_says_so() -> None:
@@ -232,7 +233,7 @@ def test_hostile_quote_and_speaker_stay_text() -> None:
     allowed = {"h2", "h3", "p", "strong", "em", "br", "blockquote", "details", "summary", "b"}
     allowed |= {"code", "table", "thead", "tbody", "tr", "th", "td"}
     assert set(parsed.tags) <= allowed, set(parsed.tags) - allowed
-    # Our own code spans only: the check code in the summary and the fingerprint.
-    assert parsed.tags.count("code") == 2 * len(report.active()) == 2
+    # Our own code spans only: the check code in the summary, the fingerprint, the command.
+    assert parsed.tags.count("code") == 3 * len(report.active()) == 3
     assert parsed.tags.count("b") == 1  # the severity in the summary, not the document name
     assert "@octocat" not in MD.render(text)
