@@ -9,67 +9,52 @@ has neither), and numbers as Python prints them, which read back to the same val
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
 
-__all__ = ["CanonicalError", "canonical_json", "is_canonical", "parse_canonical"]
+__all__ = ["CanonicalError", "canonical_json", "is_canonical", "parse_canonical", "parse_json"]
 
 
 class CanonicalError(ValueError):
     """A value has no canonical JSON form, or a line is not in canonical form."""
 
 
-def _check(value: Any, where: str) -> None:
-    # json.dumps would quietly turn int keys into strings and tuples into lists, so the value
-    # read back would differ from the value written; refuse instead.
-    if value is None or isinstance(value, bool | str):
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as exc:  # lone surrogate: not representable in UTF-8
-                raise CanonicalError(f"{where}: string is not valid Unicode") from exc
-        return
-    if isinstance(value, int):
-        return
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise CanonicalError(f"{where}: {value!r} has no JSON form")
-        return
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            _check(item, f"{where}[{i}]")
-        return
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise CanonicalError(f"{where}: key {key!r} is not a string")
-            _check(item, f"{where}.{key}")
-        return
-    raise CanonicalError(f"{where}: {type(value).__name__} is not a JSON type")
-
-
 def canonical_json(value: Any) -> str:
     """The canonical JSON text of ``value`` (no trailing newline).
 
     Accepts ``None``, ``bool``, ``int``, finite ``float``, ``str``, ``list`` and ``dict`` with
-    string keys; anything else raises :class:`CanonicalError` rather than being coerced.
+    string keys. Anything ``json`` would quietly coerce (a tuple to a list, an int key to a
+    string) or cannot write as UTF-8 (a lone surrogate) raises :class:`CanonicalError`.
     """
-    _check(value, "$")
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    )
+    try:
+        text = json.dumps(
+            value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        )
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise CanonicalError("a string is not valid Unicode (lone surrogate)") from exc
+    except (TypeError, ValueError) as exc:  # non-JSON type, NaN or infinity, mixed key types
+        raise CanonicalError(str(exc)) from exc
+    # Reading the text back is the cheapest complete check that nothing was coerced.
+    if json.loads(text) != value:
+        raise CanonicalError("value does not survive JSON (a tuple, or a non-string key?)")
+    return text
 
 
 def _no_constants(name: str) -> Any:
     raise CanonicalError(f"{name} is not JSON")
 
 
-def parse_canonical(line: str) -> Any:
-    """Parse one canonical JSON line; :class:`CanonicalError` if it is not JSON or not canonical."""
+def parse_json(line: str) -> Any:
+    """Parse one JSON line without checking its form (NaN and infinity still refused)."""
     try:
-        value = json.loads(line, parse_constant=_no_constants)
+        return json.loads(line, parse_constant=_no_constants)
     except ValueError as exc:  # JSONDecodeError, CanonicalError
         raise CanonicalError(f"not JSON: {exc}") from exc
+
+
+def parse_canonical(line: str) -> Any:
+    """Parse one canonical JSON line; :class:`CanonicalError` if it is not JSON or not canonical."""
+    value = parse_json(line)
     if not is_canonical(line, value):
         raise CanonicalError("not in canonical form (sorted keys, no spaces, UTF-8, no escapes)")
     return value
@@ -78,6 +63,10 @@ def parse_canonical(line: str) -> Any:
 def is_canonical(line: str, value: Any) -> bool:
     """Whether ``line`` is exactly the canonical text of ``value`` (its parsed form)."""
     try:
-        return canonical_json(value) == line
-    except CanonicalError:
+        # No round-trip check needed: a parsed value holds only JSON types.
+        text = json.dumps(
+            value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        )
+    except ValueError:
         return False
+    return text == line

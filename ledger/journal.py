@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .canonical import CanonicalError, canonical_json, parse_canonical
+from .canonical import CanonicalError, canonical_json, parse_canonical, parse_json
 from .errors import IntegrityError, StoreError
 
 __all__ = [
@@ -308,7 +308,10 @@ class Journal:
         """The committed entries, checked as they are read.
 
         Reads exactly what ``manifest`` records (bytes beyond it are an interrupted write and
-        are ignored here). Any damage raises :class:`IntegrityError` naming the first bad entry.
+        are ignored here) and checks sizes, seqs and the hash chain up to the root, so any
+        change since writing raises :class:`IntegrityError` naming the first bad entry. The
+        canonical form of each line is left to :meth:`verify`: re-serialising every line would
+        double the cost of a load and a changed byte already breaks the chain.
         """
         manifest = manifest or self.read_manifest()
         prev, seq = GENESIS, 0
@@ -328,8 +331,7 @@ class Journal:
                 seq += 1
                 try:
                     line = raw.decode("utf-8")
-                    value = parse_canonical(line)
-                    entry = _entry(value, seq, prev, line)
+                    entry = _entry(parse_json(line), seq, prev, line)
                 except (UnicodeDecodeError, CanonicalError, ValueError):
                     self._raise_first_bad(manifest)
                 prev = entry.hash
@@ -722,16 +724,22 @@ def _extend(manifest: Manifest, chunks: list[tuple[str, bytes]]) -> Manifest:
     """The manifest after appending ``chunks`` (segment name, line with newline) in order."""
     segments = list(manifest.segments)
     seq, prev = manifest.entries, manifest.root
+    # Per segment: [first, entries, bytes, last_hash], folded into Segment records at the end.
+    open_: dict[str, list[Any]] = {}
+    if segments:
+        last = segments.pop()
+        open_[last.file] = [last.first, last.entries, last.bytes, last.last_hash]
     for name, data in chunks:
         seq += 1
         prev = hashlib.sha256(data[:-1]).hexdigest()
-        if segments and segments[-1].file == name:
-            seg = segments[-1]
-            segments[-1] = replace(seg, entries=seg.entries + 1, bytes=seg.bytes + len(data))
-        else:
-            segments.append(Segment(name, seq, 1, len(data), prev, False))
-        seg = segments[-1]
-        segments[-1] = replace(seg, last_hash=prev, sealed=seg.entries == manifest.segment_size)
+        acc = open_.setdefault(name, [seq, 0, 0, prev])
+        acc[1] += 1
+        acc[2] += len(data)
+        acc[3] = prev
+    segments.extend(
+        Segment(name, first, entries, size, last_hash, entries == manifest.segment_size)
+        for name, (first, entries, size, last_hash) in open_.items()
+    )
     return replace(manifest, entries=seq, root=prev, segments=tuple(segments))
 
 

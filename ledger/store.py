@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -150,6 +150,10 @@ class _State:
             raise ValueError("assertion without its id, document, span, quote or kind")
         if data["doc_id"] not in self.documents:
             raise ValueError(f"assertion {data['assertion_id']} names an unrecorded document")
+        for name in _FLOAT_FIELDS:
+            value = data.get(name)
+            if not (value is None or value in _INFINITIES or type(value) in (int, float)):
+                raise ValueError(f"assertion {data['assertion_id']}: {name} is not a number")
         return data
 
 
@@ -179,20 +183,20 @@ def encode_assertion(assertion: Assertion) -> dict[str, Any]:
     DataFrame encodes to the same bytes as the one that was written.
     """
     row: dict[str, Any] = {}
-    for f in fields(Assertion):
-        value = getattr(assertion, f.name)
-        if f.name in _FLOAT_FIELDS:
-            row[f.name] = _encode_float(f.name, value)
-        elif f.name in _INT_FIELDS:
-            row[f.name] = int(value)
-        elif f.name in _BOOL_FIELDS:
-            row[f.name] = bool(value)
-        elif value is None or isinstance(value, str):
-            row[f.name] = value
+    for name in ASSERTION_COLUMNS:
+        value = getattr(assertion, name)
+        if name in _FLOAT_FIELDS:
+            row[name] = _encode_float(name, value)
+        elif value is None or type(value) is str:
+            row[name] = value
+        elif name in _INT_FIELDS:
+            row[name] = int(value)
+        elif name in _BOOL_FIELDS:
+            row[name] = bool(value)
         elif isinstance(value, float) and math.isnan(value):
-            row[f.name] = None
+            row[name] = None
         else:
-            row[f.name] = str(value)
+            row[name] = str(value)
     return row
 
 
