@@ -31,6 +31,7 @@ OLD = "Officials said 750 militants held the town. Witnesses counted 300 militan
 # The pull request: a new article whose vehicle count disagrees with the old one's.
 NEIGHBOUR = "Residents saw 12 vehicles on the road.\n"
 NEW = "A convoy of 40 vehicles left at dawn.\n"
+BASELINE = "fact-ledger-baseline.json"
 
 
 def git(repo: Path, *args: str) -> str:
@@ -158,12 +159,12 @@ def test_a_pull_request_fails_only_on_the_findings_it_introduced(repo: Path) -> 
 
 def test_the_same_pull_request_with_a_baseline_file(repo: Path) -> None:
     git(repo, "stash", "-u", "-q")  # back to main's tree to record its baseline
-    made = fact_ledger("baseline", "articles", "-o", "base.txt")
+    made = fact_ledger("baseline", "articles", "-o", BASELINE)
     assert made.returncode == EXIT_OK, made.stderr
     git(repo, "stash", "pop", "-q")
-    result = run_cli(repo, "articles", "--fail-on", "warning", "--baseline", "base.txt")
+    result = run_cli(repo, "articles", "--fail-on", "warning", "--baseline", BASELINE)
     assert result.returncode == EXIT_FINDINGS
     assert "vehicles: counts from 12 to 40" in result.stdout
     assert "militants" not in result.stdout
-    clean = run_cli(repo, "articles/a_old.txt", "--fail-on", "warning", "--baseline", "base.txt")
+    clean = run_cli(repo, "articles/a_old.txt", "--fail-on", "warning", "--baseline", BASELINE)
     assert clean.returncode == EXIT_OK, clean.stdout

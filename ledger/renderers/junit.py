@@ -10,6 +10,7 @@ test case with an ``error``: the check crashed rather than failed.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
@@ -75,6 +76,10 @@ def _describe(finding: Finding) -> str:
     return "\n".join(lines)
 
 
+# Besides the controls console_text removes, XML 1.0 forbids surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def _xml_text(text: str) -> str:
-    """Text XML 1.0 can hold: no control characters (a parser rejects them outright)."""
-    return console_text(text)
+    """Text XML 1.0 can hold (a parser rejects a document with any other character)."""
+    return _NOT_XML.sub("", console_text(text))

@@ -76,3 +76,15 @@ def test_a_standard_junit_parser_reads_it(ci_run, tmp_path) -> None:
     assert len(suites) == 1
     suite = suites[0]
     assert (suite.tests, suite.failures, suite.errors) == (5, 1, 1)
+
+
+def test_characters_xml_cannot_hold_are_dropped(place_quote, make_finding, make_report) -> None:
+    from fact_ledger.model import Document
+
+    document = Document.from_text("Bad \x00\x0b\ufffe bytes: 12 vehicles.\n", name="d")
+    ev = place_quote(document, "12 vehicles")
+    report = make_report(
+        document, make_finding("FL101", "x", "error", ev, message="a\ufffe\ud800b\x07")
+    )
+    failure = ET.fromstring(render_junit(report)).find(".//failure")
+    assert failure is not None and "ab" in (failure.text or "")
