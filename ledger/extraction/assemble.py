@@ -207,7 +207,7 @@ def _mention_row(context: _Context, mention: Mention) -> Assertion:
         end=mention.end,
         quote=text[mention.start : mention.end],
         kind=mention.kind,
-        sentence=sentence.text if sentence is not None else "",
+        sentence=_sentence_text(text, sentence, layout, mention) if sentence else "",
         value=mention.value,
         value_low=mention.low,
         value_high=mention.high,
@@ -223,6 +223,18 @@ def _mention_row(context: _Context, mention: Mention) -> Assertion:
         extractor=EXTRACTOR_NAME,
         confidence=attribution.confidence if attribution.speaker else 1.0,
     )
+
+
+def _sentence_text(text: str, sentence: Sentence, layout: PageLayout, mention: Mention) -> str:
+    """The sentence around ``mention`` without the furniture sharing its line (a dateline
+    followed by "Written by ... Read 125 times" keeps only the date part)."""
+    low, high = sentence.start, sentence.end
+    for start, end in layout.furniture:
+        if end <= mention.start and end > low and start >= low:
+            low = end
+        elif start >= mention.end and start < high:
+            high = start
+    return text[low:high].strip() if low < high else sentence.text
 
 
 def _dates_the_saying(text: str, attribution: Attribution, mention: Mention) -> bool:
