@@ -127,7 +127,8 @@ _ANCHOR_RE = re.compile(
             rf"(?:,?\s+(?:(?P<wdd>{_DAY}){_DMY_TAIL.replace('m1', 'wm1').replace('y1', 'wy1')}"
             rf"|(?P<wm2>{_MONTH}){_MDY_TAIL.replace('d2', 'wd2').replace('y2', 'wy2')}))?"
             r"(?:\s+(?:morning|afternoon|evening|night))?)",
-            rf"(?P<unit>(?P<u>{_UNIT_WORDS})(?:e?s)?(?![\w-]|-(?:long|old)))",
+            # "three days", "six weeks'", and ages and lengths: "a 40-year-old", "a year-long war"
+            rf"(?P<unit>(?P<u>{_UNIT_WORDS})(?:e?s)?(?P<adj>-(?:old|long))?(?![\w-]))",
             r"(?P<relword>(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|night)(?![\w]))",
         ]
     )
@@ -155,6 +156,10 @@ _THE_DAY_BEFORE_RE = re.compile(r"(?<![\w-])[Tt]he\s+(?:(?:next|following|previo
 _TAIL_RE = re.compile(r"['’]?\s+(?P<tail>ago|after|before|later|earlier)(?![\w])", re.I)
 _WEEKDAY_REL_BEFORE_RE = re.compile(r"(?<![\w-])(?P<rel>last|this|next|this\s+coming)\s+\Z", re.I)
 _LAST_BEFORE_RE = re.compile(r"(?<![\w-])[Ll]ast\s+\Z")
+# "5,000 a day", "$5 a week", "twice a year": a rate, not a duration.
+_RATE_BEFORE_RE = re.compile(
+    r"(?:\d[\d,.]*%?|\b(?:once|twice|thrice|times|percent|cent))(?:\s+[A-Za-z]+)?\s+\Z", re.I
+)
 _VAGUE_COUNTS = {"few": "a few", "a few": "a few", "several": "several", "many": None}
 
 
@@ -167,14 +172,19 @@ def _digit_int(text: str) -> int:
 
 
 def _closest_year(month: int, day: int | None, published: dt.date) -> int:
-    """The year that puts a yearless month (and day) closest to the publication date."""
+    """The year that puts a yearless month (and day) closest to the publication date.
+
+    Days ahead count double: news mostly reports what happened, so "in August" in a March
+    article is last August, while "in December" in an October article is this December.
+    """
     best_year, best_gap = published.year, None
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             when = dt.date(year, month, day or 15)
         except ValueError:
             continue
-        gap = abs((when - published).days)
+        gap = (published - when).days
+        gap = gap if gap >= 0 else -2 * gap
         if best_gap is None or gap < best_gap:
             best_year, best_gap = year, gap
     return best_year
@@ -418,6 +428,10 @@ class _Scanner:
         text = self.text
         start, end = m.span()
         form = m.group()
+        if m["adj"]:  # "a 40-year-old", "a year-long war": an age or a length of time
+            unit, multiplier = _unit(form[: -len(m["adj"])])
+            count = _COUNT_BEFORE_RE.search(text, max(0, start - 44), start)
+            return self._duration(count, end, unit, multiplier) if count else None
         unit, multiplier = _unit(form)
         plural = form.lower().endswith("s")
         tail = _TAIL_RE.match(text, end)
@@ -439,6 +453,13 @@ class _Scanner:
         if count.group("n").lower() == "a" and form.lower() == "second":
             return None  # "a second thought": an ordinal
         if count.group("gap") == "-" and plural:
+            return None
+        ago = tail is not None and tail.group("tail").lower() == "ago"
+        if (
+            not ago
+            and count.group("n").lower() in ("a", "an")
+            and _RATE_BEFORE_RE.search(text, max(0, count.start() - 24), count.start())
+        ):
             return None
         if tail:
             word = tail.group("tail").lower()

@@ -29,6 +29,7 @@ from fact_ledger.extraction.numbers import (
     SCALE_WORDS,
     VULGAR_FRACTIONS,
     parse_number,
+    to_ascii_digits,
 )
 from fact_ledger.extraction.qualifiers import QualifierTable, load_qualifiers
 from fact_ledger.extraction.units import COUNT, UnitTable, load_units
@@ -68,6 +69,23 @@ _INCH_RE = re.compile(
 _UNCERTAINTY_RE = re.compile(rf"\s*(?:±|\+/-|\+-)\s*{DIGITS_PATTERN}")
 _OF_RE = re.compile(r"\s+of(?![\w])", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w-])(?:between|from)\s+\Z", re.IGNORECASE)
+_RATIO_NUMBER = rf"(?:\d{{1,3}}(?![\d,.])|(?i:{NUMBER_WORDS_PATTERN}))"
+# A number after these is a name, not a figure: "Article 5", "Resolution 2254", "Flight 370".
+_IDENTIFIER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:Article|Resolution|Section|Chapter|Paragraph|Clause|No\.?|Nos\.|Number|"
+    r"Flight|Route|Highway|Interstate|Room|Page|Vol\.?|Volume|Episode|Season|Gate|Platform|"
+    r"Track|Ward|Block|Apartment|Suite|Bill|Amendment|Protocol|Title|Grade|Class|Type|Model|"
+    r"Version|Mark|Mk\.?|Part|Stage|Round|Phase|Level|Division|Brigade|Battalion|Regiment|"
+    r"Corps|Squadron|Fleet|Channel|Item|Figure|Fig\.|Table|Exhibit|Docket|Decree|Directive|"
+    r"Camp|Sector|Zone|Area|Building|Tower|Terminal|Pier|Lane|Street|Road|Avenue|"
+    r"Hwy\.?|Rt\.?|[#№])\s*\Z"
+)
+# Dates and names written as fractions: the 9/11 attacks, a 24/7 service.
+_NOT_FRACTIONS = frozenset({"9/11", "24/7", "7/7", "3/11", "11/9", "4/20", "50/50"})
+_FRACTION_CONTEXT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:by|than|nearly|almost|about|over|roughly|around|some|under|just)\s+\Z",
+    re.IGNORECASE,
+)
 _ELLIPSIS_RE = re.compile(
     r"\s+(?:in|at|on|from|near|around|inside|outside|across|along|for|to|into)(?![\w-])",
     re.IGNORECASE,
@@ -110,8 +128,11 @@ def _candidate_pattern(units: UnitTable, qualifiers: QualifierTable) -> re.Patte
             [
                 r"(?P<imgsize>(?<![\w.])\d{2,4}\s?[x×]\s?\d{2,4}(?![\w.]))",
                 rf"(?P<share>{qualifiers.share_re.pattern})",
-                rf"(?P<vague>{qualifiers.vague_re.pattern})"
-                rf"(?:\s+(?P<vscale>{scale})s?(?![\w])|\s+of\s+(?P<vscale2>{scale})s(?![\w]))?",
+                rf"(?P<vague>(?P<vwords>{qualifiers.vague_re.pattern})"
+                rf"(?:\s+(?P<vscale>{scale})s?(?![\w])|\s+of\s+(?P<vscale2>{scale})s(?![\w]))?)",
+                # "one in five", "nine out of ten": a share of a whole.
+                rf"(?P<ratio>(?P<rn>{_RATIO_NUMBER})\s+(?:in|out\s+of)\s+(?P<rd>{_RATIO_NUMBER})"
+                r"(?![\w]))",
                 # "a third" here; "two thirds", "one-half" as number words with a denominator.
                 rf"(?P<fracw>(?<![\w-])an?[\s-]+{DENOMINATORS_PATTERN})",
                 rf"(?P<article>(?<![\w-])an?(?=\s+(?:{'|'.join(article_units)})(?![\w])))",
@@ -215,6 +236,10 @@ class _Reader:
             )
         if kind == "vague":
             figure = self._vague(m)
+        elif kind == "ratio":
+            figure = self._ratio(m)
+            if figure is None:
+                return None
         elif kind in ("fracw", "half", "vulgar"):
             if kind == "half" and _ORDINAL_HALF_RE.search(text, max(0, start - 10), start):
                 return None  # "the first half of 2017"
@@ -224,6 +249,10 @@ class _Reader:
                 return None
         else:
             number = m.group()
+            if kind == "digits" and _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 14), start):
+                return None  # "Article 5", "Resolution 2254": a name, not a figure
+            if "/" in number and (number in _NOT_FRACTIONS or _improper(number)):
+                return None  # "9/11", "24/7"
             value = 1.0 if kind == "article" else parse_number(number)
             figure = _Figure(start, end, end, value, value, value, kind)
             if kind == "digits" and value and self._timestamp(number):
@@ -247,7 +276,7 @@ class _Reader:
 
     def _vague(self, m: re.Match[str]) -> _Figure:
         start, end = m.span()
-        words = m.group("vague")
+        words = m.group("vwords")
         rule = self.qualifiers.rule(words)
         scale_word = m.group("vscale") or m.group("vscale2")
         factor = SCALE_WORDS[scale_word.lower()] if scale_word else 1
@@ -263,9 +292,24 @@ class _Reader:
             of=True,
         )
 
+    def _ratio(self, m: re.Match[str]) -> _Figure | None:
+        """ "one in five", "nine out of ten": a share of a whole, unit fraction."""
+        numerator, denominator = parse_number(m.group("rn")), parse_number(m.group("rd"))
+        if not 0 < numerator < denominator:
+            return None  # "5 in 2014" and the like: no share
+        value = numerator / denominator
+        start, end = m.span()
+        figure = _Figure(start, end, end, value, value, value, "ratio", FRACTION)
+        found = self._noun(end)  # "one in five children": the whole, outside the quote
+        if found:
+            figure.noun = found[1]
+        return figure
+
     def _fraction_stands_alone(self, figure: _Figure) -> bool:
         """ "a third of Iraq", "one sixth." -- but not "a third time" (an ordinal)."""
         rest = self.text[figure.end : figure.end + 12]
+        if _FRACTION_CONTEXT_BEFORE_RE.search(self.text, max(0, figure.start - 10), figure.start):
+            return True  # "rose by a third", "more than half"
         if figure.kind == "fracw" and self.text[figure.start : figure.end].lower().endswith(
             ("halves", "thirds", "quarters", "fourths", "fifths", "sixths", "eighths", "tenths")
         ):
@@ -327,7 +371,8 @@ class _Reader:
         if not m or self.masked(m.start("n2"), m.end("n2")):
             return True
         sep = m.group("sep").strip().lower()
-        if sep == "and" and not _BETWEEN_RE.search(text, max(0, figure.start - 10), figure.start):
+        between = _BETWEEN_RE.search(text, max(0, figure.start - 10), figure.start)
+        if sep == "and" and not between:
             return True
         if sep in ("-", "–", "—") and (figure.kind != "digits" or not m.group("n2")[0].isdigit()):
             return True
@@ -361,6 +406,8 @@ class _Reader:
         figure.value = (first + second) / 2
         figure.low, figure.high = first, second
         figure.num_end = figure.end = end
+        if between:
+            figure.start = between.start()  # the quote is the whole range: "between 20 and 30"
         return True
 
     def _after_qualifier(self, figure: _Figure, *, at_end: bool = False) -> None:
@@ -463,8 +510,10 @@ class _Reader:
     def _bare_allowed(self, figure: _Figure, m: re.Match[str]) -> bool:
         """Whether a figure with neither unit nor noun is still a figure."""
         if figure.kind == "vague":
-            words = figure.approx or ""
-            return not words.startswith(("several", "a few", "a couple", "a handful"))
+            # "several" alone is a determiner; "several dozen" or "dozens" is an amount.
+            words = m.group("vwords").lower()
+            scaled = m.group("vscale") or m.group("vscale2")
+            return bool(scaled) or not words.startswith(("several", "a few", "a couple", "a h"))
         if figure.kind == "article":
             return False
         if figure.kind == "words":
@@ -510,6 +559,15 @@ class _Reader:
         if _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
             return
         figure.unit, figure.noun = last.unit, last.noun
+
+
+def _improper(number: str) -> bool:
+    """ "24/7": a slash between digits whose top is not below its bottom is no fraction."""
+    top, _, bottom = number.rpartition(" ")[2].partition("/")
+    try:
+        return int(to_ascii_digits(top)) >= int(to_ascii_digits(bottom))
+    except ValueError:
+        return False
 
 
 _COMPILED: re.Pattern[str] | None = None
