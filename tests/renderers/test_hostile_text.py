@@ -9,6 +9,8 @@ character and must parse as what it claims to be.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -154,6 +156,15 @@ def parses_as_json_lines(output: str) -> None:
             json.loads(line)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def inert_csv(output: str) -> None:
+    for row in csv.reader(io.StringIO(output, newline="")):
+        for cell in row:
+            assert not cell.lstrip(" ").startswith(FORMULA_START), cell
+
+
 def parses_as_xml(output: str) -> None:
     ET.fromstring(output)
 
@@ -165,6 +176,7 @@ BY_EXTENSION: dict[str, Callable[[str], None]] = {
     "sarif": parses_as_json,
     "jsonl": parses_as_json_lines,
     "xml": parses_as_xml,
+    "csv": inert_csv,
 }
 
 RENDERERS: list[Renderer] = list(HOST.renderers)
@@ -191,7 +203,7 @@ def _with_known_gaps(renderer: Renderer) -> object:
 
 
 def test_the_host_offers_the_report_formats() -> None:
-    assert {"html", "markdown"} <= {r.name for r in RENDERERS}
+    assert {"html", "markdown", "csv"} <= {r.name for r in RENDERERS}
 
 
 @pytest.mark.parametrize("renderer", [_with_known_gaps(r) for r in RENDERERS], ids=lambda r: r.name)
