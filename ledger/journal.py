@@ -199,8 +199,12 @@ class _Line:
     """One raw line as found on disk, before any judgement."""
 
     segment: str
+    lineno: int  # 1-based, within its segment file
     raw: bytes
     complete: bool  # ended with a newline
+
+    def where(self, pos: int) -> str:
+        return f"entry {pos} ({JOURNAL}/{self.segment} line {self.lineno})"
 
 
 @dataclass(slots=True)
@@ -282,9 +286,6 @@ class Journal:
         """Atomically replace the manifest: the commit point of every write."""
         write_atomic(self.manifest_path, manifest.dumps().encode("utf-8"))
 
-    def _rel(self, name: str) -> str:
-        return f"{self.root / JOURNAL / name}"
-
     # -- reading ----------------------------------------------------------------------------
 
     def segment_files(self) -> list[str]:
@@ -298,10 +299,10 @@ class Journal:
         for name in self.segment_files():
             data = (self.folder / name).read_bytes()
             pieces = data.split(b"\n")
-            for piece in pieces[:-1]:
-                lines.append(_Line(name, piece, True))
+            for lineno, piece in enumerate(pieces[:-1], start=1):
+                lines.append(_Line(name, lineno, piece, True))
             if pieces[-1]:
-                lines.append(_Line(name, pieces[-1], False))
+                lines.append(_Line(name, len(pieces), pieces[-1], False))
         return lines
 
     def entries(self, manifest: Manifest | None = None) -> Iterator[Entry]:
@@ -362,9 +363,8 @@ class Journal:
         intact = True  # every committed line so far parsed and chained
 
         for pos, item in enumerate(lines[:committed], start=1):
-            name = self._rel(item.segment)
             hashes.append(hashlib.sha256(item.raw).hexdigest())
-            where = f"entry {pos} ({name} line {pos - (pos - 1) // size * size})"
+            where = item.where(pos)
             if not item.complete:
                 bad.add(pos)
                 problems.append((pos, f"{where}: line is cut short (no newline)"))
@@ -430,7 +430,7 @@ class Journal:
                 text = f"does not hash to {mismatched[pos]} (the line was changed)"
             if culprit not in bad:
                 bad.add(culprit)
-                problems.append((culprit, f"entry {culprit}: {text}"))
+                problems.append((culprit, f"{lines[culprit - 1].where(culprit)}: {text}"))
 
         if len(hashes) < committed:
             missing = len(hashes) + 1
@@ -438,7 +438,8 @@ class Journal:
             problems.append(
                 (
                     missing,
-                    f"journal ends after entry {len(hashes)} but {self.manifest_path} records "
+                    f"entry {missing}: missing: the journal ends after entry {len(hashes)} but "
+                    f"{MANIFEST} records "
                     f"{committed} entries (truncated)",
                 )
             )
@@ -465,13 +466,18 @@ class Journal:
                     (seg.first, f"{MANIFEST}: segment {index} is misnamed or misplaced")
                 )
             if not path.exists():
-                problems.append((seg.first, f"{path}: missing (entries {seg.first}-{seg.last})"))
+                problems.append(
+                    (seg.first, f"{JOURNAL}/{seg.file}: missing (entries {seg.first}-{seg.last})")
+                )
                 continue
             actual = path.stat().st_size
             last = index == len(manifest.segments)
             if actual < seg.bytes or (actual > seg.bytes and not last):
                 problems.append(
-                    (seg.first, f"{path}: {actual} bytes where {MANIFEST} records {seg.bytes}")
+                    (
+                        seg.first,
+                        f"{JOURNAL}/{seg.file}: {actual} bytes where {MANIFEST} records {seg.bytes}",
+                    )
                 )
         return problems
 
@@ -499,7 +505,7 @@ class Journal:
         if complete:
             notes.append(
                 f"entries {manifest.entries + 1}-{manifest.entries + complete} are in the journal "
-                f"but not in {self.manifest_path} (a write stopped before the manifest was "
+                f"but not in {MANIFEST} (a write stopped before the manifest was "
                 "replaced); LedgerStore.repair() moves them aside, repair(adopt=True) keeps them"
             )
         if torn:

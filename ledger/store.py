@@ -557,22 +557,22 @@ class LedgerStore:
     def _document_problems(self, state: _State) -> list[str]:
         problems = []
         for doc_id, seq in state.document_entry.items():
-            path = self.path / DOCUMENTS / f"{doc_id}.txt"
+            name = f"{DOCUMENTS}/{doc_id}.txt"
             try:
-                data = path.read_bytes()
+                data = (self.path / name).read_bytes()
             except OSError:
-                problems.append(f"{path}: missing (recorded by entry {seq})")
+                problems.append(f"{name}: missing (recorded by entry {seq})")
                 continue
             if text_hash_bytes(data) != doc_id:
-                problems.append(f"{path}: content does not hash to its name (entry {seq})")
+                problems.append(f"{name}: content does not hash to its name (entry {seq})")
                 continue
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
-                problems.append(f"{path}: not UTF-8 (entry {seq})")
+                problems.append(f"{name}: not UTF-8 (entry {seq})")
                 continue
             if "\r" in text or unicodedata.normalize("NFC", text) != text:
-                problems.append(f"{path}: not in stored form (NFC, \\n newlines) (entry {seq})")
+                problems.append(f"{name}: not in stored form (NFC, \\n newlines) (entry {seq})")
         return problems
 
     def _unreferenced_documents(self, state: _State) -> list[str]:
@@ -580,7 +580,7 @@ class LedgerStore:
         if not folder.is_dir():
             return []
         return [
-            f"{path}: not recorded in the journal (left by an interrupted write?)"
+            f"{DOCUMENTS}/{path.name}: not recorded in the journal (left by an interrupted write?)"
             for path in sorted(folder.glob("*.txt"))
             if path.stem not in state.documents
         ]

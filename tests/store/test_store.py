@@ -316,7 +316,8 @@ def test_an_edited_document_file_is_named(filled: LedgerStore, seeds: list[Docum
     path = filled.path / "documents" / f"{seeds[1].doc_id}.txt"
     path.write_text(seeds[1].text.replace("300", "400"), encoding="utf-8")
     result = filled.verify()
-    assert not result.ok and any(str(path) in p and "hash" in p for p in result.problems)
+    name = f"documents/{seeds[1].doc_id}.txt"
+    assert not result.ok and any(p.startswith(name) and "hash" in p for p in result.problems)
     with pytest.raises(IntegrityError, match="does not match its hash"):
         LedgerStore.open(filled.path).documents()
 
@@ -325,14 +326,15 @@ def test_a_missing_document_file_is_named(filled: LedgerStore, seeds: list[Docum
     path = filled.path / "documents" / f"{seeds[0].doc_id}.txt"
     path.unlink()
     result = filled.verify()
-    assert not result.ok and f"{path}: missing (recorded by entry 1)" in result.problems
+    name = f"documents/{seeds[0].doc_id}.txt"
+    assert not result.ok and f"{name}: missing (recorded by entry 1)" in result.problems
 
 
 def test_an_unrecorded_document_file_is_only_a_note(filled: LedgerStore) -> None:
     stray = filled.path / "documents" / ("a" * 64 + ".txt")
     stray.write_text("left by a crash")
     result = filled.verify()
-    assert result.ok and any(str(stray) in n for n in result.notes)
+    assert result.ok and any(n.startswith(f"documents/{stray.name}") for n in result.notes)
 
 
 def test_an_entry_that_makes_no_sense_is_named(filled: LedgerStore) -> None:
