@@ -12,6 +12,7 @@ Set ``FACT_LEDGER_SCREENSHOT=docs/report.png`` to refresh the README's screensho
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import tempfile
@@ -245,6 +246,23 @@ def test_hostile_text_is_shown_as_text(page) -> None:
     assert "[x](javascript:alert(1))" in body
     assert "⟨U+001B⟩[31m" in body and "⟨U+202E⟩evil" in body
     assert len(page.find_elements(By.TAG_NAME, "script")) == 1
+
+
+def test_print_layout_hides_the_controls_and_unfolds_everything(page, tmp_path: Path) -> None:
+    page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not page.find_element(By.ID, "filters").is_displayed()
+        assert not page.find_element(By.TAG_NAME, "nav").is_displayed()
+        pdf = base64.b64decode(page.execute_cdp_cmd("Page.printToPDF", {})["data"])
+        assert pdf.startswith(b"%PDF")
+        (tmp_path / "report.pdf").write_bytes(pdf)
+        # Printing opened every folded section (documents, check explanations).
+        closed = page.execute_script(
+            "return document.querySelectorAll('details:not([open])').length"
+        )
+        assert closed == 0
+    finally:
+        page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 def test_screenshot(page, tmp_path: Path) -> None:
