@@ -93,6 +93,19 @@ class RecordResult:
         """Journal entries this batch appended."""
         return self.documents_added + self.documents_updated + self.assertions_added + self.amended
 
+    def __str__(self) -> str:
+        parts = [
+            f"{self.documents_added} documents added",
+            f"{self.assertions_added} assertions added",
+            f"{self.amended} amended",
+            f"{self.unchanged} unchanged",
+        ]
+        if self.documents_updated:
+            parts.insert(1, f"{self.documents_updated} documents updated")
+        if self.kept_by_hand:
+            parts.append(f"{self.kept_by_hand} kept as corrected by hand")
+        return ", ".join(parts)
+
 
 @dataclass(slots=True)
 class _State:

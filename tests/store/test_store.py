@@ -131,6 +131,9 @@ def test_re_recording_the_same_corpus_appends_nothing(
     assert (result.documents_added, result.assertions_added, result.amended) == (0, 0, 0)
     assert result.unchanged == len(seed_figures) and result.entries == 0
     assert (filled.path / "manifest.json").read_bytes() == manifest
+    assert str(result) == (
+        f"0 documents added, 0 assertions added, 0 amended, {len(seed_figures)} unchanged"
+    )
 
 
 def test_rows_read_back_from_the_frame_are_unchanged(
