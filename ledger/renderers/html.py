@@ -379,7 +379,12 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
             page.figure_plots.append(
                 Plot(
                     title=f"{series.title}{unit}",
-                    caption=f"{len(series.points)} figures; flagged ones in red",
+                    caption=(
+                        f"{len(series.points)} figures; flagged ones in red"
+                        if len(series.points) == series.total
+                        else f"{len(series.points)} of {series.total} figures, flagged ones"
+                        " first and in red"
+                    ),
                     svg=Markup(plots.figure_svg(series)),
                 )
             )

@@ -56,6 +56,14 @@ class FigureSeries:
     title: str
     unit: str | None
     points: tuple[FigurePoint, ...]
+    total: int = 0  # figures the ledger holds for the subject; more than drawn when cut
+
+
+def _keep(points: list[FigurePoint], limit: int) -> list[FigurePoint]:
+    """At most ``limit`` points: the flagged ones first, then the others in ledger order."""
+    if len(points) <= limit:
+        return points
+    return sorted(points, key=lambda p: not p.flagged)[:limit]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +104,13 @@ def figure_series(
     *,
     min_points: int = 2,
     limit: int = 12,
+    max_points: int = 40,
 ) -> list[FigureSeries]:
     """Quantities grouped by subject and unit, the groups worth drawing first.
 
     A group needs ``min_points`` figures to compare; groups with a flagged assertion come
-    first, then the larger groups. Page furniture (``boilerplate``) is left out.
+    first, then the larger groups. Page furniture (``boilerplate``) is left out. A group
+    keeps at most ``max_points`` rows, flagged figures first (``total`` counts them all).
     ``documents`` maps ``doc_id`` to :class:`~fact_ledger.model.Document`.
     """
     if assertions.empty or "kind" not in assertions:
@@ -141,8 +151,12 @@ def figure_series(
             title=titles[key],
             unit=key[1],
             points=tuple(
-                sorted(points, key=lambda p: (p.label.casefold(), p.published or "", p.doc))
+                sorted(
+                    _keep(points, max_points),
+                    key=lambda p: (p.label.casefold(), p.published or "", p.doc),
+                )
             ),
+            total=len(points),
         )
         for key, points in groups.items()
         if len(points) >= min_points

@@ -179,3 +179,18 @@ def test_stance_svg_draws_a_dot_per_assertion_and_a_cross_per_denial() -> None:
     assert len(root.findall(f".//{SVG}circle[@class='stance asserts']")) == 1
     assert len(root.findall(f".//{SVG}path[@class='stance denies']")) == 2
     ET.fromstring(legend_svg())
+
+
+def test_a_long_series_is_cut_keeping_every_flagged_figure() -> None:
+    text = " ".join(f"Town {i} had {i + 1} dead." for i in range(100))
+    doc = make_document(text, name="long")
+    rows = [
+        militant(f"{i + 1} dead", i + 1, i + 1, i + 1, f"Town {i}", document=doc,
+                 start=text.index(f"Town {i} had") if i else 0)
+        for i in range(100)
+    ]  # fmt: skip
+    frame = make_assertions(rows)
+    flagged = set(frame["assertion_id"].iloc[[5, 50, 99]])
+    (series,) = figure_series(frame, {doc.doc_id: doc}, flagged, max_points=40)
+    assert series.total == 100 and len(series.points) == 40
+    assert {p.assertion_id for p in series.points if p.flagged} == flagged
