@@ -30,7 +30,6 @@ from filelock import FileLock, Timeout
 
 from .errors import IntegrityError, LedgerError, StoreError
 from .journal import (
-    FORMAT,
     GENESIS,
     JOURNAL,
     MANIFEST,
@@ -246,11 +245,13 @@ class LedgerStore:
 
     @staticmethod
     def is_ledger(path: Path) -> bool:
-        """Whether ``path`` is a ledger folder (has a fact-ledger ``manifest.json``)."""
-        try:
-            return Manifest.load(Path(path) / MANIFEST).format == FORMAT
-        except (StoreError, OSError):
-            return False
+        """Whether ``path`` is a ledger folder: it has ``manifest.json`` and ``journal/``.
+
+        A damaged manifest (a git merge conflict, say) still makes a ledger: :meth:`open` then
+        says what is wrong with it, rather than the folder being read as something else.
+        """
+        path = Path(path)
+        return (path / MANIFEST).is_file() and (path / JOURNAL).is_dir()
 
     @classmethod
     def create(

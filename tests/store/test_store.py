@@ -82,6 +82,20 @@ def test_create_refuses_a_bad_segment_size(tmp_path: Path, size: object) -> None
         LedgerStore.create(tmp_path / "l", segment_size=size)  # type: ignore[arg-type]
 
 
+def test_a_ledger_with_a_damaged_manifest_is_still_a_ledger(
+    store: LedgerStore, seeds: list[Document]
+) -> None:
+    store.record(seeds[:1], [])
+    manifest = store.path / "manifest.json"
+    manifest.write_text("<<<<<<< HEAD\n" + manifest.read_text())  # a git merge conflict
+    assert LedgerStore.is_ledger(store.path)
+    with pytest.raises(StoreError, match="unreadable manifest") as caught:
+        LedgerStore.open(store.path)
+    assert str(manifest) in str(caught.value)
+    with pytest.raises(StoreError, match="unreadable manifest"):
+        LedgerStore.create(store.path)  # never re-initialised over a damaged ledger
+
+
 def test_open_refuses_what_is_not_a_ledger(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=r"no manifest\.json") as caught:
         LedgerStore.open(tmp_path)
