@@ -109,14 +109,18 @@ _TITLES = re.compile(
 _PERSON_ROLES = _words(
     """general spokesman spokeswoman spokesperson official officer minister colonel
     commander president secretary ambassador envoy diplomat analyst expert source
-    witness resident chief director governor mayor senator lawmaker leader"""
+    witness resident chief director governor mayor senator lawmaker leader prosecutor
+    investigator researcher scientist doctor lawyer activist protester rescuer medic
+    paramedic spokesmen owner manager chairman ceo founder professor economist
+    representative advisor adviser aide negotiator judge"""
 )
 _ORG_WORDS = _words(
     """ministry department pentagon government army military forces force coalition agency
     office council committee police kremlin house federation state states union nations
     command centre center news times post reuters tass ap afp bbc cnn ria interfax
     xinhua statement administration embassy court parliament senate congress authorities
-    regime observatory monitor group website newspaper media outlet television channel
+    regime observatory monitor group opposition party company firm hospital university
+    presidency cabinet commission tribunal website newspaper media outlet television channel
     broadcaster"""
 )
 _STATES = _words(
@@ -127,6 +131,10 @@ _STATES = _words(
 _NON_SPEAKERS = _words(
     """everyone everybody nobody anyone someone people one this that which what there"""
 )
+_NAME_PARTICLES = frozenset(
+    {"da", "de", "dos", "das", "do", "van", "von", "der", "den", "la", "le", "du", "bin", "ibn"}
+)
+_NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
 _NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
 _WORDS = re.compile(r"[^\s,;:]+")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -170,10 +178,12 @@ class _Speakers:
         if head in self.roles:
             return self.roles[head]
         if head in _ORG_WORDS or head in _STATES:
+            # Only an organisation already named with that word: "the agency" after "the
+            # state civil defence agency", never an unrelated one.
             for earlier in reversed(self.names):
                 if head in _tokens(earlier):
                     return earlier
-            return self.last_org
+            return None
         if head in _PERSON_ROLES:
             return self.last_person
         return None
@@ -270,7 +280,28 @@ class Attributor:
                 cue = self._verb_cue(sentence, match, found)
             if cue is not None:
                 found.append(cue)
+        if not found:
+            self._note_subject(text)
         return found
+
+    def _note_subject(self, text: str) -> None:
+        """Remember a titled person who opens a sentence ("President Luiz Inacio Lula da
+        Silva visited ..."), so a later "he said" can point back to them."""
+        words = text.split()[:8]
+        run: list[str] = []
+        for i, word in enumerate(words):
+            following = words[i + 1] if i + 1 < len(words) else ""
+            linking = word in _NAME_PARTICLES and run and _is_name_token(following)
+            if (_is_name_token(word) or linking) and not word.endswith(","):
+                run.append(word)
+            else:
+                break
+        if len(run) < 2 or not any(_TITLES.match(w) for w in run):
+            return
+        following = words[len(run)] if len(run) < len(words) else ""
+        if not following[:1].islower():
+            return
+        self._name(run, run)
 
     def _according(self, sentence: Sentence, match: re.Match[str]) -> Attribution | None:
         text = sentence.text
@@ -403,7 +434,15 @@ class Attributor:
         core = [w for w in words if w.casefold() not in _DETERMINERS]
         if not core:
             return None
-        head = core[-1].casefold()
+        for i, word in enumerate(core):
+            if i and word.casefold() in _NP_PREPOSITIONS:
+                # "a spokesman for the presidency": the head comes before the preposition,
+                # the rest says whose spokesman.
+                core_head = core[:i]
+                break
+        else:
+            core_head = core
+        head = core_head[-1].casefold()
         if head in ("statement", "report", "reports", "spokesmen", "sources") and len(core) > 1:
             head = core[-2].casefold()
         if first in ("a", "an") and head in _PERSON_ROLES | _ORG_WORDS:
@@ -422,7 +461,7 @@ class Attributor:
                 return found
         singular = head[:-1] if head.endswith("s") else head
         if singular in _PERSON_ROLES or singular in _ORG_WORDS or sourced:
-            name = " ".join(core)
+            name = " ".join(words[1:] if first in _DETERMINERS else words)
             self._speakers.remember(name, ())
             return name
         return None

@@ -159,6 +159,10 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     right = trail.start() if trail else len(piece)
     if right <= left:
         return start, start
+    # Keep a closing quote mark that balances one inside the clause.
+    inner = piece[left:right]
+    if (piece[right : right + 1] == '"' and inner.count('"') % 2 == 1) or (piece[right : right + 1] == "”" and inner.count("“") > inner.count("”")):
+        right += 1
     # Keep a closing question mark: it carries the stance.
     if piece[right:].lstrip("\"”’' ").startswith("?"):
         right = right + piece[right:].index("?") + 1

@@ -133,3 +133,30 @@ def test_figure_outside_what_the_cue_reports_is_the_writers():
     zone = text.index("zone")
     assert attributor.at(1, wednesday, wednesday + 9).speaker is None
     assert attributor.at(1, zone, zone + 4).speaker == "Igor Konashenkov"
+
+
+def test_he_points_back_to_a_titled_person_who_opened_a_sentence():
+    text = body(
+        "Heavy rains killed 37 people, officials said.",
+        "President Luiz Inacio Lula da Silva visited the region on Thursday.",
+        "He said the government would send 12 helicopters.",
+    )
+    assert speakers(text)[-1] == "Luiz Inacio Lula da Silva"
+
+
+def test_role_phrase_with_a_complement_is_an_anonymous_speaker():
+    text = body("A spokesman for the presidency rejected the accusation.")
+    assert speakers(text)[-1] == "spokesman for the presidency"
+
+
+def test_definite_organisation_never_points_at_an_unrelated_one():
+    text = body(
+        "More people fled, according to the state civil defence agency.",
+        "The opposition accused the government of ignoring warnings.",
+        "Funds were short, the agency said.",
+    )
+    assert speakers(text)[1:] == [
+        "state civil defence agency",
+        "opposition",
+        "state civil defence agency",
+    ]
