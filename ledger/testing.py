@@ -274,12 +274,13 @@ def ledgers(draw: st.DrawFn, *, max_documents: int = 3, max_assertions: int = 12
     parts: list[list[str]] = [[] for _ in range(n_docs)]
     for owner, quote in zip(owners, quotes, strict=True):
         parts[owner].append(quote)
-    # A newline between quotes gives multi-line texts, so line/column evidence is exercised.
-    docs = [make_document("\n".join(p) or "empty", name=f"doc{i}") for i, p in enumerate(parts)]
+    # A title line keeps equal texts apart (a document is addressed by its text's hash); a
+    # newline between quotes gives multi-line texts, so line/column evidence is exercised.
+    docs = [make_document("\n".join([f"Doc {i}", *p]), name=f"doc{i}") for i, p in enumerate(parts)]
     located = []
     seen: dict[int, int] = {}
     for row, owner, quote in zip(rows, owners, quotes, strict=True):
-        start = docs[owner].text.find(quote, seen.get(owner, 0))
+        start = docs[owner].text.find(quote, seen.get(owner, len(f"Doc {owner}\n")))
         seen[owner] = start + len(quote)
         located.append({**row, "quote": quote, "document": docs[owner], "start": start})
     return Ledger({d.doc_id: d for d in docs}, make_assertions(located))

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.baseline import apply_baseline, load_baseline, write_baseline
@@ -35,6 +35,7 @@ def test_waived_findings_are_not_recorded_and_the_file_is_sorted(tmp_path: Path)
     assert data["findings"][0]["code"] == "FL101"
 
 
+@settings(deadline=None)  # file I/O; slow disks must not fail the property
 @given(st.sets(st.text("0123456789abcdef", min_size=16, max_size=16), max_size=20))
 def test_write_then_load_round_trips(
     tmp_path_factory: pytest.TempPathFactory, ids: set[str]

@@ -48,13 +48,13 @@ def test_quotes_are_located_in_their_document() -> None:
         make_assertions([{"quote": "eight"}], document=doc)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(assertion_rows())
 def test_drawn_rows_pass_the_schema(row: dict) -> None:
     validate_assertions(make_assertions([row]))
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(ledgers())
 def test_drawn_ledgers_are_valid_and_their_quotes_are_true(ledger: Ledger) -> None:
     validate_assertions(ledger.assertions)

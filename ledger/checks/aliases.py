@@ -76,7 +76,8 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     names = pd.concat(parts, ignore_index=True)
     if names.empty:
         return no_findings()
-    names["skeleton"] = skeleton(names["name"])
+    codes, uniques = pd.factorize(names["name"])
+    names["skeleton"] = skeleton(pd.Series(uniques)).to_numpy()[codes]
     names = names[names["skeleton"].str.len() >= shortest]
     names = names.drop_duplicates(["role", "skeleton", "key"])
     spread = names.groupby(["role", "skeleton"])["key"].transform("size")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import figure_text, findings_frame, no_findings, text
+from .frames import figure_text, findings_frame, matches, no_findings, one_each, text
 
 DESCRIPTION = """\
 ## What it does
@@ -58,21 +58,24 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 
 
 def _shares_over_100(figures: pd.DataFrame) -> pd.DataFrame:
-    unit = text(figures["unit"]).str.casefold()
-    over = (
-        unit.isin(_PERCENT_UNITS)
-        & (figures["value_low"] > 100)
-        & ~figures["sentence"].astype(str).str.contains(_GROWTH, regex=True)
-    )
-    rows = figures.loc[over]
+    over = figures.loc[
+        text(figures["unit"]).str.casefold().isin(_PERCENT_UNITS) & (figures["value_low"] > 100)
+    ]
+    rows = over.loc[~matches(over["sentence"], _GROWTH)]
     return findings_frame(
-        rows["assertion_id"].map(lambda i: [i]),
+        one_each(rows["assertion_id"]),
         "share “" + rows["quote"].astype(str) + "” is over 100 percent",
     )
 
 
 def _parts_over_whole(figures: pd.DataFrame) -> pd.DataFrame:
-    sentences = figures[["doc_id", "sentence"]].drop_duplicates()
+    # A part and its whole are two figures of one sentence; other sentences cannot qualify.
+    per_sentence = figures.groupby(["doc_id", "sentence"], sort=False)["assertion_id"].transform(
+        "size"
+    )
+    candidates = figures.loc[per_sentence >= 2]
+    sentences = candidates[["doc_id", "sentence"]].drop_duplicates()
+    sentences = sentences.loc[matches(sentences["sentence"], r"\d\s+(?:out\s+)?of\s")]
     found = sentences["sentence"].astype(str).str.extractall(_PART_OF_WHOLE)
     if found.empty:
         return no_findings()
@@ -86,7 +89,7 @@ def _parts_over_whole(figures: pd.DataFrame) -> pd.DataFrame:
         part=bad["part"].to_numpy(), whole=bad["whole"].to_numpy()
     )
     # Cite the figures of that sentence that carry the part or the whole.
-    cited = figures.merge(located, on=["doc_id", "sentence"])
+    cited = candidates.merge(located, on=["doc_id", "sentence"])
     cited = cited[cited["value"].eq(cited["part"]) | cited["value"].eq(cited["whole"])]
     if cited.empty:
         return no_findings()
@@ -97,11 +100,11 @@ def _parts_over_whole(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _crowded_vehicles(figures: pd.DataFrame, seats: float) -> pd.DataFrame:
-    noun = text(figures["subject"]) + " " + text(figures["subject_key"])
-    noun = noun.where(noun.str.strip() != "", figures["quote"].astype(str))
+    # What is counted: the subject as written, else its key, else the quote itself.
+    noun = figures["subject"].fillna(figures["subject_key"]).fillna(figures["quote"])
     columns = ["assertion_id", "doc_id", "sentence", "quote", "value_low", "value_high"]
-    people = figures.loc[noun.str.contains(_PEOPLE, regex=True), columns]
-    vehicles = figures.loc[noun.str.contains(_VEHICLES, regex=True), columns]
+    people = figures.loc[matches(noun, _PEOPLE), columns]
+    vehicles = figures.loc[matches(noun, _VEHICLES), columns]
     if people.empty or vehicles.empty:
         return no_findings()
     # Pairs only within one sentence: a handful of rows each, never the whole ledger.

@@ -3,6 +3,7 @@ same speaker."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
@@ -50,21 +51,46 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     turncoats = per_party[(per_party == 2)].reset_index()
     turncoats = turncoats[turncoats["party"] != ""]
 
-    ids: list[list[str]] = []
-    messages: list[str] = []
-    for claim, rows in firsts[firsts["claim_key"].isin(contested)].groupby("claim_key"):
-        asserts = rows[rows["stance"] == "asserts"]
-        denies = rows[rows["stance"] == "denies"]
-        ids.append([*asserts["assertion_id"], *denies["assertion_id"]])
-        messages.append(
-            f"claim “{claim}” is asserted by {names_text(asserts['name'].unique())} "
-            f"and denied by {names_text(denies['name'].unique())}"
-        )
+    contested_rows = firsts[firsts["claim_key"].isin(contested)].sort_values(
+        ["claim_key", "stance"],
+        kind="stable",  # "asserts" sorts before "denies"
+    )
+    sides = (
+        contested_rows.drop_duplicates(["claim_key", "stance", "name"])
+        .groupby(["claim_key", "stance"], sort=True)["name"]
+        .agg(names_text)
+        .unstack("stance")
+    )
+    ids = _split(contested_rows, ["claim_key"])
+    messages = (
+        [
+            f"claim “{claim}” is asserted by {asserters} and denied by {deniers}"
+            for claim, asserters, deniers in zip(
+                sides.index, sides["asserts"], sides["denies"], strict=True
+            )
+        ]
+        if len(sides)
+        else []
+    )
+
     selfs = firsts.merge(turncoats[["claim_key", "party"]], on=["claim_key", "party"])
-    for (claim, _), rows in selfs.groupby(["claim_key", "party"]):
-        ids.append(list(rows.sort_values("stance")["assertion_id"]))
-        messages.append(f"{rows['name'].iloc[0]} both asserts and denies claim “{claim}”")
+    selfs = selfs.sort_values(["claim_key", "party", "stance"], kind="stable")
+    ids += _split(selfs, ["claim_key", "party"])
+    heads = selfs.drop_duplicates(["claim_key", "party"])
+    messages += [
+        f"{name} both asserts and denies claim “{claim}”"
+        for name, claim in zip(heads["name"], heads["claim_key"], strict=True)
+    ]
     return findings_frame(ids, messages) if ids else no_findings()
+
+
+def _split(rows: pd.DataFrame, keys: list[str]) -> list[list[str]]:
+    """The ``assertion_id`` lists of consecutive runs of equal ``keys`` in sorted ``rows``."""
+    if rows.empty:
+        return []
+    marks = rows[keys].ne(rows[keys].shift()).any(axis=1).to_numpy()
+    starts = np.flatnonzero(marks)
+    return [part.tolist() for part in np.split(rows["assertion_id"].to_numpy(), starts[1:])]
 
 
 CHECK = Check(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 
@@ -15,13 +16,20 @@ def findings_frame(
     severities: Iterable[str | None] | None = None,
 ) -> pd.DataFrame:
     """The frame a check returns: one row per finding, ``assertion_ids`` as lists."""
+    id_lists = ids if isinstance(ids, list) else [list(i) for i in ids]
     data: dict[str, pd.Series] = {
-        "assertion_ids": pd.Series([list(i) for i in ids], dtype=object),
+        "assertion_ids": pd.Series(id_lists, dtype=object),
         "message": pd.Series(list(messages), dtype="str"),
     }
     if severities is not None:
         data["severity"] = pd.Series(list(severities), dtype=object)
     return pd.DataFrame(data)
+
+
+def one_each(assertion_ids: pd.Series) -> list[list[str]]:
+    """``[[id], [id], ...]``: one finding per assertion, built in C rather than row by row."""
+    ids: list[list[str]] = assertion_ids.to_numpy(dtype=object).reshape(-1, 1).tolist()
+    return ids
 
 
 def no_findings() -> pd.DataFrame:
@@ -51,3 +59,16 @@ def names_text(names: Iterable[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def matches(values: pd.Series, pattern: str) -> np.ndarray:
+    """Which values match the regular expression ``pattern`` (missing values never do).
+
+    The regex runs once per distinct value: a ledger repeats its subjects, units and
+    sentences many times, so this is far cheaper than ``str.contains`` on every row.
+    """
+    codes, uniques = pd.factorize(values)
+    if len(uniques) == 0:
+        return np.zeros(len(values), dtype=bool)
+    hit = pd.Series(np.asarray(uniques, dtype=object)).astype(str).str.contains(pattern)
+    return np.where(codes >= 0, hit.to_numpy(dtype=bool)[codes], False)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from ..model import Document
-from .frames import findings_frame, names_text, no_findings
+from .frames import findings_frame, no_findings
 
 DESCRIPTION = """\
 ## What it does
@@ -18,7 +18,7 @@ outlets:
 - a figure with the same subject, unit, place, time and interval;
 - a claim (`claim_key`) with the same stance, whoever is quoted for it (an outlet quoting the
   ministry and another quoting its spokesman repeat one statement);
-- a sentence that recurs word for word (whitespace and case aside), as wire copy does.
+- a sentence that recurs word for word, as wire copy does.
 
 The earliest published document is named as the probable origin.
 
@@ -38,12 +38,15 @@ _CLAIM_KEYS = ["claim_key", "stance"]
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     least = int(context.options.get("min_documents", 2))
-    frame = assertions.assign(_sentence=_normalised(assertions["sentence"]))
+    # Wire copy repeats sentences verbatim, so exact text is the key (no per-row folding).
+    frame = assertions.assign(_sentence=assertions["sentence"])
     figures = frame[
         frame["kind"].isin(["quantity"]) & frame["subject_key"].notna() & frame["value_low"].notna()
     ]
     claims = frame[frame["claim_key"].notna()]
     sentences = frame[frame["_sentence"].str.len() >= 40]  # short lines recur by chance
+    published = {i: d.published for i, d in context.documents.items() if d.published}
+    names = {i: d.name for i, d in context.documents.items()}
     ids: list[list[str]] = []
     messages: list[str] = []
     for rows, keys, what in (
@@ -51,43 +54,54 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         (claims, _CLAIM_KEYS, "claim"),
         (sentences, ["_sentence"], "sentence"),
     ):
-        for group in _repeated(rows, keys, least):
-            ids.append(list(group["assertion_id"]))
-            messages.append(_message(what, group, context.documents))
+        found_ids, found_messages = _repeated(rows, keys, least, what, published, names)
+        ids += found_ids
+        messages += found_messages
     return findings_frame(ids, messages) if ids else no_findings()
 
 
-def _normalised(sentences: pd.Series) -> pd.Series:
-    """Case and whitespace folded; computed once per distinct sentence, not once per row."""
-    codes, uniques = pd.factorize(sentences.astype(str))
-    folded = pd.Series(uniques).str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
-    return pd.Series(folded.to_numpy()[codes], index=sentences.index)
-
-
-def _repeated(rows: pd.DataFrame, keys: list[str], least: int) -> list[pd.DataFrame]:
-    """Groups of ``rows`` equal on ``keys`` that span ``least`` documents or more, with one
-    row (the first) per document."""
+def _repeated(
+    rows: pd.DataFrame,
+    keys: list[str],
+    least: int,
+    what: str,
+    published: Mapping[str, str],
+    names: Mapping[str, str],
+) -> tuple[list[list[str]], list[str]]:
+    """Findings for the groups of ``rows`` equal on ``keys`` that span ``least`` documents or
+    more: one row per document, the earliest published first."""
     if rows.empty:
-        return []
-    group = rows.groupby(keys, dropna=False, sort=False).ngroup()
-    spread = rows["doc_id"].groupby(group).transform("nunique")
-    hits = rows[spread >= least].assign(_group=group[spread >= least])
-    hits = hits.drop_duplicates(["_group", "doc_id"])
-    return [g for _, g in hits.groupby("_group", sort=False)]
-
-
-def _message(what: str, group: pd.DataFrame, documents: Mapping[str, Document]) -> str:
-    docs = [documents.get(d) for d in group["doc_id"]]
-    names = [d.name if d else str(i)[:12] for d, i in zip(docs, group["doc_id"], strict=True)]
-    dated = sorted((d.published or "9999", d.name) for d in docs if d is not None)
-    origin = f"; earliest: {dated[0][1]}" if dated and dated[0][0] != "9999" else ""
-    quote = group["quote"].iloc[0]
-    speakers = sorted(set(group["speaker"].dropna().astype(str)))
-    said = f", attributed to {names_text(speakers)}" if speakers else ""
-    return (
-        f"{what} “{quote}” is repeated by {len(group)} documents ({names_text(names)}){said}"
-        f"{origin}; count it as one source, not as corroboration"
+        return [], []
+    group = rows.groupby(keys, dropna=False, sort=False).ngroup().to_numpy()
+    hits = pd.DataFrame(
+        {
+            "group": group,
+            "doc_id": rows["doc_id"].to_numpy(),
+            "assertion_id": rows["assertion_id"].to_numpy(),
+            "quote": rows["quote"].to_numpy(),
+        }
+    ).drop_duplicates(["group", "doc_id"])
+    spread = hits["group"].map(hits["group"].value_counts())
+    hits = hits[spread >= least]
+    if hits.empty:
+        return [], []
+    hits = hits.assign(published=hits["doc_id"].map(published)).sort_values(
+        ["group", "published"], na_position="last", kind="stable"
     )
+    groups = hits["group"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    ids = [part.tolist() for part in np.split(hits["assertion_id"].to_numpy(), starts[1:])]
+    counts = np.diff(np.r_[starts, len(hits)])
+    firsts = hits.iloc[starts]
+    messages = [
+        f"{what} “{quote}” is repeated by {count} documents"
+        + (f"; earliest: {names.get(doc, doc[:12])} ({date})" if isinstance(date, str) else "")
+        + "; count it as one source, not as corroboration"
+        for quote, count, doc, date in zip(
+            firsts["quote"], counts, firsts["doc_id"], firsts["published"], strict=True
+        )
+    ]
+    return ids, messages
 
 
 CHECK = Check(

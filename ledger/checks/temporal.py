@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import findings_frame, no_findings, text
+from .frames import findings_frame, matches, no_findings, text
 
 DESCRIPTION = """\
 ## What it does
@@ -29,7 +29,7 @@ date cannot be compared at all.
 - `lookbehind` (default 16): characters before a date's quote searched for its weekday.
 """
 
-_WEEKDAY = r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _RELATIVE = (
     r"(?i)\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|earlier|later|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
@@ -46,31 +46,35 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         return no_findings()
     lookbehind = int(context.options.get("lookbehind", 16))
     time = text(dates["time"])
-    day = pd.to_datetime(time.where(time.str.len() == 10), format="%Y-%m-%d", errors="coerce")
     ids: list[list[str]] = []
     messages: list[str] = []
     severities: list[str] = []
 
-    # Weekday against date: the quote and a short stretch of text before it.
-    before = _preceding(dates, context, lookbehind)
-    named = (before + " " + dates["quote"].astype(str)).str.findall(_WEEKDAY).str[-1]
-    wrong = named.notna() & day.notna() & (named != day.dt.day_name())
-    for aid, quote, said, actual in zip(
-        dates["assertion_id"][wrong], dates["quote"][wrong], named[wrong], day[wrong], strict=True
-    ):
-        ids.append([aid])
-        messages.append(f"“{quote}”: {actual:%d %B %Y} was a {actual:%A}, not a {said}")
-        severities.append("error")
+    # Weekday against date: only where the sentence names a weekday at all.
+    named_day = dates.loc[(time.str.len() == 10).to_numpy() & matches(dates["sentence"], _WEEKDAY)]
+    if not named_day.empty:
+        day = _parse(text(named_day["time"]))
+        before = _preceding(named_day, context, lookbehind)
+        said = (before + " " + named_day["quote"].astype(str)).str.findall(_WEEKDAY).str[-1]
+        wrong = said.notna() & day.notna() & (said != day.dt.day_name())
+        for aid, quote, weekday, actual in zip(
+            named_day["assertion_id"][wrong],
+            named_day["quote"][wrong],
+            said[wrong],
+            day[wrong],
+            strict=True,
+        ):
+            ids.append([aid])
+            messages.append(f"“{quote}”: {actual:%d %B %Y} was a {actual:%A}, not a {weekday}")
+            severities.append("error")
 
-    # Event after publication, unless the sentence looks ahead.
+    # Event after publication, unless the sentence looks ahead. A year or a month starts on
+    # its first day: "2017-12" is after 2017-11-15, "2017-11" is not.
     published = dates["doc_id"].map(
         {doc_id: d.published for doc_id, d in context.documents.items() if d.published}
     )
-    published_day = pd.to_datetime(published, format="%Y-%m-%d", errors="coerce")
-    # A year or a month starts on its first day: "2017-12" is not after 2017-12-05.
-    period_start = pd.to_datetime(time.str.slice(0, 10), format="ISO8601", errors="coerce")
-    ahead = dates["sentence"].astype(str).str.contains(_FUTURE, regex=True)
-    late = period_start.notna() & published_day.notna() & (period_start > published_day) & ~ahead
+    late = (_parse(time) > _parse(text(published))).to_numpy().copy()
+    late[late] = ~matches(dates["sentence"][late], _FUTURE)
     for aid, quote, when, pub in zip(
         dates["assertion_id"][late], dates["quote"][late], time[late], published[late], strict=True
     ):
@@ -79,7 +83,8 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         severities.append("warning")
 
     # Relative dates left unresolved.
-    loose = (time == "") & dates["quote"].astype(str).str.contains(_RELATIVE, regex=True)
+    loose = (time == "").to_numpy().copy()
+    loose[loose] = matches(dates["quote"][loose], _RELATIVE)
     for aid, quote, pub in zip(
         dates["assertion_id"][loose], dates["quote"][loose], published[loose], strict=True
     ):
@@ -88,6 +93,14 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         messages.append(f"relative date “{quote}” could not be resolved to a calendar date{why}")
         severities.append("info")
     return findings_frame(ids, messages, severities) if ids else no_findings()
+
+
+def _parse(values: pd.Series) -> pd.Series:
+    """ISO dates, months or years as timestamps (their first day), parsed once per value."""
+    codes, uniques = pd.factorize(values.str.slice(0, 10))
+    parsed = pd.to_datetime(pd.Series(uniques), format="ISO8601", errors="coerce").to_numpy()
+    result = np.where(codes >= 0, parsed[np.maximum(codes, 0)], np.datetime64("NaT"))
+    return pd.Series(result, index=values.index)
 
 
 def _preceding(dates: pd.DataFrame, context: CheckContext, width: int) -> pd.Series:

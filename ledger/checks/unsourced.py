@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import findings_frame, no_findings
+from .frames import findings_frame, no_findings, one_each
 
 DESCRIPTION = """\
 ## What it does
@@ -42,7 +42,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     kind = rows["kind"].astype(str)
     messages = "unsourced " + kind + " “" + rows["quote"].astype(str) + "”: no one is cited for it"
     severities = np.where(kind.isin(background), "info", None)
-    return findings_frame(rows["assertion_id"].map(lambda i: [i]), messages, severities)
+    return findings_frame(one_each(rows["assertion_id"]), messages, severities)
 
 
 CHECK = Check(

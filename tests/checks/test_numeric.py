@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.checks import numeric
@@ -129,6 +129,7 @@ def test_an_open_ended_figure_overlaps_anything_above_it() -> None:
     assert run(rows).empty
 
 
+@settings(max_examples=40, deadline=None)  # each example validates a frame with pandera
 @given(
     st.lists(
         st.tuples(st.integers(0, 1000), st.integers(0, 100)).map(lambda t: (t[0], t[0] + t[1])),

@@ -16,13 +16,15 @@ def run(doc: Document, rows: list[dict]) -> pd.DataFrame:
 
 
 def test_15_november_2017_was_a_wednesday() -> None:
-    doc = make_document("Wednesday, 15 November 2017 03:27", name="dateline")
-    assert run(doc, [{"quote": "15 November 2017", "time": "2017-11-15"}]).empty
+    text = "Wednesday, 15 November 2017 03:27"
+    doc = make_document(text, name="dateline")
+    assert run(doc, [{"quote": "15 November 2017", "time": "2017-11-15", "sentence": text}]).empty
 
 
 def test_a_weekday_that_does_not_fit_its_date_is_an_error() -> None:
-    doc = make_document("The talks on Tuesday, 15 November 2017 ended.", name="a")
-    out = run(doc, [{"quote": "15 November 2017", "time": "2017-11-15"}])
+    text = "The talks on Tuesday, 15 November 2017 ended."
+    doc = make_document(text, name="a")
+    out = run(doc, [{"quote": "15 November 2017", "time": "2017-11-15", "sentence": text}])
     assert out["severity"].tolist() == ["error"]
     assert "was a Wednesday, not a Tuesday" in out["message"].iloc[0]
 
