@@ -140,9 +140,12 @@ _MONTH_PREP_BEFORE_RE = re.compile(
     r"this|next|of|before|after)[\s-]+\Z",
     re.I,
 )
+# After these a 4-digit number is a year even before a noun ("in 2016 Russian jets struck");
+# after "the" it is a year only when no counted noun follows ("the 2015 election" but "the
+# 2000 soldiers").
 _YEAR_CONTEXT_RE = re.compile(
     r"(?<![\w-])(?:in|since|by|until|till|from|during|of|before|after|through|throughout|"
-    r"between|and|to|early|late|mid|the)[\s-]+\Z",
+    r"between|and|to|early|late|mid)[\s-]+\Z",
     re.I,
 )
 _NOT_A_YEAR_BEFORE = frozenset(".,$£€#/-")

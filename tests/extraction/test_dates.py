@@ -1,0 +1,237 @@
+"""Dates, datelines and durations, resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fact_ledger.extraction.dates import find_dates, parse_dateline, time_spans
+from fact_ledger.extraction.mentions import Mention
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def seed(stem_prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{stem_prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def dates(text: str, published: dt.date | None = None) -> list[tuple[str, str, str | None]]:
+    return [(text[m.start : m.end], m.kind, m.time) for m in find_dates(text, published)]
+
+
+def one(text: str, published: dt.date | None = None) -> Mention:
+    (m,) = find_dates(text, published)
+    return m
+
+
+# -- the seeds, read from the articles -----------------------------------------------------
+
+
+def test_seed_datelines() -> None:
+    assert parse_dateline(seed("003")) == dt.date(
+        2017, 11, 15
+    )  # "Wednesday, 15 November 2017 03:27"
+    assert parse_dateline(seed("004")) == dt.date(2017, 10, 11)  # "11 Oct, 2017"
+    for undated in ("000", "001", "002"):  # 002's "1507657776" is an image name, not a dateline
+        assert parse_dateline(seed(undated)) is None
+
+
+def test_seed_004_resolved_against_its_dateline() -> None:
+    text = seed("004")
+    found = dates(text, parse_dateline(text))
+    assert ("11 Oct, 2017", "date", "2017-10-11") in found
+    assert ("Tuesday", "date", "2017-10-10") in found  # "accused the US on Tuesday"
+    assert ("Monday", "date", "2017-10-09") in found  # "On Monday, ... seven strikes"
+    assert ("September", "date", "2017-09") in found  # "cut its strikes on Iraq in September"
+    assert ("since 2015", "date", "2015") in found
+    past_month = [m for m in find_dates(text) if m.kind == "duration"]
+    assert [(text[m.start : m.end], m.value, m.unit) for m in past_month] == [
+        ("the past month", 1, "month")  # "Over the past month"
+    ]
+
+
+def test_seed_003_dateline_and_days() -> None:
+    text = seed("003")
+    found = dates(text, parse_dateline(text))
+    assert found[0] == ("Wednesday, 15 November 2017 03:27", "date", "2017-11-15")
+    assert ("last week", "date", "2017-W45") in found  # 6-12 November 2017
+    assert ("November 9", "date", "2017-11-09") in found
+
+
+def test_seed_001_days_without_a_year() -> None:
+    found = dates(seed("001"))
+    assert found.count(("September 28", "date", "--09-28")) == 3
+    assert ("last week", "date", None) in found  # no publication date: not guessed
+
+
+def test_seed_000_years_and_durations() -> None:
+    text = seed("000")
+    found = dates(text)
+    assert ("21 September", "date", "--09-21") in found
+    assert ("since 2014", "date", "2014") in found
+    assert ("2014", "date", "2014") in found  # "came to prominence in 2014"
+    spans = {text[m.start : m.end]: m for m in find_dates(text) if m.kind == "duration"}
+    assert (spans["a year"].value, spans["a year"].unit) == (1, "year")
+    few = spans["past few months"]  # "in past few months"
+    assert (few.value, few.low, few.high, few.unit) == (None, 2, 5, "month")
+
+
+# -- shapes news text uses -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "time"),
+    [
+        ("on 3 March 2018", "3 March 2018", "2018-03-03"),
+        ("on July 17, 2014, killing", "July 17, 2014", "2014-07-17"),
+        ("Sept. 28th, 2017", "Sept. 28th, 2017", "2017-09-28"),
+        ("the 28th of September 2017", "28th of September 2017", "2017-09-28"),
+        ("in September 2017", "September 2017", "2017-09"),
+        ("published 2017-10-11", "2017-10-11", "2017-10-11"),
+        ("on 25/12/2017", "25/12/2017", "2017-12-25"),
+        ("on 11/10/2017", "11/10/2017", None),  # day and month cannot be told apart
+        ("by the 1960s", "1960s", "196"),
+        ("in 2013-14", "2013-14", "2013/2014"),
+        ("until 2020", "until 2020", "2020"),
+    ],
+)
+def test_absolute_dates(text: str, quote: str, time: str | None) -> None:
+    m = one(text)
+    assert (text[m.start : m.end], m.kind, m.time) == (quote, "date", time)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it may rain",  # "may", "march" and "sun" are words
+        "they march on",
+        "2000 soldiers were sent",  # a count, not a year
+        "1950 km away",
+        "more than 2000 were seen",
+        "at 5,000 a day",  # a rate, not a duration
+        "on a second thought",
+        "many years",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert [(text[m.start : m.end], m.kind) for m in find_dates(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "low", "high", "unit", "approx"),
+    [
+        ("after three days", "three days", 3, 3, 3, "day", None),
+        ("after a year in which", "a year", 1, 1, 1, "year", None),
+        ("a two-year maintenance period", "two-year", 2, 2, 2, "year", None),
+        ("in six weeks' time", "six weeks", 6, 6, 6, "week", None),
+        ("Over the past month,", "the past month", 1, 1, 1, "month", None),
+        ("the past few months", "the past few months", None, 2, 5, "month", "few"),
+        ("over the past two weeks", "the past two weeks", 2, 2, 2, "week", None),
+        ("took about 4 years", "about 4 years", 4, 3.6, 4.4, "year", "about"),
+        ("for two decades", "two decades", 20, 20, 20, "year", None),
+        ("a 40-year-old suspect", "40-year-old", 40, 40, 40, "year", None),
+        ("for several years", "several years", None, 3, 9, "year", "several"),
+        ("ninety minutes", "ninety minutes", 90, 90, 90, "minute", None),
+    ],
+)
+def test_durations(
+    text: str,
+    quote: str,
+    value: float | None,
+    low: float,
+    high: float,
+    unit: str,
+    approx: str | None,
+) -> None:
+    m = one(text)
+    assert m.kind == "duration"
+    assert (text[m.start : m.end], m.value, m.unit, m.approx) == (quote, value, unit, approx)
+    assert (m.low, m.high) == (pytest.approx(low), pytest.approx(high))
+
+
+WEDNESDAY = dt.date(2017, 11, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("said on Tuesday", "2017-11-14"),
+        ("said on Wednesday", "2017-11-15"),  # the day of publication itself
+        ("said on Thursday", "2017-11-09"),
+        ("will meet next Monday", "2017-11-20"),
+        ("said yesterday", "2017-11-14"),
+        ("said today", "2017-11-15"),
+        ("two days ago", "2017-11-13"),
+        ("a week ago", "2017-W45"),
+        ("last week", "2017-W45"),
+        ("last month", "2017-10"),
+        ("next month", "2017-12"),
+        ("last year", "2016"),
+        ("in September", "2017-09"),
+        ("in December", "2017-12"),  # the near future, not last December
+        ("on September 28", "2017-09-28"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(text: str, time: str) -> None:
+    assert one(text, WEDNESDAY).time == time
+
+
+def test_a_month_long_past_leans_to_the_past() -> None:
+    assert one("in August", dt.date(2018, 3, 7)).time == "2017-08"
+    assert one("in January", dt.date(2017, 12, 20)).time == "2018-01"
+
+
+def test_unresolvable_relative_dates_keep_no_time() -> None:
+    assert one("on Tuesday").time is None
+    assert one("a day after the raid", WEDNESDAY).time is None  # relative to the raid
+
+
+def test_time_spans_cover_times_of_day() -> None:
+    text = "at 3.30pm and 03:27 GMT"
+    assert [text[s:e] for s, e in time_spans(text)] == ["3.30pm", "03:27 GMT"]
+    assert find_dates(text) == []
+
+
+# -- properties ------------------------------------------------------------------------------
+
+any_date = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+@given(
+    any_date, st.sampled_from(["%d %B %Y", "%B %d, %Y", "%d %b, %Y", "%A, %d %B %Y", "%Y-%m-%d"])
+)
+def test_written_dates_read_back(day: dt.date, layout: str) -> None:
+    text = f"It happened on {day.strftime(layout)}, officials said."
+    m = one(text)
+    assert m.time == day.isoformat()
+    assert parse_dateline(text) == day
+
+
+@given(any_date, st.integers(min_value=0, max_value=6), st.booleans())
+def test_weekdays_are_the_most_recent_or_the_next(
+    published: dt.date, weekday: int, ahead: bool
+) -> None:
+    text = f"They will meet {'next ' if ahead else 'on '}{WEEKDAY_NAMES[weekday]}."
+    m = one(text, published)
+    assert m.time is not None
+    day = dt.date.fromisoformat(m.time)
+    assert day.weekday() == weekday
+    gap = (day - published).days
+    assert 1 <= gap <= 7 if ahead else -6 <= gap <= 0
+
+
+@given(st.text(max_size=120), st.one_of(st.none(), any_date))
+def test_any_text_gives_well_formed_mentions(text: str, published: dt.date | None) -> None:
+    mentions = find_dates(text, published)
+    assert mentions == sorted(mentions, key=lambda m: (m.start, m.end))
+    for m in mentions:
+        assert m.kind in ("date", "duration")
+        assert 0 <= m.start < m.end <= len(text)
+        if m.low is not None and m.high is not None:
+            assert m.low <= m.high

@@ -1,0 +1,127 @@
+"""Reading numbers written in digits (any script) and in words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from num2words import num2words
+
+from fact_ledger.extraction.numbers import (
+    DIGITS_PATTERN,
+    NUMBER_WORDS_PATTERN,
+    parse_digits,
+    parse_number,
+    to_ascii_digits,
+)
+
+# Zero of each decimal digit script the finders must read: Arabic-Indic, Extended
+# Arabic-Indic (Persian, Urdu), Devanagari, Bengali, Thai, full-width.
+DIGIT_ZEROS = ["٠", "۰", "०", "০", "๐", "０"]
+
+
+def in_script(number: str, zero: str) -> str:
+    return "".join(chr(ord(zero) + int(c)) if c.isdigit() else c for c in number)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,500,000", 1_500_000),
+        ("930,000", 930_000),
+        ("2.5", 2.5),
+        ("2 1/2", 2.5),
+        ("2½", 2.5),
+        ("1/40", 0.025),
+        ("10 000", 10_000),
+        ("4e14", 4e14),
+        ("2.48×10−5", 2.48e-05),
+        ("5.5x10-3", 0.0055),
+        ("8x2^10", 8192),
+        ("-15", -15),
+        ("−273.15", -273.15),
+        ("٣٠٠", 300),
+        ("٣٫٥", 3.5),
+        ("３００", 300),
+        ("१,२००", 1200),
+    ],
+)
+def test_parse_digits(text: str, value: float) -> None:
+    assert re.fullmatch(DIGITS_PATTERN, text.lstrip("-−"))
+    assert parse_digits(text) == pytest.approx(value)
+
+
+def test_a_vulgar_fraction_alone() -> None:
+    assert parse_digits("½") == 0.5
+    assert parse_digits("⅓") == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("seven", 7),
+        ("three hundred", 300),
+        ("twenty-five", 25),
+        ("twenty one", 21),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("half a dozen", 6),
+        ("a hundred and two", 102),
+        ("one hundred and two", 102),
+        ("a million", 1_000_000),
+        ("three million, two hundred & forty", 3_000_240),
+        ("two and a half", 2.5),
+        ("a third", 1 / 3),
+        ("two thirds", 2 / 3),
+        ("one-half", 0.5),
+        ("three halves", 1.5),
+        ("one sixth", 1 / 6),
+    ],
+)
+def test_parse_number_words(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_and_joins_only_after_a_scale_word() -> None:
+    """ "two and three" is two numbers; "a hundred and two" is one."""
+    pattern = re.compile(NUMBER_WORDS_PATTERN, re.IGNORECASE)
+    assert pattern.match("two and three").group() == "two"
+    assert pattern.match("a hundred and two").group() == "a hundred and two"
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1/0", "dozen dozen x"])
+def test_not_a_number_raises_value_error(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_to_ascii_digits_leaves_other_characters() -> None:
+    assert to_ascii_digits("٣٠٠ km, ३ days") == "300 km, 3 days"
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_thousands_separators_read_back(n: int) -> None:
+    assert parse_digits(f"{n:,}") == n
+    assert parse_digits(f"{n:,}".replace(",", "\u202f")) == n  # thin space (SI style)
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(DIGIT_ZEROS))
+def test_other_digit_scripts_read_back(n: int, zero: str) -> None:
+    written = in_script(f"{n:,}", zero)
+    assert re.fullmatch(DIGITS_PATTERN, written)
+    assert parse_digits(written) == n
+
+
+@given(st.integers(min_value=1, max_value=999_999_999))
+def test_number_words_read_back(n: int) -> None:
+    """num2words (an independent writer) spells n; the pattern takes it whole and reads n."""
+    written = num2words(n)  # "one thousand, two hundred and thirty-four"
+    assert re.fullmatch(NUMBER_WORDS_PATTERN, written, re.IGNORECASE), written
+    assert parse_number(written) == n
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False))
+def test_decimals_read_back(d: object) -> None:
+    assert parse_digits(str(d)) == pytest.approx(float(str(d)))

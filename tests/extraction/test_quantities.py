@@ -1,0 +1,291 @@
+"""Quantities in news text: the seed figures, news wordings, and properties on any text."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from num2words import num2words
+
+from fact_ledger.extraction.mentions import Mention
+from fact_ledger.extraction.quantities import FRACTION, find_quantities
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed(stem_prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{stem_prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def quote(text: str, m: Mention) -> str:
+    return " ".join(text[m.start : m.end].split())  # the seeds use no-break spaces here and there
+
+
+def by_quote(text: str) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = {}
+    for m in find_quantities(text):
+        out.setdefault(quote(text, m), []).append(m)
+    return out
+
+
+def one(text: str, wanted: str) -> Mention:
+    found = by_quote(text)
+    assert wanted in found, f"{wanted!r} not among {sorted(found)}"
+    return found[wanted][0]
+
+
+# -- the seed figures, read from the articles ---------------------------------------------
+
+
+def test_seed_000_gerasimov_figures() -> None:
+    text = seed("000")
+    share = one(text, "97 percent")  # "97 percent of ISIS-held territory"
+    assert (share.value, share.low, share.high, share.unit) == (97, 97, 97, "percent")
+    shaddadah = one(text, "about 750 militants")
+    assert (shaddadah.value, shaddadah.low, shaddadah.high) == (750, 675, 825)
+    assert (shaddadah.unit, shaddadah.noun, shaddadah.approx) == ("person", "militants", "about")
+    tanf = one(text, "350")  # "... and 350 in Al-Tanf": militants too, by ellipsis
+    assert (tanf.value, tanf.unit, tanf.noun) == (350, "person", "militants")
+    territory = one(text, "nearly all")  # "has now lost nearly all of its territory"
+    assert (territory.value, territory.low, territory.high) == (None, 0.9, 1.0)
+    assert territory.unit == FRACTION
+    jem = one(text, "over 10")  # "over 10 of the JeM terrorists"
+    assert (jem.value, jem.low, jem.high, jem.unit, jem.noun) == (
+        10,
+        10,
+        15,
+        "person",
+        "JeM terrorists",
+    )
+    iraq = one(text, "a third")  # "swept across a third of Iraq"
+    assert iraq.value == pytest.approx(1 / 3) and iraq.unit == FRACTION
+
+
+def test_seed_000_years_and_day_are_not_counts() -> None:
+    found = by_quote(seed("000"))
+    assert not {"2014", "21", "21 September"} & set(found)
+
+
+def test_seed_001_tass_figures() -> None:
+    text = seed("001")
+    area = one(text, "50-kilometer")  # "from the 50-kilometer area around ... al-Tanf"
+    assert (area.value, area.unit) == (50, "km")
+    dozens = one(text, "dozens of off-road vehicles")
+    assert (dozens.value, dozens.low, dozens.high) == (None, 24, 99)
+    assert (dozens.unit, dozens.noun, dozens.approx) == ("vehicle", "off-road vehicles", "dozens")
+    dozen = one(text, "a dozen of cross country vehicles")
+    assert (dozen.value, dozen.low, dozen.high) == (12, 12, 12)
+    assert (dozen.unit, dozen.noun) == ("vehicle", "cross country vehicles")
+    gunmen = one(text, "about 300 ISIL gunmen")
+    assert (gunmen.value, gunmen.low, gunmen.high, gunmen.unit) == (300, 270, 330, "person")
+    militants = one(
+        text, "about 300 Islamic State (IS, a terror organization outlawed in Russia) militants"
+    )
+    assert (militants.unit, militants.noun) == ("person", "militants")
+    assert one(text, "50km").unit == "km"
+    assert [(m.value, m.unit) for m in by_quote(text)["50-km"]] == [(50, "km"), (50, "km")]
+    offensives = one(text, "several offensives")  # "told reporters about several offensives"
+    assert (offensives.low, offensives.high, offensives.approx) == (3, 9, "several")
+
+
+def test_seed_002_furniture_is_boilerplate() -> None:
+    found = by_quote(seed("002"))
+    assert [m.boilerplate for m in found["1507657776"] + found["1507649787"]] == [True, True]
+    assert [m.boilerplate for m in found["150x150"]] == [True, True]
+    assert "11" not in found  # "11dc iranfacts": a file name, not a figure
+    assert all(m.boilerplate for ms in found.values() for m in ms)
+
+
+def test_seed_003_zone_and_view_counter() -> None:
+    found = by_quote(seed("003"))
+    assert [(m.value, m.unit, m.boilerplate) for m in found["15-km"]] == [(15, "km", False)]
+    assert [(m.value, m.boilerplate) for m in found["125 times"]] == [(125, True)]
+    assert not {"15", "2017", "03", "27", "9"} & set(found)  # dateline and "November 9"
+
+
+def test_seed_004_strikes() -> None:
+    strikes = one(seed("004"), "seven strikes")
+    assert (strikes.value, strikes.unit, strikes.noun) == (7, "strike", "strikes")
+    assert "2015" not in by_quote(seed("004"))
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_mentions_are_sorted_disjoint_spans(prefix: str) -> None:
+    mentions = find_quantities(seed(prefix))
+    assert mentions == sorted(mentions, key=lambda m: m.start)
+    assert all(a.end <= b.start for a, b in pairwise(mentions))
+
+
+# -- news wordings the seeds do not contain ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "value", "low", "high", "unit"),
+    [
+        ("At least 12 people were killed.", "At least 12 people", 12, 12, 18, "person"),
+        ("12 killed and 40 injured in the blast", "40 injured", 40, 40, 40, "casualty"),
+        ("revenue rose to $4.5bn", "$4.5bn", 4.5e9, 4.5e9, 4.5e9, "USD"),
+        ("a fine of £183m", "£183m", 183e6, 183e6, 183e6, "GBP"),
+        ("€3m in savings", "€3m", 3e6, 3e6, 3e6, "EUR"),
+        ("it cost 5 dollars", "5 dollars", 5, 5, 5, "USD"),
+        ("I spent 20 million pounds", "20 million pounds", 2e7, 2e7, 2e7, "GBP"),
+        ("fired between 20 and 30 rockets", "between 20 and 30 rockets", 25, 20, 30, "munition"),
+        ("a force of 300-350 fighters", "300-350 fighters", 325, 300, 350, "person"),
+        ("some 300 to 350 troops", "some 300 to 350 troops", 325, 270, 385, "person"),
+        (
+            "two or three days later, two or three soldiers",
+            "two or three soldiers",
+            2.5,
+            2,
+            3,
+            "person",
+        ),
+        (
+            "Tens of thousands of protesters marched",
+            "Tens of thousands of protesters",
+            None,
+            20000,
+            99000,
+            "person",
+        ),
+        ("several hundred refugees", "several hundred refugees", None, 300, 900, "person"),
+        ("Roughly one in five children", "Roughly one in five", 0.2, 0.18, 0.22, FRACTION),
+        ("Nearly half of all voters", "Nearly half", 0.5, 0.45, 0.5, FRACTION),
+        ("prices rose by a third", "a third", 1 / 3, 1 / 3, 1 / 3, FRACTION),
+        ("a 15 miles walk", "15 miles", 15, 15, 15, "mile"),
+        ("930,000 mi from Earth", "930,000 mi", 930_000, 930_000, 930_000, "mile"),
+        ("turnout was 67.3%", "67.3%", 67.3, 67.3, 67.3, "percent"),
+        ("fell to 4.1 per cent", "4.1 per cent", 4.1, 4.1, 4.1, "percent"),
+        (
+            "carrying 1.2 million barrels of oil",
+            "1.2 million barrels",
+            1.2e6,
+            1.2e6,
+            1.2e6,
+            "barrel",
+        ),
+        (
+            "More than 6 million Syrians fled",
+            "More than 6 million Syrians",
+            6e6,
+            6e6,
+            9e6,
+            "person",
+        ),
+        ("A dozen or so fighters surrendered", "A dozen or so fighters", 12, 10.8, 13.2, "person"),
+        ("the 2000 soldiers deployed", "2000 soldiers", 2000, 2000, 2000, "person"),
+        ("about ٣٠٠ militants", "about ٣٠٠ militants", 300, 270, 330, "person"),
+        ("３００ people", "３００ people", 300, 300, 300, "person"),
+        ("four Su-34 jets", "four Su-34 jets", 4, 4, 4, "aircraft"),
+        ("only $15.4/hour", "$15.4/hour", 15.4, 15.4, 15.4, "USD/hour"),
+        ("temperatures from -18 °C to -34 °C", "from -18 °C to -34 °C", -26, -34, -18, "celsius"),
+    ],
+)
+def test_news_wordings(
+    text: str, wanted: str, value: float | None, low: float, high: float, unit: str
+) -> None:
+    m = one(text, wanted)
+    assert m.value == (None if value is None else pytest.approx(value))
+    assert (m.low, m.high) == (pytest.approx(low), pytest.approx(high))
+    assert m.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One thing unites the attacks.",  # a pronoun
+        "Resolution 2254 and Article 5 were cited.",  # names
+        "after the 9/11 attacks, a 24/7 watch",
+        "COVID-19 and the G20 summit",
+        "in 2014, since 2015, by the 1960s",  # years are dates
+        "on September 28 and 21 September",
+        "a third time",  # an ordinal
+        "the 21st century",
+        "at 3.30pm and 03:27",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_ellipsis_stops_at_a_sentence_break() -> None:
+    text = "About 750 militants were seen. 350 in Al-Tanf were not."
+    assert one(text, "350").unit is None
+
+
+def test_partitive_keeps_the_quote_on_the_figure() -> None:
+    m = one("They killed over 10 of the JeM terrorists.", "over 10")
+    assert (m.unit, m.noun) == ("person", "JeM terrorists")
+
+
+# -- properties ------------------------------------------------------------------------------
+
+NOUNS = {"militants": "person", "vehicles": "vehicle", "airstrikes": "strike", "km": "km"}
+# Text made of the pieces the finder reacts to, so that shapes collide in odd ways.
+news_like = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789 ,.-/%$£€½٣३x:()",
+            "about ",
+            "km",
+            " of the ",
+            "dozens",
+            " and ",
+            "a third",
+            " to ",
+            "between ",
+            "militants",
+            "September ",
+            "2014",
+            " in ",
+            "\n",
+            "-odd",
+            " per ",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+def check_invariants(text: str, mentions: list[Mention]) -> None:
+    assert mentions == sorted(mentions, key=lambda m: m.start)
+    for m in mentions:
+        assert m.kind == "quantity"
+        assert 0 <= m.start < m.end <= len(text)
+        if m.low is not None and m.high is not None:
+            assert m.low <= m.high
+            if m.value is not None:
+                assert m.low <= m.value <= m.high
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(max_size=120), news_like))
+def test_any_text_gives_well_formed_mentions(text: str) -> None:
+    check_invariants(text, find_quantities(text))
+
+
+@given(
+    st.integers(min_value=2, max_value=10**9).filter(lambda n: not 1900 <= n <= 2100),
+    st.sampled_from(sorted(NOUNS)),
+    st.sampled_from(["", "about ", "nearly ", "more than ", "up to "]),
+)
+def test_a_written_figure_reads_back(n: int, noun: str, qualifier: str) -> None:
+    text = f"Officials said {qualifier}{n:,} {noun} were reported on the road."
+    (m,) = find_quantities(text)
+    assert m.value == n and m.unit == NOUNS[noun]
+    assert text[m.start : m.end] == f"{qualifier}{n:,} {noun}"
+    assert m.low is not None and m.high is not None and m.low <= n <= m.high
+    check_invariants(text, [m])
+
+
+@given(st.integers(min_value=2, max_value=999_999))
+def test_a_figure_in_words_reads_back(n: int) -> None:
+    words = num2words(n)
+    text = f"The ministry said {words} soldiers were killed."
+    (m,) = find_quantities(text)
+    assert (m.value, m.unit) == (n, "person")
+    assert text[m.start : m.end] == f"{words} soldiers"
