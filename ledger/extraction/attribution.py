@@ -134,6 +134,7 @@ _NON_SPEAKERS = _words(
 _NAME_PARTICLES = frozenset(
     {"da", "de", "dos", "das", "do", "van", "von", "der", "den", "la", "le", "du", "bin", "ibn"}
 )
+_INVERTED_STOP = re.compile(r"[,.;:!?\"“”]|\s(?:on|in|at|that|who)\s")
 _NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
 _NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
 _WORDS = re.compile(r"[^\s,;:]+")
@@ -378,6 +379,8 @@ class Attributor:
         if len(parts) < 2:
             return None
         appositive = parts[-1].split()
+        if appositive and len(_name_run(appositive)) == len(appositive):
+            return self._name(appositive, appositive)  # "The spokesman, Hazem Qassem, told"
         if not appositive or appositive[0].casefold() not in ("a", "an", "the"):
             return None
         named = parts[-2].split()
@@ -388,8 +391,13 @@ class Attributor:
         if verb not in _INVERTIBLE:
             return None, match.end()
         rest = text[match.end() :]
-        stop = re.search(r"[,.;:!?\"“”]|\s(?:on|in|at|that|who)\s", rest)
-        phrase = rest[: stop.start()] if stop else rest
+        phrase = rest
+        for stop in _INVERTED_STOP.finditer(rest):
+            before = rest[: stop.start()].split()
+            if stop.group() == "." and before and _TITLES.match(before[-1] + "."):
+                continue  # "said Lt. Col. Richard Hecht"
+            phrase = rest[: stop.start()]
+            break
         words = phrase.split()
         if not words or len(words) > 7:
             return None, match.end()
@@ -491,15 +499,15 @@ class Attributor:
         by_paragraph: dict[int, list[int]] = {}
         for i, sentence in enumerate(self.sentences):
             by_paragraph.setdefault(sentence.paragraph, []).append(i)
-        result: dict[tuple[int, int], Attribution] = {}
-        previous: Attribution | None = None
-        previous_paragraph = -2
+        spans: list[tuple[int, int, bool, int, int]] = []
+        own: list[Attribution | None] = []
         for start, end, continued in self._quotes:
             index = self._sentence_index(start)
             if index is None:
                 continue
             paragraph = self.sentences[index].paragraph
             last = self._sentence_index(max(start, end - 1)) or index
+            spans.append((start, end, continued, paragraph, last))
             # Prefer the cue right after the quotation, then the one before it, then any
             # other sentence of the paragraph: news puts the tag at the first stop.
             order = [last, index] + [i for i in by_paragraph[paragraph] if i not in (index, last)]
@@ -509,29 +517,36 @@ class Attributor:
                 if outside:
                     chosen = min(outside, key=lambda c: abs(c.cue_start - end))
                     break
+            own.append(chosen)
+        # A quotation that runs on into the next paragraph is tagged where it ends.
+        for k in range(len(spans) - 2, -1, -1):
+            if own[k] is None and spans[k + 1][2]:
+                own[k] = own[k + 1]
+        result: dict[tuple[int, int], Attribution] = {}
+        previous: Attribution | None = None
+        previous_paragraph = -2
+        for (start, end, continued, paragraph, last), chosen in zip(spans, own, strict=True):
             if (
                 chosen is None
                 and previous is not None
-                and (
-                    continued
-                    or paragraph == previous_paragraph + 1
-                    or paragraph == previous_paragraph
-                )
+                and (continued or paragraph - previous_paragraph in (0, 1))
             ):
+                # An untagged quotation right after a tagged one continues that speaker.
                 chosen = previous
-            if chosen is not None:
-                result[(start, end)] = Attribution(
-                    speaker=chosen.speaker,
-                    cue=chosen.cue,
-                    verb=chosen.verb,
-                    cue_start=chosen.cue_start,
-                    cue_end=chosen.cue_end,
-                    content_start=start,
-                    content_end=end,
-                    inherited=index not in (last,) or chosen not in self._direct[last],
-                    confidence=chosen.confidence,
-                )
-                previous, previous_paragraph = result[(start, end)], paragraph
+            if chosen is None:
+                continue
+            result[(start, end)] = Attribution(
+                speaker=chosen.speaker,
+                cue=chosen.cue,
+                verb=chosen.verb,
+                cue_start=chosen.cue_start,
+                cue_end=chosen.cue_end,
+                content_start=start,
+                content_end=end,
+                inherited=chosen not in self._direct[last],
+                confidence=chosen.confidence,
+            )
+            previous, previous_paragraph = result[(start, end)], paragraph
         return result
 
     def _sentence_index(self, offset: int) -> int | None:

@@ -103,6 +103,11 @@ _CREDIT = re.compile(
 )
 # Prose ends in a stop, possibly inside closing quotes; a line ending in a bare quote mark
 # ("India police kill Kashmir 'Merchant of Death'") is still a headline.
+# "GAZA CITY (AP) — ...": the agency that filed the story, named in its dateline.
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'’-]{2,}\((?P<agency>AP|Reuters|AFP|UPI|dpa|DPA|Xinhua|TASS|Tass|"
+    r"RIA|Interfax|ANSA|EFE|PTI|IANS|Yonhap|Kyodo|Anadolu|Bernama|CNN|BBC)\)\s*[—–-]"
+)
 _CLOSED = re.compile(r"[.!?:;,][\"”’')\]]*\s*$")
 _SAYING = re.compile(
     r"\b(?:says?|said|claims?|claimed|accuses?|accused|warns?|denies|denied|rejects?|tells?|"
@@ -145,6 +150,10 @@ def analyse_layout(text: str) -> PageLayout:
                 (start + found.start(), start + found.end())
                 for found in _FURNITURE_SPANS.finditer(stripped)
             )
+        if role == "body" and not body_started and credit is None:
+            wire = _WIRE_DATELINE.match(stripped)
+            if wire:
+                credit, credit_cue = wire.group("agency"), f"({wire.group('agency')})"
         if role == "body":
             body_started = True
         lines.append(Line(start, end, role))

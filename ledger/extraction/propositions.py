@@ -147,7 +147,9 @@ def _bag_key(tokens: list[str]) -> str:
     return "~" + "+".join(stems[:8])
 
 
-_EDGE = re.compile(r"^[\s,;:\"“”'‘’(—-]*(?:that\s+)?|[\s,;:\"“”'‘’)—.-]*$", re.I)
+# A wire dateline opening the first paragraph: "GAZA CITY (AP) — ".
+_DATELINE = r"(?:[A-Z][A-Z .,'’-]{2,}(?:\([A-Za-z]{2,12}\))?\s*[—–-]+\s*)?"
+_EDGE = re.compile(rf"^{_DATELINE}[\s,;:\"“”'‘’(—-]*(?:that\s+)?")
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -161,7 +163,9 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
         return start, start
     # Keep a closing quote mark that balances one inside the clause.
     inner = piece[left:right]
-    if (piece[right : right + 1] == '"' and inner.count('"') % 2 == 1) or (piece[right : right + 1] == "”" and inner.count("“") > inner.count("”")):
+    if (piece[right : right + 1] == '"' and inner.count('"') % 2 == 1) or (
+        piece[right : right + 1] == "”" and inner.count("“") > inner.count("”")
+    ):
         right += 1
     # Keep a closing question mark: it carries the stance.
     if piece[right:].lstrip("\"”’' ").startswith("?"):

@@ -160,3 +160,22 @@ def test_definite_organisation_never_points_at_an_unrelated_one():
         "opposition",
         "state civil defence agency",
     ]
+
+
+def test_inverted_tag_reads_past_abbreviated_titles():
+    text = body('"It was not us," said Lt. Col. Richard Hecht, an Israeli military spokesman.')
+    assert speakers(text)[-1] == "Richard Hecht"
+
+
+def test_name_in_apposition_after_a_role():
+    text = body("The group's spokesman, Hazem Qassem, told The Associated Press that it was false.")
+    assert speakers(text)[-1] == "Hazem Qassem"
+
+
+def test_quotation_running_over_paragraphs_takes_the_tag_where_it_ends():
+    text = body(
+        "Officials met on Monday, the ministry said.",
+        '"We will not stop until we bring them home. Every single one of them.',
+        '"This is our duty," said Defence Minister Yoav Gallant.',
+    )
+    assert speakers(text)[2:] == ["Yoav Gallant", "Yoav Gallant", "Yoav Gallant"]

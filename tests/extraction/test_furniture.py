@@ -80,3 +80,8 @@ def test_furniture_spans_are_sorted_and_inside_the_text(text):
     assert list(layout.furniture) == sorted(layout.furniture)
     for start, end in layout.furniture:
         assert 0 <= start < end <= len(text)
+
+
+def test_agency_in_a_wire_dateline_is_the_credit():
+    layout = analyse_layout("Headline\n\nGAZA CITY (AP) — At least 471 people were killed.\n")
+    assert (layout.credit, layout.credit_cue) == ("AP", "(AP)")

@@ -60,3 +60,9 @@ def test_clause_span_stays_inside_its_bounds(text, a, b):
     low, high = sorted((min(a, len(text)), min(b, len(text))))
     start, end = clause_span(text, low, high)
     assert low <= start <= end <= high
+
+
+def test_clause_span_skips_a_wire_dateline():
+    text = "GAZA CITY (AP) — At least 471 people were killed."
+    start, end = clause_span(text, 0, len(text))
+    assert text[start:end] == "At least 471 people were killed"
