@@ -134,7 +134,11 @@ _ANCHOR_RE = re.compile(
     )
     + ")"
 )
-_PREP_BEFORE_RE = re.compile(r"(?<![\w-])(?P<p>since|until|till|before|after)\s+\Z", re.I)
+# Words before a date that change what it says ("since 2014" is not "2014"; "late last week"
+# is not all of it): kept as the mention's qualifier and inside its quote.
+_PREP_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<p>since|until|till|before|after|early|late|mid|mid-)(?:\s+|(?<=-))\Z", re.I
+)
 _MONTH_PREP_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:in|since|by|until|till|during|from|through|throughout|early|late|mid|last|"
     r"this|next|of|before|after)[\s-]+\Z",
@@ -294,7 +298,7 @@ class _Scanner:
         # "since 2014" and "2014" say different things: the preposition is kept as the qualifier.
         before = _PREP_BEFORE_RE.search(self.text, max(0, start - 8), start)
         if before:
-            approx, start = before.group("p").lower(), before.start()
+            approx, start = before.group("p").lower().rstrip("-"), before.start()
         return Mention(start, end, "date", time=time, approx=approx)
 
     def _mention(self, m: re.Match[str]) -> Mention | bool | None:
@@ -322,6 +326,8 @@ class _Scanner:
         if kind == "weekday":
             return self._weekday(m)
         before = text[start - 1] if start else ""
+        if text[max(0, start - 4) : start].lower() == "mid-":
+            before = " "  # "mid-2014", "the mid-1990s"
         if kind == "iso":
             return self._date(start, end, _day_time(int(m["iy"]), int(m["im"]), int(m["id"]), None))
         if kind == "numeric":

@@ -60,7 +60,7 @@ def test_seed_003_dateline_and_days() -> None:
     text = seed("003")
     found = dates(text, parse_dateline(text))
     assert found[0] == ("Wednesday, 15 November 2017 03:27", "date", "2017-11-15")
-    assert ("last week", "date", "2017-W45") in found  # 6-12 November 2017
+    assert ("late last week", "date", "2017-W45") in found  # 6-12 November 2017
     assert ("November 9", "date", "2017-11-09") in found
 
 
@@ -99,6 +99,7 @@ def test_seed_000_years_and_durations() -> None:
         ("by the 1960s", "1960s", "196"),
         ("in 2013-14", "2013-14", "2013/2014"),
         ("until 2020", "until 2020", "2020"),
+        ("in mid-2014", "mid-2014", "2014"),
     ],
 )
 def test_absolute_dates(text: str, quote: str, time: str | None) -> None:
@@ -180,6 +181,16 @@ WEDNESDAY = dt.date(2017, 11, 15)
 )
 def test_relative_dates_resolve_against_publication(text: str, time: str) -> None:
     assert one(text, WEDNESDAY).time == time
+
+
+def test_early_late_and_since_are_kept_as_the_qualifier() -> None:
+    for text, approx in [
+        ("late last week", "late"),
+        ("since 2014", "since"),
+        ("early May", "early"),
+    ]:
+        m = one(f"It began {text}.", WEDNESDAY)
+        assert (m.approx, f"It began {text}."[m.start : m.end]) == (approx, text)
 
 
 def test_a_month_long_past_leans_to_the_past() -> None:
