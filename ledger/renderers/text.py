@@ -19,6 +19,8 @@ from .locations import evidence_path
 #: How much of the line around a quote the full format shows, in characters.
 CONTEXT_BEFORE = 40
 CONTEXT_AFTER = 30
+#: A longer quote (a whole claimed sentence) is shown as its start and end around an ellipsis.
+QUOTE_MAX = 60
 
 _STANCE_VERB = {"asserts": "said by", "denies": "denied by", "questions": "questioned by"}
 
@@ -119,6 +121,9 @@ def _snippet(report: Report, ev: Evidence) -> list[str]:
     else:  # the document is not in this report: show the quote on its own
         before, quote, after, lead, tail = "", ev.quote.split("\n", 1)[0], "", "", ""
     before, quote, after = (_visible(part) for part in (before, quote, after))
+    if len(quote) > QUOTE_MAX:
+        keep = QUOTE_MAX - 1
+        quote = quote[: keep * 2 // 3] + "…" + quote[len(quote) - (keep - keep * 2 // 3) :]
     gutter = " " * len(str(ev.line))
     marker = " " * (_width(lead + before)) + "^" * max(1, _width(quote))
     return [

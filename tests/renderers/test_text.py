@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from fact_ledger.escaping import is_printable
 from fact_ledger.model import Document
-from fact_ledger.renderers.text import render_concise, render_full, summary
+from fact_ledger.renderers.text import QUOTE_MAX, render_concise, render_full, summary
 
 
 def test_concise_has_one_line_per_active_finding_then_the_summary(ci_run) -> None:
@@ -78,3 +78,20 @@ def test_any_document_text_comes_out_printable(
     report = make_report(document, make_finding("FL101", "x", "error", ev, message=text))
     for out in (render_full(report), render_concise(report)):
         assert is_printable(out)
+
+
+def test_a_long_quote_is_shown_by_its_start_and_end(place_quote, make_finding, make_report):
+    claim = (
+        "The US-led international coalition had sharply reduced its air strikes on Isis in "
+        "Iraq in September, the ministry said"
+    )
+    document = Document.from_text(f"{claim}.\n", name="d", source="d.txt")
+    report = make_report(
+        document, make_finding("FL103", "x", "warning", place_quote(document, claim))
+    )
+    lines = render_full(report).splitlines()
+    shown = next(line for line in lines if line.startswith("1 | "))
+    underline = lines[lines.index(shown) + 1]
+    assert shown.startswith("1 | The US-led international coalition had ")
+    assert "…" in shown and shown.endswith("the ministry said.")
+    assert underline.count("^") == QUOTE_MAX
