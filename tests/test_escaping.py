@@ -178,7 +178,9 @@ def test_csv_cell_never_starts_a_formula_and_round_trips(text: str) -> None:
     buffer = io.StringIO()
     csv.writer(buffer).writerow([cell, "next"])
     assert next(csv.reader(io.StringIO(buffer.getvalue()))) == [cell, "next"]
-    assert cell.removeprefix("'") == console_text(text)
+    clean = console_text(text)
+    formula = clean.lstrip(" ").startswith(FORMULA_START)
+    assert cell == ("'" + clean if formula else clean)
 
 
 def test_csv_cell_leaves_ordinary_text_alone() -> None:
