@@ -557,11 +557,42 @@ class _Scanner:
         )
 
 
+_YEAR_SPAN_JOIN_RE = re.compile(r"\s*(?:to|and|until|till|through|[-–])\s*", re.IGNORECASE)
+_YEAR_SPAN_START_RE = re.compile(r"(?<![\w-])(?:from|between)\s+\Z", re.IGNORECASE)
+
+
+def _join_year_spans(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "from 2002 to 2010", "between 2015 and 2019": one span of years, ``2002/2010``."""
+    out: list[Mention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.kind == mention.kind == "date"
+            and previous.time is not None
+            and mention.time is not None
+            and len(previous.time) == len(mention.time) == 4
+            and previous.time < mention.time
+            and previous.approx is None
+            and mention.approx is None
+        ):
+            joint = _YEAR_SPAN_JOIN_RE.fullmatch(text, previous.end, mention.start)
+            opener = _YEAR_SPAN_START_RE.search(text, max(0, previous.start - 9), previous.start)
+            if joint and (opener or joint.group().strip().lower() != "and"):
+                start = opener.start() if opener else previous.start
+                out[-1] = Mention(
+                    start, mention.end, "date", time=f"{previous.time}/{mention.time}"
+                )
+                continue
+        out.append(mention)
+    return out
+
+
 def find_dates(text: str, published: dt.date | None = None) -> list[Mention]:
     """Every date and duration in ``text``, sorted by start (see the module docstring)."""
     mentions = [mention for mention, _, _ in _Scanner(text, published).scan() if mention]
     mentions.sort(key=lambda mention: (mention.start, mention.end))
-    return mentions
+    return _join_year_spans(text, mentions)
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ text states no single figure.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ _RANGE_RE = re.compile(
     rf"(?P<n2>(?:[{_MINUS}](?=\d))?{DIGITS_PATTERN}|(?i:{NUMBER_WORDS_PATTERN}))",
     re.IGNORECASE,
 )
-_PER_RE = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+(?=(?:hour|day|week|month|year)\b)", re.I)
+_PER_RE = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+", re.I)  # "$76.50 a barrel" too
 _PER_TIME_RE = re.compile(
     r"(?P<t>hours?|hrs?|h|days?|d|weeks?|wk|months?|years?|yrs?|annum|minutes?|mins?|"
     r"seconds?|secs?|s)(?![\w])",
@@ -67,6 +68,7 @@ _INCH_RE = re.compile(
 )
 # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km": the stated uncertainty is skipped over.
 _UNCERTAINTY_RE = re.compile(rf"\s*(?:±|\+/-|\+-)\s*{DIGITS_PATTERN}")
+_OF_WHOLE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)
 _OF_RE = re.compile(r"\s+of(?![\w])", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w-])(?:between|from)\s+\Z", re.IGNORECASE)
 _RATIO_NUMBER = rf"(?:\d{{1,3}}(?![\d,.])|(?i:{NUMBER_WORDS_PATTERN}))"
@@ -216,7 +218,17 @@ class _Reader:
             self._inherit(figure, out)
             out.append(figure)
             consumed = figure.end
+        self._inherit_from_whole(out)
         return [f.mention() for f in out]
+
+    def _inherit_from_whole(self, figures: list[_Figure]) -> None:
+        """ "29 of 31 drones", "218 votes to 208": a bare figure counts what its neighbour
+        counts when only "of", "out of" or "to" stands between them."""
+        for first, second in itertools.pairwise(figures):
+            if first.unit is None and first.kind in ("digits", "words") and second.noun:
+                between = self.text[first.end : second.start]
+                if _OF_WHOLE_RE.fullmatch(between):
+                    first.unit, first.noun = second.unit, second.noun
 
     # -- one candidate ---------------------------------------------------------------------
 
@@ -234,6 +246,7 @@ class _Reader:
             return _Figure(
                 start, end, end, None, rule.low, rule.high, kind, FRACTION, approx=m.group()
             )
+        figure: _Figure | None
         if kind == "vague":
             figure = self._vague(m)
         elif kind == "ratio":
@@ -308,6 +321,9 @@ class _Reader:
     def _fraction_stands_alone(self, figure: _Figure) -> bool:
         """ "a third of Iraq", "one sixth." -- but not "a third time" (an ordinal)."""
         rest = self.text[figure.end : figure.end + 12]
+        written = self.text[figure.start : figure.end].lower()
+        if figure.kind == "fracw" and not written.startswith(("a ", "an ", "a-", "an-")):
+            return True  # "one-third", "two fifths": never an ordinal; "a third" may be
         if _FRACTION_CONTEXT_BEFORE_RE.search(self.text, max(0, figure.start - 10), figure.start):
             return True  # "rose by a third", "more than half"
         if figure.kind == "fracw" and self.text[figure.start : figure.end].lower().endswith(

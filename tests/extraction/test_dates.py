@@ -100,6 +100,8 @@ def test_seed_000_years_and_durations() -> None:
         ("in 2013-14", "2013-14", "2013/2014"),
         ("until 2020", "until 2020", "2020"),
         ("in mid-2014", "mid-2014", "2014"),
+        ("served from 2002 to 2010", "from 2002 to 2010", "2002/2010"),
+        ("Between 2015 and 2019, many left", "Between 2015 and 2019", "2015/2019"),
     ],
 )
 def test_absolute_dates(text: str, quote: str, time: str | None) -> None:

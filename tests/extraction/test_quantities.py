@@ -182,6 +182,11 @@ def test_seed_mentions_are_sorted_disjoint_spans(prefix: str) -> None:
         ("３００ people", "３００ people", 300, 300, 300, "person"),
         ("four Su-34 jets", "four Su-34 jets", 4, 4, 4, "aircraft"),
         ("only $15.4/hour", "$15.4/hour", 15.4, 15.4, 15.4, "USD/hour"),
+        ("Brent fell to $76.50 a barrel", "$76.50 a barrel", 76.5, 76.5, 76.5, "USD/barrel"),
+        ("shot down 29 of 31 drones", "29", 29, 29, 29, "aircraft"),
+        ("passed by 218 votes to 208", "208", 208, 208, 208, "vote"),
+        ("while one-third supported it", "one-third", 1 / 3, 1 / 3, 1 / 3, FRACTION),
+        ("a 7.1-magnitude quake", "7.1-magnitude", 7.1, 7.1, 7.1, "magnitude"),
         ("temperatures from -18 °C to -34 °C", "from -18 °C to -34 °C", -26, -34, -18, "celsius"),
     ],
 )
