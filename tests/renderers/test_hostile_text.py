@@ -28,7 +28,7 @@ from fact_ledger.config import Config
 from fact_ledger.hookspecs import hookimpl
 from fact_ledger.manager import PluginHost
 from fact_ledger.model import normalise_text
-from fact_ledger.pipeline import Ledger, check_ledger
+from fact_ledger.pipeline import Ledger, check_ledger, run_check
 from fact_ledger.report import Report
 from fact_ledger.testing import make_assertions, make_document
 
@@ -213,5 +213,24 @@ def test_the_host_offers_the_report_formats() -> None:
 @example(text='=HYPERLINK("http://evil.test") \x1b[31mred \u202eevil ```')
 def test_hostile_text_is_inert_in_every_format(renderer: Renderer, text: str) -> None:
     output = renderer.render(hostile_report(text))
+    assert not RAW.search(output), repr(RAW.search(output))
+    BY_EXTENSION.get(renderer.extension, lambda _: None)(output)
+
+
+ARTICLE = (
+    "Reader mail <script>alert(1)</script> says [x](javascript:alert(1)) | forged | cell |\n"
+    '=HYPERLINK("http://evil.test","click") about 300 militants advanced, the ministry said.\n'
+    "\x1b[31mA local official\x1b[0m said a dozen vehicles \u202ewere seen\u2069 on Monday.\n"
+)
+
+
+@pytest.mark.parametrize("renderer", RENDERERS, ids=lambda r: r.name)
+def test_a_hostile_article_through_the_whole_pipeline(renderer: Renderer, tmp_path) -> None:
+    """The issue's acceptance case: the real extractor and checks on a hostile article."""
+    if renderer.name in KNOWN_GAPS:
+        pytest.skip(KNOWN_GAPS[renderer.name])
+    (tmp_path / "hostile.txt").write_text(ARTICLE, encoding="utf-8")
+    report = run_check([tmp_path], config=Config(), host=PluginHost(entry_points=False))
+    output = renderer.render(report)
     assert not RAW.search(output), repr(RAW.search(output))
     BY_EXTENSION.get(renderer.extension, lambda _: None)(output)
