@@ -92,6 +92,7 @@ _ELLIPSIS_RE = re.compile(
     r"\s+(?:in|at|on|from|near|around|inside|outside|across|along|for|to|into)(?![\w-])",
     re.IGNORECASE,
 )
+_VERSUS_RE = re.compile(r"\s+(?:to|against|versus|vs\.?)\s+", re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)\]]*\s|\n")
 _COUNTER_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:read|viewed|views|hits|comments|shares)[:\s]+\Z", re.I
@@ -564,13 +565,15 @@ class _Reader:
             figure.boilerplate = True
 
     def _inherit(self, figure: _Figure, previous: list[_Figure]) -> None:
-        """ "about 750 militants in Al-Shaddadah and 350 in Al-Tanf": the 350 are militants."""
+        """ "about 750 militants in Al-Shaddadah and 350 in Al-Tanf": the 350 are militants;
+        "218 votes to 208": so are the 208."""
         if figure.unit is not None or figure.kind not in ("digits", "words") or not previous:
             return
         last = previous[-1]
         if last.unit is None or last.boilerplate:
             return
-        if not _ELLIPSIS_RE.match(self.text, figure.end):
+        versus = _VERSUS_RE.fullmatch(self.text, last.end, figure.start)
+        if not versus and not _ELLIPSIS_RE.match(self.text, figure.end):
             return
         if _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
             return
