@@ -32,7 +32,7 @@ __all__ = ["EXTRACTOR_NAME", "extract_assertions"]
 EXTRACTOR_NAME = "rules"
 
 _PLACE = re.compile(
-    r"\b(?:in|at|near|around|from|towards?|into|outside|inside|of|across|over|along|to|"
+    r"(?=[a-z])\b(?:in|at|near|around|from|towards?|into|outside|inside|of|across|over|along|to|"
     r"left|leaving|leave|entered|entering|captured|seized|retook|retake|reached|fled|fleeing|"
     r"besieged|liberated|shelled|bombed|stormed)\s+"
     r"(?:the\s+(?:(?:border\s+)?(?:town|city|village|community|locality|settlement|province|"
@@ -229,6 +229,8 @@ def _sentence_text(text: str, sentence: Sentence, layout: PageLayout, mention: M
     """The sentence around ``mention`` without the furniture sharing its line (a dateline
     followed by "Written by ... Read 125 times" keeps only the date part)."""
     low, high = sentence.start, sentence.end
+    if not layout.is_furniture(sentence.start, sentence.end):
+        return sentence.text
     for start, end in layout.furniture:
         if end <= mention.start and end > low and start >= low:
             low = end
@@ -295,10 +297,12 @@ def _find_places(text: str, table: AliasTable) -> list[_Place]:
             continue
         start = match.start("place") + match.group("place").find(tokens[0])
         found.append(_Place(start, start + len(name), name))
+    named = sorted(found, key=lambda p: p.end)
+    ends = [p.end for p in named]
     for match in _PLACE_BACKREF.finditer(text):
-        earlier = [p for p in found if p.end <= match.start() and not p.name.startswith("~")]
-        if earlier:
-            found.append(_Place(match.start("noun"), match.end("noun"), earlier[-1].name))
+        last = bisect.bisect_right(ends, match.start()) - 1
+        if last >= 0:
+            found.append(_Place(match.start("noun"), match.end("noun"), named[last].name))
     found.sort(key=lambda p: p.start)
     return found
 
@@ -455,16 +459,26 @@ def _embedded_claim(
 
 
 def _resolve_denials(claims: list[_Claim]) -> None:
-    for position, claim in enumerate(claims):
-        if claim.stance != "denies" or not claim.anaphoric:
-            continue
+    # The two most recent claims by different speakers are enough to answer "the most
+    # recent claim by someone other than the denier", for direct claims and for any claim.
+    recent_direct: list[_Claim] = []
+    recent_any: list[_Claim] = []
+    for claim in claims:
         speaker = claim.attribution.speaker
-        earlier = [
-            c
-            for c in claims[:position]
-            if c.stance == "asserts" and c.attribution.speaker and c.attribution.speaker != speaker
-        ]
-        direct = [c for c in earlier if c.direct]
-        candidates = direct or earlier
-        if candidates:
-            claim.key = candidates[-1].key
+        if claim.stance == "denies" and claim.anaphoric:
+            for recent in (recent_direct, recent_any):
+                target = next((c for c in recent if c.attribution.speaker != speaker), None)
+                if target is not None:
+                    claim.key = target.key
+                    break
+        elif claim.stance == "asserts" and speaker:
+            _push(recent_any, claim)
+            if claim.direct:
+                _push(recent_direct, claim)
+
+
+def _push(recent: list[_Claim], claim: _Claim) -> None:
+    """Keep the latest claim first and the latest claim by another speaker second."""
+    speaker = claim.attribution.speaker
+    others = [c for c in recent if c.attribution.speaker != speaker][:1]
+    recent[:] = [claim, *others]

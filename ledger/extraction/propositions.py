@@ -149,6 +149,7 @@ def _bag_key(tokens: list[str]) -> str:
 
 # A wire dateline opening the first paragraph: "GAZA CITY (AP) — ".
 _DATELINE = r"(?:[A-Z][A-Z .,'’-]{2,}(?:\([A-Za-z]{2,12}\))?\s*[—–-]+\s*)?"
+_TRAILING = " \t\n\u00a0,;:\"“”'‘’)—.-"
 _EDGE = re.compile(rf"^{_DATELINE}[\s,;:\"“”'‘’(—-]*(?:that\s+)?")
 
 
@@ -157,8 +158,7 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     piece = text[start:end]
     lead = _EDGE.match(piece)
     left = lead.end() if lead else 0
-    trail = re.search(r"[\s,;:\"“”'‘’)—.-]*$", piece)
-    right = trail.start() if trail else len(piece)
+    right = len(piece.rstrip(_TRAILING))
     if right <= left:
         return start, start
     # Keep a closing quote mark that balances one inside the clause.

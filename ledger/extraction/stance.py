@@ -46,9 +46,8 @@ def stance_of(content: str, verb: str | None = None) -> str:
         return "denies"
     stripped = content.strip().strip("\"“”'‘’ ,")
     words = stripped.split()
-    if _VERDICT.search(stripped) and (
-        len(words) <= _SHORT_VERDICT_WORDS or _THAT_IS.match(stripped)
-    ):
+    short = len(words) <= _SHORT_VERDICT_WORDS or _THAT_IS.match(stripped)
+    if short and _VERDICT.search(stripped):
         return "denies"
     if stripped.endswith("?") or content.rstrip().rstrip("\"”’' ,.").endswith("?"):
         return "questions"
