@@ -13,7 +13,7 @@ from fact_ledger.escaping import one_line
 from fact_ledger.model import Evidence, Finding
 from fact_ledger.report import Report
 
-from .locations import evidence_path
+from .locations import display_path
 from .text import speaker_note
 
 #: Severity to workflow-command level.
@@ -56,7 +56,7 @@ def finding_commands(finding: Finding) -> list[str]:
             command(
                 level,
                 body,
-                file=evidence_path(ev),
+                file=display_path(ev),
                 title=title,
                 **_position(ev),
             )
@@ -76,5 +76,5 @@ def _position(ev: Evidence) -> dict[str, int]:
 
 
 def _side(label: str, ev: Evidence) -> str:
-    where = f"{evidence_path(ev)}:{ev.line}:{ev.column}"
+    where = f"{display_path(ev)}:{ev.line}:{ev.column}"
     return f"{label}: “{one_line(ev.quote)}” — {speaker_note(ev)} [{where}]"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 from typing import Any
 
 from fact_ledger.model import Finding
@@ -46,11 +47,20 @@ def render_json_lines(report: Report) -> str:
     return "".join(dumps(finding_to_dict(f)) + "\n" for f in report.findings)
 
 
+# Characters JSON allows raw inside strings but that change how text reads on a terminal or
+# in an editor (DEL and C1 controls, bidi marks, embeddings, overrides and isolates, and the
+# line and paragraph separators): written as \u escapes, so the output shows them for what
+# they are and still decodes to exactly the same strings.
+_INVISIBLE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def dumps(data: Any, *, indent: int | None = None) -> str:
-    """JSON text of ``data``: UTF-8 characters kept, numpy scalars and NaN handled."""
-    return json.dumps(
+    """JSON text of ``data``: readable UTF-8 kept, invisible and reordering characters
+    escaped, numpy scalars and NaN handled."""
+    text = json.dumps(
         _finite(data), indent=indent, ensure_ascii=False, allow_nan=False, default=_scalar
     )
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def _scalar(value: Any) -> Any:

@@ -18,7 +18,7 @@ from fact_ledger.escaping import console_text
 from fact_ledger.model import SEVERITY_RANK, Finding
 from fact_ledger.report import Report
 
-from .locations import evidence_path
+from .locations import display_path
 from .text import headline, speaker_note
 
 SUITE_NAME = "fact-ledger"
@@ -71,7 +71,7 @@ def _describe(finding: Finding) -> str:
     lines = [headline(finding)]
     for ev in finding.evidence:
         lines.append(
-            f"  “{ev.quote}” — {speaker_note(ev)} [{evidence_path(ev)}:{ev.line}:{ev.column}]"
+            f"  “{ev.quote}” — {speaker_note(ev)} [{display_path(ev)}:{ev.line}:{ev.column}]"
         )
     return "\n".join(lines)
 

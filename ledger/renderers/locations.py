@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePath
 
+from fact_ledger.escaping import console_text
 from fact_ledger.model import Evidence
 
 
@@ -40,3 +41,10 @@ def evidence_path(evidence: Evidence, *, root: Path | None = None) -> str:
         if path.parts and path.parts[0] == "..":
             return PurePath(source).as_posix()
     return path.as_posix()
+
+
+def display_path(evidence: Evidence, *, root: Path | None = None) -> str:
+    """:func:`evidence_path` fit for a console line or an annotation: a source is untrusted
+    text too, so control and bidi characters go, and line breaks become spaces."""
+    shown = console_text(evidence_path(evidence, root=root))
+    return shown.replace("\n", " ").replace("\t", " ")

@@ -14,7 +14,7 @@ from fact_ledger.escaping import console_text, one_line
 from fact_ledger.model import Evidence, Finding
 from fact_ledger.report import Report
 
-from .locations import evidence_path
+from .locations import display_path
 
 #: How much of the line around a quote the full format shows, in characters.
 CONTEXT_BEFORE = 40
@@ -30,7 +30,7 @@ def location(finding: Finding) -> str:
     if not finding.evidence:
         return ""
     ev = finding.evidence[0]
-    return f"{evidence_path(ev)}:{ev.line}:{ev.column}"
+    return f"{display_path(ev)}:{ev.line}:{ev.column}"
 
 
 def headline(finding: Finding) -> str:
@@ -98,7 +98,7 @@ def finding_block(report: Report, finding: Finding) -> str:
     lines = [headline(finding)]
     for index, ev in enumerate(finding.evidence):
         if index:
-            lines.append(f"  ::: {evidence_path(ev)}:{ev.line}:{ev.column}")
+            lines.append(f"  ::: {display_path(ev)}:{ev.line}:{ev.column}")
         lines.extend(_snippet(report, ev))
     if finding.plugin and not finding.evidence:
         lines.append(f"  (from plugin {one_line(finding.plugin)})")

@@ -183,16 +183,7 @@ RENDERERS: list[Renderer] = list(HOST.renderers)
 
 # Gaps this test found in formats owned elsewhere, expected to fail until fixed (strict: a
 # fix makes the test pass, and then this entry must go).
-_RAW_PATH = "the document's path (its source) is printed with raw ESC and bidi characters"
-_RAW_BIDI = "json.dumps(ensure_ascii=False) leaves bidi overrides raw; write them as \\u202e"
-KNOWN_GAPS: dict[str, str] = {
-    "full": _RAW_PATH,
-    "concise": _RAW_PATH,
-    "github": _RAW_PATH,
-    "json": _RAW_BIDI,
-    "json-lines": _RAW_BIDI,
-    "sarif": _RAW_BIDI,
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _with_known_gaps(renderer: Renderer) -> object:
