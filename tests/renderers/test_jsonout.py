@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fact_ledger.renderers.jsonout import dumps, finding_to_dict, render_json, render_json_lines
 
@@ -56,3 +60,10 @@ def test_nan_and_numpy_scalars_become_json() -> None:
 
     text = dumps({"value": math.nan, "line": np.int64(3), "ok": np.bool_(True), "x": [np.nan]})
     assert json.loads(text) == {"value": None, "line": 3, "ok": True, "x": [None]}
+
+
+@given(st.text())
+def test_any_string_round_trips_with_no_raw_reordering_characters(text: str) -> None:
+    out = dumps({"quote": text})
+    assert json.loads(out) == {"quote": text}
+    assert not re.search("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]", out)
