@@ -183,14 +183,6 @@ def _assertion_rows(report: Report) -> dict[str, dict[str, Any]]:
     return {row["assertion_id"]: row for row in frame.to_dict("records")}
 
 
-def _speaker(row: Mapping[str, Any]) -> str | None:
-    for name in ("speaker_key", "speaker"):
-        value = row.get(name)
-        if not is_missing(value) and value != "":
-            return str(value)
-    return None
-
-
 def _counts(
     report: Report, rows: Mapping[str, dict[str, Any]]
 ) -> tuple[list[CountRow], list[CountRow], list[CountRow], list[CountRow]]:
@@ -223,9 +215,9 @@ def _counts(
     for finding in active:
         for doc_id in {e.doc_id for e in finding.evidence}:
             doc_findings[doc_id] += 1
-        names = {_speaker(rows[a]) for a in finding.assertion_ids if a in rows}
-        for name in names:
-            speaker_findings[name or plots.UNATTRIBUTED] += 1
+        involved = {plots.speaker_key(rows[a]) for a in finding.assertion_ids if a in rows}
+        for key in involved:
+            speaker_findings[key or plots.UNATTRIBUTED] += 1
     documents = [
         CountRow(
             doc.name,
@@ -238,11 +230,15 @@ def _counts(
     speaker_assertions: Counter[str] = Counter()
     speaker_denials: Counter[str] = Counter()
     for row in rows.values():
-        name = _speaker(row) or plots.UNATTRIBUTED
+        name = plots.speaker_key(row) or plots.UNATTRIBUTED
         speaker_assertions[name] += 1
         speaker_denials[name] += row.get("stance") == "denies"
+    names = plots.speaker_names(rows.values())
     speakers = [
-        CountRow(name, (speaker_assertions[name], speaker_denials[name], speaker_findings[name]))
+        CountRow(
+            names.get(name, name),
+            (speaker_assertions[name], speaker_denials[name], speaker_findings[name]),
+        )
         for name in sorted(
             speaker_assertions, key=lambda n: (n == plots.UNATTRIBUTED, -speaker_findings[n], n)
         )
@@ -250,7 +246,7 @@ def _counts(
     return severity, checks, documents, speakers
 
 
-def _describe(row: Mapping[str, Any]) -> str:
+def _assertion_title(row: Mapping[str, Any]) -> str:
     parts = [str(row.get("kind", ""))]
     if row.get("kind") in ("quantity", "duration"):
         parts.append(
@@ -258,7 +254,7 @@ def _describe(row: Mapping[str, Any]) -> str:
                 row.get("value"), row.get("value_low"), row.get("value_high"), row.get("unit")
             )
         )
-    speaker = _speaker(row)
+    speaker = row.get("speaker") or plots.speaker_key(row)  # as this document spells it
     parts.append(f"{row.get('stance', 'asserts')} per {speaker}" if speaker else "unattributed")
     return " · ".join(p for p in parts if p)
 
@@ -331,7 +327,7 @@ def _document_views(
                     document.text,
                     spans,
                     kinds={r["assertion_id"]: str(r.get("kind")) for r in doc_rows},
-                    titles={r["assertion_id"]: _describe(r) for r in doc_rows},
+                    titles={r["assertion_id"]: _assertion_title(r) for r in doc_rows},
                     links=links,
                 ),
             )

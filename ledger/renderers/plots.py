@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,6 +96,25 @@ def _first(row: Mapping[str, Any], *names: str) -> str | None:
         if text is not None:
             return text
     return None
+
+
+def speaker_key(row: Mapping[str, Any]) -> str | None:
+    """Who a row is attributed to: the canonical speaker key, else the name as written."""
+    return _first(row, "speaker_key", "speaker")
+
+
+def speaker_names(records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Each speaker key's display name: the spelling the ledger uses most for it.
+
+    Keys are for grouping ("igor-konashenkov"); a reader wants the name as written
+    ("Igor Konashenkov"), and the commonest spelling reads best.
+    """
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in records:
+        key = speaker_key(row)
+        if key is not None:
+            spellings[key][_first(row, "speaker") or key] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
 
 
 def figure_series(
@@ -197,7 +217,7 @@ def stance_matrix(
     records = rows.to_dict("records")
     by_claim: dict[str, list[dict[str, Any]]] = {}
     for row in records:
-        row["_speaker"] = _first(row, "speaker_key", "speaker") or UNATTRIBUTED
+        row["_speaker"] = speaker_key(row) or UNATTRIBUTED
         by_claim.setdefault(str(row["claim_key"]), []).append(row)
 
     def contested(items: list[dict[str, Any]]) -> bool:
@@ -215,6 +235,7 @@ def stance_matrix(
             speaker_counts[row["_speaker"]] = speaker_counts.get(row["_speaker"], 0) + 1
     speakers = sorted(speaker_counts, key=lambda s: (s == UNATTRIBUTED, -speaker_counts[s], s))
     speakers = speakers[:max_speakers]
+    names = speaker_names(records)
     column = {name: i for i, name in enumerate(speakers)}
     cells: dict[tuple[int, int], StanceCell] = {}
     labels: list[tuple[str, str]] = []
@@ -231,7 +252,8 @@ def stance_matrix(
             cells[(i, j)] = StanceCell(
                 stances, (*old.assertion_ids, row["assertion_id"]), (*old.quotes, row["quote"])
             )
-    return StanceMatrix(claims=tuple(labels), speakers=tuple(speakers), cells=cells)
+    shown = tuple(names.get(key, key) for key in speakers)
+    return StanceMatrix(claims=tuple(labels), speakers=shown, cells=cells)
 
 
 # -- drawing ----------------------------------------------------------------------------
@@ -453,6 +475,8 @@ __all__ = [
     "figure_series",
     "figure_svg",
     "legend_svg",
+    "speaker_key",
+    "speaker_names",
     "stance_matrix",
     "stance_svg",
 ]

@@ -11,6 +11,7 @@ from fact_ledger.renderers.plots import (
     figure_series,
     figure_svg,
     legend_svg,
+    speaker_names,
     stance_matrix,
     stance_svg,
 )
@@ -162,9 +163,10 @@ def test_only_contested_claims_enter_the_stance_matrix() -> None:
     assert matrix is not None
     assert [key for key, _ in matrix.claims] == ["cut"]
     assert matrix.claims[0][1] == "The coalition sharply reduced its strikes"
-    assert set(matrix.speakers) == {"konashenkov", "manning", "pahon"}
+    # Grouped by key ("manning"), shown as the ledger spells the name.
+    assert set(matrix.speakers) == {"Konashenkov", "Manning", "Pahon"}
     stances = {matrix.speakers[j]: cell.stances for (_, j), cell in matrix.cells.items()}
-    assert stances == {"konashenkov": ("asserts",), "manning": ("denies",), "pahon": ("denies",)}
+    assert stances == {"Konashenkov": ("asserts",), "Manning": ("denies",), "Pahon": ("denies",)}
 
 
 def test_no_contested_claim_means_no_matrix() -> None:
@@ -194,3 +196,17 @@ def test_a_long_series_is_cut_keeping_every_flagged_figure() -> None:
     (series,) = figure_series(frame, {doc.doc_id: doc}, flagged, max_points=40)
     assert series.total == 100 and len(series.points) == 40
     assert {p.assertion_id for p in series.points if p.flagged} == flagged
+
+
+def test_a_speaker_is_shown_by_the_spelling_used_most_for_their_key() -> None:
+    records = [
+        {"speaker": "Igor Konashenkov", "speaker_key": "konashenkov"},
+        {"speaker": "Konashenkov", "speaker_key": "konashenkov"},
+        {"speaker": "Igor Konashenkov", "speaker_key": "konashenkov"},
+        {"speaker": "Rob Manning", "speaker_key": None},
+        {"speaker": None, "speaker_key": None},
+    ]
+    assert speaker_names(records) == {
+        "konashenkov": "Igor Konashenkov",
+        "Rob Manning": "Rob Manning",
+    }
