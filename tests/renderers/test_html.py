@@ -13,6 +13,7 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -20,7 +21,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.components import Check
+from fact_ledger.config import Config
+from fact_ledger.manager import PluginHost
 from fact_ledger.model import Document, Evidence, Finding
+from fact_ledger.pipeline import run_check
 from fact_ledger.renderers.html import describe, render_html, segments, web_url
 from fact_ledger.report import Report
 from fact_ledger.testing import make_assertions, make_document
@@ -441,3 +445,22 @@ def test_hostile_article_text_is_shown_as_text(hostile: str) -> None:
     )
     # Shown as written, "{{ 7*7 }}" included: article text never reaches a template as code.
     assert expected in shown
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed corpus is not beside the tests")
+def test_seed_corpus_report_shows_dozens_against_a_dozen_and_the_figures_by_source() -> None:
+    """The issue's acceptance case, through the real extractor and checks."""
+    articles = sorted(SEEDS.glob("*.txt"))
+    report = run_check(articles, config=Config(), host=PluginHost(entry_points=False))
+    tree = parse(render_html(report))
+    wanted = {"dozens of off-road vehicles", "a dozen of cross country vehicles"}
+    marked = [
+        {" ".join(text(m).split()) for m in article.iter("mark")}
+        for article in tree.iter("article")
+    ]
+    assert any(wanted <= marks for marks in marked)
+    captions = [text(f.find("figcaption")) for f in tree.iter("figure")]
+    assert any("vehicle" in c for c in captions) and any("militant" in c for c in captions)
