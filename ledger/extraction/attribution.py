@@ -62,6 +62,7 @@ _SAY_VERBS = (
     "alleged|alleges|accused|accuses|asked|asks|insisted|insists|warned|warns|stated|clarified|"
     "announced|announces|argued|argues|explained|explains|confirmed|confirms|wrote|writes|"
     "tweeted|urged|urges|acknowledged|admitted|admits|maintained|maintains|suggested|"
+    "reported|estimated|estimates|predicted|"
     "revealed|reveals|emphasi[sz]ed|pointed\\s+out|charged|contended|declared"
 )
 DENIAL_VERBS = (
@@ -123,7 +124,8 @@ _ORG_WORDS = _words(
     office council committee police kremlin house federation state states union nations
     command centre center news times post reuters tass ap afp bbc cnn ria interfax
     xinhua statement administration embassy court parliament senate congress authorities
-    regime observatory monitor group opposition party company firm hospital university
+    regime observatory monitor group organization organisation institute association
+    foundation bank fund authority bureau board service network opposition party company firm hospital university
     presidency cabinet commission tribunal website newspaper media outlet television channel
     broadcaster"""
 )
@@ -140,6 +142,16 @@ _NAME_PARTICLES = frozenset(
 )
 _INVERTED_STOP = re.compile(r"[,.;:!?\"“”]|\s(?:on|in|at|that|who)\s")
 _QUOTE_MARK = re.compile(r'[“”"]')
+# Roles news gives to unnamed people: "the official said" is the official met before, never
+# whichever named person spoke last.
+_ANONYMOUS_ROLES = _words(
+    """official officer source witness resident analyst expert diplomat activist protester
+    rescuer medic paramedic doctor researcher scientist"""
+)
+_HEARER = re.compile(
+    r"\s+(?:reporters|journalists|the\s+press|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
+    r"(?:\s+(?:on|in)\s+[A-Z]\w+)?(?:\s+that)?\b"
+)
 _NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
 _NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
 _WORDS = re.compile(r"[^\s,;:]+")
@@ -190,7 +202,7 @@ class _Speakers:
                 if head in _tokens(earlier):
                     return earlier
             return None
-        if head in _PERSON_ROLES:
+        if head in _PERSON_ROLES and head not in _ANONYMOUS_ROLES:
             return self.last_person
         return None
 
@@ -351,7 +363,7 @@ class Attributor:
         if speaker is None and not words:
             speaker, cue_to = self._inverted(text, match, verb)
         if speaker is None and not words:
-            speaker = self._apposition(text[: match.start()])
+            speaker, cue_from = self._apposition(text[: match.start()], cue_from)
         if speaker is None:
             return None
         before = text[:cue_from].rstrip()
@@ -361,7 +373,12 @@ class Attributor:
         ):
             content = (sentence.start, sentence.start + cue_from)
         else:
-            content = (sentence.start + cue_to, sentence.end)
+            after = cue_to
+            if verb in ("told", "tells"):
+                # "told reporters that ...", "told The Associated Press ...": skip the hearer.
+                hearer = _HEARER.match(text, cue_to)
+                after = hearer.end() if hearer else cue_to
+            content = (sentence.start + after, sentence.end)
         return Attribution(
             speaker=speaker,
             cue=text[cue_from:cue_to].strip(),
@@ -372,19 +389,22 @@ class Attributor:
             content_end=content[1],
         )
 
-    def _apposition(self, before: str) -> str | None:
-        """'Igor Konashenkov, a spokesperson for the ministry, told reporters': the name."""
-        parts = re.split(r"[,;:\"“”]", before.rstrip(" ,"))
-        if len(parts) < 2:
-            return None
-        appositive = parts[-1].split()
-        if appositive and len(_name_run(appositive)) == len(appositive):
-            return self._name(appositive, appositive)  # "The spokesman, Hazem Qassem, told"
-        if not appositive or appositive[0].casefold() not in ("a", "an", "the"):
-            return None
-        named = parts[-2].split()
-        run = _name_run(named)
-        return self._name(run, named) if run else None
+    def _apposition(self, before: str, fallback: int) -> tuple[str | None, int]:
+        """The name that a run of appositions describes, and where it starts: 'Igor
+        Konashenkov, a spokesperson for the ministry, told', 'John Smith, 45, a shopkeeper,
+        told', 'The spokesman, Hazem Qassem, told'."""
+        pieces = list(re.finditer(r"[^,;:\"“”]+", before.rstrip(" ,")))
+        for piece in reversed(pieces[-4:]):
+            words = piece.group().split()
+            if not words:
+                break
+            if len(_name_run(words)) == len(words):
+                offset = piece.start() + piece.group().find(words[0])
+                return self._name(words, words), offset
+            described = words[0].casefold() in ("a", "an", "the") or words[0][:1].isdigit()
+            if not described:
+                break
+        return None, fallback
 
     def _inverted(self, text: str, match: re.Match[str], verb: str) -> tuple[str | None, int]:
         if verb not in _INVERTIBLE:

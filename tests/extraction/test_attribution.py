@@ -179,3 +179,28 @@ def test_quotation_running_over_paragraphs_takes_the_tag_where_it_ends():
         '"This is our duty," said Defence Minister Yoav Gallant.',
     )
     assert speakers(text)[2:] == ["Yoav Gallant", "Yoav Gallant", "Yoav Gallant"]
+
+
+def test_the_official_is_not_whoever_spoke_last():
+    text = body(
+        "About 3,000 cases were recorded, according to the World Health Organization.",
+        '"We expect 500 more troops," the official said, speaking on condition of anonymity.',
+    )
+    assert speakers(text)[-1] == "official"
+
+
+def test_apposition_chain_with_an_age():
+    text = body("John Smith, 45, a local shopkeeper, told reporters he had lost everything.")
+    sentences = split_sentences(text)
+    attributor = Attributor(text, sentences, analyse_layout(text))
+    cue = attributor.cues(1)[0]
+    assert cue.speaker == "John Smith"
+    assert text[cue.content_start : cue.content_end] == "he had lost everything."
+
+
+def test_media_and_estimates_are_cues():
+    text = body(
+        "The death toll rose to 85, state media reported.",
+        "Officials estimated the crowd at 10,000.",
+    )
+    assert speakers(text)[1:] == ["state media", "Officials"]
