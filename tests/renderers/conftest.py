@@ -206,3 +206,24 @@ def single_report(document: Document, *found: Finding, fail_on: str = "error") -
 def make_report():
     """A report over one document and the given findings."""
     return single_report
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_run() -> tuple[Report, Path]:
+    """The real pipeline over the seed articles, and the folder their paths are relative to."""
+    from fact_ledger.config import Config
+    from fact_ledger.manager import PluginHost
+    from fact_ledger.pipeline import run_check
+
+    articles = sorted(SEEDS.glob("*.txt"))
+    if not articles:
+        pytest.skip("the seed articles are not in this checkout")
+    root = SEEDS.parent
+    paths = [a.relative_to(root) for a in articles]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        report = run_check(paths, config=Config(), host=PluginHost(entry_points=False))
+    return report, root

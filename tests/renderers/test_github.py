@@ -105,3 +105,20 @@ def test_paths_are_relative_to_the_working_folder(ci_run, place_quote, make_find
     ev = replace(place_quote(ci_run.raid, "absolutely false"), source=absolute)
     report = make_report(ci_run.raid, make_finding("FL101", "x", "error", ev))
     assert parse(render_github(report).splitlines()[0])[1]["file"] == "articles/raid.txt"
+
+
+def test_on_the_seed_articles_every_annotation_spans_its_quote(seed_run, monkeypatch) -> None:
+    report, root = seed_run
+    monkeypatch.chdir(root)
+    lines = render_github(report).splitlines()
+    assert len(lines) >= sum(len(f.evidence) for f in report.active())
+    for line in lines:
+        _, props, message = parse(line)
+        if "line" not in props:
+            continue
+        text = (root / props["file"]).read_text(encoding="utf-8")
+        starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        begin = starts[int(props["line"]) - 1] + int(props["col"]) - 1
+        end = starts[int(props["endLine"]) - 1] + int(props["endColumn"]) - 1
+        here = message.split("\n")[1]
+        assert here.startswith(f"Here: “{' '.join(text[begin:end].split())}”")

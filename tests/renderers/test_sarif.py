@@ -102,3 +102,18 @@ def test_fingerprints_suppressions_and_baseline_state(ci_run) -> None:
 def test_columns_are_declared_as_code_points(ci_run) -> None:
     run = json.loads(render_sarif(ci_run.report))["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
+
+
+def test_the_seed_articles_validate_too(seed_run, validator, monkeypatch) -> None:
+    report, root = seed_run
+    monkeypatch.chdir(root)
+    log = json.loads(render_sarif(report))
+    errors = sorted(validator.iter_errors(log), key=str)
+    assert not errors, errors[0].message
+    for result in log["runs"][0]["results"]:
+        for location in result.get("locations", []):
+            physical = location["physicalLocation"]
+            text = (root / physical["artifactLocation"]["uri"]).read_text(encoding="utf-8")
+            region = physical["region"]
+            offset, length = region["charOffset"], region["charLength"]
+            assert text[offset : offset + length] == region["snippet"]["text"]
