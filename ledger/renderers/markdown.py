@@ -143,6 +143,14 @@ def _pointer(full_report: str | None) -> str:
     return "the full report (`fact-ledger check PATHS --output-format html -o report.html`)"
 
 
+def _failing(report: Report) -> str:
+    """What CI will make of it: how many findings reach the ``--fail-on`` level."""
+    failing = len(report.failing())
+    if not failing:
+        return f" None at or above `{report.fail_on}`: the check passes."
+    return f" {failing} at or above `{report.fail_on}`: the check fails."
+
+
 def render_markdown(
     report: Report, *, max_chars: int = MAX_CHARS, full_report: str | None = None
 ) -> str:
@@ -166,7 +174,8 @@ def render_markdown(
         f"**{len(active)} finding{'s' if len(active) != 1 else ''}**"
         + (f" ({headline})" if headline else "")
         + f" in {len(report.documents)} document{'s' if len(report.documents) != 1 else ''}"
-        + (f"; {settled} waived or in the baseline." if settled else "."),
+        + (f"; {settled} waived or in the baseline." if settled else ".")
+        + _failing(report),
         "",
     ]
     if report.findings:

@@ -126,7 +126,10 @@ def test_summary_table_counts_active_and_settled_findings() -> None:
     assert "TX101" in cells
     row = cells[cells.index("TX101") : cells.index("TX101") + 5]
     assert row == ["TX101", "Different figures", "🔴 error", "1", "1"]
-    assert "**1 finding** (1 error) in 1 document; 1 waived or in the baseline." in text
+    assert (
+        "**1 finding** (1 error) in 1 document; 1 waived or in the baseline."
+        " 1 at or above `error`: the check fails."
+    ) in text
 
 
 def test_each_active_finding_is_folded_with_its_quotes_in_bold() -> None:
@@ -160,6 +163,7 @@ def test_no_findings_says_so() -> None:
         [RAID], [{"quote": "7 strikes", "value": 7, "subject_key": "strike", "document": RAID}]
     )
     text = render_markdown(report)
+    assert "None at or above `error`: the check passes." in text
     assert text.endswith("No active findings.\n")
     assert "<details>" not in text
 
@@ -233,7 +237,8 @@ def test_hostile_quote_and_speaker_stay_text() -> None:
     allowed = {"h2", "h3", "p", "strong", "em", "br", "blockquote", "details", "summary", "b"}
     allowed |= {"code", "table", "thead", "tbody", "tr", "th", "td"}
     assert set(parsed.tags) <= allowed, set(parsed.tags) - allowed
-    # Our own code spans only: the check code in the summary, the fingerprint, the command.
-    assert parsed.tags.count("code") == 3 * len(report.active()) == 3
+    # Our own code spans only: the fail-on level in the headline, then per finding the
+    # check code in the summary, the fingerprint and the command.
+    assert parsed.tags.count("code") == 1 + 3 * len(report.active()) == 4
     assert parsed.tags.count("b") == 1  # the severity in the summary, not the document name
     assert "@octocat" not in MD.render(text)
