@@ -195,7 +195,7 @@ def test_apposition_chain_with_an_age():
     attributor = Attributor(text, sentences, analyse_layout(text))
     cue = attributor.cues(1)[0]
     assert cue.speaker == "John Smith"
-    assert text[cue.content_start : cue.content_end] == "he had lost everything."
+    assert text[cue.content_start : cue.content_end].strip() == "he had lost everything."
 
 
 def test_media_and_estimates_are_cues():
