@@ -373,6 +373,34 @@ def test_overlapping_spans_are_cut_into_runs_that_rebuild_the_text() -> None:
     assert runs[0].opens == ("outer",) and runs[1].opens == ("inner",)
 
 
+@given(
+    st.text(alphabet="ab \n", min_size=1, max_size=30).flatmap(
+        lambda source: st.tuples(
+            st.just(source),
+            st.lists(
+                st.tuples(st.integers(0, len(source)), st.integers(0, len(source))),
+                max_size=6,
+            ),
+        )
+    )
+)
+def test_runs_rebuild_the_text_and_each_is_covered_by_exactly_its_spans(case) -> None:
+    source, pairs = case
+    spans = [(min(a, b), max(a, b), f"s{i}") for i, (a, b) in enumerate(pairs) if a != b]
+    kinds = {name: "date" for *_, name in spans}
+    runs = segments(source, spans, kinds=kinds, titles={name: name for *_, name in spans})
+    assert "".join(r.text for r in runs) == source
+    offset = 0
+    for run in runs:
+        end = offset + len(run.text)
+        covering = {name for start, stop, name in spans if start <= offset and end <= stop}
+        assert set(filter(None, run.title.split(" | "))) == covering
+        assert (run.classes == "k-date") == bool(covering)
+        offset = end
+    opened = [name for run in runs for name in run.opens]
+    assert sorted(opened) == sorted(name for *_, name in spans)
+
+
 # -- a page that stands alone and runs nothing foreign -----------------------------------
 
 
