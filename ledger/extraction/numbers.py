@@ -99,11 +99,12 @@ _SCALE = rf"(?:{_alternation(SCALE_WORDS)})s?(?![\w])"
 _AFTER_SCALE = "".join(f"(?<={w})" if i == 0 else f"|(?<={w})" for i, w in enumerate(SCALE_WORDS))
 
 #: A number in words: "three hundred", "twenty-five", "a hundred and two",
-#: "three million, two hundred & forty", "two and a half", "half a dozen". Compile with
+#: "three million, two hundred & forty", "two and a half", "half a dozen", "a baker's dozen"
+#: (13). Compile with
 #: re.IGNORECASE. "and" is allowed only after a scale word, so "two and three" stays two
 #: numbers.
 NUMBER_WORDS_PATTERN = (
-    rf"(?:half\s+a\s+dozen(?![\w])"
+    rf"(?:half\s+a\s+dozen(?![\w])|a\s+baker['’]s\s+dozen(?![\w])"
     rf"|(?:{_SMALL}|an?(?=[\s-]+{_SCALE}))(?:[\s-]+{_SCALE})*"
     rf"(?:(?:{_AFTER_SCALE})(?:,?\s+(?:and|&)\s+|,\s*|\s+|-){_SMALL}(?:[\s-]+{_SCALE})*)*"
     rf"(?:\s+and\s+(?:a|one)[\s-]+(?:half|quarter)(?![\w]))?)"
@@ -190,6 +191,8 @@ def parse_number_words(text: str) -> float:
     tokens = _WORD_TOKEN_RE.findall(text.lower())
     if tokens[:3] == ["half", "a", "dozen"]:
         return 6.0
+    if tokens[:4] == ["a", "baker", "s", "dozen"]:
+        return 13.0
     total = 0
     current = 0
     extra = 0.0

@@ -88,6 +88,17 @@ _FRACTION_CONTEXT_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:by|than|nearly|almost|about|over|roughly|around|some|under|just)\s+\Z",
     re.IGNORECASE,
 )
+# "of Iraq", "." or the end of the text: "a third" stands as a share there.
+_FRACTION_CONTEXT_AFTER_RE = re.compile(r"\s+of(?![\w])|\s*(?:[^\w\s-]|$)", re.IGNORECASE)
+# "rose from 300 to 350": a change between two figures, not a range.
+_CHANGE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow[sn]?|climbed|"
+    r"jumped|surged|soared|fell|fall(?:en|s)?|falling|dropped|drops?|declined|decreased?|cut|"
+    r"raised?|reduced?|lowered?|slashed|doubled|tripled|went|up|down|changed?|revised|moved|"
+    r"shifted|expanded|shrank|swelled)(?:\s+[\w.,%$£€]+){0,3}\s+\Z",
+    re.IGNORECASE,
+)
+_TIMES_RE = re.compile(r"\s?[x×]\s?")
 _ELLIPSIS_RE = re.compile(
     r"\s+(?:in|at|on|from|near|around|inside|outside|across|along|for|to|into)(?![\w-])",
     re.IGNORECASE,
@@ -240,7 +251,7 @@ class _Reader:
             kind = "fracw"
         start, end = m.span()
         if kind == "imgsize":
-            width = parse_number(re.split(r"\s?[x×]\s?", m.group())[0])
+            width = parse_number(_TIMES_RE.split(m.group())[0])
             return _Figure(start, end, end, width, width, width, kind, "pixel", boilerplate=True)
         if kind == "share":
             rule = self.qualifiers.rule(m.group())
@@ -274,8 +285,7 @@ class _Reader:
                 return figure
             self._currency(figure)
             self._scale(figure)
-            if not self._range(figure):
-                return None
+            self._range(figure)
             uncertainty = _UNCERTAINTY_RE.match(text, figure.num_end)
             if uncertainty:
                 figure.num_end = figure.end = uncertainty.end()
@@ -321,17 +331,13 @@ class _Reader:
 
     def _fraction_stands_alone(self, figure: _Figure) -> bool:
         """ "a third of Iraq", "one sixth." -- but not "a third time" (an ordinal)."""
-        rest = self.text[figure.end : figure.end + 12]
+        rest = self.text[figure.end : figure.end + 4]
         written = self.text[figure.start : figure.end].lower()
         if figure.kind == "fracw" and not written.startswith(("a ", "an ", "a-", "an-")):
             return True  # "one-third", "two fifths": never an ordinal; "a third" may be
         if _FRACTION_CONTEXT_BEFORE_RE.search(self.text, max(0, figure.start - 10), figure.start):
             return True  # "rose by a third", "more than half"
-        if figure.kind == "fracw" and self.text[figure.start : figure.end].lower().endswith(
-            ("halves", "thirds", "quarters", "fourths", "fifths", "sixths", "eighths", "tenths")
-        ):
-            return True  # "three halves", "two thirds": a plural denominator is no ordinal
-        return bool(re.match(r"\s+of(?![\w])|\s*(?:[^\w\s-]|$)", rest)) or bool(
+        return bool(_FRACTION_CONTEXT_AFTER_RE.match(rest)) or bool(
             self.units.measure_re.match(self.text, figure.end)
         )
 
@@ -376,56 +382,52 @@ class _Reader:
         figure.num_end = figure.end = word.end()
         figure.scaled = True
 
-    def _range(self, figure: _Figure) -> bool:
-        """Join "300-350", "300 to 350", "between 300 and 350", "two or three" into one.
+    def _range(self, figure: _Figure) -> None:
+        """Join "300-350", "300 to 350", "between 300 and 350", "two or three" into one figure.
 
-        Returns False when the figure is the second half of something that is not a quantity.
+        "rose from 300 to 350" is a change, not a range, and "3-1" a score: those stay two.
         """
         text = self.text
         unit_first = self.units.measure_re.match(text, figure.num_end)
-        pos = unit_first.end() if unit_first else figure.num_end
-        m = _RANGE_RE.match(text, pos)
+        m = _RANGE_RE.match(text, unit_first.end() if unit_first else figure.num_end)
         if not m or self.masked(m.start("n2"), m.end("n2")):
-            return True
+            return
         sep = m.group("sep").strip().lower()
         between = _BETWEEN_RE.search(text, max(0, figure.start - 10), figure.start)
+        if between and _CHANGE_BEFORE_RE.search(
+            text, max(0, between.start() - 40), between.start()
+        ):
+            return
         if sep == "and" and not between:
-            return True
+            return
         if sep in ("-", "–", "—") and (figure.kind != "digits" or not m.group("n2")[0].isdigit()):
-            return True
-        try:
-            second = parse_number(m.group("n2"))
-        except ValueError:
-            return True
+            return
+        second = parse_number(m.group("n2"))
         end = m.end()
-        word = _SCALE_WORD_RE.match(text, end)
         first = figure.value
         assert first is not None
+        word = _SCALE_WORD_RE.match(text, end)
         if word:
             factor = SCALE_WORDS[word.group("w").lower()]
             second *= factor
             if not figure.scaled:
                 first *= factor  # "between 3 and 4 million": the scale is written once
             end = word.end()
-        # "from 50 to 44" is a change, "3-1" a score: two figures. Below zero a range may run
-        # either way ("from -18 °C to -34 °C").
+        # Below zero a range may be written either way round ("from -18 °C to -34 °C").
         if not (first < second or (second < first < 0 and sep != "-")):
-            return True
-        first, second = min(first, second), max(first, second)
+            return
         unit_second = self.units.measure_re.match(text, end)
-        if unit_first and unit_second:
-            if self.units.normalise(unit_first.group("unit")) != self.units.normalise(
-                unit_second.group("unit")
-            ):
-                return True  # "from 44 ml to 50 mg": two different measures
-        elif unit_first and not unit_second:
-            return True
+        if unit_first and (
+            not unit_second
+            or self.units.normalise(unit_first.group("unit"))
+            != self.units.normalise(unit_second.group("unit"))
+        ):
+            return  # "from 44 ml to 50 mg": two different measures
+        figure.low, figure.high = min(first, second), max(first, second)
         figure.value = (first + second) / 2
-        figure.low, figure.high = first, second
         figure.num_end = figure.end = end
         if between:
             figure.start = between.start()  # the quote is the whole range: "between 20 and 30"
-        return True
 
     def _after_qualifier(self, figure: _Figure, *, at_end: bool = False) -> None:
         if figure.approx is not None or figure.value is None:
@@ -436,9 +438,9 @@ class _Reader:
             return
         wording = m.group("q")
         figure.approx = wording.lower()
-        figure.low, figure.high = self.qualifiers.apply(
-            wording, figure.low or figure.value, figure.high or figure.value
-        )
+        low = figure.value if figure.low is None else figure.low
+        high = figure.value if figure.high is None else figure.high
+        figure.low, figure.high = self.qualifiers.apply(wording, low, high)
         figure.end = m.end()
         if not at_end:
             figure.num_end = m.end()
@@ -537,10 +539,12 @@ class _Reader:
             word = m.group().lower().strip()
             if word in ("one", "nil", "an", "a"):
                 return False  # "one thing unites", "one of the": pronoun, not a count
-        # An identifier or ordinal is no figure: "11dc", "21st", "860BOX".
-        return not (
-            figure.kind == "digits" and self.text[figure.num_end : figure.num_end + 1].isalpha()
-        )
+        if figure.kind != "digits":
+            return True
+        # An identifier or ordinal is no figure ("11dc", "21st", "860BOX"), nor is a number run
+        # straight into another with no separator ("245 23"): a code or a table row.
+        follow = self.text[figure.num_end : figure.num_end + 2]
+        return not (follow[:1].isalpha() or (follow[:1] in " \t" and follow[1:].isdigit()))
 
     def _qualifier(self, figure: _Figure) -> None:
         if figure.approx is not None or figure.kind == "vague":
