@@ -12,17 +12,19 @@ import pandas as pd
 
 def findings_frame(
     ids: Iterable[Sequence[str]],
-    messages: Iterable[str],
-    severities: Iterable[str | None] | None = None,
+    messages: Iterable[str] | pd.Series,
+    severities: Iterable[str | None] | np.ndarray | None = None,
 ) -> pd.DataFrame:
     """The frame a check returns: one row per finding, ``assertion_ids`` as lists."""
     id_lists = ids if isinstance(ids, list) else [list(i) for i in ids]
+    # Whole arrays, never element by element: a check may report hundreds of thousands.
+    text = messages.to_numpy(dtype=object) if isinstance(messages, pd.Series) else list(messages)
     data: dict[str, pd.Series] = {
         "assertion_ids": pd.Series(id_lists, dtype=object),
-        "message": pd.Series(list(messages), dtype="str"),
+        "message": pd.Series(text, dtype="str"),
     }
     if severities is not None:
-        data["severity"] = pd.Series(list(severities), dtype=object)
+        data["severity"] = pd.Series(np.asarray(severities, dtype=object), dtype=object)
     return pd.DataFrame(data)
 
 

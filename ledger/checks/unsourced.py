@@ -15,7 +15,8 @@ attribution cue: the article states it on its own authority.
 
 Counts and measures are reported at the check's severity (warning). Dates and durations are
 usually background chronology ("since 2014", "on September 28") and are reported at `info`,
-so they can be ignored with a per-row severity filter without losing the counts.
+so `--fail-on warning` fails on unsourced counts and not on chronology. A severity set for
+FL102 in the configuration applies to both.
 
 ## Why is this bad?
 A fact-checker has to know who stands behind "a third of Iraq" before repeating it. An
@@ -36,7 +37,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         & assertions["speaker_key"].isna()
         & assertions["attribution_cue"].isna()
     )
-    rows = assertions.loc[unsourced]
+    rows = assertions.loc[unsourced, ["assertion_id", "kind", "quote"]]
     if rows.empty:
         return no_findings()
     kind = rows["kind"].astype(str)
