@@ -262,9 +262,10 @@ def _anchors(text: str) -> tuple[re.Match[str], ...]:
 class _Scanner:
     """One pass over a text: the date and duration mentions, and every span to mask."""
 
-    def __init__(self, text: str, published: dt.date | None) -> None:
+    def __init__(self, text: str, published: dt.date | None, *, cache: bool = True) -> None:
         self.text = text
         self.published = published
+        self.cache = cache
         self.units = load_units()
         self.qualifiers = load_qualifiers()
 
@@ -272,7 +273,7 @@ class _Scanner:
         """(mention or None, start, end) per date, duration or time of day, in text order."""
         text = self.text
         consumed = 0
-        for match in _anchors(text):
+        for match in _anchors(text) if self.cache else _ANCHOR_RE.finditer(text):
             start = match.start()
             if start < consumed or (
                 start and (text[start - 1].isalnum() or text[start - 1] == "_")
@@ -600,6 +601,7 @@ def time_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for _, start, end in _Scanner(text, None).scan()]
 
 
+_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATELINE_WINDOW = 600  # characters: a dateline sits above or just below the headline
 
 
@@ -609,12 +611,13 @@ def parse_dateline(text: str) -> dt.date | None:
     The first complete date (day, month and year) in the opening lines counts: "11 Oct, 2017",
     "Wednesday, 15 November 2017 03:27", "2017-10-11".
     """
-    head = text[:_DATELINE_WINDOW]
-    for mention in find_dates(head):
+    # Not through the cache: the whole text's scan, which the finders share, stays in it.
+    for mention, _, _ in _Scanner(text[:_DATELINE_WINDOW], None, cache=False).scan():
         if (
-            mention.kind == "date"
+            mention
+            and mention.kind == "date"
             and mention.time
-            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.time)
+            and _ISO_DAY_RE.fullmatch(mention.time)
         ):
             return dt.date.fromisoformat(mention.time)
     return None
