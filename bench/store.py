@@ -21,6 +21,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from fact_ledger.model import Assertion, Document
+
+try:
+    import resource
+except ImportError:  # not on Windows
+    resource = None  # type: ignore[assignment]
 from fact_ledger.store import LedgerStore
 
 
@@ -106,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
         assert verified.ok, verified.problems
         size = sum(p.stat().st_size for p in (many.path / "journal").iterdir())
         print(f"journal size: {size / 2**20:.1f} MiB ({size / n:.0f} bytes per assertion)")
+    if resource is not None:  # ru_maxrss is KiB on Linux
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak RSS of the whole run: {peak:.0f} MiB")
     return 0
 
 

@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
@@ -209,7 +209,6 @@ class _Line:
 
 @dataclass(slots=True)
 class _Analysis:
-    entries: list[Entry]  # the committed entries that parsed (in order, may be partial)
     hashes: list[str]  # hash of every committed line read, by position
     problems: list[str]
     first_bad: int | None
@@ -350,16 +349,17 @@ class Journal:
 
     # -- verification -----------------------------------------------------------------------
 
-    def _analyse(self, manifest: Manifest) -> _Analysis:
+    def _analyse(
+        self, manifest: Manifest, visit: Callable[[Entry], None] | None = None
+    ) -> _Analysis:
         """Judge every line against its successor, the manifest and the segment layout."""
         size = manifest.segment_size
         committed = manifest.entries
         lines = self._raw_lines()
         problems: list[tuple[int, str]] = []
         bad: set[int] = set()
-        parsed: dict[int, dict[str, Any]] = {}
+        prevs: dict[int, str] = {}  # pos -> the prev that line records
         hashes: list[str] = []
-        entries: list[Entry] = []
         intact = True  # every committed line so far parsed and chained
 
         for pos, item in enumerate(lines[:committed], start=1):
@@ -383,7 +383,7 @@ class Journal:
                 problems.append((pos, f"{where}: {exc}"))
                 intact = False
                 continue
-            parsed[pos] = value
+            prevs[pos] = value["prev"]
             if value["seq"] != pos:
                 bad.add(pos)
                 problems.append(
@@ -393,16 +393,16 @@ class Journal:
                         "(a line was removed, reordered or inserted)",
                     )
                 )
-            if intact:
-                entries.append(Entry(pos, value["op"], value["data"], hashes[-1]))
+            if intact and visit is not None:
+                visit(Entry(pos, value["op"], value["data"], hashes[-1]))
 
         # Attestation: line i is vouched for by the prev of line i+1, the manifest's root (last
         # line) and the manifest's segment records. A mismatch at i is blamed on line i+1
         # instead when line i+1 is itself bad: an edit to line i+1's prev field breaks the link
         # to line i without touching line i.
         witnesses: dict[int, list[tuple[str, str]]] = {}
-        for pos, value in parsed.items():
-            witnesses.setdefault(pos - 1, []).append((value["prev"], f"the prev of entry {pos}"))
+        for pos, prev in prevs.items():
+            witnesses.setdefault(pos - 1, []).append((prev, f"the prev of entry {pos}"))
         if committed:
             witnesses.setdefault(committed, []).append((manifest.root, "the manifest's root hash"))
         for seg in manifest.segments:
@@ -448,7 +448,6 @@ class Journal:
         problems.extend(self._segment_problems(manifest))
         tail = self._describe_tail(manifest, lines, hashes)
         return _Analysis(
-            entries=entries,
             hashes=hashes,
             problems=[text for _, text in problems],
             first_bad=min(bad) if bad else None,
@@ -516,14 +515,17 @@ class Journal:
             )
         return notes
 
-    def verify(self, against: Path | None = None) -> tuple[VerifyResult, list[Entry]]:
+    def verify(
+        self, against: Path | None = None, *, visit: Callable[[Entry], None] | None = None
+    ) -> VerifyResult:
         """Check every line and the manifest; with ``against``, also that history still ends in
         the root hash an older manifest (or an older copy of the ledger folder) recorded.
 
-        Returns the result and the committed entries that parsed, for semantic checks.
+        ``visit`` is called with each committed entry, in order, up to the first line that does
+        not parse: the store replays them for its own checks without holding them all.
         """
         manifest = self.read_manifest()
-        analysis = self._analyse(manifest)
+        analysis = self._analyse(manifest, visit)
         problems = list(analysis.problems)
         first_bad = analysis.first_bad
         if analysis.tail:
@@ -543,7 +545,7 @@ class Journal:
             problems=problems,
             first_bad=first_bad,
         )
-        return result, analysis.entries
+        return result
 
     def _check_against(self, against: Path, hashes: list[str]) -> tuple[int | None, list[str]]:
         if against.is_dir():

@@ -74,7 +74,7 @@ def line_spans(journal: Journal) -> list[tuple[str, int, int]]:
 
 
 def verify(journal: Journal, against: Path | None = None):  # type: ignore[no-untyped-def]
-    return journal.verify(against)[0]
+    return journal.verify(against)
 
 
 # -- appends ------------------------------------------------------------------------------------
