@@ -181,23 +181,12 @@ BY_EXTENSION: dict[str, Callable[[str], None]] = {
 
 RENDERERS: list[Renderer] = list(HOST.renderers)
 
-# Gaps this test found in formats owned elsewhere, expected to fail until fixed (strict: a
-# fix makes the test pass, and then this entry must go).
-KNOWN_GAPS: dict[str, str] = {}
-
-
-def _with_known_gaps(renderer: Renderer) -> object:
-    reason = KNOWN_GAPS.get(renderer.name)
-    if reason is None:
-        return renderer
-    return pytest.param(renderer, marks=pytest.mark.xfail(strict=True, reason=reason))
-
 
 def test_the_host_offers_the_report_formats() -> None:
     assert {"html", "markdown", "csv"} <= {r.name for r in RENDERERS}
 
 
-@pytest.mark.parametrize("renderer", [_with_known_gaps(r) for r in RENDERERS], ids=lambda r: r.name)
+@pytest.mark.parametrize("renderer", RENDERERS, ids=lambda r: r.name)
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=hostile)
 @example(text="<script>alert(1)</script> [x](javascript:alert(1)) | forged | cell |")
@@ -218,8 +207,6 @@ ARTICLE = (
 @pytest.mark.parametrize("renderer", RENDERERS, ids=lambda r: r.name)
 def test_a_hostile_article_through_the_whole_pipeline(renderer: Renderer, tmp_path) -> None:
     """The issue's acceptance case: the real extractor and checks on a hostile article."""
-    if renderer.name in KNOWN_GAPS:
-        pytest.skip(KNOWN_GAPS[renderer.name])
     (tmp_path / "hostile.txt").write_text(ARTICLE, encoding="utf-8")
     report = run_check([tmp_path], config=Config(), host=PluginHost(entry_points=False))
     output = renderer.render(report)
