@@ -83,8 +83,9 @@ def _run(
             tolerance=config.tolerance,
         )
         try:
-            output = _call_isolated(check, frame, context, config.timeout)
-            _validate_output(output, known_ids)
+            output = _validate_output(
+                _call_isolated(check, frame, context, config.timeout), known_ids
+            )
         except CheckFailed as exc:
             findings.append(_error_finding(check.plugin, f"check {_label(check)} {exc}"))
             continue
@@ -165,13 +166,21 @@ def _interrupt(worker: threading.Thread) -> None:
     )
 
 
-def _validate_output(output: object, known_ids: frozenset[str]) -> None:
+def _validate_output(output: object, known_ids: frozenset[str]) -> pd.DataFrame:
+    """The check's frame, validated. Messages held as Python strings in an object column are
+    accepted as the str column they are, and an empty frame with the two columns is no
+    findings whatever dtypes pandas guessed for it."""
     import pandera.errors as pa_errors
 
     from .schemas.findings import CheckOutputSchema
 
     if not isinstance(output, pd.DataFrame):
         raise CheckFailed(f"returned {type(output).__name__}, not a findings DataFrame")
+    if output.empty and {"assertion_ids", "message"} <= set(output.columns):
+        return output  # no findings, whatever dtypes pandas guessed for the empty columns
+    message = output.get("message")
+    if message is not None and message.dtype == object and message.map(type).eq(str).all():
+        output = output.assign(message=message.astype("str"))
     try:
         CheckOutputSchema.validate(output, lazy=True)
     except pa_errors.SchemaErrors as exc:
@@ -189,6 +198,7 @@ def _validate_output(output: object, known_ids: frozenset[str]) -> None:
     unknown = {i for ids in output["assertion_ids"] for i in ids} - known_ids
     if unknown:
         raise CheckFailed(f"returned {len(unknown)} unknown assertion id(s), e.g. {min(unknown)}")
+    return output
 
 
 def _label(check: Check) -> str:

@@ -172,6 +172,26 @@ def test_garbage_output_becomes_an_error_finding(output: object, reason: str) ->
     assert reason in findings[0].message
 
 
+def test_plain_python_lists_are_a_valid_output_even_when_empty() -> None:
+    def plain(frame: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        ids = [[i] for i in frame["assertion_id"] if i == FRAME["assertion_id"][0]]
+        return pd.DataFrame({"assertion_ids": ids, "message": ["x"] * len(ids)})
+
+    def empty(frame: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        return pd.DataFrame({"assertion_ids": [], "message": []})
+
+    host = host_with(make_check("XX001", plain), make_check("XX002", empty))
+    assert [f.code for f in run_checks(host, FRAME, DOCS, Config())] == ["XX001"]
+
+
+def test_a_message_that_is_not_a_string_is_garbage() -> None:
+    def numbers(frame: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        return pd.DataFrame({"assertion_ids": [[]], "message": [42]})
+
+    findings = run_checks(host_with(make_check("XX001", numbers)), FRAME, DOCS, Config())
+    assert [f.code for f in findings] == [PLUGIN_ERROR_CODE]
+
+
 def test_a_plugin_whose_registration_raises_is_reported_by_name() -> None:
     class Broken:
         @hookimpl
