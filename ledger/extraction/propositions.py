@@ -44,12 +44,17 @@ _PREPOSITIONS = _words(
     through during before after across towards toward around near since until because
     while when where that which who whom whose and or but than"""
 )
-_DETERMINERS = _words("""the a an its their his her our this that these those some any""")
+_DETERMINERS = _words(
+    """the a an its their his her our this that these those some any other more many
+    several few all such no"""
+)
+# Verbs that claims turn on, left out where the same spelling is a common news noun
+# ("supplies", "attacks", "strikes", "control"): there the -ed/-ing forms still count.
 _COMMON_VERBS = _words(
-    """reduce increase cut halt stop help arm support provide deny reject accuse kill
-    attack seize take lose win fight hinder derail disrupt refuse pretend conduct launch
-    deliver control shield destroy target bomb retake liberate declare confirm obtain
-    allow give make send supply train lead remain continue begin show surrender flee"""
+    """reduce increase halt stop help provide deny reject accuse kill seize take lose
+    hinder derail disrupt refuse pretend conduct deliver shield destroy retake liberate
+    declare confirm obtain allow give make send train remain continue begin surrender flee
+    say tell send sell buy build"""
 )
 # Names one country or alliance goes by, so "Washington" and "the U.S." make one subject.
 _SUBJECT_SYNONYMS = {
@@ -82,6 +87,8 @@ def _is_verb(token: str, previous: str | None) -> bool:
         return False
     if lowered in _AUXILIARIES:
         return lowered not in ("being", "been", "be")
+    if previous is not None and previous.casefold() in ("being", "been") and lowered.endswith("ed"):
+        return False  # "those being trained at Tanf are ...": a participle, not the verb
     if previous is None and lowered.endswith("ed"):
         return False  # "displaced civilians ...": a participle opening the clause
     base = _stem(lowered)
@@ -91,6 +98,11 @@ def _is_verb(token: str, previous: str | None) -> bool:
 
 
 _VERB_STEMS = frozenset(_STEMMER.stemWords(sorted(_COMMON_VERBS)))
+
+
+def _looks_verbal(token: str) -> bool:
+    lowered = token.casefold()
+    return lowered.endswith(("ed", "ing", "en")) or _stem(lowered) in _VERB_STEMS
 
 
 @lru_cache(maxsize=4096)
@@ -106,16 +118,22 @@ def claim_key(clause: str) -> str:
             break
     if verb_at is None:
         return _bag_key(tokens)
-    # Skip auxiliaries and adverbs to the lexical verb: "had sharply reduced".
+    # Skip auxiliaries and adverbs to the lexical verb ("had sharply reduced"), but keep a
+    # copula whose complement is no verb ("are actually former militants": be).
     lexical = verb_at
-    while lexical + 1 < len(tokens) and (
-        tokens[lexical].casefold() in _AUXILIARIES
-        or tokens[lexical].casefold().endswith("ly")
-        or tokens[lexical].casefold() in ("not", "also", "indirectly", "been", "being")
+    step = verb_at
+    while step + 1 < len(tokens) and (
+        tokens[step].casefold() in _AUXILIARIES
+        or tokens[step].casefold() in ("not", "also", "never", "been", "being")
+        or tokens[step].casefold().endswith("ly")
     ):
-        if not (tokens[lexical + 1][:1].islower()):
+        step += 1
+        following = tokens[step]
+        if not following[:1].islower():
             break
-        lexical += 1
+        if _looks_verbal(following):
+            lexical = step
+            break
     subject_tokens = tokens[:verb_at]
     for i, token in enumerate(subject_tokens):
         if i and token.casefold() in _PREPOSITIONS:
@@ -128,6 +146,10 @@ def claim_key(clause: str) -> str:
             break
         if token.casefold() in _DETERMINERS or token.casefold() in _PREPOSITIONS:
             continue
+        if token.endswith("ly") and token[:1].islower():
+            continue
+        if not obj_tokens and token.casefold() in ("up", "out", "off", "down", "back", "away"):
+            continue  # "ended up in ...": a particle of the verb
         obj_tokens.append(token)
         if len(obj_tokens) >= 4:
             break
@@ -150,7 +172,13 @@ def _bag_key(tokens: list[str]) -> str:
 # A wire dateline opening the first paragraph: "GAZA CITY (AP) — ".
 _DATELINE = r"(?:[A-Z][A-Z .,'’-]{2,}(?:\([A-Za-z]{2,12}\))?\s*[—–-]+\s*)?"
 _TRAILING = " \t\n\u00a0,;:\"“”'‘’)—.-"
-_EDGE = re.compile(rf"^{_DATELINE}[\s,;:\"“”'‘’(—-]*(?:that\s+)?")
+# "claimed this week that ...", "said the day before that ...": when, then what.
+_LEAD_TIME = (
+    r"(?:(?:(?:on|in|at|earlier|late|last|this|the|next)\s+)*(?:day\s+before|week|month|"
+    r"year|weekend|morning|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|"
+    r"today)\s+(?=that\b))?"
+)
+_EDGE = re.compile(rf"^{_DATELINE}[\s,;:\"“”'‘’(—-]*(?i:{_LEAD_TIME})(?:that\s+)?")
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
