@@ -66,3 +66,21 @@ def test_clause_span_skips_a_wire_dateline():
     text = "GAZA CITY (AP) — At least 471 people were killed."
     start, end = clause_span(text, 0, len(text))
     assert text[start:end] == "At least 471 people were killed"
+
+
+def test_copula_keeps_be_and_participle_after_being_is_not_the_verb():
+    key = claim_key("those being trained at Tanf are actually former Islamic State militants")
+    assert key.split(":")[1:] == ["are", "milit"]
+
+
+def test_noun_spelled_like_a_verb_is_not_the_predicate():
+    key = claim_key(
+        "trucks carrying weapons and other supplies had actually ended up in their hands"
+    )
+    assert key.split(":")[1] == "end"
+
+
+def test_time_adjunct_before_that_is_not_part_of_the_claim():
+    text = " this week that displaced civilians were human shields"
+    start, end = clause_span(text, 0, len(text))
+    assert text[start:end] == "displaced civilians were human shields"
