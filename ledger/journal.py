@@ -108,7 +108,7 @@ class Manifest:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise StoreError("no manifest.json: not a fact-ledger ledger", path=path) from None
+            raise StoreError("not found: not a fact-ledger ledger or manifest", path=path) from None
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise StoreError(f"unreadable manifest: {exc}", path=path) from None
         try:

@@ -97,9 +97,9 @@ def test_a_ledger_with_a_damaged_manifest_is_still_a_ledger(
 
 
 def test_open_refuses_what_is_not_a_ledger(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match=r"no manifest\.json") as caught:
+    with pytest.raises(StoreError, match="not a fact-ledger ledger") as caught:
         LedgerStore.open(tmp_path)
-    assert str(tmp_path) in str(caught.value)
+    assert str(tmp_path / "manifest.json") in str(caught.value)
     with pytest.raises(StoreError, match="no such folder"):
         LedgerStore.open(tmp_path / "missing")
     assert not LedgerStore.is_ledger(tmp_path)
@@ -327,6 +327,14 @@ def test_the_view_is_the_journal_replayed(
 
 
 # -- verification and damage ------------------------------------------------------------------
+
+
+def test_verify_against_a_missing_manifest_is_a_store_error(
+    filled: LedgerStore, tmp_path: Path
+) -> None:
+    with pytest.raises(StoreError, match="not found") as caught:
+        filled.verify(against=tmp_path / "old.json")
+    assert str(tmp_path / "old.json") in str(caught.value)
 
 
 def test_an_edited_document_file_is_named(filled: LedgerStore, seeds: list[Document]) -> None:
