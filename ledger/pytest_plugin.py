@@ -26,14 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from .model import SEVERITIES
+
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr
 
-    from .model import Finding
     from .report import Report
 
 _REPORT_KEY = pytest.StashKey["Report"]()
-SEVERITIES = ("error", "warning", "info")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -164,27 +164,21 @@ class CheckItem(pytest.Item):
         super().__init__(**kwargs)
         self.code = code
 
-    def _findings(self) -> tuple[list[Finding], list[Finding]]:
-        report = self.config.stash[_REPORT_KEY]
-        failing = {f.finding_id for f in report.failing()}
-        mine = [f for f in report.active() if f.code == self.code]
-        return (
-            [f for f in mine if f.finding_id in failing],
-            [f for f in mine if f.finding_id not in failing],
-        )
-
     def runtest(self) -> None:
+        from .model import SEVERITY_RANK
         from .renderers.text import finding_block
 
         report = self.config.stash[_REPORT_KEY]
-        failing, quiet = self._findings()
+        floor = SEVERITY_RANK[report.fail_on]
+        mine = [f for f in report.active() if f.code == self.code]
+        failing = [f for f in mine if SEVERITY_RANK[f.severity] >= floor]
+        quiet = [f for f in mine if SEVERITY_RANK[f.severity] < floor]
         if quiet:
-            self.add_report_section(
-                "call", "findings below fail-on", _blocks(report, quiet, finding_block)
-            )
+            text = "\n\n".join(finding_block(report, f) for f in quiet)
+            self.add_report_section("call", "findings below fail-on", text)
         if failing:
-            count = f"{len(failing)} finding(s) at or above {report.fail_on}"
-            raise CheckFailed(f"{count}\n\n{_blocks(report, failing, finding_block)}")
+            text = "\n\n".join(finding_block(report, f) for f in failing)
+            raise CheckFailed(f"{len(failing)} finding(s) at or above {report.fail_on}\n\n{text}")
 
     def repr_failure(
         self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
@@ -195,7 +189,3 @@ class CheckItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"fact-ledger {self.name}"
-
-
-def _blocks(report: Report, findings: Sequence[Finding], block: Any) -> str:
-    return "\n\n".join(block(report, f) for f in findings)
