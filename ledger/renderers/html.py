@@ -246,6 +246,12 @@ def _counts(
     return severity, checks, documents, speakers
 
 
+def _look(row: Mapping[str, Any]) -> str:
+    """How an assertion is highlighted: by its kind, or as page furniture."""
+    # ``in`` compares with ==, so numpy booleans count and a missing value (NaN) does not.
+    return "boilerplate" if row.get("boilerplate") in (True,) else str(row.get("kind"))
+
+
 def _assertion_title(row: Mapping[str, Any]) -> str:
     parts = [str(row.get("kind", ""))]
     if row.get("kind") in ("quantity", "duration"):
@@ -326,7 +332,7 @@ def _document_views(
                 segments=segments(
                     document.text,
                     spans,
-                    kinds={r["assertion_id"]: str(r.get("kind")) for r in doc_rows},
+                    kinds={r["assertion_id"]: _look(r) for r in doc_rows},
                     titles={r["assertion_id"]: _assertion_title(r) for r in doc_rows},
                     links=links,
                 ),

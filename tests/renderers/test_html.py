@@ -352,6 +352,19 @@ def test_every_assertion_is_highlighted_in_its_document(tree, report) -> None:
     assert link is not None and link.get("href") == f"#f-{report.findings[0].finding_id}"
 
 
+def test_page_furniture_is_marked_apart_from_the_figures() -> None:
+    page = make_document("Militants: 300.\nWritten by Heart of Asia Read 125 times", name="web")
+    frame = make_assertions(
+        [
+            {"quote": "300", "value": 300, "document": page},
+            {"quote": "Read 125 times", "value": 125, "boilerplate": True, "document": page},
+        ]
+    )
+    tree = parse(render_html(Report((), frame, {page.doc_id: page})))
+    looks = {text(m): m.get("class") for m in tree.iter("mark") if m.get("title")}
+    assert looks == {"300": "k-quantity", "Read 125 times": "k-boilerplate"}
+
+
 def test_every_internal_link_has_a_target(tree) -> None:
     ids = {el.get("id") for el in tree.iter() if el.get("id")}
     for link in tree.iter():
