@@ -135,7 +135,7 @@ def extract_assertions(document: Document, *, aliases: AliasTable | None = None)
         mention_starts=[m.start for m in mentions],
     )
     rows = [_mention_row(context, mention) for mention in mentions]
-    rows.extend(_propositions(document, sentences, layout, attributor))
+    rows.extend(_propositions(context))
     rows.sort(key=lambda row: (row.start, row.end, row.kind))
     return rows
 
@@ -343,12 +343,9 @@ class _Claim:
     direct: bool
 
 
-def _propositions(
-    document: Document,
-    sentences: Sequence[Sentence],
-    layout: PageLayout,
-    attributor: Attributor,
-) -> list[Assertion]:
+def _propositions(context: _Context) -> list[Assertion]:
+    document, layout, attributor = context.document, context.layout, context.attributor
+    sentences = context.sentences
     text = document.text
     claims: list[_Claim] = []
     for index, sentence in enumerate(sentences):
@@ -373,6 +370,8 @@ def _propositions(
                 kind="proposition",
                 sentence=claim.sentence.text,
                 subject=clause_subject(quote),
+                location=_first_place(context, claim.start, claim.end),
+                time=_first_time(context, claim.start, claim.end),
                 speaker=claim.attribution.speaker,
                 attribution_cue=claim.attribution.cue,
                 stance=claim.stance,
@@ -382,6 +381,25 @@ def _propositions(
             )
         )
     return rows
+
+
+def _first_place(context: _Context, start: int, end: int) -> str | None:
+    """The first place named inside a claim: where it says something happened."""
+    index = bisect.bisect_left(context.place_starts, start)
+    if index < len(context.places) and context.places[index].end <= end:
+        return context.places[index].name
+    return None
+
+
+def _first_time(context: _Context, start: int, end: int) -> str | None:
+    """The first resolved date inside a claim: when it says something happened."""
+    index = bisect.bisect_left(context.mention_starts, start)
+    for mention in context.mentions[index:]:
+        if mention.start >= end:
+            break
+        if mention.kind == "date" and mention.time and mention.end <= end:
+            return mention.time
+    return None
 
 
 def _sentence_claims(

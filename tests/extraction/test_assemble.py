@@ -198,3 +198,12 @@ def test_any_mix_of_news_lines_yields_rows_that_quote_the_text(lines, noise):
         assert row.quote == text[row.start : row.end]
         assert row.start < row.end
         assert row.stance in ("asserts", "denies", "questions")
+
+
+def test_claim_carries_the_place_and_date_it_names():
+    text = (
+        "Headline\n\nThe US-led coalition sharply reduced its strikes on Iraq in September, "
+        "Konashenkov said.\n"
+    )
+    claim = next(r for r in extract(text, published="2017-10-11") if r.kind == "proposition")
+    assert (claim.location, claim.time) == ("Iraq", "2017-09")
