@@ -137,3 +137,13 @@ def test_on_the_seed_corpus_exactly_the_checks_with_findings_fail(
     assert outcomes.get("passed", 0) == len(ran - failing)
     for code in failing:
         result.stdout.fnmatch_lines([f"FAILED fact-ledger::{code}[[]*"])
+
+
+def test_loading_the_plugin_imports_no_pandas() -> None:
+    """Every pytest run in an environment with fact-ledger loads the plugin: keep it light."""
+    import subprocess
+    import sys
+
+    probe = "import sys, fact_ledger.pytest_plugin; print('pandas' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
