@@ -32,7 +32,7 @@ __all__ = ["EXTRACTOR_NAME", "extract_assertions"]
 EXTRACTOR_NAME = "rules"
 
 _PLACE = re.compile(
-    r"(?=[a-z])\b(?:in|at|near|around|from|towards?|into|outside|inside|of|across|over|along|to|"
+    r"(?=[a-z])\b(?:in|at|on|near|around|from|towards?|into|outside|inside|of|across|over|along|to|"
     r"left|leaving|leave|entered|entering|captured|seized|retook|retake|reached|fled|fleeing|"
     r"besieged|liberated|shelled|bombed|stormed)\s+"
     r"(?:the\s+(?:(?:border\s+)?(?:town|city|village|community|locality|settlement|province|"
