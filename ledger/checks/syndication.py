@@ -95,7 +95,11 @@ def _repeated(
     firsts = hits.iloc[starts]
     messages = [
         f"{what} “{quote}” is repeated by {count} documents"
-        + (f"; earliest: {names.get(doc, doc[:12])} ({date})" if isinstance(date, str) else "")
+        + (
+            f"; earliest dated: {names.get(doc, doc[:12])} ({date})"
+            if isinstance(date, str)
+            else ""
+        )
         + "; count it as one source, not as corroboration"
         for quote, count, doc, date in zip(
             firsts["quote"], counts, firsts["doc_id"], firsts["published"], strict=True

@@ -29,7 +29,7 @@ def test_the_same_figure_in_two_outlets_is_one_origin_repeated() -> None:
     figure = out[out["message"].str.startswith("figure")]
     assert len(figure) == 1
     assert "repeated by 2 documents" in figure["message"].iloc[0]
-    assert "earliest: tass" in figure["message"].iloc[0]
+    assert "earliest dated: tass (2017-10-11)" in figure["message"].iloc[0]
     # The shared sentence is reported as copy as well (same ids: one finding after dedup).
     assert out["message"].str.startswith("sentence").sum() == 1
 
