@@ -57,8 +57,8 @@ def finding_commands(finding: Finding) -> list[str]:
                 level,
                 body,
                 file=display_path(ev),
-                title=title,
                 **_position(ev),
+                title=title,
             )
         )
     return lines
