@@ -243,7 +243,6 @@ class LedgerStore:
         self._journal = Journal(self.path)
         self._lock = FileLock(str(self.path / LOCK), timeout=lock_timeout)
         self._state: _State | None = None
-        self._manifest: Manifest | None = None
         self._texts: dict[str, str] = {}
         self.notices: list[str] = []
         """What recovery did or found (torn tails moved aside, uncommitted entries)."""
@@ -273,7 +272,7 @@ class LedgerStore:
             raise StoreError(f"segment size must be a positive integer, not {segment_size!r}")
         if cls.is_ledger(path):
             return cls.open(path, lock_timeout=lock_timeout)
-        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        if path.exists() and (not path.is_dir() or not _only_skeleton(path)):
             raise StoreError("exists and is not an empty folder or a ledger", path=path)
         try:
             path.mkdir(parents=True, exist_ok=True)
@@ -303,7 +302,7 @@ class LedgerStore:
         if not path.is_dir():
             raise StoreError("not a ledger folder (no such folder)", path=path)
         store = cls(path, lock_timeout=lock_timeout)
-        store._manifest = store._journal.read_manifest()
+        store._journal.read_manifest()  # fail now, with the reason, if it is not a ledger
         return store
 
     # -- reading ----------------------------------------------------------------------------
@@ -323,7 +322,7 @@ class LedgerStore:
         for entry in self._journal.entries(manifest):
             self._replay(state, entry)
         state.root = manifest.root
-        self._state, self._manifest = state, manifest
+        self._state = state
         return state
 
     def _replay(self, state: _State, entry: Entry) -> None:
@@ -366,7 +365,7 @@ class LedgerStore:
                 raise IntegrityError(
                     f"stored document unreadable: {exc.strerror}", path=path
                 ) from None
-            if text_hash_bytes(data) != doc_id:
+            if _sha256(data) != doc_id:
                 raise IntegrityError("stored text does not match its hash (edited?)", path=path)
             self._texts[doc_id] = data.decode("utf-8")
         return self._texts[doc_id]
@@ -523,7 +522,7 @@ class LedgerStore:
         data = text.encode("utf-8")
         if path.exists():
             # Left by an interrupted write (content-addressed, so reusable) or damaged.
-            if text_hash_bytes(path.read_bytes()) != doc_id:
+            if _sha256(path.read_bytes()) != doc_id:
                 raise IntegrityError("stored text does not match its hash (edited?)", path=path)
             return
         path.parent.mkdir(exist_ok=True)
@@ -538,7 +537,6 @@ class LedgerStore:
         for seq, (op, data) in enumerate(plan, start=first):
             state.apply(seq, op, data)
         state.root = manifest.root
-        self._manifest = manifest
 
     # -- checking and export ----------------------------------------------------------------
 
@@ -590,7 +588,7 @@ class LedgerStore:
             except OSError:
                 problems.append(f"{name}: missing (recorded by entry {seq})")
                 continue
-            if text_hash_bytes(data) != doc_id:
+            if _sha256(data) != doc_id:
                 problems.append(f"{name}: content does not hash to its name (entry {seq})")
                 continue
             try:
@@ -627,9 +625,20 @@ class LedgerStore:
             raise StoreError(f"cannot write Parquet: {exc}", path=path) from None
 
 
-def text_hash_bytes(data: bytes) -> str:
+def _sha256(data: bytes) -> str:
     """SHA-256 of stored bytes; equals :func:`model.text_hash` of their text."""
     return hashlib.sha256(data).hexdigest()
+
+
+def _only_skeleton(path: Path) -> bool:
+    """Whether ``path`` holds nothing, or only what an interrupted :meth:`create` leaves."""
+    for child in path.iterdir():
+        if child.name in (DOCUMENTS, JOURNAL) and child.is_dir():
+            if any(child.iterdir()):
+                return False
+        elif child.name not in (LOCK, ".gitignore", ".gitattributes"):
+            return False
+    return True
 
 
 def _check_document(doc: Document) -> None:

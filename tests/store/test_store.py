@@ -62,6 +62,13 @@ def test_create_accepts_an_empty_folder_and_opens_an_existing_ledger(
     assert list(again.documents()) == [seeds[0].doc_id]
 
 
+def test_create_finishes_what_an_interrupted_create_left(tmp_path: Path) -> None:
+    (tmp_path / "journal").mkdir()
+    (tmp_path / "documents").mkdir()
+    (tmp_path / ".lock").touch()
+    assert LedgerStore.create(tmp_path).verify().ok
+
+
 @pytest.mark.parametrize("existing", ["file", "folder with a file"])
 def test_create_refuses_a_path_holding_something_else(tmp_path: Path, existing: str) -> None:
     path = tmp_path / "target"
