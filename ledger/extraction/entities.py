@@ -203,6 +203,11 @@ def _consonants(text: str) -> str:
     return text[:1] + re.sub(r"[aeiouy]", "", text[1:])
 
 
+def _block(bones: str) -> str:
+    # Transliterations keep their first two consonants ("krtn" for Qaryatayn and Karatein).
+    return _consonants(bones)[:2]
+
+
 def _similarity(a: str, b: str) -> float:
     full = difflib.SequenceMatcher(None, a, b).ratio()
     bones = difflib.SequenceMatcher(None, _consonants(a), _consonants(b)).ratio()
@@ -216,24 +221,24 @@ def suggest_aliases(
 
     Returns ``(name, other, score)`` with ``score`` in ``[threshold, 1]``, best first. Two
     names already resolving to one key are not suggested; names are compared in blocks
-    by the first letter of their skeleton, so the work stays near-linear in practice.
+    by the first two consonants of their skeleton, so the work stays near-linear in practice.
     """
     unique = sorted({n.strip() for n in names if n and n.strip()})
     blocks: dict[str, list[tuple[str, str]]] = {}
     for name in unique:
         bones = skeleton(name)
         if len(_consonants(bones)) >= 3:
-            blocks.setdefault(bones[0], []).append((name, bones))
+            blocks.setdefault(_block(bones), []).append((name, bones))
     # Spellings from the table join the blocks so a new spelling meets its known entity.
     table_names: dict[str, str] = {}
     for spelling, key in known.names.items():
         bones = skeleton(spelling)
-        if bones and bones[0] in blocks and len(_consonants(bones)) >= 3:
+        if bones and _block(bones) in blocks and len(_consonants(bones)) >= 3:
             table_names.setdefault(bones, key)
     found: dict[tuple[str, str], float] = {}
     for first, members in blocks.items():
         candidates = members + [
-            (f"{key}", bones) for bones, key in table_names.items() if bones[0] == first
+            (f"{key}", bones) for bones, key in table_names.items() if _block(bones) == first
         ]
         for i, (name, bones) in enumerate(members):
             for other, other_bones in candidates[i + 1 :]:
