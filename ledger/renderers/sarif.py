@@ -26,7 +26,6 @@ from .locations import evidence_path
 from .text import speaker_note
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/fact-ledger/fact-ledger"
 #: Severity to SARIF ``level``.
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 #: The key of the finding fingerprint in ``partialFingerprints`` (versioned, as SARIF advises).
@@ -46,7 +45,6 @@ def to_sarif(report: Report) -> dict[str, Any]:
                     "driver": {
                         "name": "fact-ledger",
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },
