@@ -24,6 +24,16 @@
     form.hidden = false;  // without a script the filters could do nothing, so they start hidden
     apply();
   }
+  // Long tables show their first rows; the rest is one click away (and always printed).
+  for (const button of document.querySelectorAll("button[data-toggle]")) {
+    const rows = document.getElementById(button.dataset.toggle);
+    rows.classList.add("folded");
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      rows.classList.remove("folded");
+      button.hidden = true;
+    });
+  }
   // A link into a closed document must open it; printing shows every document in full.
   const reveal = () => {
     const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;

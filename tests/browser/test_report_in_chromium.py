@@ -7,7 +7,9 @@ console error (a content-security-policy violation is one), show every finding a
 filter, follow a quote to its document, and show the hostile text as text.
 
 Needs the ``chromium`` and ``chromium-driver`` packages (Debian); skipped without them.
-Set ``FACT_LEDGER_SCREENSHOT=docs/report.png`` to refresh the README's screenshot.
+The last test renders the seed corpus through the real pipeline, as ``fact-ledger check
+seeds/`` does; set ``FACT_LEDGER_SCREENSHOT=docs/report.png`` to refresh the README's
+screenshot from it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from fact_ledger.hookspecs import hookimpl
 from fact_ledger.ingest import read_inputs
 from fact_ledger.manager import PluginHost
 from fact_ledger.model import Document
-from fact_ledger.pipeline import Ledger, check_ledger
+from fact_ledger.pipeline import Ledger, check_ledger, run_check
 from fact_ledger.renderers.html import render_html
 from fact_ledger.report import Report
 from fact_ledger.testing import make_assertions, make_document
@@ -265,10 +267,25 @@ def test_print_layout_hides_the_controls_and_unfolds_everything(page, tmp_path: 
         page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
-def test_screenshot(page, tmp_path: Path) -> None:
-    page.execute_script("window.scrollTo(0, 0)")
+def test_the_seed_corpus_report_as_fact_ledger_check_writes_it(browser, tmp_path: Path) -> None:
+    """The real pipeline over seeds/ (as `fact-ledger check seeds/`), in the browser; its
+    screenshot is the one the README shows."""
+    report = run_check([SEEDS], config=Config(), host=PluginHost(entry_points=False))
+    path = tmp_path / "seeds.html"
+    path.write_text(render_html(report, title="fact-ledger: seed corpus"), encoding="utf-8")
+    browser.get(path.as_uri())
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    articles = browser.find_elements(By.CSS_SELECTOR, "article.finding")
+    assert len(articles) == len(report.findings) > 0
+    assert browser.find_elements(By.CSS_SELECTOR, "figure > svg.plot")
+    speakers = browser.find_elements(By.CSS_SELECTOR, "#by-speaker tbody tr")
+    if len(speakers) > 10:  # the long tail of speakers is folded behind a button
+        assert sum(row.is_displayed() for row in speakers) == 10
+        browser.find_element(By.CSS_SELECTOR, "button[data-toggle='more-speakers']").click()
+        assert all(row.is_displayed() for row in speakers)
+    browser.set_window_size(1280, 2000)
     shot = tmp_path / "report.png"
-    assert page.save_screenshot(str(shot))
+    assert browser.save_screenshot(str(shot))
     assert shot.stat().st_size > 10_000
     target = os.environ.get("FACT_LEDGER_SCREENSHOT")
     if target:
