@@ -19,6 +19,13 @@ def format_number(value: float) -> str:
     return f"{value:,.6g}"
 
 
+def _present(value: float | None) -> float | None:
+    """``value`` as a float, or ``None`` when it is missing (``None`` or NaN)."""
+    if value is None or math.isnan(value):
+        return None
+    return float(value)
+
+
 def format_figure(
     value: float | None,
     low: float | None = None,
@@ -30,15 +37,14 @@ def format_figure(
     ``format_figure(300, 270, 330, "person")`` is ``"300 person (270–330)"``; a figure
     with no value but a range ("dozens") reads as the range alone.
     """
-    bounds = (
-        None if is_missing(low) or is_missing(high) else (float(low), float(high))  # type: ignore[arg-type]
-    )
+    low, high, value = _present(low), _present(high), _present(value)
+    bounds = None if low is None or high is None else (low, high)
     suffix = f" {unit}" if unit and not is_missing(unit) else ""
-    if is_missing(value):
+    if value is None:
         if bounds is None:
             return "—"
         return f"{format_number(bounds[0])}–{format_number(bounds[1])}{suffix}"
-    text = f"{format_number(float(value))}{suffix}"  # type: ignore[arg-type]
+    text = f"{format_number(value)}{suffix}"
     if bounds is not None and bounds[0] != bounds[1]:
         text += f" ({format_number(bounds[0])}–{format_number(bounds[1])})"
     return text
