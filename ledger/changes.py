@@ -54,7 +54,10 @@ def report_at(
     resolved = [Path(p).resolve() for p in paths]
     top = repository_root(resolved[0] if resolved[0].is_dir() else resolved[0].parent)
     relative = [_relative(path, top) for path in resolved]
-    commit = _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=ref).strip()
+    # --end-of-options: a revision from CI input such as "--output=x" stays a revision.
+    commit = _git(
+        top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}", what=ref
+    ).strip()
     listed = _git(top, "ls-tree", "-r", "-z", "--name-only", commit, "--", *relative, what=ref)
     files = [name for name in listed.split("\0") if name]
     if not files:

@@ -28,9 +28,8 @@ def evidence_path(evidence: Evidence, *, root: Path | None = None) -> str:
     ``root`` (default: the working folder) is what relative paths are relative to.
     """
     source = evidence.source
-    if not is_local_path(source):
+    if source is None or not is_local_path(source):
         return evidence.doc
-    assert source is not None
     path = PurePath(source)
     if path.is_absolute():
         base = (root or Path.cwd()).resolve()
