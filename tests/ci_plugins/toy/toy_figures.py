@@ -9,26 +9,31 @@ import pandas as pd
 
 from fact_ledger import Assertion, Check, CheckContext, Document, Extractor, Renderer, hookimpl
 
-FIGURE = re.compile(r"\b(\d[\d,]*) (militants|fighters|vehicles)\b")
+# "Witnesses counted 300 militants": the capitalised word before the verb is the speaker.
+FIGURE = re.compile(
+    r"(?:\b(?P<who>[A-Z]\w+) (?:said|counted|saw) )?"
+    r"\b(?P<count>\d[\d,]*) (?P<what>militants|fighters|vehicles)\b"
+)
 
 
 def extract(document: Document) -> Iterator[Assertion]:
     for match in FIGURE.finditer(document.text):
-        value = float(match[1].replace(",", ""))
-        start, end = match.span()
+        value = float(match["count"].replace(",", ""))
+        start, end = match.start("count"), match.end()
         yield Assertion(
             assertion_id=Assertion.make_id(document.doc_id, start, end, "quantity"),
             doc_id=document.doc_id,
             start=start,
             end=end,
-            quote=match[0],
+            quote=document.text[start:end],
             kind="quantity",
             sentence=match[0],
             value=value,
             value_low=value,
             value_high=value,
-            subject=match[2],
-            subject_key=match[2],
+            subject=match["what"],
+            subject_key=match["what"],
+            speaker=match["who"],
             extractor="toy",
         )
 
