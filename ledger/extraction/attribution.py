@@ -152,6 +152,15 @@ _HEARER = re.compile(
     r"\s+(?:reporters|journalists|the\s+press|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
     r"(?:\s+(?:on|in)\s+[A-Z]\w+)?(?:\s+that)?\b"
 )
+_ADJUNCT_TAIL = re.compile(
+    r"""^\s*(?:
+        ,\s*(?:who|which|whose|a|an|the|adding|citing|speaking|according|as)\b.*
+      | (?:(?:reporters|journalists)\b\s*)?
+        (?:(?:on|in|at|late|earlier|later|during|after|before|via|through|from|by|when|while)
+           \b[^,;]*)?
+    )[\s.!?\"”’']*$""",
+    re.VERBOSE | re.DOTALL,
+)
 _NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
 _NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
 _WORDS = re.compile(r"[^\s,;:]+")
@@ -368,9 +377,14 @@ class Attributor:
             return None
         before = text[:cue_from].rstrip()
         # "X said (that) ..." reports what follows; "..., X said." reports what precedes.
-        if (before and len(before) > 2 and text[cue_to:].strip(' ."”') == "") or (
-            before and before[-1] in ',"”' and len(text[cue_to:].strip()) < 40
+        tail = text[cue_to:]
+        if (
+            len(before) > 2
+            and (tail.strip(' ."”') == "" or before[-1] in ',"”')
+            and (_ADJUNCT_TAIL.match(tail))
         ):
+            # Only circumstances follow the tag ("on Wednesday", "in a statement", ", who
+            # fled the town"), so the tag closes the report.
             content = (sentence.start, sentence.start + cue_from)
         else:
             after = cue_to
@@ -401,9 +415,15 @@ class Attributor:
             if len(_name_run(words)) == len(words):
                 offset = piece.start() + piece.group().find(words[0])
                 return self._name(words, words), offset
-            described = words[0].casefold() in ("a", "an", "the") or words[0][:1].isdigit()
+            first = words[0].casefold()
+            if first.endswith("ing") or first in ("who", "which", "citing", "according"):
+                continue  # ", speaking on condition of anonymity,": an aside, not a name
+            described = first in ("a", "an", "the") or words[0][:1].isdigit()
             if not described:
-                break
+                # "Two US officials, speaking ..., said": an unnamed speaker.
+                offset = piece.start() + piece.group().find(words[0])
+                speaker = self._speaker_from_words(words, "")
+                return (speaker, offset) if speaker else (None, fallback)
         return None, fallback
 
     def _inverted(self, text: str, match: re.Match[str], verb: str) -> tuple[str | None, int]:
@@ -421,6 +441,8 @@ class Attributor:
         if not words or len(words) > 7:
             return None, match.end()
         speaker = self._speaker_from_words(words, "")
+        if speaker is None:
+            return None, match.end()
         return speaker, match.end() + len(phrase)
 
     # -- speakers -------------------------------------------------------------------------

@@ -204,3 +204,34 @@ def test_media_and_estimates_are_cues():
         "Officials estimated the crowd at 10,000.",
     )
     assert speakers(text)[1:] == ["state media", "Officials"]
+
+
+def content_of(text: str, index: int = 1) -> str:
+    sentences = split_sentences(text)
+    cue = Attributor(text, sentences, analyse_layout(text)).cues(index)[0]
+    return text[cue.content_start : cue.content_end].strip(' ,."')
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("In a statement, the army said 10 soldiers were killed.", "10 soldiers were killed"),
+        ("The zone was used, Igor Konashenkov said on Wednesday.", "The zone was used"),
+        ('"We lost everything," said Maria Lopez, who fled the town.', "We lost everything"),
+        ("Troops withdrew, a senior official said in a statement.", "Troops withdrew"),
+        (
+            "Despite the losses, Konashenkov said the regime was advancing.",
+            "the regime was advancing",
+        ),
+    ],
+)
+def test_a_tag_reports_what_precedes_only_when_circumstances_follow_it(sentence, content):
+    assert content_of(body(sentence)) == content
+
+
+def test_unnamed_speakers_with_an_aside():
+    text = body(
+        "Two US officials, speaking on condition of anonymity, said 40 troops were wounded."
+    )
+    assert speakers(text)[-1] == "Two US officials"
+    assert content_of(text) == "40 troops were wounded"
