@@ -168,3 +168,48 @@ def test_the_same_pull_request_with_a_baseline_file(repo: Path) -> None:
     assert "militants" not in result.stdout
     clean = run_cli(repo, "articles/a_old.txt", "--fail-on", "warning", "--baseline", BASELINE)
     assert clean.returncode == EXIT_OK, clean.stdout
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed corpus is not in this checkout")
+def test_adding_a_seed_article_fails_only_on_its_own_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real extractor and checks: four seed articles are on main; the pull request adds
+    seed 001, whose raid has "dozens of off-road vehicles" and "a dozen of cross country
+    vehicles"."""
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "ci@example.org")
+    git(tmp_path, "config", "user.name", "CI")
+    (tmp_path / "articles").mkdir()
+    added = "001_3f91a585c2c884fe.txt"
+    for seed in sorted(SEEDS.glob("*.txt")):
+        if seed.name != added:
+            (tmp_path / "articles" / seed.name).write_text(seed.read_text("utf-8"), "utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "four seed articles")
+    (tmp_path / "articles" / added).write_text((SEEDS / added).read_text("utf-8"), "utf-8")
+
+    def findings(*args: str) -> tuple[int, list[dict]]:
+        code: int | str | None = None
+        with CliRunner().isolation() as (out, _, _):
+            try:
+                main(["--isolated", "check", "articles", "--output-format", "json", *args])
+            except SystemExit as exc:
+                code = exc.code
+        assert isinstance(code, int)
+        return code, json.loads(out.getvalue().decode())
+
+    def involves_new(finding: dict) -> bool:
+        return any(ev["path"] == f"articles/{added}" for ev in finding["evidence"])
+
+    _, everything = findings("--fail-on", "info")
+    assert any(not involves_new(f) for f in everything)  # the old articles have findings too
+    code, since_main = findings("--fail-on", "info", "--new-since", "main")
+    assert code == EXIT_FINDINGS
+    new = [f for f in since_main if f["baseline"] == "new" and not f["waived"]]
+    assert new and all(involves_new(f) for f in new)
+    assert "FL101" in {f["code"] for f in new}  # dozens against a dozen
