@@ -147,3 +147,12 @@ def test_loading_the_plugin_imports_no_pandas() -> None:
     probe = "import sys, fact_ledger.pytest_plugin; print('pandas' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_configured_from_pyproject(ledger_repo: pytest.Pytester) -> None:
+    ledger_repo.makepyprojecttoml(
+        '[tool.pytest.ini_options]\nfact_ledger_paths = ["articles"]\n'
+        'fact_ledger_fail_on = "warning"\n'
+    )
+    result = ledger_repo.runpytest()
+    result.assert_outcomes(passed=1, failed=1)
