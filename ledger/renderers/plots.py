@@ -156,7 +156,7 @@ def figure_series(
                 assertion_id=row["assertion_id"],
                 label=_first(row, "location", "location_key") or "(no place named)",
                 doc=getattr(doc, "name", None) or row["doc_id"][:12],
-                published=getattr(doc, "published", None) or _text(row.get("time")),
+                published=getattr(doc, "published", None) or _about(row.get("time")),
                 speaker=_first(row, "speaker"),
                 value=_number(row, "value"),
                 low=interval[0],
@@ -183,6 +183,15 @@ def figure_series(
     ]
     series.sort(key=lambda s: (not any(p.flagged for p in s.points), -len(s.points), s.key))
     return series[:limit]
+
+
+def _about(time: Any) -> str | None:
+    """When the document gives no publication date: the date the figure is about.
+
+    ISO writes a month and day without a year as ``--09-28``; a reader wants ``09-28``.
+    """
+    text = _text(time)
+    return None if text is None else f"about {text.removeprefix('--')}"
 
 
 def _number(row: Mapping[str, Any], name: str) -> float | None:
@@ -326,7 +335,7 @@ def figure_svg(series: FigureSeries) -> str:
         ticks.append(ticks[-1] + (ticks[1] - ticks[0]))
     high = max(high, ticks[-1])
     height = _MARGIN * 2 + _ROW * len(series.points) + 28
-    width = _LABEL_WIDTH + _PLOT_WIDTH + _MARGIN * 2
+    width = _LABEL_WIDTH + _PLOT_WIDTH + _MARGIN * 2 + 24  # room for the last tick's label
     unit = f" ({series.unit})" if series.unit else ""
     svg = _svg(width, height, f"Figures given for {series.title}{unit}, by place and source")
     x0 = _LABEL_WIDTH + _MARGIN

@@ -210,3 +210,13 @@ def test_a_speaker_is_shown_by_the_spelling_used_most_for_their_key() -> None:
         "konashenkov": "Igor Konashenkov",
         "Rob Manning": "Rob Manning",
     }
+
+
+def test_without_a_publication_date_a_figure_is_dated_by_what_it_is_about() -> None:
+    undated = make_document("On 28 September 300 militants and later 12 militants came.", name="u")
+    rows = [
+        militant("300 militants", 300, 300, 300, "Rukban", document=undated, time="--09-28"),
+        militant("12 militants", 12, 12, 12, "Rukban", document=undated),
+    ]
+    (series,) = figure_series(make_assertions(rows), {undated.doc_id: undated})
+    assert sorted(str(p.published) for p in series.points) == ["None", "about 09-28"]
