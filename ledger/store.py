@@ -373,15 +373,26 @@ class LedgerStore:
     # -- writing ----------------------------------------------------------------------------
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, *, write: bool = True) -> Iterator[None]:
         try:
-            with self._lock:
-                yield
+            self._lock.acquire()
         except Timeout:
             raise StoreError(
                 f"ledger is locked by another writer (waited {self._lock.timeout:g} s)",
                 path=self.path / LOCK,
             ) from None
+        except OSError as exc:
+            if write:
+                raise StoreError(
+                    f"cannot lock the ledger for writing: {exc.strerror}", path=self.path / LOCK
+                ) from None
+            # A read-only checkout (CI, a mounted archive) has no writer to wait for.
+            yield
+            return
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     def _notice(self, message: str) -> None:
         self.notices.append(message)
@@ -549,7 +560,7 @@ class LedgerStore:
         ``against`` (an older ``manifest.json``, or an older copy of the ledger folder) also that
         the history it recorded is still the start of this one.
         """
-        with self._locked():
+        with self._locked(write=False):
             state = _State()
             senseless: list[tuple[int, str]] = []
 

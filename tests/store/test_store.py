@@ -400,6 +400,20 @@ def test_a_held_lock_times_out_with_a_store_error(tmp_path: Path, seeds: list[Do
     assert store.verify().entries == 0
 
 
+def test_a_read_only_ledger_verifies_but_refuses_writes(
+    filled: LedgerStore, seeds: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(self: FileLock, *args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(FileLock, "acquire", read_only)
+    store = LedgerStore.open(filled.path)
+    assert store.verify().ok
+    assert len(store.assertions()) == 5
+    with pytest.raises(StoreError, match="cannot lock the ledger for writing: Read-only"):
+        store.record([dataclasses.replace(seeds[0], title="changed")], [])
+
+
 def test_parquet_export_without_pyarrow_is_a_clear_error(
     filled: LedgerStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
