@@ -32,6 +32,7 @@ from fact_ledger.extraction.numbers import (
     NUMBER_WORDS_PATTERN,
     parse_number,
     to_ascii_digits,
+    word_alternation,
 )
 from fact_ledger.extraction.qualifiers import load_qualifiers
 from fact_ledger.extraction.units import load_units
@@ -103,10 +104,14 @@ _COUNT = (
 # name, a time-unit word or a relative-day word. Every alternative starts with a literal or
 # a digit so the engine skips other positions quickly; what comes before an anchor ("the
 # past few", "since", "last") is read afterwards with small patterns anchored at its start.
+_ANCHOR_WORDS = word_alternation(
+    [*MONTHS, *WEEKDAYS, *_TIME_UNIT_FORMS, "today", "yesterday", "tomorrow", "tonight", "night"]
+)
 _ANCHOR_RE = re.compile(
-    # Anchors start words: checking that once, before the alternatives, makes the scan ~5x
-    # faster than letting every alternative fail on its own in the middle of words.
-    r"(?<!\w)(?:"
+    # Anchors start words, with a digit or one of a few words: checking that once, before the
+    # alternatives, makes the scan several times faster than letting every alternative fail
+    # on its own at every position. The alternatives then check case ("May", not "may").
+    rf"(?<!\w)(?=\d|(?i:{_ANCHOR_WORDS})(?:e?s)?(?![^\W\d_]))(?:"
     + "|".join(
         [
             # "15 November 2017 03:27", "21 September", "11 Oct, 2017", "28th of September"

@@ -27,6 +27,7 @@ __all__ = [
     "parse_number",
     "parse_number_words",
     "to_ascii_digits",
+    "word_alternation",
 ]
 
 SMALL_NUMBERS: dict[str, int] = {
@@ -66,7 +67,7 @@ _GROUP_SEP = ",\u066c\u00a0\u202f\u2009 "
 _DECIMAL_SEP = ".\u066b"
 
 
-def _alternation(words: Iterable[object]) -> str:
+def word_alternation(words: Iterable[object]) -> str:
     """A regex matching any of ``words``, factored by common prefixes.
 
     ``t(?:en|hree|w(?:o|elve|enty))`` fails after one character where ``ten|three|two|...``
@@ -92,10 +93,10 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 
 
 _SMALL = (
-    rf"(?:(?:{_alternation(TENS)})(?:[-\s](?:{_alternation(k for k, v in SMALL_NUMBERS.items() if 0 < v < 10)}))?"
-    rf"|{_alternation(SMALL_NUMBERS)})(?![\w])"
+    rf"(?:(?:{word_alternation(TENS)})(?:[-\s](?:{word_alternation(k for k, v in SMALL_NUMBERS.items() if 0 < v < 10)}))?"
+    rf"|{word_alternation(SMALL_NUMBERS)})(?![\w])"
 )
-_SCALE = rf"(?:{_alternation(SCALE_WORDS)})s?(?![\w])"
+_SCALE = rf"(?:{word_alternation(SCALE_WORDS)})s?(?![\w])"
 _AFTER_SCALE = "".join(f"(?<={w})" if i == 0 else f"|(?<={w})" for i, w in enumerate(SCALE_WORDS))
 
 #: A number in words: "three hundred", "twenty-five", "a hundred and two",
@@ -111,7 +112,7 @@ NUMBER_WORDS_PATTERN = (
 )
 
 #: A fraction in words: "a third", "two thirds", "one-half", "three halves".
-DENOMINATORS_PATTERN = rf"(?:{_alternation(DENOMINATORS)})(?![\w])"
+DENOMINATORS_PATTERN = rf"(?:{word_alternation(DENOMINATORS)})(?![\w])"
 FRACTION_WORDS_PATTERN = rf"(?:(?:an?|{_SMALL})[\s-]+{DENOMINATORS_PATTERN})"
 
 #: Digits in any script with thousands separators, a decimal part, a mixed or vulgar fraction,
