@@ -5,7 +5,8 @@ whose locations are its quotes, with line and column regions and the character o
 the stored document. The finding's fingerprint is the result's partial fingerprint, so a
 viewer tracks it across runs as the baseline does. Waived findings are results with an
 external suppression carrying the waiver's reason; findings in the baseline have
-``baselineState`` "unchanged", the others "new".
+``baselineState`` "unchanged", the others "new". A finding with no quote (a plugin that
+failed) is a tool execution notification of the run, since a result needs a location.
 
 Columns and offsets count Unicode code points (``columnKind`` says so), which is what
 Python string indices are.
@@ -22,7 +23,7 @@ from fact_ledger.model import Evidence, Finding
 from fact_ledger.report import Report
 
 from .jsonout import dumps
-from .locations import evidence_path
+from .locations import evidence_path, is_local_path
 from .text import speaker_note
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -49,7 +50,15 @@ def to_sarif(report: Report) -> dict[str, Any]:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index[f.code]) for f in report.findings],
+                "invocations": [
+                    {
+                        "executionSuccessful": True,
+                        "toolExecutionNotifications": [
+                            _notification(f) for f in report.findings if not f.evidence
+                        ],
+                    }
+                ],
+                "results": [_result(f, index[f.code]) for f in report.findings if f.evidence],
             }
         ],
     }
@@ -61,9 +70,12 @@ def render_sarif(report: Report) -> str:
 
 
 def artifact_uri(evidence: Evidence) -> str:
-    """A URI reference for the artifact: a percent-encoded relative path, or the source URL."""
-    if evidence.source and "://" in evidence.source:
-        return evidence.source
+    """A URI reference for the artifact: its percent-encoded relative path.
+
+    A document read from a URL is named by its document name instead, because code
+    scanning accepts only paths in the repository; the URL goes in the location's
+    properties.
+    """
     return quote(evidence_path(evidence), safe="/")
 
 
@@ -79,9 +91,9 @@ def _rules(report: Report) -> list[dict[str, Any]]:
             "defaultConfiguration": {"level": LEVELS[check.severity]},
             "properties": {"plugin": check.plugin, "check": check.name},
         }
-    # A finding from no registered check (a plugin that failed to load) still needs a rule.
+    # A result from no registered check (a plugin registered late) still needs a rule.
     for finding in report.findings:
-        if finding.code not in rules:
+        if finding.evidence and finding.code not in rules:
             rules[finding.code] = {
                 "id": finding.code,
                 "name": _pascal(finding.check),
@@ -112,8 +124,20 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     return result
 
 
-def _location(ev: Evidence, index: int) -> dict[str, Any]:
+def _notification(finding: Finding) -> dict[str, Any]:
+    """A finding with no quote to point at (a plugin that failed) is about the run, not the
+    documents: code scanning rejects a result without a location, so it is reported as
+    a tool execution notification."""
     return {
+        "level": LEVELS.get(finding.severity, "warning"),
+        "message": {"text": finding.message},
+        "descriptor": {"id": finding.code},
+        "properties": {"check": finding.check, "plugin": finding.plugin},
+    }
+
+
+def _location(ev: Evidence, index: int) -> dict[str, Any]:
+    location = {
         "id": index,
         "physicalLocation": {
             "artifactLocation": {"uri": artifact_uri(ev)},
@@ -121,6 +145,9 @@ def _location(ev: Evidence, index: int) -> dict[str, Any]:
         },
         "message": {"text": f"“{one_line(ev.quote)}” — {speaker_note(ev)}"},
     }
+    if ev.source and not is_local_path(ev.source):
+        location["properties"] = {"source": ev.source}
+    return location
 
 
 def _region(ev: Evidence) -> dict[str, Any]:

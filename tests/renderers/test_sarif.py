@@ -43,7 +43,7 @@ def test_schema_validation_would_catch_a_broken_log(ci_run, validator) -> None:
 def test_rules_carry_each_checks_description_as_help(ci_run) -> None:
     driver = json.loads(render_sarif(ci_run.report))["runs"][0]["tool"]["driver"]
     rules = {rule["id"]: rule for rule in driver["rules"]}
-    assert set(rules) == {"FL000", "FL101", "FL102", "FL103", "FL104"}
+    assert set(rules) == {"FL101", "FL102", "FL103", "FL104"}
     assert rules["FL102"]["help"]["text"] == "A figure no one is quoted as giving."
     assert rules["FL101"]["defaultConfiguration"]["level"] == "error"
     assert rules["FL104"]["defaultConfiguration"]["level"] == "note"
@@ -82,8 +82,9 @@ def test_uris_are_percent_encoded_relative_paths(ci_run) -> None:
 
 def test_fingerprints_suppressions_and_baseline_state(ci_run) -> None:
     by_id = {r["partialFingerprints"][FINGERPRINT_KEY]: r for r in results(ci_run)}
-    assert set(by_id) == {f.finding_id for f in ci_run.report.findings}
-    for finding in ci_run.report.findings:
+    located = [f for f in ci_run.report.findings if f.evidence]
+    assert set(by_id) == {f.finding_id for f in located}
+    for finding in located:
         result = by_id[finding.finding_id]
         expected = "unchanged" if finding.baseline == "unchanged" else "new"
         assert result["baselineState"] == expected
@@ -117,3 +118,31 @@ def test_the_seed_articles_validate_too(seed_run, validator, monkeypatch) -> Non
             region = physical["region"]
             offset, length = region["charOffset"], region["charLength"]
             assert text[offset : offset + length] == region["snippet"]["text"]
+
+
+def test_every_result_has_a_location_and_a_failed_plugin_is_a_notification(ci_run) -> None:
+    """GitHub code scanning rejects a result without a location."""
+    run = json.loads(render_sarif(ci_run.report))["runs"][0]
+    assert all(result["locations"] for result in run["results"])
+    notifications = run["invocations"][0]["toolExecutionNotifications"]
+    assert notifications == [
+        {
+            "level": "error",
+            "message": {"text": "plugin 'broken' failed to load: ImportError: boom"},
+            "descriptor": {"id": "FL000"},
+            "properties": {"check": "plugin-error", "plugin": "broken"},
+        }
+    ]
+
+
+def test_a_document_from_a_url_is_named_by_its_document_name(
+    ci_run, place_quote, make_finding, make_report
+) -> None:
+    from dataclasses import replace
+
+    url = "https://news.example/2017/raid?id=7"
+    ev = replace(place_quote(ci_run.raid, "absolutely false"), source=url)
+    report = make_report(ci_run.raid, make_finding("FL103", "x", "error", ev))
+    location = json.loads(render_sarif(report))["runs"][0]["results"][0]["locations"][0]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "raid"
+    assert location["properties"] == {"source": url}
