@@ -331,8 +331,10 @@ class Journal:
                 seq += 1
                 try:
                     line = raw.decode("utf-8")
-                    entry = _entry(parse_json(line), seq, prev, line)
+                    entry: Entry | None = _entry(parse_json(line), seq, prev, line)
                 except (UnicodeDecodeError, CanonicalError, ValueError):
+                    entry = None
+                if entry is None:  # outside the except: the parse error is not the story
                     self._raise_first_bad(manifest)
                 prev = entry.hash
                 yield entry
