@@ -45,6 +45,8 @@ TEMPLATE = "report.html.j2"
 
 @dataclass(frozen=True, slots=True)
 class EvidenceView:
+    """One side of a finding: its evidence, the quote in context, the figure as read."""
+
     evidence: Evidence
     passage: Passage
     figure: str | None
@@ -52,6 +54,8 @@ class EvidenceView:
 
 @dataclass(frozen=True, slots=True)
 class FindingView:
+    """A finding with what the page shows about it."""
+
     finding: Finding
     state: str  # new | waived | baseline
     title: str
@@ -61,6 +65,8 @@ class FindingView:
 
 @dataclass(frozen=True, slots=True)
 class FindingLink:
+    """A link from an assertion in a document to a finding about it."""
+
     finding_id: str
     code: str
     severity: str
@@ -79,6 +85,8 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class DocumentView:
+    """A document's text cut into highlighted runs, with its counts."""
+
     document: Document
     anchor: str
     assertions: int
@@ -88,6 +96,8 @@ class DocumentView:
 
 @dataclass(frozen=True, slots=True)
 class CountRow:
+    """A row of an overview table: a label, its counts, an optional link and note."""
+
     label: str
     counts: tuple[int, ...]
     anchor: str | None = None
@@ -96,6 +106,8 @@ class CountRow:
 
 @dataclass(frozen=True, slots=True)
 class Plot:
+    """An inline SVG plot with its caption."""
+
     title: str
     caption: str
     svg: Markup
@@ -103,6 +115,8 @@ class Plot:
 
 @dataclass
 class Page:
+    """Everything the template shows, computed from a report by :func:`build_page`."""
+
     title: str
     summary: str
     findings: list[FindingView] = field(default_factory=list)
