@@ -156,8 +156,12 @@ _ADJUNCT_TAIL = re.compile(
     r"""^\s*(?:
         ,\s*(?:who|which|whose|a|an|the|adding|citing|speaking|according|as)\b.*
       | (?:(?:reporters|journalists)\b\s*)?
-        (?:(?:on|in|at|late|earlier|later|during|after|before|via|through|from|by|when|while)
-           \b[^,;]*)?
+        (?:,?\s*(?:
+            (?:on|in|at|late|earlier|later|during|after|before|via|through|from|by|when|while
+               |with)\b[^,;]*
+          | (?:(?:late|early|last|this|on)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^,;]*
+          | (?:yesterday|today|tonight|last\s+week|this\s+week)\b[^,;]*
+        ))*
     )[\s.!?\"”’']*$""",
     re.VERBOSE | re.DOTALL,
 )

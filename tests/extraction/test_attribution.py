@@ -223,6 +223,14 @@ def content_of(text: str, index: int = 1) -> str:
             "Despite the losses, Konashenkov said the regime was advancing.",
             "the regime was advancing",
         ),
+        (
+            "At least 471 people were killed, the ministry said Wednesday.",
+            "At least 471 people were killed",
+        ),
+        (
+            "Rains killed 37 people, officials said on Thursday, with 74 missing.",
+            "Rains killed 37 people",
+        ),
     ],
 )
 def test_a_tag_reports_what_precedes_only_when_circumstances_follow_it(sentence, content):
