@@ -207,3 +207,11 @@ def test_claim_carries_the_place_and_date_it_names():
     )
     claim = next(r for r in extract(text, published="2017-10-11") if r.kind == "proposition")
     assert (claim.location, claim.time) == ("Iraq", "2017-09")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_breaks_provenance(text):
+    document = Document.from_text(text, name="t")
+    for row in extract_assertions(document):
+        assert row.quote == document.text[row.start : row.end]
