@@ -247,6 +247,9 @@ class LedgerStore:
         self.notices: list[str] = []
         """What recovery did or found (torn tails moved aside, uncommitted entries)."""
 
+    def __repr__(self) -> str:
+        return f"LedgerStore({str(self.path)!r})"
+
     # -- opening ----------------------------------------------------------------------------
 
     @staticmethod
@@ -300,7 +303,8 @@ class LedgerStore:
         """
         path = Path(path)
         if not path.is_dir():
-            raise StoreError("not a ledger folder (no such folder)", path=path)
+            reason = "not a folder" if path.exists() else "no such folder"
+            raise StoreError(f"not a ledger ({reason})", path=path)
         store = cls(path, lock_timeout=lock_timeout)
         store._journal.read_manifest()  # fail now, with the reason, if it is not a ledger
         return store

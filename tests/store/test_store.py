@@ -109,6 +109,9 @@ def test_open_refuses_what_is_not_a_ledger(tmp_path: Path) -> None:
     assert str(tmp_path / "manifest.json") in str(caught.value)
     with pytest.raises(StoreError, match="no such folder"):
         LedgerStore.open(tmp_path / "missing")
+    (tmp_path / "article.txt").write_text("text")
+    with pytest.raises(StoreError, match="not a folder"):
+        LedgerStore.open(tmp_path / "article.txt")
     assert not LedgerStore.is_ledger(tmp_path)
     assert not LedgerStore.is_ledger(tmp_path / "missing")
 
