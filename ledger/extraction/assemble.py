@@ -231,7 +231,9 @@ def _sentence_text(text: str, sentence: Sentence, layout: PageLayout, mention: M
     low, high = sentence.start, sentence.end
     if not layout.is_furniture(sentence.start, sentence.end):
         return sentence.text
-    for start, end in layout.furniture:
+    first = bisect.bisect_left(layout.furniture, (sentence.start, -1))
+    last = bisect.bisect_left(layout.furniture, (sentence.end, -1))
+    for start, end in layout.furniture[first:last]:
         if end <= mention.start and end > low and start >= low:
             low = end
         elif start >= mention.end and start < high:
