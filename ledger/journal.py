@@ -120,7 +120,7 @@ class Manifest:
                 root=_hash(raw["root"], "root"),
                 segments=tuple(
                     Segment(
-                        file=str(s["file"]),
+                        file=_segment_file(s["file"]),
                         first=_positive(s["first"], "first"),
                         entries=_count(s["entries"], "entries"),
                         bytes=_count(s["bytes"], "bytes"),
@@ -167,6 +167,13 @@ def _positive(value: Any, name: str) -> int:
 def _count(value: Any, name: str) -> int:
     if type(value) is not int or value < 0:
         raise ValueError(f"{name} must be a non-negative integer")
+    return value
+
+
+def _segment_file(value: Any) -> str:
+    # Only a bare segment name: a manifest must not point the reader outside journal/.
+    if not isinstance(value, str) or not _SEGMENT_RE.match(value):
+        raise ValueError(f"segment file {value!r} is not a journal segment name")
     return value
 
 

@@ -342,6 +342,9 @@ def test_history_truncated_below_an_older_manifest_is_caught() -> None:
         '"root": "' + GENESIS + '", "segments": []}',
         '{"format": "fact-ledger-journal/1", "segment_size": 5, "entries": 2, '
         '"root": "' + GENESIS + '", "segments": []}',
+        '{"format": "fact-ledger-journal/1", "segment_size": 5, "entries": 1, '
+        '"root": "' + GENESIS + '", "segments": [{"file": "../../etc/passwd", "first": 1, '
+        '"entries": 1, "bytes": 10, "last_hash": "' + GENESIS + '", "sealed": false}]}',
     ],
 )
 def test_a_malformed_manifest_is_a_store_error_naming_the_file(tmp_path: Path, text: str) -> None:
