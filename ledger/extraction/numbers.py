@@ -18,7 +18,6 @@ from fractions import Fraction
 __all__ = [
     "DENOMINATORS_PATTERN",
     "DIGITS_PATTERN",
-    "FRACTION_WORDS_PATTERN",
     "NUMBER_WORDS_PATTERN",
     "SCALE_WORDS",
     "VULGAR_FRACTIONS",
@@ -92,18 +91,18 @@ def _trie_pattern(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+_UNITS_WORDS = word_alternation(k for k, v in SMALL_NUMBERS.items() if 0 < v < 10)
+# One number word below a hundred: "seven", "nineteen", "twenty-five", "forty two".
 _SMALL = (
-    rf"(?:(?:{word_alternation(TENS)})(?:[-\s](?:{word_alternation(k for k, v in SMALL_NUMBERS.items() if 0 < v < 10)}))?"
+    rf"(?:(?:{word_alternation(TENS)})(?:[-\s](?:{_UNITS_WORDS}))?"
     rf"|{word_alternation(SMALL_NUMBERS)})(?![\w])"
 )
 _SCALE = rf"(?:{word_alternation(SCALE_WORDS)})s?(?![\w])"
 _AFTER_SCALE = "".join(f"(?<={w})" if i == 0 else f"|(?<={w})" for i, w in enumerate(SCALE_WORDS))
 
-#: A number in words: "three hundred", "twenty-five", "a hundred and two",
-#: "three million, two hundred & forty", "two and a half", "half a dozen", "a baker's dozen"
-#: (13). Compile with
-#: re.IGNORECASE. "and" is allowed only after a scale word, so "two and three" stays two
-#: numbers.
+#: A number in words: "three hundred", "twenty-five", "a hundred and two", "three million,
+#: two hundred & forty", "two and a half", "half a dozen", "a baker's dozen" (13). Compile
+#: with re.IGNORECASE. "and" joins only after a scale word, so "two and three" stays two.
 NUMBER_WORDS_PATTERN = (
     rf"(?:half\s+a\s+dozen(?![\w])|a\s+baker['’]s\s+dozen(?![\w])"
     rf"|(?:{_SMALL}|an?(?=[\s-]+{_SCALE}))(?:[\s-]+{_SCALE})*"
@@ -111,9 +110,8 @@ NUMBER_WORDS_PATTERN = (
     rf"(?:\s+and\s+(?:a|one)[\s-]+(?:half|quarter)(?![\w]))?)"
 )
 
-#: A fraction in words: "a third", "two thirds", "one-half", "three halves".
+#: The denominator of a fraction in words: "a third", "two thirds", "one-half", "three halves".
 DENOMINATORS_PATTERN = rf"(?:{word_alternation(DENOMINATORS)})(?![\w])"
-FRACTION_WORDS_PATTERN = rf"(?:(?:an?|{_SMALL})[\s-]+{DENOMINATORS_PATTERN})"
 
 #: Digits in any script with thousands separators, a decimal part, a mixed or vulgar fraction,
 #: and scientific notation ("1,500,000", "2.5", "2 1/2", "2½", "4e14", "2.48×10−5").
