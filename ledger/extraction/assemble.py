@@ -425,7 +425,7 @@ def _sentence_claims(
             return  # no verb and no speaker: a fragment, not a claim
         yield _Claim(start, end, sentence, attribution, stance_of(content), key, False, False)
         return
-    for position, cue in enumerate(cues):
+    for cue in cues:
         low, high = cue.content_start, cue.content_end
         for other in cues:
             if other is cue:
@@ -458,7 +458,6 @@ def _sentence_claims(
                 key = claim_key(embedded.group("what"))
                 yield _embedded_claim(text, sentence, c_start, embedded, key)
         yield _Claim(q_start, q_end, sentence, cue, stance, key, anaphoric, True)
-        del position
 
 
 def _embedded_claim(

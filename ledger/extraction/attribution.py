@@ -167,7 +167,6 @@ _ADJUNCT_TAIL = re.compile(
 )
 _NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
 _NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
-_WORDS = re.compile(r"[^\s,;:]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
