@@ -130,6 +130,8 @@ def score(
             if want["speaker"] is None:
                 unsourced_total += 1
                 unsourced_right += row.speaker is None
+                if row.speaker is not None:
+                    misses.append(f"{doc}: {want['quote']!r} unsourced, extracted {row.speaker!r}")
             else:
                 spk_total += 1
                 if _same_speaker(table, want["speaker"], row.speaker):

@@ -284,7 +284,8 @@ class Attributor:
             # Outside everything the cues report: the writer's own words ("Konashenkov
             # said on Wednesday"), so nobody in the text is its source.
             return NO_ATTRIBUTION
-        if self.layout.role_at(start) in ("body", "heading", "standfirst"):
+        # The wire credit covers the story, not the editor's cross-heads.
+        if self.layout.role_at(start) in ("body", "standfirst"):
             return self._credit
         return NO_ATTRIBUTION
 
