@@ -523,7 +523,12 @@ class Attributor:
         roles = [w.casefold().rstrip(".") for w in words if w.casefold() in _PERSON_ROLES]
         cut = 0
         for i, token in enumerate(run):
-            if _TITLES.match(token) or token.casefold() in _PERSON_ROLES:
+            parts = token.split("-")
+            if (
+                _TITLES.match(token)
+                or token.casefold() in _PERSON_ROLES
+                or (len(parts) > 1 and any(_TITLES.match(part) for part in parts))
+            ):
                 cut = i + 1
                 roles.extend(_title_roles(token))
         name_tokens = run[cut:]

@@ -243,3 +243,19 @@ def test_unnamed_speakers_with_an_aside():
     )
     assert speakers(text)[-1] == "Two US officials"
     assert content_of(text) == "40 troops were wounded"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "U.N. Secretary-General Antonio Guterres said 2 million people need aid.",
+            "Antonio Guterres",
+        ),
+        ("Foreign Ministry spokeswoman Maria Zakharova said the talks failed.", "Maria Zakharova"),
+        ("Putin's spokesman said the Kremlin would respond.", "Putin's spokesman"),
+        ("The attack came at 3 a.m. Tuesday, Reuters reported.", "Reuters"),
+    ],
+)
+def test_common_wire_attributions(sentence, speaker):
+    assert speakers(body(sentence))[-1] == speaker
