@@ -175,6 +175,17 @@ _RATE_BEFORE_RE = re.compile(
 _VAGUE_COUNTS = {"few": "a few", "a few": "a few", "several": "several", "many": None}
 
 
+# Plural without a final "s": "2000 people" is a count, "the 2016 vote" a year.
+_IRREGULAR_PLURALS = frozenset(
+    ("people", "men", "women", "children", "police", "personnel", "staff", "aircraft", "militia")
+)
+
+
+def _plural(noun: str) -> bool:
+    word = noun.split()[-1].lower()
+    return word.endswith("s") or word in _IRREGULAR_PLURALS
+
+
 def _is_year(value: int) -> bool:
     return 1900 <= value <= 2100
 
@@ -397,8 +408,10 @@ class _Scanner:
                 "approximately"
             ):
                 return False  # "more than 2000": a count ("around 2015" stays a year)
-            if self.units.measure_re.match(text, end) or self.units.noun_re.match(text, end):
+            noun = self.units.noun_re.match(text, end)
+            if self.units.measure_re.match(text, end) or (noun and _plural(noun.group("head"))):
                 return False  # "2000 troops", "1950 km": a count or a measure, not a year
+            # A singular noun after it is what the year qualifies: "the 2016 vote".
         return self._date(start, end, f"{year:04d}")
 
     def _weekday(self, m: re.Match[str]) -> Mention | bool:
@@ -453,9 +466,8 @@ class _Scanner:
         span = _SPAN_BEFORE_RE.search(text, max(0, start - 48), start)
         if span:
             return self._span(span, start, end, unit, multiplier, plural)
-        if _RECENT_BEFORE_RE.search(text, max(0, start - 20), start) and plural:
-            recent = _RECENT_BEFORE_RE.search(text, max(0, start - 20), start)
-            assert recent is not None
+        recent = _RECENT_BEFORE_RE.search(text, max(0, start - 20), start) if plural else None
+        if recent:
             return Mention(recent.start(), end, "duration", unit=unit, approx="recent")
         if unit == "day" and not plural:
             the = _THE_DAY_BEFORE_RE.search(text, max(0, start - 16), start)
@@ -465,23 +477,18 @@ class _Scanner:
         count = _COUNT_BEFORE_RE.search(text, max(0, start - 44), start)
         if not count:
             return None
-        if count.group("n").lower() == "a" and form.lower() == "second":
-            return None  # "a second thought": an ordinal
-        if count.group("gap") == "-" and plural:
-            return None
-        ago = tail is not None and tail.group("tail").lower() == "ago"
-        if (
-            not ago
-            and count.group("n").lower() in ("a", "an")
-            and _RATE_BEFORE_RE.search(text, max(0, count.start() - 24), count.start())
-        ):
-            return None
+        n = count.group("n").lower()
+        if (n == "a" and form.lower() == "second") or (count.group("gap") == "-" and plural):
+            return None  # "a second thought" is an ordinal; "two-years" is no English
         if tail:
-            word = tail.group("tail").lower()
-            if word == "ago":
+            if tail.group("tail").lower() == "ago":
                 return self._ago(count, tail.end(), unit, multiplier)
-            if unit in ("day", "week"):
-                return self._date(count.start(), tail.end(), None)  # "two days later"
+            # "two days later", "a year earlier": relative to an event, not to publication.
+            return self._date(count.start(), tail.end(), None)
+        if n in ("a", "an") and _RATE_BEFORE_RE.search(
+            text, max(0, count.start() - 24), count.start()
+        ):
+            return None  # "5,000 a day", "11% a year": a rate, not a duration
         return self._duration(count, end, unit, multiplier)
 
     def _span(

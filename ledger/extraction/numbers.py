@@ -101,10 +101,10 @@ _SCALE = rf"(?:{word_alternation(SCALE_WORDS)})s?(?![\w])"
 _AFTER_SCALE = "".join(f"(?<={w})" if i == 0 else f"|(?<={w})" for i, w in enumerate(SCALE_WORDS))
 
 #: A number in words: "three hundred", "twenty-five", "a hundred and two", "three million,
-#: two hundred & forty", "two and a half", "half a dozen", "a baker's dozen" (13). Compile
+#: two hundred & forty", "two and a half", "half a million", "a baker's dozen" (13). Compile
 #: with re.IGNORECASE. "and" joins only after a scale word, so "two and three" stays two.
 NUMBER_WORDS_PATTERN = (
-    rf"(?:half\s+a\s+dozen(?![\w])|a\s+baker['’]s\s+dozen(?![\w])"
+    rf"(?:half\s+an?\s+{_SCALE}|a\s+baker['’]s\s+dozen(?![\w])"
     rf"|(?:{_SMALL}|an?(?=[\s-]+{_SCALE}))(?:[\s-]+{_SCALE})*"
     rf"(?:(?:{_AFTER_SCALE})(?:,?\s+(?:and|&)\s+|,\s*|\s+|-){_SMALL}(?:[\s-]+{_SCALE})*)*"
     rf"(?:\s+and\s+(?:a|one)[\s-]+(?:half|quarter)(?![\w]))?)"
@@ -188,8 +188,8 @@ def parse_number_words(text: str) -> float:
     3000240.0
     """
     tokens = _WORD_TOKEN_RE.findall(text.lower())
-    if tokens[:3] == ["half", "a", "dozen"]:
-        return 6.0
+    if tokens[:2] in (["half", "a"], ["half", "an"]):  # "half a dozen", "half a million"
+        return parse_number_words(" ".join(["a", *tokens[2:]])) / 2
     if tokens[:4] == ["a", "baker", "s", "dozen"]:
         return 13.0
     total = 0

@@ -68,6 +68,7 @@ _PER_TIME_RE = re.compile(
 )
 _PER_TIME_UNITS = {"h": "hour", "hr": "hour", "d": "day", "wk": "week", "yr": "year",
                    "annum": "year", "min": "minute", "sec": "second", "s": "second"}  # fmt: skip
+_RELATIVE_TAIL_RE = re.compile(r"\s+(?:earlier|later|ago|before|after|on|since)(?![\w])", re.I)
 # "2 in thick", "2 in." -- "in" is an inch only where it cannot be the preposition.
 _INCH_RE = re.compile(
     r"\s?in\.?(?=\s*(?:[,;)]|$)|\s+(?:thick|long|wide|tall|high|deep|across|diameter)(?![\w]))"
@@ -528,6 +529,8 @@ class _Reader:
         if not per or figure.unit is None:
             return
         time = _PER_TIME_RE.match(self.text, per.end())
+        if time and _RELATIVE_TAIL_RE.match(self.text, time.end()):
+            return  # "11% a year earlier": a date relative to the figure, not a rate
         if time:
             word = time.group("t").lower()
             base = word if word in _PER_TIME_UNITS else word.rstrip("s")

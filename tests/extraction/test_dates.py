@@ -100,6 +100,7 @@ def test_seed_000_years_and_durations() -> None:
         ("in 2013-14", "2013-14", "2013/2014"),
         ("until 2020", "until 2020", "2020"),
         ("in mid-2014", "mid-2014", "2014"),
+        ("turnout fell from the 2016 vote", "2016", "2016"),  # a singular noun: still a year
         ("served from 2002 to 2010", "from 2002 to 2010", "2002/2010"),
         ("Between 2015 and 2019, many left", "Between 2015 and 2019", "2015/2019"),
     ],
@@ -203,6 +204,8 @@ def test_a_month_long_past_leans_to_the_past() -> None:
 def test_unresolvable_relative_dates_keep_no_time() -> None:
     assert one("on Tuesday").time is None
     assert one("a day after the raid", WEDNESDAY).time is None  # relative to the raid
+    earlier = one("down from 11% a year earlier", WEDNESDAY)
+    assert (earlier.kind, earlier.time) == ("date", None)
 
 
 def test_time_spans_cover_times_of_day() -> None:

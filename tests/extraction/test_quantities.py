@@ -187,6 +187,16 @@ def test_seed_mentions_are_sorted_disjoint_spans(prefix: str) -> None:
         ("passed by 218 votes to 208", "208", 208, 208, 208, "vote"),
         ("while one-third supported it", "one-third", 1 / 3, 1 / 3, 1 / 3, FRACTION),
         ("a 7.1-magnitude quake", "7.1-magnitude", 7.1, 7.1, 7.1, "magnitude"),
+        (
+            "More than half a million people",
+            "More than half a million people",
+            5e5,
+            5e5,
+            7.5e5,
+            "person",
+        ),
+        ("down from 11% a year earlier", "11%", 11, 11, 11, "percent"),  # no rate
+        ("it pays 5% a year", "5% a year", 5, 5, 5, "percent/year"),
         ("temperatures from -18 °C to -34 °C", "from -18 °C to -34 °C", -26, -34, -18, "celsius"),
     ],
 )
