@@ -70,8 +70,15 @@ DENIAL_VERBS = (
     "disputes|slammed|slams|repudiated|contradicted|contradicts"
 )
 _CLOSING_VERBS = "went\\s+on|continued|concluded|added|showed|shows"
+# "called the claims baseless": a verdict on what someone said is a cue only when its
+# object is a statement, since "called" alone is mostly naming or summoning.
+_VERDICT_VERBS = (
+    r"(?:called|calls|branded|brands|described|describes)(?=\s+(?:the|these|those|such|"
+    r"similar|their|his|her|its)\s+(?:[\w’'-]+\s+){0,2}?(?:claims?|allegations?|accusations?|"
+    r"reports?|charges?|remarks?|statements?)\b)"
+)
 _CUE_PATTERN = (
-    rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}))\b(?!\s+to\b)"
+    rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}|{_VERDICT_VERBS}))\b(?!\s+to\b)"
     rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$)"
     r"|\b(?P<according>(?i:according)\s+to)\s+"
 )
@@ -165,6 +172,7 @@ _ADJUNCT_TAIL = re.compile(
     )[\s.!?\"”’']*$""",
     re.VERBOSE | re.DOTALL,
 )
+_RANKS = frozenset({"major", "top", "senior", "former", "retired", "chief", "deputy"})
 _NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
 _NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -188,12 +196,14 @@ class _Speakers:
                 return earlier
         return name
 
-    def remember(self, name: str, roles: Sequence[str]) -> None:
+    def remember(self, name: str, roles: Sequence[str], *, named: bool = True) -> None:
+        """Record a speaker; an unnamed one ("residents", "the official") is never what a
+        later "he" or "the general" points back to."""
         if name not in self.names:
             self.names.append(name)
         if _is_org(name):
             self.last_org = name
-        else:
+        elif named:
             self.last_person = name
         self.last_any = name
         for role in roles:
@@ -508,14 +518,20 @@ class Attributor:
         # "the ministry" points back; "a military website" introduces someone new, but "a
         # defence ministry statement" is a statement of the ministry already named.
         of_earlier = core[-1].casefold() in ("statement", "report") and head in _ORG_WORDS
-        if definite or of_earlier or (head in _ORG_WORDS and first not in ("a", "an")):
+        # "the Russian general" points back; "the defence minister" describes someone new.
+        modifiers = [w for w in core_head[:-1] if w[:1].islower() and w not in _RANKS]
+        if (
+            (definite and not modifiers)
+            or of_earlier
+            or (head in _ORG_WORDS and first not in ("a", "an"))
+        ):
             found = self._speakers.by_role(head)
             if found:
                 return found
         singular = head[:-1] if head.endswith("s") else head
         if singular in _PERSON_ROLES or singular in _ORG_WORDS or sourced:
             name = " ".join(words[1:] if first in _DETERMINERS else words)
-            self._speakers.remember(name, ())
+            self._speakers.remember(name, (), named=False)
             return name
         return None
 

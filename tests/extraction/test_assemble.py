@@ -215,3 +215,15 @@ def test_arbitrary_text_never_breaks_provenance(text):
     document = Document.from_text(text, name="t")
     for row in extract_assertions(document):
         assert row.quote == document.text[row.start : row.end]
+
+
+def test_calling_the_claims_baseless_denies_them():
+    text = (
+        "Headline\n\nThe army shelled the village on Monday, residents said. "
+        'The defence minister called the reports "baseless".\n'
+    )
+    rows = [r for r in extract(text) if r.kind == "proposition"]
+    claim = next(r for r in rows if r.speaker == "residents")
+    denial = next(r for r in rows if r.stance == "denies")
+    assert denial.speaker == "defence minister"
+    assert denial.claim_key == claim.claim_key
