@@ -3,10 +3,11 @@ implausible ratios of people to vehicles."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import figure_text, findings_frame, matches, no_findings, one_each, text
+from .frames import figure_text, findings_frame, folded_in, matches, no_findings, one_each
 
 DESCRIPTION = """\
 ## What it does
@@ -47,10 +48,18 @@ _PART_OF_WHOLE = (
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
-    figures = assertions.loc[assertions["kind"].eq("quantity") & assertions["value_low"].notna()]
+    columns = ["assertion_id", "doc_id", "sentence", "quote", "value", "value_low", "value_high"]
+    figures = assertions.loc[
+        assertions["kind"].eq("quantity") & assertions["value_low"].notna(),
+        [*columns, "unit", "subject", "subject_key"],
+    ]
+    # One integer per (document, sentence): the pairing below joins on it, not on long text.
+    sentence, sentences = pd.factorize(figures["sentence"])
+    document, _ = pd.factorize(figures["doc_id"])
+    figures = figures.assign(_in=document.astype(np.int64) * (len(sentences) + 1) + sentence)
     parts = [
         _shares_over_100(figures),
-        _parts_over_whole(figures),
+        _parts_over_whole(figures, sentence, sentences),
         _crowded_vehicles(figures, float(context.options.get("max_people_per_vehicle", 15))),
     ]
     found = [p for p in parts if not p.empty]
@@ -58,9 +67,8 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 
 
 def _shares_over_100(figures: pd.DataFrame) -> pd.DataFrame:
-    over = figures.loc[
-        text(figures["unit"]).str.casefold().isin(_PERCENT_UNITS) & (figures["value_low"] > 100)
-    ]
+    over = figures.loc[figures["value_low"] > 100]
+    over = over.loc[folded_in(over["unit"], _PERCENT_UNITS)]
     rows = over.loc[~matches(over["sentence"], _GROWTH)]
     return findings_frame(
         one_each(rows["assertion_id"]),
@@ -68,15 +76,23 @@ def _shares_over_100(figures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _parts_over_whole(figures: pd.DataFrame) -> pd.DataFrame:
-    # A part and its whole are two figures of one sentence; other sentences cannot qualify.
-    per_sentence = figures.groupby(["doc_id", "sentence"], sort=False)["assertion_id"].transform(
-        "size"
+def _parts_over_whole(
+    figures: pd.DataFrame, sentence: np.ndarray, sentences: pd.Index
+) -> pd.DataFrame:
+    # Only sentences that say "N of" at all, and hold two figures (the part and the whole).
+    said = np.zeros(len(sentences), dtype=bool)
+    plain = pd.Series(np.asarray(sentences, dtype=object)).astype(str)
+    has_of = plain.str.contains(" of ", regex=False).to_numpy(dtype=bool)  # cheap first pass
+    said[has_of] = plain[has_of].str.contains(r"\d\s+(?:out\s+)?of\s").to_numpy(dtype=bool)
+    candidates = figures.loc[said[sentence] if len(sentences) else []]
+    candidates = candidates[candidates.groupby("_in")["_in"].transform("size") >= 2]
+    if candidates.empty:
+        return no_findings()
+    found = (
+        candidates.drop_duplicates("_in")
+        .set_index("_in")["sentence"]
+        .str.extractall(_PART_OF_WHOLE)
     )
-    candidates = figures.loc[per_sentence >= 2]
-    sentences = candidates[["doc_id", "sentence"]].drop_duplicates()
-    sentences = sentences.loc[matches(sentences["sentence"], r"\d\s+(?:out\s+)?of\s")]
-    found = sentences["sentence"].astype(str).str.extractall(_PART_OF_WHOLE)
     if found.empty:
         return no_findings()
     part = pd.to_numeric(found["part"].str.replace(",", ""), errors="coerce")
@@ -85,30 +101,36 @@ def _parts_over_whole(figures: pd.DataFrame) -> pd.DataFrame:
     bad = found.assign(part=part, whole=whole)[(part > whole) & ~year_like]
     if bad.empty:
         return no_findings()
-    located = sentences.loc[bad.index.get_level_values(0)].assign(
-        part=bad["part"].to_numpy(), whole=bad["whole"].to_numpy()
+    located = pd.DataFrame(
+        {
+            "_in": bad.index.get_level_values(0),
+            "part": bad["part"].to_numpy(),
+            "whole": bad["whole"].to_numpy(),
+        }
     )
     # Cite the figures of that sentence that carry the part or the whole.
-    cited = candidates.merge(located, on=["doc_id", "sentence"])
+    cited = candidates.merge(located, on="_in")
     cited = cited[cited["value"].eq(cited["part"]) | cited["value"].eq(cited["whole"])]
     if cited.empty:
         return no_findings()
-    grouped = cited.groupby(["doc_id", "sentence", "part", "whole"], sort=False)
-    ids = grouped["assertion_id"].agg(list)
-    messages = [f"part {p:g} is larger than its whole {w:g}" for _, _, p, w in ids.index]
+    ids = cited.groupby(["_in", "part", "whole"], sort=False)["assertion_id"].agg(list)
+    messages = [f"part {p:g} is larger than its whole {w:g}" for _, p, w in ids.index]
     return findings_frame(ids.tolist(), messages)
 
 
 def _crowded_vehicles(figures: pd.DataFrame, seats: float) -> pd.DataFrame:
     # What is counted: the subject as written, else its key, else the quote itself.
     noun = figures["subject"].fillna(figures["subject_key"]).fillna(figures["quote"])
-    columns = ["assertion_id", "doc_id", "sentence", "quote", "value_low", "value_high"]
-    people = figures.loc[matches(noun, _PEOPLE), columns]
-    vehicles = figures.loc[matches(noun, _VEHICLES), columns]
-    if people.empty or vehicles.empty:
+    codes, nouns = pd.factorize(noun)
+    if not len(nouns):
         return no_findings()
+    nouns = pd.Series(np.asarray(nouns, dtype=object)).astype(str)
+    is_people = nouns.str.contains(_PEOPLE).to_numpy(dtype=bool)[codes]
+    is_vehicle = nouns.str.contains(_VEHICLES).to_numpy(dtype=bool)[codes]
+    columns = ["assertion_id", "_in", "quote", "value_low", "value_high"]
+    people, vehicles = figures.loc[is_people, columns], figures.loc[is_vehicle, columns]
     # Pairs only within one sentence: a handful of rows each, never the whole ledger.
-    pairs = people.merge(vehicles, on=["doc_id", "sentence"], suffixes=("_p", "_v"))
+    pairs = people.merge(vehicles, on="_in", suffixes=("_p", "_v"))
     pairs = pairs[pairs["assertion_id_p"] != pairs["assertion_id_v"]]
     least_ratio = pairs["value_low_p"] / pairs["value_high_v"].where(pairs["value_high_v"] > 0)
     # Assign before filtering: an empty frame would adopt the index of an assigned Series.
@@ -127,7 +149,7 @@ def _crowded_vehicles(figures: pd.DataFrame, seats: float) -> pd.DataFrame:
             strict=True,
         )
     ]
-    ids = [list(p) for p in zip(crowded["assertion_id_p"], crowded["assertion_id_v"], strict=True)]
+    ids = crowded[["assertion_id_p", "assertion_id_v"]].to_numpy().tolist()
     return findings_frame(ids, messages)
 
 

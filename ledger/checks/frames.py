@@ -64,7 +64,8 @@ def names_text(names: Iterable[str]) -> str:
 
 
 def matches(values: pd.Series, pattern: str) -> np.ndarray:
-    """Which values match the regular expression ``pattern`` (missing values never do).
+    """Which values match the regular expression ``pattern`` (missing values never do); a
+    pattern without regex syntax is looked up as a plain substring, which is much faster.
 
     The regex runs once per distinct value: a ledger repeats its subjects, units and
     sentences many times, so this is far cheaper than ``str.contains`` on every row.
@@ -72,5 +73,17 @@ def matches(values: pd.Series, pattern: str) -> np.ndarray:
     codes, uniques = pd.factorize(values)
     if len(uniques) == 0:
         return np.zeros(len(values), dtype=bool)
-    hit = pd.Series(np.asarray(uniques, dtype=object)).astype(str).str.contains(pattern)
-    return np.where(codes >= 0, hit.to_numpy(dtype=bool)[codes], False)
+    plain = pd.Series(np.asarray(uniques, dtype=object)).astype(str)
+    is_regex = any(c in pattern for c in "\\[](){}|?*+^$.")
+    hit = plain.str.contains(pattern, regex=is_regex)
+    return np.where(codes >= 0, hit.to_numpy(dtype=bool)[np.maximum(codes, 0)], False)
+
+
+def folded_in(values: pd.Series, allowed: Iterable[str]) -> np.ndarray:
+    """Which values, case-folded, are in ``allowed`` (folding once per distinct value)."""
+    codes, uniques = pd.factorize(values)
+    folded = {a.casefold() for a in allowed}
+    hit = np.fromiter(
+        (str(u).casefold() in folded for u in uniques), dtype=bool, count=len(uniques)
+    )
+    return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)

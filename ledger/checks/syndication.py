@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import numpy as np
 import pandas as pd
 
@@ -38,23 +36,38 @@ _CLAIM_KEYS = ["claim_key", "stance"]
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     least = int(context.options.get("min_documents", 2))
-    # Wire copy repeats sentences verbatim, so exact text is the key (no per-row folding).
-    frame = assertions.assign(_sentence=assertions["sentence"])
+    # Integers for documents and sentences: every grouping below joins on them, not on text.
+    document, _ = pd.factorize(assertions["doc_id"])
+    sentence, sentences = pd.factorize(assertions["sentence"])
+    # Wire copy repeats sentences verbatim, so exact text is the key; short lines recur by
+    # chance ("He said.") and are left out.
+    long_enough = np.fromiter((len(str(s)) >= 40 for s in sentences), bool, len(sentences))
+    frame = assertions[["assertion_id", "quote", "kind", *_FIGURE_KEYS, *_CLAIM_KEYS]].assign(
+        _doc=document, _sentence=sentence
+    )
     figures = frame[
-        frame["kind"].isin(["quantity"]) & frame["subject_key"].notna() & frame["value_low"].notna()
+        frame["kind"].eq("quantity").to_numpy()
+        & frame["subject_key"].notna().to_numpy()
+        & frame["value_low"].notna().to_numpy()
     ]
     claims = frame[frame["claim_key"].notna()]
-    sentences = frame[frame["_sentence"].str.len() >= 40]  # short lines recur by chance
-    published = {i: d.published for i, d in context.documents.items() if d.published}
-    names = {i: d.name for i, d in context.documents.items()}
+    repeated = frame[long_enough[sentence] if len(sentences) else []]
+    doc_ids = assertions["doc_id"].to_numpy()
+    first_row = np.unique(document, return_index=True)[1]
+    published = [context.documents.get(doc_ids[i]) for i in first_row]
+    dates = [d.published if d is not None else None for d in published]
+    names = [
+        d.name if d is not None else str(doc_ids[i])[:12]
+        for d, i in zip(published, first_row, strict=True)
+    ]
     ids: list[list[str]] = []
     messages: list[str] = []
     for rows, keys, what in (
         (figures, _FIGURE_KEYS, "figure"),
         (claims, _CLAIM_KEYS, "claim"),
-        (sentences, ["_sentence"], "sentence"),
+        (repeated, ["_sentence"], "sentence"),
     ):
-        found_ids, found_messages = _repeated(rows, keys, least, what, published, names)
+        found_ids, found_messages = _repeated(rows, keys, least, what, dates, names)
         ids += found_ids
         messages += found_messages
     return findings_frame(ids, messages) if ids else no_findings()
@@ -65,27 +78,29 @@ def _repeated(
     keys: list[str],
     least: int,
     what: str,
-    published: Mapping[str, str],
-    names: Mapping[str, str],
+    dates: list[str | None],
+    names: list[str],
 ) -> tuple[list[list[str]], list[str]]:
     """Findings for the groups of ``rows`` equal on ``keys`` that span ``least`` documents or
-    more: one row per document, the earliest published first."""
+    more: one row per document, the earliest dated first. ``dates`` and ``names`` are
+    indexed by the rows' document number ``_doc``."""
     if rows.empty:
         return [], []
     group = rows.groupby(keys, dropna=False, sort=False).ngroup().to_numpy()
     hits = pd.DataFrame(
         {
             "group": group,
-            "doc_id": rows["doc_id"].to_numpy(),
+            "doc": rows["_doc"].to_numpy(),
             "assertion_id": rows["assertion_id"].to_numpy(),
             "quote": rows["quote"].to_numpy(),
         }
-    ).drop_duplicates(["group", "doc_id"])
-    spread = hits["group"].map(hits["group"].value_counts())
+    ).drop_duplicates(["group", "doc"])
+    spread = np.bincount(hits["group"].to_numpy())[hits["group"].to_numpy()]
     hits = hits[spread >= least]
     if hits.empty:
         return [], []
-    hits = hits.assign(published=hits["doc_id"].map(published)).sort_values(
+    date_of = np.asarray(dates, dtype=object)
+    hits = hits.assign(published=date_of[hits["doc"].to_numpy()]).sort_values(
         ["group", "published"], na_position="last", kind="stable"
     )
     groups = hits["group"].to_numpy()
@@ -95,14 +110,14 @@ def _repeated(
     firsts = hits.iloc[starts]
     messages = [
         f"{what} “{quote}” is repeated by {count} documents"
-        + (
-            f"; earliest dated: {names.get(doc, doc[:12])} ({date})"
-            if isinstance(date, str)
-            else ""
-        )
+        + (f"; earliest dated: {names[doc]} ({date})" if isinstance(date, str) else "")
         + "; count it as one source, not as corroboration"
         for quote, count, doc, date in zip(
-            firsts["quote"], counts, firsts["doc_id"], firsts["published"], strict=True
+            firsts["quote"].tolist(),
+            counts.tolist(),
+            firsts["doc"].tolist(),
+            firsts["published"].tolist(),
+            strict=True,
         )
     ]
     return ids, messages

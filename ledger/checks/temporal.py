@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import findings_frame, matches, no_findings, text
+from .frames import findings_frame, matches, no_findings, one_each, text
 
 DESCRIPTION = """\
 ## What it does
@@ -41,7 +41,10 @@ _FUTURE = (
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
-    dates = assertions.loc[assertions["kind"] == "date"]
+    dates = assertions.loc[
+        assertions["kind"] == "date",
+        ["assertion_id", "doc_id", "start", "quote", "sentence", "time"],
+    ]
     if dates.empty:
         return no_findings()
     lookbehind = int(context.options.get("lookbehind", 16))
@@ -50,8 +53,10 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     messages: list[str] = []
     severities: list[str] = []
 
-    # Weekday against date: only where the sentence names a weekday at all.
-    named_day = dates.loc[(time.str.len() == 10).to_numpy() & matches(dates["sentence"], _WEEKDAY)]
+    # Weekday against date: only full dates, and only where the sentence names a weekday.
+    named_day = dates.loc[_is_full_date(dates["time"])]
+    named_day = named_day.loc[matches(named_day["sentence"], "day")]  # cheap first pass
+    named_day = named_day.loc[matches(named_day["sentence"], _WEEKDAY)]
     if not named_day.empty:
         day = _parse(text(named_day["time"]))
         before = _preceding(named_day, context, lookbehind)
@@ -75,24 +80,38 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     )
     late = (_parse(time) > _parse(text(published))).to_numpy().copy()
     late[late] = ~matches(dates["sentence"][late], _FUTURE)
-    for aid, quote, when, pub in zip(
-        dates["assertion_id"][late], dates["quote"][late], time[late], published[late], strict=True
-    ):
-        ids.append([aid])
-        messages.append(f"“{quote}” ({when}) is dated after the document's publication ({pub})")
-        severities.append("warning")
+    ids += one_each(dates["assertion_id"][late])
+    messages += [
+        f"“{quote}” ({when}) is dated after the document's publication ({pub})"
+        for quote, when, pub in zip(
+            dates["quote"][late].tolist(),
+            time[late].tolist(),
+            published[late].tolist(),
+            strict=True,
+        )
+    ]
+    severities += ["warning"] * int(late.sum())
 
     # Relative dates left unresolved.
     loose = (time == "").to_numpy().copy()
     loose[loose] = matches(dates["quote"][loose], _RELATIVE)
-    for aid, quote, pub in zip(
-        dates["assertion_id"][loose], dates["quote"][loose], published[loose], strict=True
-    ):
-        why = "" if isinstance(pub, str) else ": the document has no dateline or publication date"
-        ids.append([aid])
-        messages.append(f"relative date “{quote}” could not be resolved to a calendar date{why}")
-        severities.append("info")
+    ids += one_each(dates["assertion_id"][loose])
+    messages += [
+        f"relative date “{quote}” could not be resolved to a calendar date"
+        + ("" if isinstance(pub, str) else ": the document has no dateline or publication date")
+        for quote, pub in zip(
+            dates["quote"][loose].tolist(), published[loose].tolist(), strict=True
+        )
+    ]
+    severities += ["info"] * int(loose.sum())
     return findings_frame(ids, messages, severities) if ids else no_findings()
+
+
+def _is_full_date(values: pd.Series) -> np.ndarray:
+    """Which values are full ISO dates (YYYY-MM-DD), judged once per distinct value."""
+    codes, uniques = pd.factorize(values)
+    full = np.fromiter((len(str(u)) == 10 for u in uniques), dtype=bool, count=len(uniques))
+    return np.where(codes >= 0, full[np.maximum(codes, 0)] if len(full) else False, False)
 
 
 def _parse(values: pd.Series) -> pd.Series:
@@ -108,7 +127,7 @@ def _preceding(dates: pd.DataFrame, context: CheckContext, width: int) -> pd.Ser
     texts = {doc_id: d.text for doc_id, d in context.documents.items()}
     snippets = [
         texts.get(doc_id, "")[max(0, start - width) : start]
-        for doc_id, start in zip(dates["doc_id"], dates["start"], strict=True)
+        for doc_id, start in zip(dates["doc_id"].tolist(), dates["start"].tolist(), strict=True)
     ]
     return pd.Series(np.asarray(snippets, dtype=object), index=dates.index).astype(str)
 
