@@ -109,7 +109,11 @@ class _Place:
 
 
 def extract_assertions(document: Document, *, aliases: AliasTable | None = None) -> list[Assertion]:
-    """Every figure, date, duration and claim in ``document``, in text order."""
+    """Every figure, date, duration and claim in ``document``, in text order.
+
+    ``aliases`` tells places from organisations and groups when filling ``location`` ("in
+    Islamic State" is no place); it defaults to the shipped alias table.
+    """
     from .dates import find_dates, parse_dateline
     from .quantities import find_quantities
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from .furniture import PageLayout
 from .sentences import Sentence
 
-__all__ = ["DENIAL_VERBS", "Attribution", "Attributor", "is_denial_verb"]
+__all__ = ["DENIAL_VERBS", "NO_ATTRIBUTION", "Attribution", "Attributor", "is_denial_verb"]
 
 
 def _words(text: str) -> frozenset[str]:
