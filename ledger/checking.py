@@ -166,7 +166,7 @@ def _interrupt(worker: threading.Thread) -> None:
     )
 
 
-def _validate_output(output: object, known_ids: frozenset[str]) -> pd.DataFrame:
+def _validate_output(result: object, known_ids: frozenset[str]) -> pd.DataFrame:
     """The check's frame, validated. Messages held as Python strings in an object column are
     accepted as the str column they are, and an empty frame with the two columns is no
     findings whatever dtypes pandas guessed for it."""
@@ -174,8 +174,9 @@ def _validate_output(output: object, known_ids: frozenset[str]) -> pd.DataFrame:
 
     from .schemas.findings import CheckOutputSchema
 
-    if not isinstance(output, pd.DataFrame):
-        raise CheckFailed(f"returned {type(output).__name__}, not a findings DataFrame")
+    if not isinstance(result, pd.DataFrame):
+        raise CheckFailed(f"returned {type(result).__name__}, not a findings DataFrame")
+    output: pd.DataFrame = result
     if output.empty and {"assertion_ids", "message"} <= set(output.columns):
         return output  # no findings, whatever dtypes pandas guessed for the empty columns
     message = output.get("message")
@@ -279,8 +280,8 @@ def _evidence(
     line_starts: dict[str, list[int]] = {}
     result: dict[str, Evidence] = {}
     for row in rows.to_dict("records"):
-        clean = {k: (None if _missing(v) else v) for k, v in row.items()}
-        doc_id = clean["doc_id"]
+        clean: dict[str, Any] = {str(k): (None if _missing(v) else v) for k, v in row.items()}
+        doc_id: str = clean["doc_id"]
         document = documents.get(doc_id)
         if doc_id not in line_starts:
             line_starts[doc_id] = _line_starts(document.text) if document else []

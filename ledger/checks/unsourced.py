@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
@@ -42,7 +41,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         return no_findings()
     kind = rows["kind"].astype(str)
     messages = "unsourced " + kind + " “" + rows["quote"].astype(str) + "”: no one is cited for it"
-    severities = np.where(kind.isin(background), "info", None)
+    severities = ["info" if quiet else None for quiet in kind.isin(background).tolist()]
     return findings_frame(one_each(rows["assertion_id"]), messages, severities)
 
 
