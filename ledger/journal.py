@@ -48,6 +48,7 @@ JOURNAL = "journal"
 _SEGMENT_RE = re.compile(r"^(\d{6})\.jsonl$")
 _HASH_RE = re.compile(r"^[0-9a-f]{64}$")
 _ENTRY_KEYS = frozenset({"seq", "prev", "op", "data"})
+_BY_MANIFEST = "the manifest's"
 
 
 def line_hash(line: str) -> str:
@@ -413,30 +414,40 @@ class Journal:
         for pos, prev in prevs.items():
             witnesses.setdefault(pos - 1, []).append((prev, f"the prev of entry {pos}"))
         if committed:
-            witnesses.setdefault(committed, []).append((manifest.root, "the manifest's root hash"))
+            witnesses.setdefault(committed, []).append((manifest.root, f"{_BY_MANIFEST} root hash"))
         for seg in manifest.segments:
             if seg.entries:
                 witnesses.setdefault(seg.last, []).append(
-                    (seg.last_hash, f"the manifest's last hash of {seg.file}")
+                    (seg.last_hash, f"{_BY_MANIFEST} last hash of {seg.file}")
                 )
-        mismatched: dict[int, str] = {}
+        suspect: dict[int, str] = {}  # pos -> a witness the line at pos fails
         for pos, claims in witnesses.items():
             actual = GENESIS if pos == 0 else (hashes[pos - 1] if pos <= len(hashes) else None)
             if actual is None:
                 continue
-            for claimed, who in claims:
-                if claimed != actual:
-                    mismatched[pos] = who
-                    break
-        for pos in sorted(mismatched):
+            against = [who for claimed, who in claims if claimed != actual]
+            if not against:
+                continue
+            if (
+                pos
+                and len(against) < len(claims)
+                and all(w.startswith(_BY_MANIFEST) for w in against)
+            ):
+                # Another witness vouches for the line: the manifest's record is what changed.
+                problems.append(
+                    (pos, f"{MANIFEST}: {against[0]} does not match entry {pos} (edited manifest?)")
+                )
+                continue
+            suspect[pos] = against[0]
+        for pos in sorted(suspect):
             if pos == 0:
                 culprit, text = 1, "does not start the chain (its prev is not the genesis hash)"
-            elif pos + 1 in bad or pos + 1 in mismatched:
+            elif pos + 1 in bad or pos + 1 in suspect:
                 culprit = pos + 1
                 text = f"its prev does not match the hash of entry {pos}"
             else:
                 culprit = pos
-                text = f"does not hash to {mismatched[pos]} (the line was changed)"
+                text = f"does not hash to {suspect[pos]} (the line was changed)"
             if culprit not in bad:
                 bad.add(culprit)
                 problems.append((culprit, f"{lines[culprit - 1].where(culprit)}: {text}"))
@@ -536,6 +547,9 @@ class Journal:
         manifest = self.read_manifest()
         analysis = self._analyse(manifest, visit)
         problems = list(analysis.problems)
+        if self.manifest_path.read_text(encoding="utf-8") != manifest.dumps():
+            # Same values, other bytes: harmless, but a reviewed file should not change silently.
+            problems.append(f"{MANIFEST}: not in the form fact-ledger writes (edited by hand?)")
         first_bad = analysis.first_bad
         if analysis.tail:
             problems.extend(analysis.tail)

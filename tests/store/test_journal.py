@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -330,6 +331,50 @@ def test_history_truncated_below_an_older_manifest_is_caught() -> None:
 
 
 # -- the manifest ---------------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(
+    batches=batches,
+    segment_size=st.integers(1, 4),
+    where=st.floats(0, 1, exclude_max=True),
+    byte=st.integers(0, 255),
+)
+def test_any_single_byte_edit_to_the_manifest_is_caught(
+    batches: list[list[tuple[str, dict[str, Any]]]], segment_size: int, where: float, byte: int
+) -> None:
+    with new_journal(segment_size) as journal:
+        fill(journal, batches)
+        data = bytearray(journal.manifest_path.read_bytes())
+        # segment_size is a setting for future appends, not a record of history: a ledger whose
+        # entries all fit one open segment reads the same under another size.
+        setting = re.search(rb'"segment_size": \d+', data)
+        assert setting is not None
+        offset = int(where * len(data))
+        assume(not setting.start() <= offset < setting.end())
+        assume(data[offset] != byte)
+        data[offset] = byte
+        journal.manifest_path.write_bytes(bytes(data))
+        try:
+            result = verify(journal)
+        except StoreError as refused:  # not a manifest any more: refused with a named file
+            assert str(journal.manifest_path) in str(refused)
+            return
+        assert not result.ok
+
+
+def test_an_edited_root_hash_blames_the_manifest_not_the_entry() -> None:
+    with new_journal(3) as journal:
+        fill(journal, [[("assert", {"n": n}) for n in range(4)]])
+        manifest = journal.read_manifest()
+        journal.manifest_path.write_text(
+            manifest.dumps().replace(manifest.root, "f" * 64, 1), encoding="utf-8"
+        )
+        result = verify(journal)
+        assert not result.ok and result.first_bad is None
+        assert result.problems == [
+            "manifest.json: the manifest's root hash does not match entry 4 (edited manifest?)"
+        ]
 
 
 @pytest.mark.parametrize(
