@@ -105,9 +105,9 @@ def _looks_verbal(token: str) -> bool:
     return lowered.endswith(("ed", "ing", "en")) or _stem(lowered) in _VERB_STEMS
 
 
-@lru_cache(maxsize=4096)
-def claim_key(clause: str) -> str:
-    """A normalised key of what ``clause`` claims: ``subject:predicate:object`` stems."""
+@lru_cache(maxsize=8192)
+def _parse(clause: str) -> tuple[str, str | None]:
+    """``(claim key, subject head as written)`` of a clause; both come from one parse."""
     tokens = _TOKEN.findall(clause.replace("\u00a0", " "))
     verb_at = None
     for i, token in enumerate(tokens):
@@ -117,7 +117,7 @@ def claim_key(clause: str) -> str:
             verb_at = i
             break
     if verb_at is None:
-        return _bag_key(tokens)
+        return _bag_key(tokens), None
     # Skip auxiliaries and adverbs to the lexical verb ("had sharply reduced"), but keep a
     # copula whose complement is no verb ("are actually former militants": be).
     lexical = verb_at
@@ -139,7 +139,7 @@ def claim_key(clause: str) -> str:
         if i and token.casefold() in _PREPOSITIONS:
             subject_tokens = subject_tokens[:i]  # "the US on Tuesday of": the US
             break
-    subject = _head(subject_tokens)
+    subject_words = _content(subject_tokens)
     obj_tokens: list[str] = []
     for token in tokens[lexical + 1 :]:
         if token.casefold() in _PREPOSITIONS and obj_tokens:
@@ -153,15 +153,32 @@ def claim_key(clause: str) -> str:
         obj_tokens.append(token)
         if len(obj_tokens) >= 4:
             break
-    obj = _head(obj_tokens)
+    object_words = _content(obj_tokens)
+    subject = _stem(subject_words[-1]) if subject_words else ""
+    obj = _stem(object_words[-1]) if object_words else ""
     verb = _stem(tokens[lexical])
-    return f"{subject}:{verb}:{obj}"
+    written = subject_words[-1].strip(".’'") if subject_words else None
+    return f"{subject}:{verb}:{obj}", written
 
 
-def _head(tokens: list[str]) -> str:
-    content = [t for t in tokens if t.casefold() not in _STOP and not t[:1].isdigit()]
-    content = [t for t in content if not (t.casefold().endswith("ly") and t[:1].islower())]
-    return _stem(content[-1]) if content else ""
+def claim_key(clause: str) -> str:
+    """A normalised key of what ``clause`` claims: ``subject:predicate:object`` stems."""
+    return _parse(clause)[0]
+
+
+def clause_subject(clause: str) -> str | None:
+    """The head noun of the clause's subject, as written ("coalition"), if one is found."""
+    return _parse(clause)[1]
+
+
+def _content(tokens: list[str]) -> list[str]:
+    return [
+        t
+        for t in tokens
+        if t.casefold() not in _STOP
+        and not t[:1].isdigit()
+        and not (t.endswith("ly") and t[:1].islower())
+    ]
 
 
 def _bag_key(tokens: list[str]) -> str:
@@ -199,19 +216,3 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     if piece[right:].lstrip("\"”’' ").startswith("?"):
         right = right + piece[right:].index("?") + 1
     return start + left, start + right
-
-
-def clause_subject(clause: str) -> str | None:
-    """The head noun of the clause's subject, as written ("coalition"), if one is found."""
-    tokens = _TOKEN.findall(clause.replace("\u00a0", " "))
-    for i, token in enumerate(tokens):
-        if i and _is_verb(token, tokens[i - 1]):
-            content = [
-                t
-                for t in tokens[:i]
-                if t.casefold() not in _STOP
-                and not t[:1].isdigit()
-                and not (t.endswith("ly") and t[:1].islower())
-            ]
-            return content[-1].strip(".’'") if content else None
-    return None
