@@ -8,7 +8,6 @@ error (one line on stderr, no traceback), 3 for an internal error.
 from __future__ import annotations
 
 import json
-import math
 import os
 import sys
 import tempfile
@@ -259,6 +258,7 @@ def extract(
 ) -> int:
     """Print one JSON object per assertion (JSON lines), with ``doc`` the document's name."""
     from .pipeline import build_ledger
+    from .renderers.jsonout import dumps
 
     stdin = sys.stdin.buffer if "-" in paths else None
     ledger = build_ledger(list(paths), session.host, stdin=stdin, progress=show_progress)
@@ -269,8 +269,8 @@ def extract(
     lines = []
     for record in frame.to_dict(orient="records"):
         row = {"doc": names.get(record["doc_id"], record["doc_id"])}
-        row.update({k: _json_value(v) for k, v in record.items()})
-        lines.append(json.dumps(row, ensure_ascii=False, allow_nan=False))
+        row.update(record)
+        lines.append(dumps(row))
     _write_text("\n".join(lines) + ("\n" if lines else ""), output)
     return EXIT_OK
 
@@ -558,14 +558,6 @@ def _step_summary(report: Report, host: PluginHost, targets: Sequence[_Target]) 
     text = host.renderers.get("markdown").render(report)
     with open(summary, "a", encoding="utf-8") as handle:
         handle.write(text if text.endswith("\n") else text + "\n")
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        return _json_value(value.item())
-    return value
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
