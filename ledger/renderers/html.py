@@ -20,7 +20,7 @@ import importlib.resources
 import itertools
 import urllib.parse
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -50,6 +50,8 @@ class EvidenceView:
     evidence: Evidence
     passage: Passage
     figure: str | None
+    document_link: str | None  # anchors in this page, None when the target is not in it
+    quote_link: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,9 @@ def _state(finding: Finding) -> str:
     return "baseline" if finding.baseline != "new" else "new"
 
 
-def _evidence_view(evidence: Evidence, documents: Mapping[str, Document]) -> EvidenceView:
+def _evidence_view(
+    evidence: Evidence, documents: Mapping[str, Document], anchored: Set[str]
+) -> EvidenceView:
     document = documents.get(evidence.doc_id)
     if document is not None and document.text[evidence.start : evidence.end] == evidence.quote:
         context = passage(document.text, evidence.start, evidence.end, evidence.sentence)
@@ -156,7 +160,13 @@ def _evidence_view(evidence: Evidence, documents: Mapping[str, Document]) -> Evi
         figure = format_figure(
             evidence.value, evidence.value_low, evidence.value_high, evidence.unit
         )
-    return EvidenceView(evidence, context, figure)
+    return EvidenceView(
+        evidence,
+        context,
+        figure,
+        document_link=document_anchor(evidence.doc_id) if document is not None else None,
+        quote_link=f"a-{evidence.assertion_id}" if evidence.assertion_id in anchored else None,
+    )
 
 
 # Check descriptions are Markdown written by plugin authors (as ruff's rule docs are):
@@ -170,7 +180,9 @@ def describe(description: str) -> Markup:
     return Markup(_DESCRIPTION.render(reveal_controls(description)))
 
 
-def _finding_views(report: Report) -> list[FindingView]:
+def _finding_views(report: Report, anchored: Set[str]) -> list[FindingView]:
+    """The findings, active first and errors first; ``anchored`` are the assertions the
+    document view gives an anchor, so a quote links only to what the page holds."""
     views = []
     ordered = sorted(
         report.findings,
@@ -184,7 +196,9 @@ def _finding_views(report: Report) -> list[FindingView]:
                 state=_state(finding),
                 title=check.title if check else finding.check,
                 description=describe(check.description) if check else Markup(),
-                evidence=tuple(_evidence_view(e, report.documents) for e in finding.evidence),
+                evidence=tuple(
+                    _evidence_view(e, report.documents, anchored) for e in finding.evidence
+                ),
             )
         )
     return views
@@ -374,15 +388,17 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
         + ", ".join(f"{counts[s]} {s}" for s in sorted(SEVERITIES, key=lambda s: -SEVERITY_RANK[s]))
         + f") · {len(report.findings) - len(active)} waived or in the baseline"
     )
+    document_views = _document_views(report, rows, links)
+    anchored = {a for view in document_views for run in view.segments for a in run.opens}
     page = Page(
         title=title,
         summary=summary,
-        findings=_finding_views(report),
+        findings=_finding_views(report, anchored),
         by_severity=severity,
         by_check=checks,
         by_document=documents,
         by_speaker=speakers,
-        documents=_document_views(report, rows, links),
+        documents=document_views,
         checks=[(row.label.split(" ", 1)[0], row.label) for row in checks],
         states=["new", "waived", "baseline"],
     )
@@ -401,7 +417,7 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
                         else f"{len(series.points)} of {series.total} figures, flagged ones"
                         " first and in red"
                     ),
-                    svg=Markup(plots.figure_svg(series)),
+                    svg=Markup(plots.figure_svg(series, anchored)),
                 )
             )
         matrix = plots.stance_matrix(frame)
@@ -409,7 +425,7 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
             page.stance_plot = Plot(
                 title="Speakers and contested claims",
                 caption=f"{len(matrix.claims)} claims, {len(matrix.speakers)} speakers",
-                svg=Markup(plots.stance_svg(matrix)),
+                svg=Markup(plots.stance_svg(matrix, anchored)),
             )
             page.stance_legend = Markup(plots.legend_svg())
     return page

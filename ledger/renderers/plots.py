@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -316,11 +316,21 @@ def _serialise(svg: ET.Element) -> str:
     return ET.tostring(svg, encoding="unicode", short_empty_elements=True)
 
 
-def figure_svg(series: FigureSeries) -> str:
+def _link(
+    parent: ET.Element, assertion_id: str, linked: Set[str] | None, **attrs: str
+) -> ET.Element:
+    """A link to the assertion's anchor, or a plain group when the page has no such anchor."""
+    if linked is not None and assertion_id not in linked:
+        return ET.SubElement(parent, "g", attrs)
+    return ET.SubElement(parent, "a", {"href": f"#a-{assertion_id}", **attrs})
+
+
+def figure_svg(series: FigureSeries, linked: Set[str] | None = None) -> str:
     """One series as rows of intervals on a shared axis, one row per figure.
 
     A bar spans the interval the wording allows, a dot marks the stated value, an arrow
     an open upper end ("more than 10"); flagged figures are drawn in the error colour.
+    Rows link to ``#a-<assertion_id>``: every row, or only those in ``linked``.
     """
     finite = [v for p in series.points for v in (p.low, p.high, p.value) if v is not None]
     finite = [v for v in finite if math.isfinite(v)]
@@ -357,13 +367,11 @@ def figure_svg(series: FigureSeries) -> str:
         )
     for i, point in enumerate(series.points):
         y = _MARGIN + _ROW * i + _ROW / 2
-        link = ET.SubElement(
+        link = _link(
             svg,
-            "a",
-            {
-                "href": f"#a-{point.assertion_id}",
-                "class": "row flagged" if point.flagged else "row",
-            },
+            point.assertion_id,
+            linked,
+            **{"class": "row flagged" if point.flagged else "row"},
         )
         detail = " · ".join(part for part in (point.doc, point.published, point.speaker) if part)
         ET.SubElement(link, "title").text = one_line(
@@ -410,9 +418,9 @@ _HEADER = 120
 _CLAIM_WIDTH = 330
 
 
-def stance_svg(matrix: StanceMatrix) -> str:
+def stance_svg(matrix: StanceMatrix, linked: Set[str] | None = None) -> str:
     """The stance matrix: a filled dot where a speaker asserts a claim, a cross where they
-    deny it, a question mark where they question it."""
+    deny it, a question mark where they question it. Cells link as in :func:`figure_svg`."""
     width = _CLAIM_WIDTH + _CELL * len(matrix.speakers) + _MARGIN * 2 + 40
     height = _HEADER + _ROW * len(matrix.claims) + _MARGIN * 2
     svg = _svg(width, height, "Speakers against the claims they assert, deny or question")
@@ -443,7 +451,7 @@ def stance_svg(matrix: StanceMatrix) -> str:
     for (i, j), cell in sorted(matrix.cells.items()):
         y = _HEADER + _ROW * i + _ROW / 2
         cx = x0 + _CELL * j + _CELL / 2
-        link = ET.SubElement(svg, "a", {"href": f"#a-{cell.assertion_ids[0]}"})
+        link = _link(svg, cell.assertion_ids[0], linked)
         ET.SubElement(link, "title").text = one_line(
             f"{matrix.speakers[j]} {'/'.join(cell.stances)}: " + " | ".join(cell.quotes)
         )

@@ -373,6 +373,19 @@ def test_every_internal_link_has_a_target(tree) -> None:
             assert href[1:] in ids, href
 
 
+def test_evidence_whose_document_is_not_in_the_report_links_nowhere(report) -> None:
+    # A run over a ledger whose Sputnik text is not at hand: quotes keep their sentence.
+    partial = Report(report.findings, report.assertions, {TASS.doc_id: TASS}, report.checks)
+    tree = parse(render_html(partial))
+    ids = {el.get("id") for el in tree.iter() if el.get("id")}
+    hrefs = [a.get("href") for a in tree.iter("a") if a.get("href", "").startswith("#")]
+    assert hrefs and all(href[1:] in ids for href in hrefs)
+    marked = [
+        text(m) for s in tree.iter("span") if has_class(s, "sentence") for m in s.iter("mark")
+    ]
+    assert "a dozen of cross country vehicles" in marked
+
+
 def test_overlapping_spans_are_cut_into_runs_that_rebuild_the_text() -> None:
     source = "about 300 militants advanced"
     runs = segments(source, [(0, 19, "outer"), (6, 9, "inner")], kinds={"outer": "proposition"})
