@@ -313,6 +313,10 @@ class LedgerStore:
 
     def _current(self) -> _State:
         """The replayed state, re-read when another writer has committed since."""
+        with _io_errors(self.path):
+            return self._load()
+
+    def _load(self) -> _State:
         manifest = self._journal.read_manifest()
         state = self._state
         if state is not None and state.entries == manifest.entries and state.root == manifest.root:
@@ -391,10 +395,12 @@ class LedgerStore:
                     f"cannot lock the ledger for writing: {exc.strerror}", path=self.path / LOCK
                 ) from None
             # A read-only checkout (CI, a mounted archive) has no writer to wait for.
-            yield
+            with _io_errors(self.path):
+                yield
             return
         try:
-            yield
+            with _io_errors(self.path):
+                yield
         finally:
             self._lock.release()
 
@@ -643,6 +649,16 @@ class LedgerStore:
 def _sha256(data: bytes) -> str:
     """SHA-256 of stored bytes; equals :func:`model.text_hash` of their text."""
     return hashlib.sha256(data).hexdigest()
+
+
+@contextmanager
+def _io_errors(where: Path) -> Iterator[None]:
+    """A full disk or a permission problem is the user's to fix: one line, naming the file."""
+    try:
+        yield
+    except OSError as exc:
+        path = exc.filename or where
+        raise StoreError(f"{exc.strerror or exc}", path=path) from None
 
 
 def _only_skeleton(path: Path) -> bool:

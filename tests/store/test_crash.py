@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -195,6 +196,26 @@ def test_a_failed_write_leaves_the_ledger_as_it_was(
         ledger.record([], char_assertions(seeds[0], range(4, 9)))
     assert "No space left" in str(caught.value) and "\n" not in str(caught.value)
     monkeypatch.undo()
+    assert snapshot(ledger) == before
+    assert ledger.verify().ok
+
+
+def test_a_full_disk_while_storing_a_document_is_a_one_line_store_error(
+    ledger: LedgerStore, seeds: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(ledger)
+    real_open = open
+
+    def full_disk(file: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if "w" in mode and str(file).endswith(f".txt.{os.getpid()}.tmp"):
+            raise OSError(28, "No space left on device", str(file))
+        return real_open(file, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", full_disk)
+    with pytest.raises(StoreError, match="No space left on device") as caught:
+        ledger.record(seeds[1:2], [])
+    monkeypatch.undo()
+    assert "\n" not in str(caught.value) and ".tmp" in str(caught.value)
     assert snapshot(ledger) == before
     assert ledger.verify().ok
 
