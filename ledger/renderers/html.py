@@ -34,8 +34,8 @@ from fact_ledger.model import SEVERITIES, SEVERITY_RANK, Document, Evidence, Fin
 from fact_ledger.report import Report
 
 from . import plots
-from .passages import Passage, passage, passage_from_sentence
-from .values import format_figure, is_missing
+from .passages import Passage, evidence_passage
+from .values import evidence_figure, format_figure
 
 TEMPLATE = "report.html.j2"
 
@@ -148,23 +148,12 @@ def _state(finding: Finding) -> str:
 def _evidence_view(
     evidence: Evidence, documents: Mapping[str, Document], anchored: Set[str]
 ) -> EvidenceView:
-    document = documents.get(evidence.doc_id)
-    if document is not None and document.text[evidence.start : evidence.end] == evidence.quote:
-        context = passage(document.text, evidence.start, evidence.end, evidence.sentence)
-    else:
-        context = passage_from_sentence(evidence.sentence, evidence.quote)
-    figure = None
-    if evidence.kind in ("quantity", "duration") and not (
-        is_missing(evidence.value) and is_missing(evidence.value_low)
-    ):
-        figure = format_figure(
-            evidence.value, evidence.value_low, evidence.value_high, evidence.unit
-        )
+    linked = evidence.doc_id in documents
     return EvidenceView(
         evidence,
-        context,
-        figure,
-        document_link=document_anchor(evidence.doc_id) if document is not None else None,
+        evidence_passage(evidence, documents),
+        evidence_figure(evidence),
+        document_link=document_anchor(evidence.doc_id) if linked else None,
         quote_link=f"a-{evidence.assertion_id}" if evidence.assertion_id in anchored else None,
     )
 

@@ -22,8 +22,8 @@ from fact_ledger.escaping import markdown_cell, markdown_html, markdown_text
 from fact_ledger.model import SEVERITIES, SEVERITY_RANK, Evidence, Finding
 from fact_ledger.report import Report
 
-from .passages import passage, passage_from_sentence
-from .values import format_figure, is_missing
+from .passages import evidence_passage
+from .values import evidence_figure
 
 #: Default cap on the report's length, below GitHub's 65,536-character comment limit with
 #: room for a bot's own header.
@@ -55,11 +55,7 @@ def _clip_right(text: str, limit: int) -> str:
 
 
 def _sentence(evidence: Evidence, report: Report) -> str:
-    document = report.documents.get(evidence.doc_id)
-    if document is not None and document.text[evidence.start : evidence.end] == evidence.quote:
-        context = passage(document.text, evidence.start, evidence.end, evidence.sentence)
-    else:
-        context = passage_from_sentence(evidence.sentence, evidence.quote)
+    context = evidence_passage(evidence, report.documents)
     # The paragraph around the sentence is left to the HTML report; a comment stays short.
     # With no sentence recorded around the quote, the paragraph is the only context there is.
     before, after = context.before, context.after
@@ -77,12 +73,8 @@ def _side(evidence: Evidence, report: Report) -> str:
     if evidence.published:
         facts.append(markdown_text(evidence.published))
     facts.append(f"line {evidence.line}, column {evidence.column}")
-    if evidence.kind in ("quantity", "duration") and not (
-        is_missing(evidence.value) and is_missing(evidence.value_low)
-    ):
-        figure = format_figure(
-            evidence.value, evidence.value_low, evidence.value_high, evidence.unit
-        )
+    figure = evidence_figure(evidence)
+    if figure is not None:
         facts.append(markdown_text(figure))
     return f"> {' · '.join(facts)}\\\n> {_sentence(evidence, report)}\n"
 

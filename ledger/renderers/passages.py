@@ -8,7 +8,10 @@ stored text (see :class:`fact_ledger.model.Document`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from fact_ledger.model import Document, Evidence
 
 #: A paragraph longer than this is cut to a window around the sentence.
 MAX_PARAGRAPH = 900
@@ -103,6 +106,15 @@ def passage(
     )
 
 
+def evidence_passage(evidence: Evidence, documents: Mapping[str, Document]) -> Passage:
+    """A finding's evidence in context: from its document's text when that is at hand and
+    still holds the quote at its offsets, else from the sentence the ledger recorded."""
+    document = documents.get(evidence.doc_id)
+    if document is not None and document.text[evidence.start : evidence.end] == evidence.quote:
+        return passage(document.text, evidence.start, evidence.end, evidence.sentence)
+    return passage_from_sentence(evidence.sentence, evidence.quote)
+
+
 def passage_from_sentence(sentence: str, quote: str) -> Passage:
     """A passage built from the recorded sentence alone, when the document is not at hand."""
     at = sentence.find(quote) if quote else -1
@@ -115,6 +127,7 @@ def passage_from_sentence(sentence: str, quote: str) -> Passage:
 __all__ = [
     "MAX_PARAGRAPH",
     "Passage",
+    "evidence_passage",
     "paragraph_bounds",
     "passage",
     "passage_from_sentence",

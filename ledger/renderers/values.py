@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from fact_ledger.model import Evidence
+
 
 def is_missing(value: object) -> bool:
     """True for ``None`` and for the NaN pandas uses for a missing number."""
@@ -50,4 +52,14 @@ def format_figure(
     return text
 
 
-__all__ = ["format_figure", "format_number", "is_missing"]
+def evidence_figure(evidence: Evidence) -> str | None:
+    """The figure a piece of evidence states, as :func:`format_figure` reads it; ``None``
+    for dates, claims and figures the ledger holds no number for."""
+    if evidence.kind not in ("quantity", "duration"):
+        return None
+    if is_missing(evidence.value) and is_missing(evidence.value_low):
+        return None
+    return format_figure(evidence.value, evidence.value_low, evidence.value_high, evidence.unit)
+
+
+__all__ = ["evidence_figure", "format_figure", "format_number", "is_missing"]

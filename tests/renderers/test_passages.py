@@ -5,12 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fact_ledger.model import Evidence
 from fact_ledger.renderers.passages import (
+    evidence_passage,
     paragraph_bounds,
     passage,
     passage_from_sentence,
     sentence_bounds,
 )
+from fact_ledger.testing import make_document
 
 # Scraped news: one paragraph per (long) line, as the seed articles are stored.
 ONE_PER_LINE = (
@@ -98,3 +101,27 @@ def test_passage_from_sentence_keeps_context_when_the_quote_is_elsewhere() -> No
     assert (p.before, p.quote, p.after) == ("About ", "300 gunmen", " advanced.")
     q = passage_from_sentence("Unrelated sentence.", "300")
     assert q.quote == "300" and "Unrelated sentence." in q.paragraph
+
+
+def test_evidence_is_placed_in_its_document_or_else_in_its_recorded_sentence() -> None:
+    quote = "15-km zone"
+    start = ONE_PER_LINE.index(quote)
+    sentence = "the coalition's attack aircraft entered the airspace over the 15-km zone"
+    evidence = Evidence(
+        assertion_id="a", doc_id="d", doc="doc", start=start, end=start + len(quote),
+        quote=quote, sentence=sentence, kind="quantity", value=15.0, value_low=15.0,
+        value_high=15.0, unit="km", speaker=None, stance="asserts", published=None,
+        source=None, line=2, column=1, end_line=2, end_column=1,
+    )  # fmt: skip
+    document = make_document(ONE_PER_LINE, name="doc")
+    in_text = evidence_passage(evidence, {"d": document})
+    assert in_text.quote == quote and in_text.lead.startswith("The ministry said")
+    # No text at hand, or a text that no longer holds the quote there: the sentence only.
+    edited = make_document("Another text entirely, long enough to cut.", name="doc")
+    for documents in ({}, {"d": edited}):
+        alone = evidence_passage(evidence, documents)
+        assert (alone.before, alone.quote, alone.after) == (
+            "the coalition's attack aircraft entered the airspace over the ",
+            quote,
+            "",
+        )

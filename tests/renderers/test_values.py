@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from fact_ledger.renderers.values import format_figure, format_number, is_missing
+from fact_ledger.model import Evidence
+from fact_ledger.renderers.values import evidence_figure, format_figure, format_number, is_missing
 
 
 @pytest.mark.parametrize(
@@ -38,3 +39,18 @@ def test_nothing_known_is_a_dash() -> None:
 def test_missing_covers_none_and_nan_only() -> None:
     assert is_missing(None) and is_missing(math.nan)
     assert not is_missing(0.0) and not is_missing("")
+
+
+def _evidence(kind: str, value: float | None, low: float | None, high: float | None) -> Evidence:
+    return Evidence(
+        assertion_id="a", doc_id="d", doc="doc", start=0, end=3, quote="300", sentence="",
+        kind=kind, value=value, value_low=low, value_high=high, unit="person", speaker=None,
+        stance="asserts", published=None, source=None, line=1, column=1, end_line=1,
+        end_column=4,
+    )  # fmt: skip
+
+
+def test_evidence_figure_reads_quantities_only() -> None:
+    assert evidence_figure(_evidence("quantity", 300.0, 270.0, 330.0)) == "300 person (270–330)"
+    assert evidence_figure(_evidence("date", 2014.0, 2014.0, 2014.0)) is None
+    assert evidence_figure(_evidence("quantity", None, None, None)) is None
