@@ -302,6 +302,8 @@ def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
 
     rows = [assertion_from_row(r) for r in ledger.assertions.to_dict(orient="records")]
     result = store.record(ledger.documents.values(), rows)
+    for notice in store.notices:  # e.g. a torn tail from an earlier crash, moved aside
+        click.echo(f"{ledger_dir}: {notice}", err=True)
     click.echo(f"{ledger_dir}: {result}", err=True)
     return EXIT_OK
 
@@ -310,14 +312,31 @@ def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
 @click.argument("ledger_dir", type=click.Path(file_okay=False, path_type=Path), metavar="LEDGER")
 @click.option(
     "--against",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="An older manifest.json: also check that history up to it was not rewritten.",
+    type=click.Path(exists=True, path_type=Path),
+    help="An older manifest.json or copy of the ledger: also check that the history it "
+    "recorded was not rewritten (a folder names the exact first changed entry).",
 )
-def verify(ledger_dir: Path, against: Path | None) -> int:
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="After a crash: move entries written after the manifest aside (re-run the ingest).",
+)
+@click.option(
+    "--adopt",
+    is_flag=True,
+    help="With --repair: keep complete entries that chain on from the manifest instead.",
+)
+def verify(ledger_dir: Path, against: Path | None, repair: bool, adopt: bool) -> int:
     """Verify a ledger's hash-chained journal against its manifest."""
     from .store import LedgerStore
 
-    result = LedgerStore.open(ledger_dir).verify(against=against)
+    if adopt and not repair:
+        raise click.UsageError("--adopt goes with --repair")
+    store = LedgerStore.open(ledger_dir)
+    if repair:
+        for message in store.repair(adopt=adopt):
+            click.echo(f"{ledger_dir}: {message}", err=True)
+    result = store.verify(against=against)
     if result.ok:
         click.echo(f"{ledger_dir}: ok, {result.entries} entries, root {result.root_hash}")
         return EXIT_OK

@@ -142,3 +142,18 @@ def test_rule_explains_a_check_and_rejects_an_unknown_code() -> None:
 def test_unknown_output_format_is_a_usage_error(articles: Path) -> None:
     bad = CliRunner().invoke(cli, ["--isolated", "check", "--output-format", "pdf", str(articles)])
     assert bad.exit_code == 2 and "unknown output format 'pdf'" in bad.output
+
+
+def test_verify_against_an_older_copy_and_repair(tmp_path: Path, articles: Path) -> None:
+    import shutil
+
+    ledger = tmp_path / "ledger"
+    run("--isolated", "ingest", str(articles), "--ledger", str(ledger))
+    old = tmp_path / "old"
+    shutil.copytree(ledger, old)
+    (articles / "b.txt").write_text("About 750 militants are in Al-Shaddadah, he said.\n")
+    run("--isolated", "ingest", str(articles), "--ledger", str(ledger))
+    assert run("verify", str(ledger), "--against", str(old)).exit_code == 0
+    assert run("verify", str(ledger), "--repair").exit_code == 0
+    usage = CliRunner().invoke(cli, ["verify", str(ledger), "--adopt"])
+    assert usage.exit_code == 2 and "--adopt goes with --repair" in usage.output
