@@ -191,8 +191,10 @@ class _Speakers:
     def canonical(self, name: str) -> str:
         """The first full form of ``name`` used in the document ("Manning" -> "Rob Manning")."""
         tokens = _tokens(name)
+        if not tokens or tokens <= _STATES:
+            return name  # "Russia" is Russia, not "Russia's Defense Ministry" named earlier
         for earlier in reversed(self.names):
-            if tokens and tokens <= _tokens(earlier):
+            if tokens <= _tokens(earlier):
                 return earlier
         return name
 

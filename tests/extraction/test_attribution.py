@@ -259,3 +259,11 @@ def test_unnamed_speakers_with_an_aside():
 )
 def test_common_wire_attributions(sentence, speaker):
     assert speakers(body(sentence))[-1] == speaker
+
+
+def test_a_country_is_not_folded_into_an_earlier_ministry_of_it():
+    text = body(
+        "Troops left, according to Russia’s Defense Ministry.",
+        "Russia said the talks would resume.",
+    )
+    assert speakers(text)[1:] == ["Russia’s Defense Ministry", "Russia"]
