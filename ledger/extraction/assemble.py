@@ -359,7 +359,8 @@ def _propositions(context: _Context) -> list[Assertion]:
             continue
         if layout.is_furniture(sentence.start, sentence.end):
             continue
-        claims.extend(_sentence_claims(text, index, sentence, attributor))
+        headline = layout.role_at(sentence.start) in ("headline", "standfirst")
+        claims.extend(_sentence_claims(text, index, sentence, attributor, headline))
     _resolve_denials(claims)
     rows = []
     for claim in claims:
@@ -389,6 +390,16 @@ def _propositions(context: _Context) -> list[Assertion]:
     return rows
 
 
+def _sentence_case(text: str) -> str:
+    """'US Is Helping ISIS in Syria' -> 'US is helping ISIS in Syria' when the line is set in
+    title case, so the clause parser finds its verb; acronyms and single names are kept."""
+    words = text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if len(words) < 3 or capitalised < 0.6 * len(words):
+        return text
+    return " ".join(w if w.isupper() or i == 0 else w.lower() for i, w in enumerate(words))
+
+
 def _first_place(context: _Context, start: int, end: int) -> str | None:
     """The first place named inside a claim: where it says something happened."""
     index = bisect.bisect_left(context.place_starts, start)
@@ -409,8 +420,11 @@ def _first_time(context: _Context, start: int, end: int) -> str | None:
 
 
 def _sentence_claims(
-    text: str, index: int, sentence: Sentence, attributor: Attributor
+    text: str, index: int, sentence: Sentence, attributor: Attributor, headline: bool
 ) -> Iterable[_Claim]:
+    def key_of(content: str) -> str:
+        return claim_key(_sentence_case(content) if headline else content)
+
     cues = attributor.cues(index)
     if not cues:
         inner = attributor.quote_at(sentence.start + 1) or attributor.quote_at(sentence.start)
@@ -424,7 +438,7 @@ def _sentence_claims(
             return
         attribution = attributor.at(index, start, end)
         content = text[start:end]
-        key = claim_key(content)
+        key = key_of(content)
         if attribution.speaker is None and key.startswith("~"):
             return  # no verb and no speaker: a fragment, not a claim
         yield _Claim(start, end, sentence, attribution, stance_of(content), key, False, False)
@@ -454,7 +468,7 @@ def _sentence_claims(
         else:
             q_start, q_end = c_start, c_end
         anaphoric = stance == "denies" and is_anaphoric_denial(content)
-        key = claim_key(content) if content else ""
+        key = key_of(content) if content else ""
         if stance == "denies":
             embedded = _EMBEDDED_CLAIM.search(content)
             if embedded:

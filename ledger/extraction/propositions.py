@@ -54,7 +54,10 @@ _COMMON_VERBS = _words(
     """reduce increase halt stop help provide deny reject accuse kill seize take lose
     hinder derail disrupt refuse pretend conduct deliver shield destroy retake liberate
     declare confirm obtain allow give make send train remain continue begin surrender flee
-    say tell send sell buy build"""
+    say tell send sell buy build
+    took gave made sent lost won fought led left fled held kept brought began became came
+    went saw found shot struck hit built bought sold fell rose spread grew drew threw told
+    said"""
 )
 # Names one country or alliance goes by, so "Washington" and "the U.S." make one subject.
 _SUBJECT_SYNONYMS = {

@@ -227,3 +227,10 @@ def test_calling_the_claims_baseless_denies_them():
     denial = next(r for r in rows if r.stance == "denies")
     assert denial.speaker == "defence minister"
     assert denial.claim_key == claim.claim_key
+
+
+def test_title_case_headline_gets_a_real_claim_key():
+    rows = extract("Russia Again Says US Is Helping ISIS in Syria\n\nBody text here.\n")
+    headline = next(r for r in rows if r.kind == "proposition")
+    assert headline.speaker == "Russia"
+    assert headline.claim_key == "us:help:isi"

@@ -84,3 +84,7 @@ def test_time_adjunct_before_that_is_not_part_of_the_claim():
     text = " this week that displaced civilians were human shields"
     start, end = clause_span(text, 0, len(text))
     assert text[start:end] == "displaced civilians were human shields"
+
+
+def test_irregular_past_tense_is_a_verb():
+    assert claim_key("ISIS took advantage of the zone").split(":")[:2] == ["isi", "took"]
