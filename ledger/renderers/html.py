@@ -113,6 +113,7 @@ class Plot:
     title: str
     caption: str
     svg: Markup
+    timeline: Markup | None = None  # the same figures against time, when dated
 
 
 @dataclass
@@ -358,6 +359,10 @@ def _document_views(
     return views
 
 
+def _markup(svg: str | None) -> Markup | None:
+    return None if svg is None else Markup(svg)
+
+
 def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
     """Everything the template shows, computed from ``report``."""
     rows = _assertion_rows(report)
@@ -407,6 +412,7 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
                         " first and in red"
                     ),
                     svg=Markup(plots.figure_svg(series, anchored)),
+                    timeline=_markup(plots.timeline_svg(series, anchored)),
                 )
             )
         matrix = plots.stance_matrix(frame)

@@ -15,6 +15,7 @@ inline styles.
 
 from __future__ import annotations
 
+import datetime
 import math
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
@@ -47,6 +48,7 @@ class FigurePoint:
     high: float
     quote: str
     flagged: bool  # involved in an active finding
+    when: datetime.date | None = None  # what the figure is about, else its publication
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,7 @@ def figure_series(
                 high=interval[1],
                 quote=str(row.get("quote") or ""),
                 flagged=row["assertion_id"] in flagged,
+                when=_calendar(row.get("time")) or _calendar(getattr(doc, "published", None)),
             )
         )
     series = [
@@ -192,6 +195,20 @@ def _about(time: Any) -> str | None:
     """
     text = _text(time)
     return None if text is None else f"about {text.removeprefix('--')}"
+
+
+def _calendar(value: Any) -> datetime.date | None:
+    """A date a timeline can place: ``YYYY-MM-DD``, ``YYYY-MM`` (its first day) or ``YYYY``
+    (1 January); ``None`` for anything without a year ("--09-28") or not a date."""
+    text = _text(value)
+    if text is None:
+        return None
+    for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return datetime.datetime.strptime(text[:10], pattern).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _number(row: Mapping[str, Any], name: str) -> float | None:
@@ -413,6 +430,81 @@ def figure_svg(series: FigureSeries, linked: Set[str] | None = None) -> str:
     return _serialise(svg)
 
 
+_TIMELINE_WIDTH = 560
+_TIMELINE_HEIGHT = 180
+
+
+def timeline_svg(series: FigureSeries, linked: Set[str] | None = None) -> str | None:
+    """The series against time: each figure at its date, a vertical bar over its interval.
+
+    ``None`` when fewer than two dates are known: one date is no timeline. Points link as
+    in :func:`figure_svg`.
+    """
+    dated = [(p, p.when) for p in series.points if p.when is not None]
+    days = sorted({when.toordinal() for _, when in dated})
+    if len(days) < 2:
+        return None
+    first, last = days[0] - 1, days[-1] + 1
+    tops = [v for p, _ in dated for v in (p.high, p.value) if v is not None and math.isfinite(v)]
+    top = max(tops) * 1.05 if tops else 1.0
+    ticks = _ticks(0.0, top, 4)
+    if len(ticks) > 1 and ticks[-1] < top:
+        ticks.append(ticks[-1] + (ticks[1] - ticks[0]))
+    top = max(top, ticks[-1])
+    left, bottom = 56, _TIMELINE_HEIGHT - 28
+    width = left + _TIMELINE_WIDTH + _MARGIN * 2
+    unit = f" ({series.unit})" if series.unit else ""
+    svg = _svg(width, _TIMELINE_HEIGHT, f"Figures given for {series.title}{unit} over time")
+
+    def x(day: int) -> float:
+        return left + (day - first) / (last - first) * _TIMELINE_WIDTH
+
+    def y(value: float) -> float:
+        value = min(max(value, 0.0), top)
+        return bottom - value / top * (bottom - _MARGIN)
+
+    axis = ET.SubElement(svg, "g", {"class": "axis"})
+    for tick in ticks:
+        ET.SubElement(
+            axis,
+            "line",
+            {
+                "x1": f"{left}",
+                "x2": f"{left + _TIMELINE_WIDTH}",
+                "y1": f"{y(tick):.1f}",
+                "y2": f"{y(tick):.1f}",
+            },
+        )
+        _text_at(axis, left - 6, y(tick) + 4, format_number(tick), "tick", **{"text-anchor": "end"})
+    for day in sorted({days[0], days[len(days) // 2], days[-1]}):
+        label = datetime.date.fromordinal(day).isoformat()
+        _text_at(axis, x(day), bottom + 18, label, "tick", **{"text-anchor": "middle"})
+    for point, when in dated:
+        cx = x(when.toordinal())
+        link = _link(
+            svg, point.assertion_id, linked, **{"class": "row flagged" if point.flagged else "row"}
+        )
+        ET.SubElement(link, "title").text = one_line(
+            f"{point.label}, {when.isoformat()}: {point.quote} — "
+            f"{format_figure(point.value, point.low, point.high, series.unit)} — {point.doc}"
+        )
+        high = point.high if math.isfinite(point.high) else top
+        if high > point.low:
+            ET.SubElement(
+                link,
+                "rect",
+                {"x": f"{cx - 4:.1f}", "y": f"{y(high):.1f}", "width": "8",
+                 "height": f"{max(y(point.low) - y(high), 1.0):.1f}", "rx": "3", "class": "interval"},
+            )  # fmt: skip
+        centre = point.value if point.value is not None else (point.low + high) / 2
+        ET.SubElement(
+            link,
+            "circle",
+            {"cx": f"{cx:.1f}", "cy": f"{y(centre):.1f}", "r": "4.5", "class": "value"},
+        )
+    return _serialise(svg)
+
+
 _CELL = 64
 _HEADER = 120
 _CLAIM_WIDTH = 330
@@ -496,4 +588,5 @@ __all__ = [
     "speaker_names",
     "stance_matrix",
     "stance_svg",
+    "timeline_svg",
 ]

@@ -330,8 +330,12 @@ def test_figure_plots_draw_each_figure_by_source(tree, report) -> None:
     assert any(t.startswith("vehicles (vehicle)") for t in titles)
     assert any(t.startswith("militants (person)") for t in titles)
     vehicles = plots[[t.startswith("vehicles") for t in titles].index(True)]
-    rows = [a for a in vehicles.iter("a") if has_class(a, "row")]
-    assert len(rows) == 2 and all(has_class(a, "flagged") for a in rows)
+    by_place, by_date = vehicles.findall("svg")  # TASS and Sputnik are a day apart
+    for chart in (by_place, by_date):
+        rows = [a for a in chart.iter("a") if has_class(a, "row")]
+        assert len(rows) == 2 and all(has_class(a, "flagged") for a in rows)
+    dates = [text(t) for t in by_date.iter("text") if t.get("class") == "tick"]
+    assert "2017-10-04" in dates and "2017-10-05" in dates
 
 
 # -- the documents -----------------------------------------------------------------------

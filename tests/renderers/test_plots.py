@@ -14,6 +14,7 @@ from fact_ledger.renderers.plots import (
     speaker_names,
     stance_matrix,
     stance_svg,
+    timeline_svg,
 )
 from fact_ledger.testing import make_assertions, make_document
 
@@ -220,3 +221,31 @@ def test_without_a_publication_date_a_figure_is_dated_by_what_it_is_about() -> N
     ]
     (series,) = figure_series(make_assertions(rows), {undated.doc_id: undated})
     assert sorted(str(p.published) for p in series.points) == ["None", "about 09-28"]
+
+
+def test_timeline_places_figures_by_the_date_they_are_about_else_publication() -> None:
+    early = make_document("In 2015 there were 300 militants.", name="early", published="2017-10-04")
+    late = make_document("Now 750 militants remain.", name="late", published="2017-12-27")
+    undated = make_document("Some 40 militants left.", name="undated")
+    rows = [
+        militant("300 militants", 300, 300, 300, "Tanf", document=early, time="2015"),
+        militant("750 militants", 750, 675, 825, "Tanf", document=late),
+        militant("40 militants", 40, 40, 40, "Tanf", document=undated, time="--09-28"),
+    ]
+    documents = {d.doc_id: d for d in (early, late, undated)}
+    (series,) = figure_series(make_assertions(rows), documents)
+    when = {p.quote: p.when for p in series.points}
+    assert str(when["300 militants"]) == "2015-01-01"  # what it is about wins
+    assert str(when["750 militants"]) == "2017-12-27"  # else its publication
+    assert when["40 militants"] is None  # no year: not on a timeline
+    root = ET.fromstring(timeline_svg(series))
+    cx = {a.find(f"{SVG}title").text.split(":")[0]: float(a.find(f"{SVG}circle").get("cx"))
+          for a in root.findall(f"{SVG}a")}  # fmt: skip
+    assert set(cx) == {"Tanf, 2015-01-01", "Tanf, 2017-12-27"}
+    assert cx["Tanf, 2015-01-01"] < cx["Tanf, 2017-12-27"]
+
+
+def test_one_date_is_no_timeline() -> None:
+    frame, documents = ledger()
+    (series,) = figure_series(frame, documents)
+    assert timeline_svg(series) is None  # every dated figure is from 2017-12-27
