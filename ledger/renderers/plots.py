@@ -446,7 +446,7 @@ def timeline_svg(series: FigureSeries, linked: Set[str] | None = None) -> str | 
         return None
     first, last = days[0] - 1, days[-1] + 1
     tops = [v for p, _ in dated for v in (p.high, p.value) if v is not None and math.isfinite(v)]
-    top = max(tops) * 1.05 if tops else 1.0
+    top = max(tops) * 1.05 if tops and max(tops) > 0 else 1.0
     ticks = _ticks(0.0, top, 4)
     if len(ticks) > 1 and ticks[-1] < top:
         ticks.append(ticks[-1] + (ticks[1] - ticks[0]))

@@ -249,3 +249,12 @@ def test_one_date_is_no_timeline() -> None:
     frame, documents = ledger()
     (series,) = figure_series(frame, documents)
     assert timeline_svg(series) is None  # every dated figure is from 2017-12-27
+
+
+def test_a_timeline_of_zeros_still_draws() -> None:
+    a = make_document("No militants: 0 militants.", name="a", published="2017-01-01")
+    b = make_document("Again 0 militants.", name="b", published="2017-02-01")
+    rows = [militant("0 militants", 0, 0, 0, None, document=d) for d in (a, b)]
+    (series,) = figure_series(make_assertions(rows), {a.doc_id: a, b.doc_id: b})
+    ET.fromstring(figure_svg(series))
+    assert len(ET.fromstring(timeline_svg(series)).findall(f"{SVG}a")) == 2
