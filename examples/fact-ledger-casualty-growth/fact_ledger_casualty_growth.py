@@ -1,5 +1,4 @@
-"""CG001 casualty-growth: a death or injury toll that grows from the first source to a later
-one. Tolls rise as news comes in, so this is information: who moved the figure, and when."""
+"""CG001 casualty-growth: a death or injury toll that grows from the first source to a later one."""
 
 import pandas as pd
 
@@ -22,6 +21,9 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     return pd.DataFrame({"assertion_ids": ids, "message": message.tolist()})
 
 
+CHECK = Check("CG001", "casualty-growth", "Toll grows between sources", __doc__, "info", run)
+
+
 @hookimpl
 def ledger_register_checks(register):
-    register(Check("CG001", "casualty-growth", "Toll grows between sources", __doc__, "info", run))
+    register(CHECK)

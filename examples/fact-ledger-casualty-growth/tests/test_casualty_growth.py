@@ -35,9 +35,9 @@ def test_a_toll_that_grows_from_the_first_source_is_reported_with_both_quotes() 
         [toll(TUESDAY, "40 killed", 40), toll(MONDAY, "12 dead", 12, value_high=float("inf"))]
     )
     # "At least 12" allows anything from 12 up: 40 does not contradict it, so no growth.
-    assert check_findings(_check(), frame, DOCS) == []
+    assert check_findings(plugin.CHECK, frame, DOCS) == []
     frame = make_assertions([toll(TUESDAY, "40 killed", 40), toll(MONDAY, "12 dead", 12)])
-    (finding,) = check_findings(_check(), frame, DOCS)
+    (finding,) = check_findings(plugin.CHECK, frame, DOCS)
     assert finding.code == "CG001" and finding.severity == "info"
     assert finding.message == "dead grew from “12 dead” (2017-10-09) to “40 killed” (2017-10-10)"
     assert [e.doc for e in finding.evidence] == ["a", "b"]
@@ -53,13 +53,13 @@ def test_a_falling_toll_and_other_places_are_quiet() -> None:
             toll(late, "90 dead", 90, location_key="raqqa"),
         ]
     )
-    assert check_findings(_check(), frame, {d.doc_id: d for d in (early, late)}) == []
+    assert check_findings(plugin.CHECK, frame, {d.doc_id: d for d in (early, late)}) == []
 
 
 def test_documents_without_a_date_are_not_ordered() -> None:
     undated = make_document("12 dead and then 40 killed", name="c")
     frame = make_assertions([toll(undated, "12 dead", 12), toll(undated, "40 killed", 40)])
-    assert check_findings(_check(), frame, {undated.doc_id: undated}) == []
+    assert check_findings(plugin.CHECK, frame, {undated.doc_id: undated}) == []
 
 
 def test_the_plugin_registers_its_check(register_plugin: Callable[..., PluginHost]) -> None:
@@ -71,11 +71,5 @@ def test_the_plugin_registers_its_check(register_plugin: Callable[..., PluginHos
 @settings(max_examples=25, deadline=None)
 @given(ledgers())
 def test_any_valid_ledger_gives_valid_output(ledger: Ledger) -> None:
-    findings = check_findings(_check(), ledger.assertions, ledger.documents)
+    findings = check_findings(plugin.CHECK, ledger.assertions, ledger.documents)
     assert all(f.code == "CG001" for f in findings)  # never FL000: the output is valid
-
-
-def _check():
-    host = PluginHost(builtins=False, entry_points=False)
-    host.register(plugin, name="casualty-growth")
-    return host.check_by_code("CG001")
