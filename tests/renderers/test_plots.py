@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 import xml.etree.ElementTree as ET
 
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fact_ledger.renderers.plots import (
+    FigurePoint,
+    FigureSeries,
     figure_series,
     figure_svg,
     legend_svg,
@@ -258,3 +263,32 @@ def test_a_timeline_of_zeros_still_draws() -> None:
     (series,) = figure_series(make_assertions(rows), {a.doc_id: a, b.doc_id: b})
     ET.fromstring(figure_svg(series))
     assert len(ET.fromstring(timeline_svg(series)).findall(f"{SVG}a")) == 2
+
+
+finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False)
+
+
+@st.composite
+def figure_points(draw: st.DrawFn) -> FigurePoint:
+    low = draw(finite)
+    high = draw(st.one_of(st.floats(min_value=low, max_value=1e9), st.just(math.inf)))
+    value = draw(st.one_of(st.none(), st.floats(min_value=low, max_value=min(high, 1e9))))
+    day = draw(st.one_of(st.none(), st.dates(datetime.date(1990, 1, 1), datetime.date(2030, 1, 1))))
+    return FigurePoint(
+        assertion_id=draw(st.text("0123456789abcdef", min_size=16, max_size=16)),
+        label=draw(st.text(max_size=40)), doc="d", published=None, speaker=None,
+        value=value, low=low, high=high, quote=draw(st.text(max_size=20)),
+        flagged=draw(st.booleans()), when=day,
+    )  # fmt: skip
+
+
+@given(st.lists(figure_points(), min_size=1, max_size=8))
+def test_any_series_draws_as_well_formed_svg_with_finite_coordinates(points) -> None:
+    series = FigureSeries(key="k", title="t", unit=None, points=tuple(points), total=len(points))
+    drawings = [figure_svg(series), timeline_svg(series)]
+    for svg in filter(None, drawings):
+        root = ET.fromstring(svg)
+        for element in root.iter():
+            for name in ("x", "y", "cx", "cy", "width", "height", "x1", "x2", "y1", "y2"):
+                if name in element.attrib:
+                    assert math.isfinite(float(element.get(name))), (name, element.attrib)
