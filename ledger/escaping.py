@@ -17,9 +17,6 @@ import unicodedata
 # that can make text read differently from what it is ("Trojan Source").
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
-# Line and paragraph separators end a line in some terminals and editors but not in
-# str.split(); one_line must flatten them too.
-_LINE_BREAKS = re.compile(r"[\u2028\u2029\x85]")
 
 
 def console_text(text: str) -> str:
@@ -37,8 +34,9 @@ def reveal_controls(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """Console text on one line (newlines, tabs and runs of spaces become one space)."""
-    return " ".join(console_text(_LINE_BREAKS.sub(" ", text)).split())
+    """Console text on one line: every run of whitespace, including the Unicode line and
+    paragraph separators that some editors break lines at, becomes one space."""
+    return " ".join(console_text(text).split())
 
 
 # Every ASCII punctuation character CommonMark lets a backslash escape and that can start
