@@ -17,6 +17,10 @@ import unicodedata
 # that can make text read differently from what it is ("Trojan Source").
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# The line boundaries of str.splitlines() that are control characters (carriage return,
+# vertical tab, form feed, file/group/record separators, next line) would be removed by
+# console_text and glue the words around them together; one_line makes them spaces first.
+_LINE_BREAKS = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def console_text(text: str) -> str:
@@ -36,7 +40,7 @@ def reveal_controls(text: str) -> str:
 def one_line(text: str) -> str:
     """Console text on one line: every run of whitespace, including the Unicode line and
     paragraph separators that some editors break lines at, becomes one space."""
-    return " ".join(console_text(text).split())
+    return " ".join(console_text(_LINE_BREAKS.sub(" ", text)).split())
 
 
 # Every ASCII punctuation character CommonMark lets a backslash escape and that can start

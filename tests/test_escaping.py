@@ -109,6 +109,11 @@ def test_console_text_removes_whole_escape_sequences_not_just_the_escape() -> No
     assert console_text("\x1b]8;;http://evil.test\x07link\x1b]8;;\x07") == "link"
 
 
+@pytest.mark.parametrize("br", list("\n\r\t\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"))
+def test_one_line_keeps_words_apart_at_every_kind_of_line_break(br: str) -> None:
+    assert one_line(f"said{br}300") == "said 300"
+
+
 @given(hostile_text)
 def test_one_line_has_no_line_break_and_no_outer_space(text: str) -> None:
     flat = one_line(text)
