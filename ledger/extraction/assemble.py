@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Assertion, Document
 from .attribution import NO_ATTRIBUTION, Attribution, Attributor, is_denial_verb
@@ -50,6 +51,7 @@ _NOT_PLACE_WORDS = re.compile(
     r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|The|A|An)$"
 )
+_POSSESSIVE_OWNER = re.compile(r"[\w-]+['’]s\s+")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 _OF_PHRASE = re.compile(r"\s*(?:of\s+)(?P<np>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})")
 _NEXT_WORD = re.compile(r"[\s-]*(?P<word>[a-z][a-z-]+)")
@@ -281,28 +283,39 @@ def _time_in(context: _Context, sentence: Sentence) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
+def _clean_place(raw: str) -> tuple[int, str] | None:
+    """Where the place name starts in ``raw`` and the name, without a possessive owner
+    ("Syria’s Abu Kamal") or month, weekday and "-held" words at its edges."""
+    owner = _POSSESSIVE_OWNER.match(raw)
+    tokens = raw[owner.end() :].split() if owner else raw.split()
+    while tokens and _NOT_PLACE_WORDS.search(tokens[-1]):
+        tokens.pop()
+    while tokens and _NOT_PLACE_WORDS.search(tokens[0]):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    return raw.find(tokens[0], owner.end() if owner else 0), " ".join(tokens)
+
+
 def _find_places(text: str, table: AliasTable) -> list[_Place]:
     found: list[_Place] = []
+    is_place: dict[str, bool] = {}
     for match in _PLACE.finditer(text):
         if match.group().startswith("of") and _CAPITALISED_BEFORE.search(
             text, max(0, match.start() - 40), match.start()
         ):
             continue  # "Department of Defence" is a name, not a place
-        name = match.group("place")
-        name = re.sub(r"^[\w-]+['’]s\s+", "", name)  # "Syria’s Abu Kamal"
-        tokens = name.split()
-        while tokens and _NOT_PLACE_WORDS.search(tokens[-1]):
-            tokens.pop()
-        while tokens and _NOT_PLACE_WORDS.search(tokens[0]):
-            tokens.pop(0)
-        if not tokens:
+        cleaned = _clean_place(match.group("place"))
+        if cleaned is None:
             continue
-        name = " ".join(tokens)
-        key = table.names.get(name.casefold())
-        if key is not None and table.kinds.get(key) in ("group", "org", "person"):
-            continue
-        start = match.start("place") + match.group("place").find(tokens[0])
-        found.append(_Place(start, start + len(name), name))
+        offset, name = cleaned
+        if name not in is_place:
+            key = table.names.get(name.casefold())
+            is_place[name] = key is None or table.kinds.get(key) not in ("group", "org", "person")
+        if is_place[name]:
+            start = match.start("place") + offset
+            found.append(_Place(start, start + len(name), name))
     named = sorted(found, key=lambda p: p.end)
     ends = [p.end for p in named]
     for match in _PLACE_BACKREF.finditer(text):
