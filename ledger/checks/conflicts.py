@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import findings_frame, names_text, no_findings, text
+from .frames import findings_frame, names_text, no_findings
 
 DESCRIPTION = """\
 ## What it does
@@ -31,66 +31,74 @@ contradicts themself.
 """
 
 _AUTHOR = "the article itself"
+_SIDES = ["asserts", "denies"]
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
-    stated = assertions["claim_key"].notna() & assertions["stance"].isin(["asserts", "denies"])
-    claims = assertions.loc[stated, ["assertion_id", "claim_key", "stance"]].copy()
-    if claims.empty:
+    stated = (assertions["claim_key"].notna() & assertions["stance"].isin(_SIDES)).to_numpy()
+    rows = assertions.loc[stated, ["assertion_id", "claim_key", "stance", "speaker", "speaker_key"]]
+    if rows.empty:
         return no_findings()
-    claims["party"] = text(assertions.loc[stated, "speaker_key"])
-    names = text(assertions.loc[stated, "speaker"])
-    claims["name"] = names.where(names != "", claims["party"]).replace("", _AUTHOR)
+    # Integers for claims, parties and sides: all the grouping below is on them.
+    claim, claims = pd.factorize(rows["claim_key"])
+    party, parties = pd.factorize(rows["speaker_key"], use_na_sentinel=False)
+    side = (rows["stance"] == "denies").to_numpy().astype(np.int64)
+    coded = pd.DataFrame(
+        {"claim": claim, "party": party, "side": side, "row": np.arange(len(rows))}
+    )
     # The first statement of each party on each side is enough to show the conflict.
-    firsts = claims.drop_duplicates(["claim_key", "party", "stance"])
-    per_claim = firsts.groupby("claim_key", sort=False).agg(
-        sides=("stance", "nunique"), parties=("party", "nunique")
+    firsts = coded.drop_duplicates(["claim", "party", "side"])
+    n_claims = len(claims)
+    sides_per_claim = np.bincount(
+        firsts.drop_duplicates(["claim", "side"])["claim"], minlength=n_claims
     )
-    contested = per_claim.index[(per_claim["sides"] == 2) & (per_claim["parties"] >= 2)]
-    per_party = firsts.groupby(["claim_key", "party"], sort=False)["stance"].nunique()
-    turncoats = per_party[(per_party == 2)].reset_index()
-    turncoats = turncoats[turncoats["party"] != ""]
+    parties_per_claim = np.bincount(
+        firsts.drop_duplicates(["claim", "party"])["claim"], minlength=n_claims
+    )
+    contested = (sides_per_claim == 2) & (parties_per_claim >= 2)
+    sides_per_party = firsts.groupby(["claim", "party"], sort=False)["side"].transform("size")
+    named = ~pd.isna(np.asarray(parties, dtype=object))[firsts["party"].to_numpy()]
+    turncoat = (sides_per_party.to_numpy() == 2) & named
 
-    contested_rows = firsts[firsts["claim_key"].isin(contested)].sort_values(
-        ["claim_key", "stance"],
-        kind="stable",  # "asserts" sorts before "denies"
-    )
-    sides = (
-        contested_rows.drop_duplicates(["claim_key", "stance", "name"])
-        .groupby(["claim_key", "stance"], sort=True)["name"]
-        .agg(names_text)
-        .unstack("stance")
-    )
-    ids = _split(contested_rows, ["claim_key"])
-    messages = (
-        [
-            f"claim “{claim}” is asserted by {asserters} and denied by {deniers}"
-            for claim, asserters, deniers in zip(
-                sides.index, sides["asserts"], sides["denies"], strict=True
-            )
-        ]
-        if len(sides)
-        else []
-    )
-
-    selfs = firsts.merge(turncoats[["claim_key", "party"]], on=["claim_key", "party"])
-    selfs = selfs.sort_values(["claim_key", "party", "stance"], kind="stable")
-    ids += _split(selfs, ["claim_key", "party"])
-    heads = selfs.drop_duplicates(["claim_key", "party"])
-    messages += [
-        f"{name} both asserts and denies claim “{claim}”"
-        for name, claim in zip(heads["name"], heads["claim_key"], strict=True)
-    ]
+    ids_of = rows["assertion_id"].to_numpy(dtype=object)
+    name_of = _display_names(rows)
+    ids: list[list[str]] = []
+    messages: list[str] = []
+    # Only contested claims and self-contradictions reach Python, and they are the output.
+    for group in _runs(firsts[contested[firsts["claim"].to_numpy()]], ["claim"]):
+        said = [name_of[r] for r, d in zip(group["row"], group["side"], strict=True) if not d]
+        denied = [name_of[r] for r, d in zip(group["row"], group["side"], strict=True) if d]
+        ids.append([ids_of[r] for r in group["row"]])
+        messages.append(
+            f"claim “{claims[group['claim'][0]]}” is asserted by "
+            f"{names_text(dict.fromkeys(said))} and denied by {names_text(dict.fromkeys(denied))}"
+        )
+    for group in _runs(firsts[turncoat], ["claim", "party"]):
+        ids.append([ids_of[r] for r in group["row"]])
+        messages.append(
+            f"{name_of[group['row'][0]]} both asserts and denies claim “{claims[group['claim'][0]]}”"
+        )
     return findings_frame(ids, messages) if ids else no_findings()
 
 
-def _split(rows: pd.DataFrame, keys: list[str]) -> list[list[str]]:
-    """The ``assertion_id`` lists of consecutive runs of equal ``keys`` in sorted ``rows``."""
+def _display_names(rows: pd.DataFrame) -> list[str]:
+    """Who is speaking, for messages: the name as written, else the key, else the article."""
+    names = rows["speaker"].fillna(rows["speaker_key"]).to_numpy(dtype=object, na_value=None)
+    return [n if n else _AUTHOR for n in names.tolist()]
+
+
+def _runs(rows: pd.DataFrame, keys: list[str]) -> list[dict[str, list[int]]]:
+    """``rows`` sorted by ``keys`` (then side, asserts first), cut into runs of equal keys,
+    each run as plain lists of its columns."""
     if rows.empty:
         return []
-    marks = rows[keys].ne(rows[keys].shift()).any(axis=1).to_numpy()
-    starts = np.flatnonzero(marks)
-    return [part.tolist() for part in np.split(rows["assertion_id"].to_numpy(), starts[1:])]
+    ordered = rows.sort_values([*keys, "side", "row"], kind="stable")
+    marks = ordered[keys].ne(ordered[keys].shift()).any(axis=1).to_numpy()
+    cuts = np.flatnonzero(marks)[1:]
+    columns = {name: np.split(ordered[name].to_numpy(), cuts) for name in ordered.columns}
+    return [
+        {name: parts[i].tolist() for name, parts in columns.items()} for i in range(len(cuts) + 1)
+    ]
 
 
 CHECK = Check(

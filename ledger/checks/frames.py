@@ -84,6 +84,6 @@ def folded_in(values: pd.Series, allowed: Iterable[str]) -> np.ndarray:
     codes, uniques = pd.factorize(values)
     folded = {a.casefold() for a in allowed}
     hit = np.fromiter(
-        (str(u).casefold() in folded for u in uniques), dtype=bool, count=len(uniques)
+        (str(u).casefold() in folded for u in uniques.tolist()), dtype=bool, count=len(uniques)
     )
     return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)

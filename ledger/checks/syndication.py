@@ -41,7 +41,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     sentence, sentences = pd.factorize(assertions["sentence"])
     # Wire copy repeats sentences verbatim, so exact text is the key; short lines recur by
     # chance ("He said.") and are left out.
-    long_enough = np.fromiter((len(str(s)) >= 40 for s in sentences), bool, len(sentences))
+    long_enough = np.fromiter(map(len, sentences.astype(str).tolist()), int, len(sentences)) >= 40
     frame = assertions[["assertion_id", "quote", "kind", *_FIGURE_KEYS, *_CLAIM_KEYS]].assign(
         _doc=document, _sentence=sentence
     )

@@ -110,7 +110,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 def _is_full_date(values: pd.Series) -> np.ndarray:
     """Which values are full ISO dates (YYYY-MM-DD), judged once per distinct value."""
     codes, uniques = pd.factorize(values)
-    full = np.fromiter((len(str(u)) == 10 for u in uniques), dtype=bool, count=len(uniques))
+    full = np.fromiter(map(len, uniques.astype(str).tolist()), int, len(uniques)) == 10
     return np.where(codes >= 0, full[np.maximum(codes, 0)] if len(full) else False, False)
 
 
