@@ -132,6 +132,7 @@ class Page:
     stance_legend: Markup = field(default_factory=Markup)
     documents: list[DocumentView] = field(default_factory=list)
     checks: list[tuple[str, str]] = field(default_factory=list)  # (code, title) for filters
+    check_notes: list[tuple[str, str, Markup]] = field(default_factory=list)  # code, title, doc
     states: list[str] = field(default_factory=list)
 
 
@@ -394,6 +395,11 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
         by_speaker=speakers,
         documents=document_views,
         checks=[(row.label.split(" ", 1)[0], row.label) for row in checks],
+        check_notes=[
+            (code, check.title, describe(check.description))
+            for code, check in sorted(report.checks.items())
+            if check.description and any(f.code == code for f in report.findings)
+        ],
         states=["new", "waived", "baseline"],
     )
     frame = report.assertions

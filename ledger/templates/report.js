@@ -45,7 +45,8 @@
   };
   window.addEventListener("hashchange", reveal);
   reveal();
+  // On paper each check is explained once, in the Checks section, not under every finding.
   window.addEventListener("beforeprint", () => {
-    for (const details of document.querySelectorAll("details")) details.open = true;
+    for (const details of document.querySelectorAll("details:not(.about)")) details.open = true;
   });
 })();

@@ -289,6 +289,12 @@ def test_finding_shows_speaker_date_source_and_explanation(tree, report) -> None
     assert not any(href and href.startswith("javascript:") for href in links)
 
 
+def test_each_check_that_found_something_is_explained_once(tree) -> None:
+    notes = [d for d in tree.iter("details") if has_class(d, "check")]
+    assert [d.get("id") for d in notes] == ["check-FL101", "check-FL102"]
+    assert CHECK.description in text(notes[0])
+
+
 def test_waived_finding_carries_its_state_and_reason(tree, report) -> None:
     article = finding_article(tree, report.findings[1])
     assert article.get("data-state") == "waived"
