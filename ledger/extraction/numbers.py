@@ -70,7 +70,8 @@ def word_alternation(words: Iterable[object]) -> str:
     """A regex matching any of ``words``, factored by common prefixes.
 
     ``t(?:en|hree|w(?:o|elve|enty))`` fails after one character where ``ten|three|two|...``
-    tries every word: the finders scan megabytes, and this is where their time goes.
+    tries every word: the finders scan megabytes, and this is where their time goes. A space
+    inside a word ("air strikes") matches any run of whitespace.
     """
     trie: dict[str, dict] = {}
     for word in sorted({str(w) for w in words}):
@@ -82,7 +83,11 @@ def word_alternation(words: Iterable[object]) -> str:
 
 
 def _trie_pattern(node: dict[str, dict]) -> str:
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in node.items() if ch]
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+        for ch, child in node.items()
+        if ch
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from fact_ledger.errors import ConfigError
+from fact_ledger.extraction.numbers import word_alternation
 
 __all__ = ["COUNT", "UnitTable", "load_units"]
 
@@ -67,14 +68,6 @@ class UnitTable:
         return self.units.get(unit.split("/")[0])
 
 
-def _alternation(forms: list[str], *, ignore_case: bool) -> list[str]:
-    out = []
-    for form in forms:
-        escaped = r"\s+".join(re.escape(part) for part in form.split(" "))
-        out.append(f"(?i:{escaped})" if ignore_case else escaped)
-    return out
-
-
 def _build(data: dict[str, object], path: str) -> UnitTable:
     units: dict[str, str] = {}
     forms: dict[str, str] = {}
@@ -96,23 +89,21 @@ def _build(data: dict[str, object], path: str) -> UnitTable:
                     )
                 target[norm] = unit
 
-    def by_length(items: dict[str, str], want_count: bool) -> list[str]:
-        chosen = [f for f, u in items.items() if (units[u] == COUNT) == want_count]
-        return sorted(chosen, key=len, reverse=True)
+    def spellings(items: dict[str, str], want_count: bool) -> list[str]:
+        return [f for f, u in items.items() if (units[u] == COUNT) == want_count]
 
-    measure_forms = sorted(
-        _alternation(by_length(forms, False), ignore_case=True)
-        + _alternation(by_length(exact_forms, False), ignore_case=False),
-        key=lambda f: len(f.replace("(?i:", "").replace("\\", "")),
-        reverse=True,
-    )
-    # Currency symbols also follow a number in some styles ("-15€").
-    suffix_symbols = [re.escape(s) for s in symbols if len(s) == 1]
+    # Prefix-factored alternations (see word_alternation): these patterns run at every number.
+    measure_forms = [
+        f"(?i:{word_alternation(spellings(forms, False))})",
+        word_alternation(spellings(exact_forms, False)),
+        # Currency symbols also follow a number in some styles ("-15€").
+        word_alternation(s for s in symbols if len(s) == 1),
+    ]
     measure_re = re.compile(
         r"(?P<gap>[ \u00a0]?-?[ \u00a0]?)"
-        rf"(?P<unit>{'|'.join(measure_forms + suffix_symbols)})(?![^\W_])"
+        rf"(?P<unit>{'|'.join(measure_forms)})(?![^\W_])"
     )
-    nouns = "|".join(_alternation(by_length(forms, True), ignore_case=True))
+    nouns = f"(?i:{word_alternation(spellings(forms, True))})"
     noun_re = re.compile(
         rf"(?P<mods>(?:[\s-]+{_MODIFIER}){{0,3}}?)[\s-]+(?P<head>{nouns})(?![\w-])"
     )
