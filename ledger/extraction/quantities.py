@@ -518,6 +518,16 @@ class _Reader:
             of = _OF_RE.match(text, pos)
             if of:
                 after = of.end()
+                # "millions of dollars", "a dozen of pounds": a measure after "of" is the unit.
+                measure = self.units.measure_re.match(text, after)
+                if (
+                    measure
+                    and measure.group("gap").strip() == ""
+                    and len(measure.group("unit")) > 2
+                ):
+                    figure.unit = self.units.normalise(measure.group("unit"))
+                    figure.end = measure.end()
+                    return
         found = self._noun(after)
         if found:
             figure.unit, figure.noun, figure.end = found

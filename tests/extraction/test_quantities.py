@@ -197,6 +197,14 @@ def test_seed_mentions_are_sorted_disjoint_spans(prefix: str) -> None:
         ),
         ("down from 11% a year earlier", "11%", 11, 11, 11, "percent"),  # no rate
         ("it pays 5% a year", "5% a year", 5, 5, 5, "percent/year"),
+        (
+            "hundreds of millions of dollars",
+            "hundreds of millions of dollars",
+            None,
+            2e8,
+            9.99e8,
+            "USD",
+        ),
         ("temperatures from -18 °C to -34 °C", "from -18 °C to -34 °C", -26, -34, -18, "celsius"),
     ],
 )
