@@ -159,11 +159,10 @@ def _call_isolated(
 
 def _interrupt(worker: threading.Thread) -> None:
     """Ask CPython to raise :class:`CheckTimeout` in ``worker`` (best effort, see module doc)."""
-    if worker.ident is None:  # pragma: no cover - a started thread has an ident
+    api = getattr(ctypes, "pythonapi", None)  # CPython only; elsewhere the thread runs on
+    if worker.ident is None or api is None:  # pragma: no cover
         return
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(worker.ident), ctypes.py_object(CheckTimeout)
-    )
+    api.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(CheckTimeout))
 
 
 def _validate_output(result: object, known_ids: frozenset[str]) -> pd.DataFrame:
