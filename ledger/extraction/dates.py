@@ -116,7 +116,8 @@ _ANCHOR_RE = re.compile(
         [
             # "15 November 2017 03:27", "21 September", "11 Oct, 2017", "28th of September"
             rf"(?P<dmy>(?P<d1>{_DAY}){_DMY_TAIL})",
-            rf"(?P<iso>(?P<iy>\d{{4}})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?:[T ]{_CLOCK})?(?![\w-]))",
+            rf"(?P<iso>(?P<iy>\d{{4}})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+            rf"(?:[T ]{_CLOCK}(?:Z|[+-]\d\d:?\d\d)?)?(?![\w-]))",
             r"(?P<numeric>(?P<n1>\d{1,2})(?P<nsep>[/.])(?P<n2>\d{1,2})(?P=nsep)(?P<n3>\d{4}|\d{2})"
             r"(?![\w./-]))",
             # "2013-14", "2013–2015"

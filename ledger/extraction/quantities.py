@@ -161,9 +161,10 @@ def _candidate_patterns(
         rf"(?P<words>(?<![\w-]){NUMBER_WORDS_PATTERN}(?P<denom>[\s-]+{DENOMINATORS_PATTERN})?)",
         r"(?P<half>(?<![\w-])half(?![\w-]))",
     ]
+    # A number glued to "/", "=", "#" or "@" is part of a link, a query or a handle.
     digits = [
         r"(?P<imgsize>(?<![\w.])\d{2,4}\s?[x×]\s?\d{2,4}(?![\w.]))",
-        rf"(?P<digits>(?<![\w.^])(?<!\d,)(?<![^\W\d_][-−])(?<!\d\+)"
+        rf"(?P<digits>(?<![\w.^/=#@&?])(?<!\d,)(?<![^\W\d_][-−])(?<!\d\+)"
         rf"(?:(?:(?<=[\s(\[$€£:])|^)[{_MINUS}](?=\d))?{DIGITS_PATTERN})",
         rf"(?P<vulgar>(?<![\w])[{VULGAR_FRACTIONS}])",
     ]

@@ -94,6 +94,8 @@ def test_seed_000_years_and_durations() -> None:
         ("the 28th of September 2017", "28th of September 2017", "2017-09-28"),
         ("in September 2017", "September 2017", "2017-09"),
         ("published 2017-10-11", "2017-10-11", "2017-10-11"),
+        ("updated 2017-10-11T03:27:00Z", "2017-10-11T03:27:00Z", "2017-10-11"),
+        ("MOSCOW, Oct 11 (Reuters) -", "Oct 11", "--10-11"),
         ("on 25/12/2017", "25/12/2017", "2017-12-25"),
         ("on 11/10/2017", "11/10/2017", None),  # day and month cannot be told apart
         ("by the 1960s", "1960s", "196"),

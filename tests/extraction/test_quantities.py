@@ -229,6 +229,7 @@ def test_news_wordings(
         "a third time",  # an ordinal
         "the 21st century",
         "at 3.30pm and 03:27",
+        "see https://example.com/news/2017/10/world-41567?id=300#p2",
     ],
 )
 def test_not_quantities(text: str) -> None:
