@@ -39,9 +39,13 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     rows = assertions.loc[unsourced, ["assertion_id", "kind", "quote"]]
     if rows.empty:
         return no_findings()
-    kind = rows["kind"].astype(str)
-    messages = "unsourced " + kind + " “" + rows["quote"].astype(str) + "”: no one is cited for it"
-    severities = ["info" if quiet else None for quiet in kind.isin(background).tolist()]
+    kinds = rows["kind"].tolist()
+    messages = [
+        f"unsourced {kind} “{quote}”: no one is cited for it"
+        for kind, quote in zip(kinds, rows["quote"].tolist(), strict=True)
+    ]
+    quiet = set(background)
+    severities = ["info" if kind in quiet else None for kind in kinds]
     return findings_frame(one_each(rows["assertion_id"]), messages, severities)
 
 
