@@ -217,6 +217,13 @@ def main(argv: list[str] | None = None) -> int:
             f"| {r['value_p']:.3f} | {r['value_r']:.3f} | **{r['value_f1']:.3f}** "
             f"| {r['unit_p']:.3f} | {r['unit_r']:.3f} | {r['unit_f1']:.3f} |"
         )
+    print()
+    print(
+        "value: a found figure with the expected value in the same sentence (ranges by their "
+        "midpoint; years and durations from find_dates); value+unit: our unit also equals "
+        "quantulum3's, mapped by UNIT_MAP in this script (its 'dimensionless' is our bare "
+        "number, fraction or count)."
+    )
     return 0
 
 
