@@ -1,9 +1,10 @@
 """Quantities in news text: figures with their qualifier, unit and counted noun.
 
-:func:`find_quantities` scans the whole text with one compiled pattern for number-shaped
-candidates (digits in any script, number words, fractions, vague amounts such as "dozens"),
-then reads around each candidate with small anchored patterns: a currency symbol or a
-qualifier before it, a scale word, a range, a unit or counted noun after it. Dates, durations
+:func:`find_quantities` scans the whole text once with two compiled patterns (figures that
+start with a digit, in any script; figures that start with a word: number words, fractions,
+vague amounts such as "dozens"), then reads around each candidate with small anchored
+patterns: a currency symbol or a qualifier before it, a scale word, a range, a unit or a
+counted noun after it. Dates, durations
 and times of day are found by :mod:`fact_ledger.extraction.dates` and skipped here, so "in
 2014" and "September 28" never become counts.
 
