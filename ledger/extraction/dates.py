@@ -12,11 +12,14 @@ Relative wordings are resolved against ``published``:
 - a weekday ("on Tuesday") is the most recent such day on or before publication, "next
   Tuesday" the first one after it;
 - a day or month without a year ("September 28", "in September") takes the year that puts it
-  closest to publication (news reports the recent past and the near future);
+  closest to publication, days ahead counting double (news mostly reports the recent past,
+  sometimes the near future: "in December" in an October article is this December);
 - "last week" / "this week" are ISO weeks, "last month" a month, "last year" a year.
 
 Without ``published`` a relative date keeps ``time=None`` (and a yearless day keeps the
-truncated form) rather than guessing.
+truncated form) rather than guessing. A date relative to an event ("a day after the raid",
+"two years later") keeps ``time=None`` too. "since", "until", "before", "after", "early",
+"late" and "mid" stay in the quote and become ``approx``.
 """
 
 from __future__ import annotations
