@@ -39,15 +39,28 @@ class Session:
     config_path: Path | None
     isolated: bool
     block: tuple[str, ...]
+    start: Path | None = None  # where configuration discovery starts (as in ruff: the inputs)
     _config: Config | None = None
     _host: PluginHost | None = None
+
+    def use_inputs(self, paths: Sequence[str]) -> None:
+        """Discover configuration from the first input path rather than the working folder,
+        so `fact-ledger check articles/` finds `articles/fact-ledger.toml`."""
+        for raw in paths:
+            if raw != "-":
+                path = Path(raw)
+                self.start = path if path.is_dir() else path.parent
+                return
 
     @property
     def config(self) -> Config:
         if self._config is None:
             from .config import Config, load_config
 
-            self._config = Config() if self.isolated else load_config(self.config_path)
+            if self.isolated:
+                self._config = Config()
+            else:
+                self._config = load_config(self.config_path, start=self.start)
         return self._config
 
     @property
@@ -57,7 +70,9 @@ class Session:
 
             config = self.config
             self._host = PluginHost(
-                block=(*config.block_plugins, *self.block), allow=config.allow_plugins
+                block=(*config.block_plugins, *self.block),
+                allow=config.allow_plugins,
+                config=config,
             )
         return self._host
 
@@ -208,6 +223,7 @@ def check(
     PATH is a folder of .txt files, a .txt file, a JSONL corpus (id, text, and optionally
     source, publisher, title, published per line), - for standard input, or a ledger folder.
     """
+    session.use_inputs(paths)
     config = session.config.with_overrides(
         fail_on=fail_on,
         select=_codes(select),
@@ -236,6 +252,7 @@ def report(
     session: Session, paths: tuple[str, ...], output_format: str | None, outputs: tuple[str, ...]
 ) -> int:
     """Write an inconsistency report (default: markdown); always exits 0 on success."""
+    session.use_inputs(paths)
     host = session.host
     targets = _targets(host, output_format or "markdown", outputs)
     _emit(_run(paths, session.config, host), targets, host)
@@ -257,6 +274,7 @@ def extract(
     session: Session, paths: tuple[str, ...], output: Path | None, include_boilerplate: bool
 ) -> int:
     """Print one JSON object per assertion (JSON lines), with ``doc`` the document's name."""
+    session.use_inputs(paths)
     from .pipeline import build_ledger
     from .renderers.jsonout import dumps
 
@@ -287,6 +305,7 @@ def extract(
 @pass_session
 def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
     """Add documents and their extracted assertions to a ledger folder."""
+    session.use_inputs(paths)
     from .pipeline import build_ledger
     from .store import LedgerStore
 
@@ -424,6 +443,7 @@ def waive(
     waiver_file: Path | None,
 ) -> int:
     """Acknowledge a finding with a reason; the waiver lapses when a waived value changes."""
+    session.use_inputs(paths)
     from .waivers import add_waiver
 
     config = session.config
@@ -451,6 +471,7 @@ def waive(
 @pass_session
 def baseline_command(session: Session, paths: tuple[str, ...], output: Path) -> int:
     """Record the fingerprints of today's findings, so that only new ones fail later runs."""
+    session.use_inputs(paths)
     from .baseline import write_baseline
 
     # Today's findings all go into the baseline, whatever an older baseline says.

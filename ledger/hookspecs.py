@@ -17,11 +17,22 @@ if TYPE_CHECKING:
     import click
 
     from .components import Check, Extractor, Renderer
+    from .config import Config
 
 PROJECT_NAME = "fact_ledger"
 
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec(historic=True)
+def ledger_configure(config: Config) -> None:
+    """Called once when the plugin host is built, before anything is extracted or checked,
+    with the run's configuration (as pytest's ``pytest_configure``): read your settings here.
+
+    The builtin alias resolver loads the ``aliases`` files named in the configuration. The
+    hook is historic: a plugin registered later is called with the same configuration.
+    """
 
 
 @hookspec

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from .errors import InputError
 from .model import Document
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt",)
 CORPUS_SUFFIXES = (".jsonl", ".ndjson")
 METADATA_FILE = "metadata.toml"
 _META_FIELDS = ("source", "publisher", "title", "published")

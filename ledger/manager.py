@@ -13,7 +13,7 @@ import importlib.metadata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -21,6 +21,9 @@ from . import hookspecs
 from .components import Check, Extractor, Renderer
 from .errors import DuplicateComponentError
 from .registry import Registry
+
+if TYPE_CHECKING:
+    from .config import Config
 
 ENTRY_POINT_GROUP = hookspecs.PROJECT_NAME
 
@@ -54,6 +57,7 @@ class PluginHost:
         block: Iterable[str] = (),
         allow: Iterable[str] | None = None,
         plugins: Iterable[object] = (),
+        config: Config | None = None,
     ) -> None:
         self.pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self.pm.add_hookspecs(hookspecs)
@@ -70,6 +74,10 @@ class PluginHost:
         for plugin in plugins:
             self.register(plugin)
         self._registries: dict[str, Registry[Any]] | None = None
+        self.config = config if config is not None else _default_config()
+        # Every host is configured once, so no plugin keeps settings from an earlier host.
+        # Historic: a plugin registered later (``register``) is configured on registration.
+        self.pm.hook.ledger_configure.call_historic(kwargs={"config": self.config})
 
     # -- loading -----------------------------------------------------------------
 
@@ -158,6 +166,12 @@ class PluginHost:
     def normalise_unit(self, unit: str) -> str | None:
         result: str | None = self.pm.hook.ledger_normalise_unit(unit=unit)
         return result
+
+
+def _default_config() -> Config:
+    from .config import Config
+
+    return Config()
 
 
 def _bind(registry: Registry[Any], plugin_name: str) -> Callable[[Any], None]:

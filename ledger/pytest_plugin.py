@@ -119,7 +119,9 @@ def run_ledger(config: pytest.Config, paths: Sequence[Path]) -> Report:
                 path=config.inipath,
             )
         ledger_config = ledger_config.with_overrides(fail_on=fail_on)
-    host = PluginHost(block=ledger_config.block_plugins, allow=ledger_config.allow_plugins)
+    host = PluginHost(
+        block=ledger_config.block_plugins, allow=ledger_config.allow_plugins, config=ledger_config
+    )
     return run_check(list(paths), config=ledger_config, host=host)
 
 

@@ -110,3 +110,36 @@ def test_a_later_plugin_answers_first_results_before_the_builtin() -> None:
     host = PluginHost(entry_points=False, plugins=[_Resolver()])
     assert host.resolve_entity("Al-Tanf", "location") == "tanf"
     assert host.resolve_entity("Homs", "location") is not None  # builtin fallback answers
+
+
+class _Configured:
+    def __init__(self) -> None:
+        self.seen: list[object] = []
+
+    @hookimpl
+    def ledger_configure(self, config):
+        self.seen.append(config)
+
+
+def test_every_plugin_is_configured_once_even_when_registered_late() -> None:
+    from fact_ledger.config import Config
+
+    config = Config(fail_on="warning")
+    early, late = _Configured(), _Configured()
+    host = PluginHost(entry_points=False, plugins=[early], config=config)
+    host.register(late, name="late")
+    assert early.seen == [config]
+    assert late.seen == [config]
+
+
+def test_alias_files_from_the_configuration_reach_the_resolver(tmp_path: Path) -> None:
+    from fact_ledger.config import Config
+
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text(
+        '[entities.qaryatayn]\nkind = "place"\nnames = ["Qaryatayn", "Al-Qaryatain-Town"]\n'
+    )
+    configured = PluginHost(entry_points=False, config=Config(aliases=(aliases,)))
+    assert configured.resolve_entity("Al-Qaryatain-Town", "location") == "qaryatayn"
+    fresh = PluginHost(entry_points=False)  # a new host does not inherit the earlier table
+    assert fresh.resolve_entity("Al-Qaryatain-Town", "location") != "qaryatayn"
