@@ -56,8 +56,11 @@ def run_checks(
 
     Boilerplate rows (page furniture) are dropped before any check sees the frame. Each
     check's options are ``config.checks[check.name]`` merged over ``check.defaults``;
-    ``config.severity`` overrides a check's severity, including per-row severities. The
-    result is sorted by severity (errors first), code, document and offset.
+    ``config.severity`` overrides a check's severity, including per-row severities. Each
+    check may run ``config.timeout`` seconds (0: no limit). ``FL000`` findings (broken
+    plugins and checks) are always reported: select and ignore choose rules, not whether a
+    failure is seen; block the plugin to silence it. The result is sorted by severity
+    (errors first), code, document and offset.
     """
     with _gc_paused():
         return _run(host, assertions, documents, config)
