@@ -87,10 +87,19 @@ _YEAR = r"\d{4}(?![\w])"
 # A time of day: "03:27", "2pm", "2.17 p.m.". A dot separates hours only before am/pm, so
 # "99.99" and "2.80 GHz" stay numbers.
 _AMPM = r"\s*[ap]\.?m\.?(?![\w])"
+_ZONE = r"\s*(?:GMT|UTC|[A-Z]{1,3}T)(?![\w])"
 _CLOCK = (
     r"\d(?:(?<=[0-2])\d)?(?:"  # the hour, one or two digits; its range is checked on use
-    r":[0-5]\d(?::[0-5]\d)?(?!\d)(?:" + _AMPM + r")?|\.[0-5]\d(?!\d)" + _AMPM + "|" + _AMPM + r")"
-    r"(?:\s*(?:GMT|UTC|[A-Z]{2,3}T)(?![\w]))?"
+    r":[0-5]\d(?::[0-5]\d)?(?!\d)(?:"
+    + _AMPM
+    + r")?|\.[0-5]\d(?!\d)(?:"
+    + _AMPM
+    + r"|(?="
+    + _ZONE
+    + r"))|"
+    + _AMPM
+    + r")"  # "14.40 BST" is a time, "14.40" alone a number
+    r"(?:" + _ZONE + r")?"
 )
 _CLOCK_TAIL = rf"(?:,?\s+(?:at\s+)?{_CLOCK})?"
 _DMY_TAIL = rf"(?:\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?{_CLOCK_TAIL}"
@@ -546,6 +555,8 @@ class _Scanner:
                 time = "{:04d}-{:02d}".format(*_shift_month(published, -n))
             elif unit == "year":
                 time = f"{published.year - n:04d}"
+            else:  # "two hours ago": the day of publication, near enough
+                time = published.isoformat()
         return self._date(count.start(), end, time)
 
     def _duration(

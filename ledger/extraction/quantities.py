@@ -69,6 +69,7 @@ _PER_TIME_RE = re.compile(
 )
 _PER_TIME_UNITS = {"h": "hour", "hr": "hour", "d": "day", "wk": "week", "yr": "year",
                    "annum": "year", "min": "minute", "sec": "second", "s": "second"}  # fmt: skip
+_NUMBER_BEFORE_RE = re.compile(r"(?<![^\W\d_])\d+[ \t]\Z")  # "7946 " but not "i7 "
 _RELATIVE_TAIL_RE = re.compile(r"\s+(?:earlier|later|ago|before|after|on|since)(?![\w])", re.I)
 # "2 in thick", "2 in." -- "in" is an inch only where it cannot be the preposition.
 _INCH_RE = re.compile(
@@ -90,7 +91,13 @@ _IDENTIFIER_BEFORE_RE = re.compile(
     r"Version|Mark|Mk\.?|Part|Stage|Round|Phase|Level|Division|Brigade|Battalion|Regiment|"
     r"Corps|Squadron|Fleet|Channel|Item|Figure|Fig\.|Table|Exhibit|Docket|Decree|Directive|"
     r"Camp|Sector|Zone|Area|Building|Tower|Terminal|Pier|Lane|Street|Road|Avenue|"
+    r"Image|Photo|Picture|Slide|Gallery|"
     r"Hwy\.?|Rt\.?|[#№])\s*\Z"
+)
+# The "5" of "Page 2 of 5", "Image 3 of 12": a position in page furniture.
+_POSITION_OF_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:Page|Image|Photo|Picture|Slide|Part|Chapter|Episode)\s+\d+\s+(?:of|/)\s+\Z",
+    re.IGNORECASE,
 )
 # Dates and names written as fractions: the 9/11 attacks, a 24/7 service.
 _NOT_FRACTIONS = frozenset({"9/11", "24/7", "7/7", "3/11", "11/9", "4/20", "50/50"})
@@ -310,8 +317,11 @@ class _Reader:
             pass  # "one in five", "nine out of ten"
         else:
             number = m.group()
-            if kind == "digits" and _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 14), start):
-                return None  # "Article 5", "Resolution 2254": a name, not a figure
+            if kind == "digits" and (
+                _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 14), start)
+                or _POSITION_OF_BEFORE_RE.search(text, max(0, start - 24), start)
+            ):
+                return None  # "Article 5", "Resolution 2254", "Page 2 of 5": names, not figures
             if "/" in number and (number in _NOT_FRACTIONS or _improper(number)):
                 return None  # "9/11", "24/7"
             value = 1.0 if kind == "article" else parse_number(number)
@@ -592,9 +602,15 @@ class _Reader:
         if figure.kind != "digits":
             return True
         # An identifier or ordinal is no figure ("11dc", "21st", "860BOX"), nor is a number run
-        # straight into another with no separator ("245 23"): a code or a table row.
-        follow = self.text[figure.num_end : figure.num_end + 2]
-        return not (follow[:1].isalpha() or (follow[:1] in " \t" and follow[1:].isdigit()))
+        # into another with only a space between ("245 23", "+44 20 7946 0958": a code, a
+        # phone number, a table row), nor one with a leading zero ("0958", "007").
+        text, start, end = self.text, m.start(), figure.num_end
+        follow = text[end : end + 2]
+        run = (follow[:1] in " \t" and follow[1:].isdigit()) or bool(
+            _NUMBER_BEFORE_RE.search(text, max(0, start - 12), start)
+        )
+        leading_zero = text[start] == "0" and text[start + 1 : start + 2].isdigit()
+        return not (follow[:1].isalpha() or run or leading_zero)
 
     def _qualifier(self, figure: _Figure) -> None:
         if figure.approx is not None or figure.kind == "vague":

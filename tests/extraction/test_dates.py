@@ -174,6 +174,7 @@ WEDNESDAY = dt.date(2017, 11, 15)
         ("said yesterday", "2017-11-14"),
         ("said today", "2017-11-15"),
         ("two days ago", "2017-11-13"),
+        ("Updated 2 hours ago", "2017-11-15"),
         ("a week ago", "2017-W45"),
         ("last week", "2017-W45"),
         ("last month", "2017-10"),

@@ -230,6 +230,9 @@ def test_news_wordings(
         "the 21st century",
         "at 3.30pm and 03:27",
         "see https://example.com/news/2017/10/world-41567?id=300#p2",
+        "Image 3 of 12 | Page 2 of 5 | Photo 1/5",  # page furniture positions
+        "Tel: +44 20 7946 0958, agent 007",  # codes, not figures
+        "Last modified on Wed 11 Oct 2017 14.40 BST",
     ],
 )
 def test_not_quantities(text: str) -> None:
