@@ -205,6 +205,9 @@ def test_a_plugin_whose_registration_raises_is_reported_by_name() -> None:
     assert [e.plugin for e in errors] == ["broken-plugin"]
     assert "RuntimeError: cannot register" in errors[0].message
     assert sum(f.code == "XX001" for f in findings) == 2
+    # Selecting rules does not hide a broken plugin.
+    selected = run_checks(host, FRAME, DOCS, Config(select=("XX",), ignore=("FL",)))
+    assert PLUGIN_ERROR_CODE in {f.code for f in selected}
 
 
 ENTRY_POINTS = """\
