@@ -91,7 +91,7 @@ _IDENTIFIER_BEFORE_RE = re.compile(
     r"Version|Mark|Mk\.?|Part|Stage|Round|Phase|Level|Division|Brigade|Battalion|Regiment|"
     r"Corps|Squadron|Fleet|Channel|Item|Figure|Fig\.|Table|Exhibit|Docket|Decree|Directive|"
     r"Camp|Sector|Zone|Area|Building|Tower|Terminal|Pier|Lane|Street|Road|Avenue|"
-    r"Image|Photo|Picture|Slide|Gallery|"
+    r"Image|Photo|Picture|Slide|Gallery|Category|"
     r"Hwy\.?|Rt\.?|[#№])\s*\Z"
 )
 # The "5" of "Page 2 of 5", "Image 3 of 12": a position in page furniture.
