@@ -133,8 +133,26 @@ _ORDINAL_HALF_RE = re.compile(
 )
 # A lone "a"/"an" is a figure only before a measure spelled out ("a mile", "a gallon");
 # spellings that are mostly idiom after "a" are left out ("a bit", "a ton of", "a cup").
-_ARTICLE_UNIT_EXCLUDED = {"bit", "bits", "ton", "tons", "cup", "cups", "degree", "degrees",
-                          "knot", "knots", "yard", "yards", "base", "unit", "pound"}  # fmt: skip
+_ARTICLE_UNIT_EXCLUDED = {
+    "bit",
+    "bits",
+    "ton",
+    "tons",
+    "cup",
+    "cups",
+    "degree",
+    "degrees",
+    "knot",
+    "knots",
+    "yard",
+    "yards",
+    "base",
+    "unit",
+    "pound",
+    "foot",
+    "meter",
+    "second",
+}  # fmt: skip  ("a foot soldier", "a parking meter")
 
 
 def _candidate_patterns(

@@ -233,6 +233,7 @@ def test_news_wordings(
         "Image 3 of 12 | Page 2 of 5 | Photo 1/5",  # page furniture positions
         "Tel: +44 20 7946 0958, agent 007",  # codes, not figures
         "Last modified on Wed 11 Oct 2017 14.40 BST",
+        "a foot soldier fed a parking meter a bit",  # idioms after "a", not measures
     ],
 )
 def test_not_quantities(text: str) -> None:
