@@ -132,27 +132,12 @@ _ORDINAL_HALF_RE = re.compile(
     r"(?<![\w-])(?:first|second|latter|former|other|top|bottom|back|front)\s+\Z", re.I
 )
 # A lone "a"/"an" is a figure only before a measure spelled out ("a mile", "a gallon");
-# spellings that are mostly idiom after "a" are left out ("a bit", "a ton of", "a cup").
-_ARTICLE_UNIT_EXCLUDED = {
-    "bit",
-    "bits",
-    "ton",
-    "tons",
-    "cup",
-    "cups",
-    "degree",
-    "degrees",
-    "knot",
-    "knots",
-    "yard",
-    "yards",
-    "base",
-    "unit",
-    "pound",
-    "foot",
-    "meter",
-    "second",
-}  # fmt: skip  ("a foot soldier", "a parking meter")
+# spellings that are mostly idiom after "a" are left out ("a bit", "a ton of", "a cup", "a
+# foot soldier", "a parking meter").
+_ARTICLE_UNIT_EXCLUDED = frozenset(
+    ("bit", "bits", "ton", "tons", "cup", "cups", "degree", "degrees", "knot", "knots")
+    + ("yard", "yards", "base", "unit", "pound", "foot", "meter", "second")
+)
 
 
 def _candidate_patterns(
