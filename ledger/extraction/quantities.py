@@ -135,8 +135,8 @@ _ORDINAL_HALF_RE = re.compile(
 # spellings that are mostly idiom after "a" are left out ("a bit", "a ton of", "a cup", "a
 # foot soldier", "a parking meter").
 _ARTICLE_UNIT_EXCLUDED = frozenset(
-    ("bit", "bits", "ton", "tons", "cup", "cups", "degree", "degrees", "knot", "knots")
-    + ("yard", "yards", "base", "unit", "pound", "foot", "meter", "second")
+    {"bit", "bits", "ton", "tons", "cup", "cups", "degree", "degrees", "knot", "knots"}
+    | {"yard", "yards", "base", "unit", "pound", "foot", "meter", "second"}
 )
 
 
