@@ -172,7 +172,7 @@ _YEAR_CONTEXT_RE = re.compile(
 )
 _NOT_A_YEAR_BEFORE = frozenset(".,$£€#/-")
 _SPAN_BEFORE_RE = re.compile(
-    rf"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<rel>(?i:past|previous|last|coming|next))\s+"
+    rf"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<rel>(?i:past|previous|last|coming|next|this))\s+"
     rf"(?:(?P<n>{_COUNT})\s+)?\Z"
 )
 _RECENT_BEFORE_RE = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(?:most\s+)?[Rr]ecent\s+\Z")

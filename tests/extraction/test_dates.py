@@ -180,6 +180,8 @@ WEDNESDAY = dt.date(2017, 11, 15)
         ("last month", "2017-10"),
         ("next month", "2017-12"),
         ("last year", "2016"),
+        ("six times this year", "2017"),
+        ("earlier this month", "2017-11"),
         ("in September", "2017-09"),
         ("in December", "2017-12"),  # the near future, not last December
         ("on September 28", "2017-09-28"),
