@@ -457,6 +457,12 @@ class _Reader:
         end = m.end()
         first = figure.value
         assert first is not None
+        if sep in ("-", "–") and _is_tally(m.group(), first, second) and not unit_first:
+            # "beat Chelsea 2-1", "a 5-4 ruling": a score or a tally, not a range. One mention
+            # with no value: neither number is a figure on its own.
+            figure.value = figure.low = figure.high = None
+            figure.unit, figure.num_end, figure.end = "score", end, end
+            return
         word = _SCALE_WORD_RE.match(text, end)
         if word:
             factor = SCALE_WORDS[word.group("w").lower()]
@@ -651,6 +657,16 @@ class _Reader:
         if _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
             return
         figure.unit, figure.noun = last.unit, last.noun
+
+
+def _is_tally(written: str, first: float, second: float) -> bool:
+    """ "2-1", "5-4", "3-3": two small whole numbers, the first not below the second."""
+    return (
+        "." not in written
+        and first == int(first)
+        and second == int(second)
+        and 0 <= second <= first < 1000
+    )
 
 
 def _improper(number: str) -> bool:

@@ -240,6 +240,14 @@ def test_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
 
 
+def test_scores_are_one_mention_without_a_value() -> None:
+    text = "United beat Chelsea 2-1 on Saturday after a 5-4 ruling."
+    assert [(quote(text, m), m.value, m.unit) for m in find_quantities(text)] == [
+        ("2-1", None, "score"),
+        ("5-4", None, "score"),
+    ]
+
+
 def test_ellipsis_stops_at_a_sentence_break() -> None:
     text = "About 750 militants were seen. 350 in Al-Tanf were not."
     assert one(text, "350").unit is None
