@@ -103,7 +103,10 @@ _CLOCK = (
 )
 _CLOCK_TAIL = rf"(?:,?\s+(?:at\s+)?{_CLOCK})?"
 _DMY_TAIL = rf"(?:\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?{_CLOCK_TAIL}"
-_MDY_TAIL = rf"\s+(?P<d2>{_DAY})(?!\d)(?:,?\s+(?P<y2>{_YEAR}))?{_CLOCK_TAIL}"
+# "April 14-15": a span of days in one month.
+_MDY_TAIL = (
+    rf"\s+(?P<d2>{_DAY})(?!\d)(?:[-–](?P<d2e>{_DAY})(?!\d))?(?:,?\s+(?P<y2>{_YEAR}))?{_CLOCK_TAIL}"
+)
 _UNIT_WORDS = "|".join(
     f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in sorted(_TIME_UNIT_FORMS, key=len, reverse=True)
 )
@@ -127,7 +130,7 @@ _ANCHOR_RE = re.compile(
     + "|".join(
         [
             # "15 November 2017 03:27", "21 September", "11 Oct, 2017", "28th of September"
-            rf"(?P<dmy>(?P<d1>{_DAY}){_DMY_TAIL})",
+            rf"(?P<dmy>(?P<d1>{_DAY})(?:[-–](?P<d1e>{_DAY}))?{_DMY_TAIL})",
             rf"(?P<iso>(?P<iy>\d{{4}})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
             rf"(?:[T ]{_CLOCK}(?:Z|[+-]\d\d:?\d\d)?)?(?![\w-]))",
             r"(?P<numeric>(?P<n1>\d{1,2})(?P<nsep>[/.])(?P<n2>\d{1,2})(?P=nsep)(?P<n3>\d{4}|\d{2})"
@@ -338,10 +341,10 @@ class _Scanner:
         published = self.published
         text = self.text
         if kind == "dmy":
-            return self._day_month(m, start, end, m["d1"], m["m1"], m["y1"])
+            return self._day_month(m, start, end, m["d1"], m["m1"], m["y1"], m["d1e"])
         if kind == "month":
             if m["d2"]:
-                return self._day_month(m, start, end, m["d2"], m["m2"], m["y2"])
+                return self._day_month(m, start, end, m["d2"], m["m2"], m["y2"], m["d2e"])
             month = _month_number(m["m2"])
             if m["y3"]:
                 year = _digit_int(m["y3"])
@@ -380,13 +383,26 @@ class _Scanner:
         return None
 
     def _day_month(
-        self, m: re.Match[str], start: int, end: int, day_text: str, month: str, year_text: str
+        self,
+        m: re.Match[str],
+        start: int,
+        end: int,
+        day_text: str,
+        month_text: str,
+        year_text: str | None,
+        last_day_text: str | None = None,
     ) -> Mention | bool:
-        day = _digit_int(re.sub(r"\D", "", day_text))
+        day = _digit_int(_NOT_DIGIT_RE.sub("", day_text))
+        last = _digit_int(_NOT_DIGIT_RE.sub("", last_day_text)) if last_day_text else day
         year = _digit_int(year_text) if year_text else None
-        if not 1 <= day <= 31 or (year is not None and not _is_year(year)):
+        if not 1 <= day <= last <= 31 or (year is not None and not _is_year(year)):
             return False
-        return self._date(start, end, _day_time(year, _month_number(month), day, self.published))
+        month = _month_number(month_text)
+        time = _day_time(year, month, day, self.published)
+        if last != day and time is not None:  # "April 14-15", "14-15 April 2019"
+            end_time = _day_time(year, month, last, self.published)
+            time = None if end_time is None else f"{time}/{end_time}"
+        return self._date(start, end, time)
 
     def _numeric(self, m: re.Match[str]) -> Mention | bool:
         first, second, year = int(m["n1"]), int(m["n2"]), _digit_int(m["n3"])
@@ -432,7 +448,7 @@ class _Scanner:
         if m["wdd"] or m["wm2"]:  # a dateline: "Wednesday, 15 November 2017 03:27"
             if m["wdd"]:
                 return self._day_month(m, start, end, m["wdd"], m["wm1"], m["wy1"])
-            return self._day_month(m, start, end, m["wd2"], m["wm2"], m["wy2"])
+            return self._day_month(m, start, end, m["wd2"], m["wm2"], m["wy2"], m["wd2e"])
         if m["wd"][0:3].lower() == m["wd"].lower().rstrip("."):  # "Wed," alone
             return False
         published = self.published
@@ -585,12 +601,18 @@ class _Scanner:
         )
 
 
-_YEAR_SPAN_JOIN_RE = re.compile(r"\s*(?:to|and|until|till|through|[-–])\s*", re.IGNORECASE)
-_YEAR_SPAN_START_RE = re.compile(r"(?<![\w-])(?:from|between)\s+\Z", re.IGNORECASE)
+_SPAN_JOIN_RE = re.compile(r"\s*(?:to|and|until|till|through|[-–])\s*", re.IGNORECASE)
+_SPAN_START_RE = re.compile(r"(?<![\w-])(?:from|between)\s+\Z", re.IGNORECASE)
+_NOT_DIGIT_RE = re.compile(r"\D")
 
 
-def _join_year_spans(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "from 2002 to 2010", "between 2015 and 2019": one span of years, ``2002/2010``."""
+def _shape(time: str) -> str:
+    """ "2019-03-01" -> "9999-99-99": two times can make a span only at the same precision."""
+    return "".join("9" if ch.isdigit() else ch for ch in time)
+
+
+def _join_spans(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "from 2002 to 2010", "between March 1 and March 15": one span, ``2002/2010``."""
     out: list[Mention] = []
     for mention in mentions:
         previous = out[-1] if out else None
@@ -599,13 +621,14 @@ def _join_year_spans(text: str, mentions: list[Mention]) -> list[Mention]:
             and previous.kind == mention.kind == "date"
             and previous.time is not None
             and mention.time is not None
-            and len(previous.time) == len(mention.time) == 4
+            and "/" not in previous.time
+            and _shape(previous.time) == _shape(mention.time)
             and previous.time < mention.time
             and previous.approx is None
             and mention.approx is None
         ):
-            joint = _YEAR_SPAN_JOIN_RE.fullmatch(text, previous.end, mention.start)
-            opener = _YEAR_SPAN_START_RE.search(text, max(0, previous.start - 9), previous.start)
+            joint = _SPAN_JOIN_RE.fullmatch(text, previous.end, mention.start)
+            opener = _SPAN_START_RE.search(text, max(0, previous.start - 9), previous.start)
             if joint and (opener or joint.group().strip().lower() != "and"):
                 start = opener.start() if opener else previous.start
                 out[-1] = Mention(
@@ -620,7 +643,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Mention]:
     """Every date and duration in ``text``, sorted by start (see the module docstring)."""
     mentions = [mention for mention, _, _ in _Scanner(text, published).scan() if mention]
     mentions.sort(key=lambda mention: (mention.start, mention.end))
-    return _join_year_spans(text, mentions)
+    return _join_spans(text, mentions)
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:

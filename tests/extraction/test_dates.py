@@ -105,6 +105,13 @@ def test_seed_000_years_and_durations() -> None:
         ("turnout fell from the 2016 vote", "2016", "2016"),  # a singular noun: still a year
         ("served from 2002 to 2010", "from 2002 to 2010", "2002/2010"),
         ("Between 2015 and 2019, many left", "Between 2015 and 2019", "2015/2019"),
+        ("the night of 14-15 April 2019", "14-15 April 2019", "2019-04-14/2019-04-15"),
+        ("on the night of April 14-15", "April 14-15", "--04-14/--04-15"),
+        (
+            "between 1 March 2019 and 15 March 2019",
+            "between 1 March 2019 and 15 March 2019",
+            "2019-03-01/2019-03-15",
+        ),
     ],
 )
 def test_absolute_dates(text: str, quote: str, time: str | None) -> None:
