@@ -3,7 +3,8 @@
 :func:`find_dates` returns ``date`` mentions (absolute dates, datelines, months, years, decades,
 weekdays, "last week", "two days ago") whose ``time`` is ISO 8601 at the precision the text
 gives: ``2017-10-10``, ``2017-09``, ``2014``, ``196`` (a decade), ``2017-W40`` (a week), the
-truncated ``--09-28`` (a day in an unknown year), or ``2013/2014`` (a span of years). It also
+truncated ``--09-28`` (a day in an unknown year), or an interval for a span ("2013-14" is
+``2013/2014``, "April 14-15" ``--04-14/--04-15``, "from January to March" ``--01/--03``). It also
 returns ``duration`` mentions ("three days", "a year", "the past few months") with a value
 interval and a unit in :data:`TIME_UNITS`.
 
