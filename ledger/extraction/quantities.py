@@ -304,7 +304,15 @@ class _Reader:
         if kind == "share":
             rule = self.qualifiers.rule(m.group())
             return _Figure(
-                start, end, end, None, rule.low, rule.high, kind, FRACTION, approx=m.group()
+                start,
+                end,
+                end,
+                None,
+                rule.low,
+                rule.high,
+                kind,
+                FRACTION,
+                approx=" ".join(m.group().lower().split()),
             )
         figure: _Figure | None
         if kind == "vague":
