@@ -122,7 +122,7 @@ DENOMINATORS_PATTERN = rf"(?:{word_alternation(DENOMINATORS)})(?![\w])"
 #: and scientific notation ("1,500,000", "2.5", "2 1/2", "2½", "4e14", "2.48×10−5").
 DIGITS_PATTERN = (
     rf"(?:(?:\d{{1,3}}(?:[{_GROUP_SEP}]\d{{3}}(?!\d))+|\d+)(?:[{_DECIMAL_SEP}]\d+)?"
-    rf"(?:\s+\d+/\d+(?![\d/])|[{VULGAR_FRACTIONS}]|/\d+(?![\d/]))?"
+    rf"(?:\s+\d+/\d+(?![\d/])|\s?[{VULGAR_FRACTIONS}]|/\d+(?![\d/]))?"
     rf"(?:[eE][-+−]?\d+(?![\w])|\s?[x×]\s?(?:10(?:\^|(?=[{_MINUS}\d]))|\d+\^)[{_MINUS}]?\d+)?)"
 )
 
@@ -167,7 +167,7 @@ def parse_digits(text: str) -> float:
     fraction = Fraction(0)
     if s and s[-1] in VULGAR_FRACTIONS:
         fraction = Fraction(unicodedata.numeric(s[-1])).limit_denominator(10)
-        s = s[:-1]
+        s = s[:-1].rstrip()  # "2½" and "2 ½"
         if not s:
             return sign * float(fraction)
     if "/" in s:
