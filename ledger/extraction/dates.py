@@ -15,7 +15,9 @@ Relative wordings are resolved against ``published``:
 - a day or month without a year ("September 28", "in September") takes the year that puts it
   closest to publication, days ahead counting double (news mostly reports the recent past,
   sometimes the near future: "in December" in an October article is this December);
-- "last week" / "this week" are ISO weeks, "last month" a month, "last year" a year.
+- "last week" / "this week" are ISO weeks, "last month" a month, "last year" a year;
+- "last weekend", "this weekend", "next weekend" are Saturday-Sunday spans, and "the
+  weekend" is the last one in an article from Monday to Thursday, the coming one after.
 
 Without ``published`` a relative date keeps ``time=None`` (and a yearless day keeps the
 truncated form) rather than guessing. A date relative to an event ("a day after the raid",
@@ -120,9 +122,8 @@ _COUNT = (
 # name, a time-unit word or a relative-day word. Every alternative starts with a literal or
 # a digit so the engine skips other positions quickly; what comes before an anchor ("the
 # past few", "since", "last") is read afterwards with small patterns anchored at its start.
-_ANCHOR_WORDS = word_alternation(
-    [*MONTHS, *WEEKDAYS, *_TIME_UNIT_FORMS, "today", "yesterday", "tomorrow", "tonight", "night"]
-)
+_RELATIVE_DAY_WORDS = ["today", "yesterday", "tomorrow", "tonight", "night", "weekend"]
+_ANCHOR_WORDS = word_alternation([*MONTHS, *WEEKDAYS, *_TIME_UNIT_FORMS, *_RELATIVE_DAY_WORDS])
 _ANCHOR_RE = re.compile(
     # Anchors start words, with a digit or one of a few words: checking that once, before the
     # alternatives, makes the scan several times faster than letting every alternative fail
@@ -152,6 +153,7 @@ _ANCHOR_RE = re.compile(
             # "three days", "six weeks'", and ages and lengths: "a 40-year-old", "a year-long war"
             rf"(?P<unit>(?P<u>{_UNIT_WORDS})(?:e?s)?(?P<adj>-(?:old|long))?(?![\w-]))",
             r"(?P<relword>(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|night)(?![\w]))",
+            r"(?P<weekend>[Ww]eekend(?![\w-]))",
         ]
     )
     + ")"
@@ -185,6 +187,7 @@ _THE_DAY_BEFORE_RE = re.compile(r"(?<![\w-])[Tt]he\s+(?:(?:next|following|previo
 _TAIL_RE = re.compile(r"['’]?\s+(?P<tail>ago|after|before|later|earlier)(?![\w])", re.I)
 _WEEKDAY_REL_BEFORE_RE = re.compile(r"(?<![\w-])(?P<rel>last|this|next|this\s+coming)\s+\Z", re.I)
 _LAST_BEFORE_RE = re.compile(r"(?<![\w-])[Ll]ast\s+\Z")
+_WEEKEND_BEFORE_RE = re.compile(r"(?<![\w-])(?P<rel>last|this|next|the)\s+\Z", re.I)
 # "5,000 a day", "$5 a week", "twice a year": a rate, not a duration.
 _RATE_BEFORE_RE = re.compile(
     r"(?:\d[\d,.]*%?|\b(?:once|twice|thrice|times|percent|cent))(?:\s+[A-Za-z]+)?\s+\Z", re.I
@@ -381,6 +384,8 @@ class _Scanner:
             return self._time_unit(m)
         if kind == "relword":
             return self._relword(m)
+        if kind == "weekend":
+            return self._weekend(m)
         return None
 
     def _day_month(
@@ -466,6 +471,28 @@ class _Scanner:
         if rel_match and rel != "this":
             start = rel_match.start()
         return self._date(start, end, time)
+
+    def _weekend(self, m: re.Match[str]) -> Mention | None:
+        """ "last weekend", "this weekend", "over the weekend": a Saturday-Sunday span.
+
+        "the weekend" is the one before publication in an article from Monday to Thursday and
+        the coming one from Friday on ("will meet at the weekend").
+        """
+        start, end = m.span()
+        before = _WEEKEND_BEFORE_RE.search(self.text, max(0, start - 16), start)
+        if not before:
+            return None  # "weekend" as a noun of its own ("a long weekend")
+        rel = before.group("rel").lower()
+        published = self.published
+        time = None
+        if published is not None:
+            saturday = published + dt.timedelta(days=5 - published.weekday())  # this week's
+            if rel == "last" or (rel == "the" and published.weekday() < 4):
+                saturday -= dt.timedelta(weeks=1)
+            elif rel == "next":
+                saturday += dt.timedelta(weeks=1)
+            time = f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}"
+        return self._date(before.start("rel"), end, time)
 
     def _relword(self, m: re.Match[str]) -> Mention | None:
         start, end = m.span()

@@ -192,6 +192,9 @@ WEDNESDAY = dt.date(2017, 11, 15)
         ("in September", "2017-09"),
         ("in December", "2017-12"),  # the near future, not last December
         ("on September 28", "2017-09-28"),
+        ("clashes over the weekend", "2017-11-11/2017-11-12"),  # before a Wednesday article
+        ("will meet this weekend", "2017-11-18/2017-11-19"),
+        ("last weekend", "2017-11-11/2017-11-12"),
     ],
 )
 def test_relative_dates_resolve_against_publication(text: str, time: str) -> None:
