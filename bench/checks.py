@@ -52,11 +52,14 @@ def synthetic_ledger(n: int, *, hot_subject: int = 0, seed: int = 1) -> tuple[pd
     rng = np.random.default_rng(seed)
     kind = rng.choice(["quantity", "date", "duration", "proposition"], n, p=[0.6, 0.2, 0.05, 0.15])
     value = np.round(rng.lognormal(4, 1.5, n), 0)
+    unit = rng.choice(UNITS, n).astype(object)
+    # Shares are shares: a percentage in the news is almost always between 0 and 100.
+    share = unit == "percent"
+    value[share] = np.round(rng.uniform(0, 100, int(share.sum())), 0)
     width = np.where(rng.random(n) < 0.3, value * 0.1, 0.0)
     noun = rng.choice(NOUNS, n)
     quote = np.char.add(np.char.add(value.astype(int).astype(str), " "), noun).astype(object)
     subject = rng.choice(SUBJECTS, n).astype(object)
-    unit = rng.choice(UNITS, n).astype(object)
     place = rng.choice(PLACES, n).astype(object)
     day = rng.choice(DAYS, n).astype(object)
     if hot_subject:

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import findings_frame, matches, no_findings, one_each, text
+from .frames import findings_frame, matches, no_findings, one_each
 
 DESCRIPTION = """\
 ## What it does
@@ -48,25 +48,27 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     if dates.empty:
         return no_findings()
     lookbehind = int(context.options.get("lookbehind", 16))
-    time = text(dates["time"])
+    # A ledger repeats its dates and documents: parse each distinct one once.
+    day, full, unresolved = _times(dates["time"])
+    published = _publication(dates["doc_id"], context)
     ids: list[list[str]] = []
     messages: list[str] = []
     severities: list[str] = []
 
     # Weekday against date: only full dates, and only where the sentence names a weekday.
-    named_day = dates.loc[_is_full_date(dates["time"])]
+    named_day = dates.loc[full]
     named_day = named_day.loc[matches(named_day["sentence"], "day")]  # cheap first pass
     named_day = named_day.loc[matches(named_day["sentence"], _WEEKDAY)]
     if not named_day.empty:
-        day = _parse(text(named_day["time"]))
+        actual_day = pd.Series(day, index=dates.index).loc[named_day.index]
         before = _preceding(named_day, context, lookbehind)
         said = (before + " " + named_day["quote"].astype(str)).str.findall(_WEEKDAY).str[-1]
-        wrong = said.notna() & day.notna() & (said != day.dt.day_name())
+        wrong = said.notna() & actual_day.notna() & (said != actual_day.dt.day_name())
         for aid, quote, weekday, actual in zip(
             named_day["assertion_id"][wrong],
             named_day["quote"][wrong],
             said[wrong],
-            day[wrong],
+            actual_day[wrong],
             strict=True,
         ):
             ids.append([aid])
@@ -75,51 +77,58 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 
     # Event after publication, unless the sentence looks ahead. A year or a month starts on
     # its first day: "2017-12" is after 2017-11-15, "2017-11" is not.
-    published = dates["doc_id"].map(
-        {doc_id: d.published for doc_id, d in context.documents.items() if d.published}
-    )
-    late = (_parse(time) > _parse(text(published))).to_numpy().copy()
+    late = day > published["day"]  # NaT on either side compares False
     late[late] = ~matches(dates["sentence"][late], _FUTURE)
     ids += one_each(dates["assertion_id"][late])
     messages += [
         f"“{quote}” ({when}) is dated after the document's publication ({pub})"
         for quote, when, pub in zip(
             dates["quote"][late].tolist(),
-            time[late].tolist(),
-            published[late].tolist(),
+            dates["time"][late].tolist(),
+            published["text"][late].tolist(),
             strict=True,
         )
     ]
     severities += ["warning"] * int(late.sum())
 
     # Relative dates left unresolved.
-    loose = (time == "").to_numpy().copy()
+    loose = unresolved.copy()
     loose[loose] = matches(dates["quote"][loose], _RELATIVE)
     ids += one_each(dates["assertion_id"][loose])
     messages += [
         f"relative date “{quote}” could not be resolved to a calendar date"
         + ("" if isinstance(pub, str) else ": the document has no dateline or publication date")
         for quote, pub in zip(
-            dates["quote"][loose].tolist(), published[loose].tolist(), strict=True
+            dates["quote"][loose].tolist(), published["text"][loose].tolist(), strict=True
         )
     ]
     severities += ["info"] * int(loose.sum())
     return findings_frame(ids, messages, severities) if ids else no_findings()
 
 
-def _is_full_date(values: pd.Series) -> np.ndarray:
-    """Which values are full ISO dates (YYYY-MM-DD), judged once per distinct value."""
+def _times(values: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row: the first day of its date, month or year (NaT if none); whether it is a full
+    date; whether it is unresolved (missing or empty)."""
     codes, uniques = pd.factorize(values)
-    full = np.fromiter(map(len, uniques.astype(str).tolist()), int, len(uniques)) == 10
-    return np.where(codes >= 0, full[np.maximum(codes, 0)] if len(full) else False, False)
+    if not len(uniques):
+        nat = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
+        return nat, np.zeros(len(values), dtype=bool), np.ones(len(values), dtype=bool)
+    plain = pd.Series(np.asarray(uniques, dtype=object)).astype(str)
+    days = pd.to_datetime(plain.str.slice(0, 10), format="ISO8601", errors="coerce").to_numpy()
+    known, at = codes >= 0, np.maximum(codes, 0)
+    day = np.where(known, days[at], np.datetime64("NaT"))
+    full = known & (plain.str.len().to_numpy() == 10)[at]
+    unresolved = ~known | (plain == "").to_numpy()[at]
+    return day, full, unresolved
 
 
-def _parse(values: pd.Series) -> pd.Series:
-    """ISO dates, months or years as timestamps (their first day), parsed once per value."""
-    codes, uniques = pd.factorize(values.str.slice(0, 10))
-    parsed = pd.to_datetime(pd.Series(uniques), format="ISO8601", errors="coerce").to_numpy()
-    result = np.where(codes >= 0, parsed[np.maximum(codes, 0)], np.datetime64("NaT"))
-    return pd.Series(result, index=values.index)
+def _publication(doc_ids: pd.Series, context: CheckContext) -> dict[str, np.ndarray]:
+    """Per row: its document's publication date as text (None if unknown) and as a day."""
+    codes, uniques = pd.factorize(doc_ids)
+    documents = [context.documents.get(d) for d in uniques.tolist()]
+    text = np.asarray([d.published if d is not None else None for d in documents], dtype=object)
+    days = pd.to_datetime(pd.Series(text, dtype=object), format="ISO8601", errors="coerce")
+    return {"text": text[codes], "day": days.to_numpy()[codes]}
 
 
 def _preceding(dates: pd.DataFrame, context: CheckContext, width: int) -> pd.Series:
