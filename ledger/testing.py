@@ -1,7 +1,8 @@
 """Test helpers for check and plugin authors: frame builders, pytest fixtures, hypothesis
 strategies.
 
-Turn the fixtures on in a test suite with one line (in a ``conftest.py`` or a test module)::
+Turn the fixtures on with one line in a test module or the root ``conftest.py`` (pytest
+accepts ``pytest_plugins`` in no other conftest)::
 
     pytest_plugins = ["fact_ledger.testing"]
 
