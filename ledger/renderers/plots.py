@@ -320,9 +320,9 @@ def _text_at(parent: ET.Element, x: float, y: float, text: str, cls: str, **attr
 def _ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values (1, 2 or 5 times a power of ten) spanning ``[low, high]``."""
     span = high - low
-    if span <= 0:
-        return [low]
     raw = span / count
+    if not raw > 0 or not math.isfinite(raw):  # a point, or a span too small to divide (subnormal)
+        return [low]
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
     first = math.ceil(low / step) * step
