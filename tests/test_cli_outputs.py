@@ -24,6 +24,8 @@ ONLY_TOY = [
     "fact_ledger.plugins.default_extractors",
     "--block-plugin",
     "fact_ledger.plugins.default_checks",
+    "--block-plugin",  # the example plugin, installed beside the project by the test command
+    "casualty-growth",
 ]
 ARTICLE = (
     "Officials said 750 militants held the town. Witnesses counted 300 militants.\n"

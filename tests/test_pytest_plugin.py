@@ -14,8 +14,10 @@ pytest_plugins = ["pytester"]
 
 PLUGINS = Path(__file__).parent / "ci_plugins"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+# The example plugin (casualty-growth) is installed beside the project by the test command.
 ONLY_TOY = """
-block-plugins = ["fact_ledger.plugins.default_extractors", "fact_ledger.plugins.default_checks"]
+block-plugins = ["fact_ledger.plugins.default_extractors", "fact_ledger.plugins.default_checks",
+                 "casualty-growth"]
 """
 INCONSISTENT = "Officials said 750 militants held the town. Witnesses counted 300 militants.\n"
 
