@@ -36,7 +36,9 @@ _SIDES = ["asserts", "denies"]
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     stated = (assertions["claim_key"].notna() & assertions["stance"].isin(_SIDES)).to_numpy()
-    rows = assertions.loc[stated, ["assertion_id", "claim_key", "stance", "speaker", "speaker_key"]]
+    rows = assertions.loc[
+        stated, ["assertion_id", "claim_key", "stance", "speaker", "speaker_key", "quote"]
+    ]
     if rows.empty:
         return no_findings()
     # Integers for claims, parties and sides: all the grouping below is on them.
@@ -61,6 +63,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     turncoat = (sides_per_party.to_numpy() == 2) & named
 
     ids_of = rows["assertion_id"].to_numpy(dtype=object)
+    quote_of = rows["quote"].to_numpy(dtype=object)
     name_of = _display_names(rows)
     ids: list[list[str]] = []
     messages: list[str] = []
@@ -69,16 +72,29 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         said = [name_of[r] for r, d in zip(group["row"], group["side"], strict=True) if not d]
         denied = [name_of[r] for r, d in zip(group["row"], group["side"], strict=True) if d]
         ids.append([ids_of[r] for r in group["row"]])
+        # The claim as its first asserter worded it: the key is for matching, not for people.
+        claim_text = _clip(quote_of[group["row"][0]])
         messages.append(
-            f"claim “{claims[group['claim'][0]]}” is asserted by "
-            f"{names_text(dict.fromkeys(said))} and denied by {names_text(dict.fromkeys(denied))}"
+            f"“{claim_text}” is asserted by {names_text(dict.fromkeys(said))} "
+            f"and denied by {names_text(dict.fromkeys(denied))}"
         )
     for group in _runs(firsts[turncoat], ["claim", "party"]):
         ids.append([ids_of[r] for r in group["row"]])
         messages.append(
-            f"{name_of[group['row'][0]]} both asserts and denies claim “{claims[group['claim'][0]]}”"
+            f"{name_of[group['row'][0]]} both asserts and denies “{_clip(quote_of[group['row'][0]])}”"
         )
     return findings_frame(ids, messages) if ids else no_findings()
+
+
+_CLIP = 90
+
+
+def _clip(text: str) -> str:
+    """A claim short enough for a one-line message, cut at a word boundary."""
+    flat = " ".join(str(text).split())
+    if len(flat) <= _CLIP:
+        return flat
+    return flat[:_CLIP].rsplit(" ", 1)[0] + "…"
 
 
 def _display_names(rows: pd.DataFrame) -> list[str]:

@@ -86,7 +86,8 @@ def test_a_speaker_who_asserts_and_denies_the_same_claim_contradicts_themself() 
             },
         ]
     )
-    assert out["message"].tolist() == [f"Konashenkov both asserts and denies claim “{CLAIM}”"]
+    # The message quotes the claim as asserted, not its matching key.
+    assert out["message"].tolist() == ["Konashenkov both asserts and denies “we did”"]
 
 
 def test_the_articles_own_voice_is_a_party_and_questions_are_ignored() -> None:
