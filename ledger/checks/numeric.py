@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 import pandas as pd
 
 from ..components import Check, CheckContext
@@ -83,15 +85,26 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 
 
 def _about(rows: pd.DataFrame) -> list[str]:
-    """ "vehicles at al-qaryatayn (2017-09-28)" from a group's keys."""
+    """ "vehicle at al-Qaryatayn on 28 September" from a group's keys and wording."""
     subject = text(rows["subject_key"])
     unit = text(rows["unit"])
-    place = text(rows["location_key"])
+    place = text(rows["location"].fillna(rows["location_key"]))
     time = text(rows["time"])
     return [
-        f"{s}{f' [{u}]' if u else ''}{f' at {p}' if p else ''}{f' ({t})' if t else ''}"
+        f"{s}{f' [{u}]' if u and u != s else ''}{f' at {p}' if p else ''}"
+        f"{f' on {_readable_time(t)}' if t else ''}"
         for s, u, p, t in zip(subject, unit, place, time, strict=True)
     ]
+
+
+def _readable_time(iso: str) -> str:
+    """ISO as people read it; "--09-28" (a day whose year the text does not give) included."""
+    parts = iso.lstrip("-").split("-")
+    if iso.startswith("--") and len(parts) == 2 and all(p.isdigit() for p in parts):
+        month, day = int(parts[0]), int(parts[1])
+        if 1 <= month <= 12:
+            return f"{day} {calendar.month_name[month]}"
+    return iso
 
 
 CHECK = Check(

@@ -143,3 +143,11 @@ def test_flags_a_group_exactly_when_some_two_intervals_are_disjoint(
     rows = [{"subject_key": "dead", "value_low": lo, "value_high": hi} for lo, hi in intervals]
     disjoint = any(a[1] < b[0] for a in intervals for b in intervals)
     assert len(run(rows)) == (1 if disjoint else 0)
+
+
+def test_the_message_names_the_place_as_written_and_a_day_without_its_year() -> None:
+    from fact_ledger.checks.numeric import _readable_time
+
+    assert _readable_time("--09-28") == "28 September"
+    assert _readable_time("2017-09-28") == "2017-09-28"
+    assert _readable_time("--13-01") == "--13-01"  # not a date: shown as it is
