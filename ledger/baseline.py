@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from .atomic import write_atomic
 from .errors import ConfigError
 from .model import Finding
 
@@ -57,16 +56,7 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     document = {"version": FORMAT_VERSION, "findings": [entries[k] for k in sorted(entries)]}
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
     return len(entries)
 
 

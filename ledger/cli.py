@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -82,7 +81,8 @@ class LedgerErrorExit(click.ClickException):
 
     def __init__(self, error: LedgerError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        # click declares exit_code on the class; each expected error carries its own.
+        self.exit_code = error.exit_code  # type: ignore[misc]
 
     def show(self, file: Any = None) -> None:
         click.echo(f"{PROG}: error: {self.format_message()}", err=True)
@@ -398,16 +398,15 @@ def plugins(session: Session, fmt: str) -> int:
     listing: dict[str, dict[str, list[str]]] = {
         name: {"extractors": [], "checks": [], "renderers": []} for name in host.plugin_names()
     }
-    for kind, registry in (
-        ("extractors", host.extractors),
-        ("checks", host.checks),
-        ("renderers", host.renderers),
-    ):
-        for item in registry:
-            label = f"{item.code} {item.name}" if kind == "checks" else item.name
-            listing.setdefault(item.plugin, {"extractors": [], "checks": [], "renderers": []})[
-                kind
-            ].append(label)
+    labelled: list[tuple[str, str, str]] = [
+        *(("extractors", e.plugin, e.name) for e in host.extractors),
+        *(("checks", c.plugin, f"{c.code} {c.name}") for c in host.checks),
+        *(("renderers", r.plugin, r.name) for r in host.renderers),
+    ]
+    for kind, plugin, label in labelled:
+        listing.setdefault(plugin, {"extractors": [], "checks": [], "renderers": []})[kind].append(
+            label
+        )
     failures = [f"{f.plugin} ({f.stage}): {f.error}" for f in host.failures]
     if fmt == "json":
         click.echo(json.dumps({"plugins": listing, "failures": failures}, indent=2))
@@ -562,24 +561,12 @@ def _write_text(text: str, path: Path | None) -> None:
     if path is None:
         click.echo(text, nl=bool(text) and not text.endswith("\n"))
         return
-    write_atomic(path, text)
+    from .atomic import write_atomic
 
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file by temp-file-and-rename, so a reader never sees half of it."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise LedgerError("folder does not exist", path=folder)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
 
 
 def _emit_statistics(report: Report) -> None:

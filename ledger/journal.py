@@ -23,6 +23,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .atomic import fsync_dir as _fsync_dir
+from .atomic import replace_file as _rename
+from .atomic import write_atomic
+from .atomic import write_temp as _write_temp
 from .canonical import CanonicalError, canonical_json, parse_canonical, parse_json
 from .errors import IntegrityError, StoreError
 
@@ -221,45 +225,6 @@ class _Analysis:
     problems: list[str]
     first_bad: int | None
     tail: list[str]  # descriptions of bytes beyond the manifest
-
-
-def _fsync_dir(path: Path) -> None:
-    # A rename or a new file is durable only once its directory is synced (POSIX).
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_temp(path: Path, data: bytes) -> Path:
-    """Write and fsync ``data`` to a temp file beside ``path``; the caller renames it."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def _rename(tmp: Path, path: Path) -> None:
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: temp file in the same folder, fsync, rename, fsync folder."""
-    _rename(_write_temp(path, data), path)
-    _fsync_dir(path.parent)
 
 
 def _aside_path(path: Path) -> Path:

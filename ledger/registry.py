@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from .errors import DuplicateComponentError
 
@@ -41,8 +41,10 @@ class Registry(Generic[T]):
                         f"{self.kind} {attr} {value!r} from plugin {plugin!r} is already "
                         f"used by {existing.name!r} of {existing.plugin!r}"
                     )
-        stamped = (
-            dataclasses.replace(item, plugin=plugin) if dataclasses.is_dataclass(item) else item
+        stamped: T = (
+            dataclasses.replace(cast(Any, item), plugin=plugin)
+            if dataclasses.is_dataclass(item)
+            else item
         )
         self._items[name] = stamped
         return stamped

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import os
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -37,6 +35,7 @@ import pandas as pd
 import tomli_w
 from filelock import FileLock
 
+from .atomic import write_atomic
 from .errors import ConfigError
 from .model import Finding
 
@@ -255,7 +254,8 @@ def add_waiver(path: Path, finding: Finding, reason: str, expires: date | None =
         separator = (
             "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
         )
-        _write_atomically(path, old + separator + tomli_w.dumps({"waiver": [_entry(waiver)]}))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, old + separator + tomli_w.dumps({"waiver": [_entry(waiver)]}))
     return waiver
 
 
@@ -277,20 +277,6 @@ def _assertion_entry(a: WaivedAssertion) -> dict[str, Any]:
     values = {"value_low": a.value_low, "value_high": a.value_high}
     # TOML has no null, and inf ("more than 10") must survive the round trip as a float.
     return {"id": a.id, "quote": a.quote, **{k: v for k, v in values.items() if v is not None}}
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 __all__ = [

@@ -42,19 +42,19 @@ class AssertionSchema(pa.DataFrameModel):
         coerce = True
 
     @pa.dataframe_check(error="end must be greater than start")
-    def span_is_ordered(cls, df):  # type: ignore[no-untyped-def]
+    def span_is_ordered(cls, df):
         return df["end"] > df["start"]
 
     @pa.dataframe_check(error="quote must be as long as its span (end - start)")
-    def quote_fits_span(cls, df):  # type: ignore[no-untyped-def]
+    def quote_fits_span(cls, df):
         return df["quote"].str.len() == (df["end"] - df["start"])
 
     @pa.dataframe_check(error="value_low must not exceed value_high")
-    def interval_is_ordered(cls, df):  # type: ignore[no-untyped-def]
+    def interval_is_ordered(cls, df):
         low, high = df["value_low"], df["value_high"]
         return low.isna() | high.isna() | (low <= high)
 
     @pa.dataframe_check(error="value must lie within [value_low, value_high]")
-    def value_in_interval(cls, df):  # type: ignore[no-untyped-def]
+    def value_in_interval(cls, df):
         value, low, high = df["value"], df["value_low"], df["value_high"]
         return value.isna() | low.isna() | high.isna() | ((low <= value) & (value <= high))

@@ -23,7 +23,7 @@ class CheckOutputSchema(pa.DataFrameModel):
         coerce = False
 
     @pa.check("assertion_ids", name="list_of_assertion_ids", error="must be a list of id strings")
-    def ids_are_lists(cls, series):  # type: ignore[no-untyped-def]
+    def ids_are_lists(cls, series):
         return series.map(_is_id_list)
 
 
@@ -46,5 +46,5 @@ class FindingSchema(pa.DataFrameModel):
         coerce = True
 
     @pa.check("assertion_ids", name="list_of_assertion_ids", error="must be a list of id strings")
-    def ids_are_lists(cls, series):  # type: ignore[no-untyped-def]
+    def ids_are_lists(cls, series):
         return series.map(_is_id_list)

@@ -46,8 +46,21 @@ def test_extract_prints_one_json_object_per_assertion(articles: Path) -> None:
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows, "the article has figures"
-    required = {"doc", "start", "end", "quote", "kind", "value", "value_low", "value_high",
-                "unit", "approx", "speaker", "stance", "boilerplate"}
+    required = {
+        "doc",
+        "start",
+        "end",
+        "quote",
+        "kind",
+        "value",
+        "value_low",
+        "value_high",
+        "unit",
+        "approx",
+        "speaker",
+        "stance",
+        "boilerplate",
+    }
     text = (articles / "a.txt").read_text()
     for row in rows:
         assert required <= row.keys()
@@ -70,7 +83,9 @@ def test_extract_reads_a_jsonl_corpus_on_stdin() -> None:
         (lambda d: (d / "bin.txt").write_bytes(b"\x00\x01PNG") and d / "bin.txt", "binary file"),
         (lambda d: (d / "empty").mkdir() or d / "empty", "folder has no documents"),
         (
-            lambda d: (d / "latin.txt").write_bytes("Caf\xe9 250".encode("cp1252")) and d / "latin.txt",
+            lambda d: (
+                (d / "latin.txt").write_bytes("Caf\xe9 250".encode("cp1252")) and d / "latin.txt"
+            ),
             "not UTF-8 text",
         ),
     ],
@@ -89,9 +104,19 @@ def test_bad_input_exits_2_with_one_line_and_leaves_the_ledger_untouched(
         # as LedgerError, which main() turns into exit 2: check both layers.
         assert result.exit_code != 0
     proc = subprocess.run(
-        [sys.executable, "-m", "fact_ledger", "--isolated", "ingest", str(articles), str(bad),
-         "--ledger", str(ledger)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "fact_ledger",
+            "--isolated",
+            "ingest",
+            str(articles),
+            str(bad),
+            "--ledger",
+            str(ledger),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and message in proc.stderr and str(bad) in proc.stderr

@@ -54,7 +54,11 @@ def test_duplicate_texts_are_one_document(tmp_path: Path) -> None:
         ("bad.jsonl", b'{"id": "a", "text": "ok"}\n{oops\n', "line 2: not JSON"),
         ("noid.jsonl", b'{"text": "ok"}\n', "line 1: 'id' must be"),
         ("notext.jsonl", b'{"id": "a", "text": ""}\n', "line 1: 'text' must be"),
-        ("date.jsonl", b'{"id": "a", "text": "x", "published": "last Tuesday"}\n', "not an ISO date"),
+        (
+            "date.jsonl",
+            b'{"id": "a", "text": "x", "published": "last Tuesday"}\n',
+            "not an ISO date",
+        ),
     ],
 )
 def test_bad_files(tmp_path: Path, name: str, content: bytes, message: str) -> None:

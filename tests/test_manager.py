@@ -77,7 +77,9 @@ def test_allowlist_limits_entry_points(entry_points) -> None:
 class _Dup:
     @hookimpl
     def ledger_register_checks(self, register):
-        register(Check(code="ZZ1", name="zz-good", title="", description="", severity="info", run=print))
+        register(
+            Check(code="ZZ1", name="zz-good", title="", description="", severity="info", run=print)
+        )
 
 
 def test_duplicate_component_names_are_rejected(entry_points) -> None:

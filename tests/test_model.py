@@ -11,7 +11,9 @@ def test_document_text_is_stored_nfc_with_unix_newlines() -> None:
 
 
 def test_same_text_same_address_whatever_the_newlines() -> None:
-    assert Document.from_text("a\r\nb", name="x").doc_id == Document.from_text("a\nb", name="y").doc_id
+    assert (
+        Document.from_text("a\r\nb", name="x").doc_id == Document.from_text("a\nb", name="y").doc_id
+    )
 
 
 def test_metadata_leaves_out_the_text() -> None:

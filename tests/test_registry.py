@@ -6,7 +6,9 @@ from fact_ledger.registry import Registry
 
 
 def _check(code: str, name: str) -> Check:
-    return Check(code=code, name=name, title=name, description="", severity="info", run=lambda a, c: a)
+    return Check(
+        code=code, name=name, title=name, description="", severity="info", run=lambda a, c: a
+    )
 
 
 def test_items_remember_their_plugin() -> None:
@@ -20,7 +22,7 @@ def test_items_remember_their_plugin() -> None:
 def test_duplicate_names_are_rejected_naming_both_plugins() -> None:
     registry: Registry[Check] = Registry("check")
     registry.add(_check("X1", "one"), plugin="first")
-    with pytest.raises(DuplicateComponentError, match="'one'.*'second'.*'first'"):
+    with pytest.raises(DuplicateComponentError, match=r"'one'.*'second'.*'first'"):
         registry.add(_check("X2", "one"), plugin="second")
 
 

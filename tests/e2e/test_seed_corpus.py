@@ -58,10 +58,14 @@ def test_dozens_against_a_dozen_vehicles_is_flagged_with_both_quotes(report: Rep
     [("50", "15-km"), ("750", "350"), ("350", "300"), ("2014", "2015")],
     ids=["50km-vs-15km", "750-vs-350", "350-vs-300", "since-2014-vs-2015"],
 )
-def test_figures_about_different_things_are_not_flagged(report: Report, one: str, other: str) -> None:
+def test_figures_about_different_things_are_not_flagged(
+    report: Report, one: str, other: str
+) -> None:
     for finding in by_check(report, "numeric-inconsistency"):
         quotes = [ev.quote for ev in finding.evidence]
-        assert not (any(one in q for q in quotes) and any(other in q for q in quotes)), finding.message
+        assert not (any(one in q for q in quotes) and any(other in q for q in quotes)), (
+            finding.message
+        )
 
 
 def test_unsourced_figures_include_a_third_of_iraq(report: Report) -> None:
@@ -86,7 +90,9 @@ def test_strike_reduction_claim_against_the_pentagon_denial(report: Report) -> N
     for finding in by_check(report, "conflicting-statements"):
         claim = [ev for ev in finding.evidence if ev.stance == "asserts"]
         denial = [ev for ev in finding.evidence if ev.stance == "denies"]
-        if any("sharply reduced its strikes on Iraq in September" in ev.sentence for ev in claim) and any(
+        if any(
+            "sharply reduced its strikes on Iraq in September" in ev.sentence for ev in claim
+        ) and any(
             "absolutely false" in ev.sentence or "flatly denied" in ev.sentence for ev in denial
         ):
             pairs.append((claim, denial))

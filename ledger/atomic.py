@@ -1,0 +1,52 @@
+"""Whole-file writes that a crash or a reader never sees half done.
+
+Write to a temp file beside the target, fsync it, rename it over the target, fsync the
+folder: the POSIX recipe the journal's manifest, the documents, waivers, baselines and
+report files all use.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename or a new file in ``path`` durable (POSIX syncs it with the folder)."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """Write and fsync ``data`` to a temp file beside ``path``; the caller renames it."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def replace_file(tmp: Path, path: Path) -> None:
+    """Rename ``tmp`` over ``path``; the temp file is removed if that fails."""
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Replace ``path`` with ``data`` (text is written as UTF-8 with ``\\n`` newlines)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    replace_file(write_temp(path, raw), path)
+    fsync_dir(path.parent)
