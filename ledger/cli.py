@@ -296,6 +296,30 @@ def extract(
 @cli.command()
 @_paths
 @click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="FILE.parquet (needs pyarrow) or FILE.csv.",
+)
+@pass_session
+def export(session: Session, paths: tuple[str, ...], output: Path) -> int:
+    """Write the assertions as a table: Parquet for scale, CSV for spreadsheets."""
+    session.use_inputs(paths)
+    from .export import export_assertions
+    from .pipeline import build_ledger
+
+    stdin = sys.stdin.buffer if "-" in paths else None
+    ledger = build_ledger(list(paths), session.host, stdin=stdin, progress=show_progress)
+    count = export_assertions(ledger.assertions, ledger.documents, output)
+    click.echo(f"{output}: {count} assertions", err=True)
+    return EXIT_OK
+
+
+@cli.command()
+@_paths
+@click.option(
     "--ledger",
     "ledger_dir",
     required=True,

@@ -633,17 +633,11 @@ class LedgerStore:
 
     def export_parquet(self, path: Path) -> None:
         """Write the current assertions to a Parquet file (needs ``pyarrow``)."""
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            raise LedgerError(
-                "Parquet export needs pyarrow: pip install pyarrow", path=path
-            ) from None
-        frame = self.assertions()
-        try:
-            frame.to_parquet(path, index=False)
-        except OSError as exc:
-            raise StoreError(f"cannot write Parquet: {exc}", path=path) from None
+        from .export import export_assertions
+
+        if path.suffix.lower() != ".parquet":
+            raise LedgerError("a Parquet export needs a .parquet file name", path=path)
+        export_assertions(self.assertions(), self.documents(), path)
 
 
 def _sha256(data: bytes) -> str:

@@ -421,7 +421,7 @@ def test_parquet_export_without_pyarrow_is_a_clear_error(
     filled: LedgerStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)
-    with pytest.raises(LedgerError, match="pip install pyarrow"):
+    with pytest.raises(LedgerError, match=r"pip install .fact-ledger\[parquet\]."):
         filled.export_parquet(tmp_path / "out.parquet")
     assert not (tmp_path / "out.parquet").exists()
 
@@ -430,4 +430,7 @@ def test_parquet_export_round_trips(filled: LedgerStore, tmp_path: Path) -> None
     pytest.importorskip("pyarrow")
     out = tmp_path / "ledger.parquet"
     filled.export_parquet(out)
-    pd.testing.assert_frame_equal(pd.read_parquet(out), filled.assertions())
+    exported = pd.read_parquet(out)
+    names = {doc.doc_id: doc.name for doc in filled.documents().values()}
+    assert exported["doc"].tolist() == exported["doc_id"].map(names).tolist()
+    pd.testing.assert_frame_equal(exported.drop(columns="doc"), filled.assertions())
