@@ -10,7 +10,7 @@ import json
 import sys
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -62,9 +62,14 @@ def read_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Input
 def read_folder(folder: Path) -> list[Document]:
     """The .txt and .jsonl files directly in ``folder``, in name order, with the folder's
     ``metadata.toml`` (a table per file stem) applied."""
-    files = sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix in TEXT_SUFFIXES + CORPUS_SUFFIXES
-    )
+    try:
+        files = sorted(
+            p
+            for p in folder.iterdir()
+            if p.is_file() and p.suffix in TEXT_SUFFIXES + CORPUS_SUFFIXES
+        )
+    except OSError as exc:
+        raise InputError(f"cannot read folder: {exc.strerror or exc}", path=folder) from None
     if not files:
         raise InputError("folder has no documents (.txt or .jsonl files)", path=folder)
     metadata = read_metadata(folder / METADATA_FILE)
@@ -82,6 +87,8 @@ def read_metadata(path: Path) -> Mapping[str, Mapping[str, Any]]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"invalid metadata: {exc}", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     tables = data.get("documents", {})
     if not isinstance(tables, dict):
         raise InputError("[documents] must be a table of tables", path=path)
@@ -169,8 +176,6 @@ def _document(text: str, *, name: str, path: Path | str, meta: Mapping[str, Any]
     if document.published is None:
         dateline = _dateline(document.text)
         if dateline is not None:
-            from dataclasses import replace
-
             document = replace(document, published=dateline)
     return document
 
@@ -192,9 +197,7 @@ def _iso_date(value: Any, *, path: Path | str) -> str:
 
 def _dateline(text: str) -> str | None:
     """The publication date a dateline near the top gives, when the extractor can read one."""
-    try:
-        from .extraction.dates import parse_dateline
-    except ImportError:  # the dates module is optional for reading input
-        return None
+    from .extraction.dates import parse_dateline
+
     found = parse_dateline(text)
     return found.isoformat() if found is not None else None
