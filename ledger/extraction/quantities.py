@@ -78,7 +78,7 @@ _INCH_RE = re.compile(
 # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km": the stated uncertainty is skipped over.
 _UNCERTAINTY_RE = re.compile(rf"\s*(?:±|\+/-|\+-)\s*{DIGITS_PATTERN}")
 _OF_WHOLE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)
-_OF_RE = re.compile(r"\s+of(?![\w])", re.IGNORECASE)
+_OF_RE = re.compile(r"[^\S\n]+of(?![\w])", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w-])(?:between|from)\s+\Z", re.IGNORECASE)
 _RATIO_NUMBER = rf"(?:\d{{1,3}}(?![\d,.])|(?i:{NUMBER_WORDS_PATTERN}))"
 _RATIO_NUMBER_RE = re.compile(_RATIO_NUMBER)
@@ -115,6 +115,20 @@ _CHANGE_BEFORE_RE = re.compile(
     r"shifted|expanded|shrank|swelled)(?:\s+[\w.,%$£€]+){0,3}\s+\Z",
     re.IGNORECASE,
 )
+# Text scraped with its markup or a log pasted into a story carries digits that are code, not
+# figures: terminal colour escapes ("\x1b[0m", raw or written out), script and style blocks,
+# tags with their attributes, and function calls ("alert(1)", "Math.max(2,3)": a name glued
+# to a parenthesis with no space inside, which news prose never writes).
+_CODE_RE = re.compile(
+    r"(?:\x1b|\\x1b|\\033|\\u001b|\\e)\[[\d;?]*[A-Za-z]"
+    r"|<(?P<block>script|style)\b[^>]*>.*?</(?P=block)\s*>"
+    r"|<[A-Za-z/!][^<>\n]{0,400}>"
+    r"|(?<![\w.$])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\((?:[^()\s]|, )*\)",
+    re.IGNORECASE | re.DOTALL,
+)
+_CODE_FIRST = ("\x1b", "\\", "<", "(")
+# "a 1,000-strong force", "a crowd 5,000 strong": a body of that many people.
+_STRONG_RE = re.compile(r"(?:-|[^\S\n])strong(?![\w-])", re.IGNORECASE)
 _TIMES_RE = re.compile(r"\s?[x×]\s?")
 _ELLIPSIS_RE = re.compile(
     r"\s+(?:in|at|on|from|near|around|inside|outside|across|along|for|to|into)(?![\w-])",
@@ -255,6 +269,13 @@ class _Reader:
         spans = time_spans(text)
         self.masked_starts = [s for s, _ in spans]
         self.masked_ends = [e for _, e in spans]
+        code = (
+            [m.span() for m in _CODE_RE.finditer(text)]
+            if any(mark in text for mark in _CODE_FIRST)
+            else []
+        )
+        self.code_starts = [s for s, _ in code]
+        self.code_ends = [e for _, e in code]
 
     def masked(self, start: int, end: int) -> bool:
         i = bisect_right(self.masked_starts, end - 1) - 1
@@ -262,12 +283,17 @@ class _Reader:
         # starts before our end is the only one that can cover us.
         return i >= 0 and self.masked_ends[i] > start
 
+    def in_code(self, start: int) -> bool:
+        """Whether ``start`` is inside markup, an escape sequence or a code-like call."""
+        i = bisect_right(self.code_starts, start) - 1
+        return i >= 0 and self.code_ends[i] > start
+
     def read(self) -> list[Mention]:
         out: list[_Figure] = []
         consumed = 0
         for match in _merged(self.candidates, self.text):
             start, end = match.span()
-            if start < consumed or self.masked(start, end):
+            if start < consumed or self.masked(start, end) or self.in_code(start):
                 continue
             try:
                 figure = self._figure(match)
@@ -514,6 +540,12 @@ class _Reader:
         text = self.text
         pos = figure.num_end
         words = figure.kind in ("fracw", "half", "article", "words")
+        if figure.unit is None and figure.kind in ("digits", "words"):
+            strong = _STRONG_RE.match(text, pos)
+            if strong:
+                figure.unit = "person"
+                figure.num_end = figure.end = strong.end()
+                return
         if figure.unit is None and figure.kind != "vague":
             measure = self.units.measure_re.match(text, pos)
             if measure and words:

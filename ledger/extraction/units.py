@@ -37,7 +37,10 @@ _MODIFIER = (
     rf"(?:(?!(?:{'|'.join(_STOP_WORDS.split())})(?![\w'’-]))[^\W\d_][\w'’.-]*"
     r"|\([^()\n]{1,80}\))"  # a parenthetical aside: "300 Islamic State (IS, ...) militants"
 )
-_PARTITIVE = r"\s+of\s+(?:the|its|their|his|her|our|these|those|them|whom|which)(?![\w])"
+# Scraped news puts one paragraph on a line: a counted noun is never looked for past a line
+# break, so "rose to 85\n\nThe death toll" is 85 of nothing, not 85 deaths.
+_GAP = r"(?:[^\S\n]|-)+"
+_PARTITIVE = r"[^\S\n]+of[^\S\n]+(?:the|its|their|his|her|our|these|those|them|whom|which)(?![\w])"
 
 
 @dataclass(frozen=True)
@@ -105,9 +108,9 @@ def _build(data: dict[str, object], path: str) -> UnitTable:
     )
     nouns = f"(?i:{word_alternation(spellings(forms, True))})"
     noun_re = re.compile(
-        rf"(?P<mods>(?:[\s-]+{_MODIFIER}){{0,3}}?)[\s-]+(?P<head>{nouns})(?![\w-])"
+        rf"(?P<mods>(?:{_GAP}{_MODIFIER}){{0,3}}?){_GAP}(?P<head>{nouns})(?![\w-])"
     )
-    compound_re = re.compile(rf"[\s-]+(?P<head>{nouns})(?![\w-])")
+    compound_re = re.compile(rf"{_GAP}(?P<head>{nouns})(?![\w-])")
     symbol_alt = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
     currency_before_re = re.compile(rf"(?<![^\W\d_])(?P<symbol>{symbol_alt})[ \u00a0]?\Z")
     return UnitTable(

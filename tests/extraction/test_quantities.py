@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
+from fact_ledger.extraction.dates import find_dates
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.quantities import FRACTION, find_quantities
 
@@ -325,3 +326,62 @@ def test_a_figure_in_words_reads_back(n: int) -> None:
     (m,) = find_quantities(text)
     assert (m.value, m.unit) == (n, "person")
     assert text[m.start : m.end] == f"{words} soldiers"
+
+
+# -- figures that are not figures, and quotes that run too far -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll rose to 85\n\nThe death toll was disputed.",
+        "The toll rose to 85\nThe death toll was disputed.",
+    ],
+)
+def test_a_quote_never_crosses_a_line_break(text):
+    (figure,) = find_quantities(text)
+    assert text[figure.start : figure.end] == "85"
+    assert figure.unit is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Done \x1b[0m now.",
+        "Done \x1b[1;31m now.",
+        r"log line \x1b[0m pasted",
+        r"log line \033[32m pasted",
+        "<script>alert(1)</script>",
+        "<style>p { margin: 0 4px }</style>",
+        '<img width="300" height="200" src="a.png">',
+        "console.log(42)",
+        "Math.max(2, 3)",
+    ],
+)
+def test_digits_in_markup_escapes_and_code_are_not_figures(text):
+    assert find_quantities(text) == []
+
+
+def test_prose_around_markup_keeps_its_figures():
+    text = '<p class="x1">About 40 militants</p> and <b>7 cars</b> (some 10%)'
+    quotes = [text[m.start : m.end] for m in find_quantities(text)]
+    assert quotes == ["About 40 militants", "7 cars", "some 10%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("a 1,000-strong force", "1,000-strong", 1000),
+        ("the 12-strong crew", "12-strong", 12),
+        ("a twelve-strong team", "twelve-strong", 12),
+        ("a crowd 5,000 strong marched", "5,000 strong", 5000),
+    ],
+)
+def test_an_n_strong_body_is_that_many_people(text, quote, value):
+    (figure,) = find_quantities(text)
+    assert (text[figure.start : figure.end], figure.value, figure.unit) == (quote, value, "person")
+
+
+@pytest.mark.parametrize("text", ["for some time", "for quite some time", "some time ago"])
+def test_an_indefinite_time_has_no_value(text):
+    assert [m for m in find_quantities(text) + find_dates(text) if m.value is not None] == []
