@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from fact_ledger import hookimpl
 from fact_ledger.config import Config
 from fact_ledger.manager import PluginHost
 from fact_ledger.model import Finding
@@ -149,3 +150,23 @@ def test_check_exits_1_on_the_seeds() -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert "FL101" in proc.stdout
+
+
+class _SpellingsAsWritten:
+    """A resolver that knows no aliases: every spelling is its own key."""
+
+    @staticmethod
+    def _slug(name: str) -> str:
+        return "-".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+
+    @hookimpl
+    def ledger_resolve_entity(self, name: str, kind: str) -> str | None:
+        return self._slug(name)
+
+
+def test_without_an_alias_table_the_variant_place_spellings_are_reported() -> None:
+    host = PluginHost(entry_points=False, plugins=[_SpellingsAsWritten()])
+    report = run_check([SEEDS], config=Config(select=("FL104",)), host=host)
+    messages = " ".join(f.message for f in report.findings if f.check == "entity-aliases")
+    for spellings in (("al-Qaryatayn", "Al-Karatein"), ("At Tanf", "Al-Tanf")):
+        assert all(s in messages for s in spellings), (spellings, messages)
