@@ -170,3 +170,24 @@ def test_without_an_alias_table_the_variant_place_spellings_are_reported() -> No
     messages = " ".join(f.message for f in report.findings if f.check == "entity-aliases")
     for spellings in (("al-Qaryatayn", "Al-Karatein"), ("At Tanf", "Al-Tanf")):
         assert all(s in messages for s in spellings), (spellings, messages)
+
+
+@pytest.mark.parametrize(
+    "claim,denial",
+    [
+        # 002: the Syrian army general's weapons claim; the Department of Defence's dismissal
+        ("indirectly helping to arm Isis militants", "absolutely ridiculous"),
+        # 002: Russia's "human shields" claim about Rukban; the coalition spokesperson's "false"
+        ("human shields", "dismissed the allegations as false"),
+        # 000: Gerasimov's trainees at Tanf; Washington's rejection of "similar Russian allegations"
+        ("those being trained at Tanf", "Washington has rejected similar Russian allegations"),
+    ],
+    ids=["weapons-vs-ridiculous", "human-shields-vs-false", "tanf-trainees-vs-washington"],
+)
+def test_each_claim_is_paired_with_its_denial(report: Report, claim: str, denial: str) -> None:
+    for finding in by_check(report, "conflicting-statements"):
+        asserted = [flat(ev.sentence) for ev in finding.evidence if ev.stance == "asserts"]
+        denied = [flat(ev.sentence) for ev in finding.evidence if ev.stance == "denies"]
+        if any(claim in s for s in asserted) and any(denial in s for s in denied):
+            return
+    pytest.fail(f"no conflicting-statements finding pairs {claim!r} with {denial!r}")
