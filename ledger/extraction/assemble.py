@@ -100,6 +100,14 @@ _EMBEDDED_CLAIM = re.compile(
     re.I,
 )
 _CUE_GAP = re.compile(r"\s*(?:(?:on|in|at|late|earlier|last)\s+)?")
+# "Moscow accused the US on Tuesday of ...", "told reporters on Wednesday that ...": after a
+# verb that takes an object, the day that follows the object still dates the saying.
+_OBJECT_VERBS = frozenset({"accused", "accuses", "told", "tells", "urged", "warned", "asked"})
+_CUE_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:the|its|his|her|their)\s+)?(?!(?:of|that|to|for)\b)[\w.'’-]+"
+    r"(?:\s+(?!(?:of|that|to|for|on|in|at)\b)[A-Z][\w.'’-]*){0,2}"
+    r"\s+(?:(?:on|in|at|late|earlier|last)\s+)?"
+)
 _PROPOSITION_ROLES = frozenset({"body", "headline", "standfirst"})
 
 
@@ -252,7 +260,9 @@ def _dates_the_saying(text: str, attribution: Attribution, mention: Mention) -> 
     if attribution.verb in (None, "credit", "according to") or mention.start < attribution.cue_end:
         return False
     gap = text[attribution.cue_end : mention.start]
-    return _CUE_GAP.fullmatch(gap) is not None
+    if _CUE_GAP.fullmatch(gap) is not None:
+        return True
+    return attribution.verb in _OBJECT_VERBS and _CUE_OBJECT_GAP.fullmatch(gap) is not None
 
 
 def _subject_after(text: str, end: int) -> str | None:

@@ -101,6 +101,31 @@ _FILLERS = _words(
     earlier separately had already once publicly officially immediately still has
     strongly sharply himself herself itself"""
 )
+# Words that open a sentence before its subject: "Later the general said", "On Monday the
+# ministry said". They say when or how, never who.
+_LEADING_ADVERBS = _words(
+    """later earlier then meanwhile separately afterwards afterward subsequently also now
+    again yesterday today tonight however instead finally still and but so overnight
+    initially previously"""
+)
+_LEADING_TIME_WORDS = _words(
+    """monday tuesday wednesday thursday friday saturday sunday morning afternoon evening
+    night week weekend month year day today yesterday january february march april may june
+    july august september october november december"""
+)
+_LEADING_TIME_PREPOSITIONS = _words("on in at by late early last this that during")
+# "By December, the US said 97 percent ... had been liberated": a fronted "by"/"since"/"until"
+# phrase says when the reported thing was so, not when it was said; "On Wednesday, X said"
+# dates the saying and stays the writer's.
+_FRONTED_CONTENT = re.compile(
+    r"\W*(?:(?:and|but|so|yet)\s+)?(?:by|until|till|since|as\s+of)\s[^,;:]*,\s*", re.IGNORECASE
+)
+_ACCORDING_STOP = re.compile(r"[,.;:\"“”]|\s(?:who|that|which|on|in|at|when)\s")
+# The author named inside a source phrase: "an account by Reuters", "a report from the AP".
+_AUTHOR = re.compile(
+    r"\b(?:account|report|reporting|story|article|analysis|tally|count|survey|poll|review)\s+"
+    r"(?:by|from)\s+(?P<name>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
+)
 _DETERMINERS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]
 )
@@ -187,6 +212,9 @@ class _Speakers:
     last_org: str | None = None
     last_any: str | None = None
     roles: dict[str, str] = field(default_factory=dict)
+    # Everyone introduced with a role, with the words that introduced them, oldest first:
+    # "the Russian general" must find the general introduced as Russian, not the last one.
+    holders: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str:
         """The first full form of ``name`` used in the document ("Manning" -> "Rob Manning")."""
@@ -198,7 +226,14 @@ class _Speakers:
                 return earlier
         return name
 
-    def remember(self, name: str, roles: Sequence[str], *, named: bool = True) -> None:
+    def remember(
+        self,
+        name: str,
+        roles: Sequence[str],
+        *,
+        named: bool = True,
+        described: Sequence[str] = (),
+    ) -> None:
         """Record a speaker; an unnamed one ("residents", "the official") is never what a
         later "he" or "the general" points back to."""
         if name not in self.names:
@@ -208,11 +243,29 @@ class _Speakers:
         elif named:
             self.last_person = name
         self.last_any = name
+        words = frozenset(_fold_word(w) for w in described)
         for role in roles:
             self.roles[role] = name
+            held = self.holders.setdefault(role, [])
+            earlier = next((w for n, w in held if n == name), frozenset())
+            held[:] = [(n, w) for n, w in held if n != name]
+            held.append((name, words | earlier))
 
-    def by_role(self, head: str) -> str | None:
+    def by_role(self, head: str, qualifiers: Sequence[str] = ()) -> str | None:
+        """Who "the <qualifiers> <head>" points back to. With qualifiers ("the Russian
+        general") and several holders of the role, only one introduced with those words."""
         head = head.casefold()
+        if qualifiers and head in self.holders:
+            held = self.holders[head]
+            wanted = [_fold_word(q) for q in qualifiers]
+            for name, words in reversed(held):
+                if all(any(_same_word(q, w) for w in words) for q in wanted):
+                    # Named again: a later plain "the general" means this one.
+                    self.remember(name, (head,))
+                    return name
+            if len(held) > 1:
+                return None  # several generals, none of them Russian: someone new
+            return held[0][0]
         if head in ("spokesman", "spokeswoman", "spokesperson"):
             for role in ("spokesman", "spokeswoman", "spokesperson"):
                 if role in self.roles:
@@ -229,6 +282,17 @@ class _Speakers:
         if head in _PERSON_ROLES and head not in _ANONYMOUS_ROLES:
             return self.last_person
         return None
+
+
+def _fold_word(word: str) -> str:
+    return _POSSESSIVE.sub("", word.strip('.,;:()"“”')).replace(".", "").casefold()
+
+
+def _same_word(qualifier: str, word: str) -> bool:
+    """ "Russian" and "Russia", "Syrian" and "Syria", "US" and "U.S.": one qualifier."""
+    if not qualifier or not word:
+        return False
+    return qualifier == word or (len(word) >= 4 and qualifier.startswith(word))
 
 
 @lru_cache(maxsize=8192)
@@ -256,6 +320,9 @@ class Attributor:
         self._quotes = _quote_spans(text, sentences)
         self._quote_starts = [start for start, _, _ in self._quotes]
         self._sentence_starts = [sentence.start for sentence in sentences]
+        # "According to an account by Reuters of Gen. Gerasimov's interview Wednesday": what
+        # the phrase itself states (the day) is the account's, so Reuters'.
+        self._phrase_authors: list[Attribution] = []
         self._direct: list[list[Attribution]] = [self._find_cues(s) for s in sentences]
         self._quoted = self._attribute_quotes()
         self._credit = (
@@ -291,6 +358,17 @@ class Attributor:
         cues = self._direct[index]
         for cue in cues:
             if cue.content_start <= start and end <= cue.content_end:
+                return cue
+        for author in self._phrase_authors:
+            if author.content_start <= start and end <= author.content_end:
+                return author
+        sentence_start = self.sentences[index].start
+        for cue in cues:
+            if (
+                cue.content_start >= cue.cue_end
+                and end <= cue.cue_start
+                and _FRONTED_CONTENT.fullmatch(self.text, sentence_start, cue.cue_start)
+            ):
                 return cue
         if cues:
             # Outside everything the cues report: the writer's own words ("Konashenkov
@@ -343,8 +421,13 @@ class Attributor:
     def _according(self, sentence: Sentence, match: re.Match[str]) -> Attribution | None:
         text = sentence.text
         rest = text[match.end() :]
-        stop = re.search(r"[,.;:\"“”]|\s(?:who|that|which|on|in|at|when)\s", rest)
-        phrase = rest[: stop.start()] if stop else rest
+        phrase = rest
+        for stop in _ACCORDING_STOP.finditer(rest):
+            before = rest[: stop.start()].split()
+            if stop.group() == "." and before and _TITLES.match(before[-1] + "."):
+                continue  # "according to Gen. Gerasimov": a title, not the end of the phrase
+            phrase = rest[: stop.start()]
+            break
         speaker = self._speaker_from_phrase(phrase, possessive=True)
         if speaker is None:
             return None
@@ -355,6 +438,21 @@ class Attributor:
             content = (sentence.start + cue_end, sentence.end)
         else:
             content = (sentence.start, sentence.start + match.start())
+        author = _AUTHOR.search(phrase)
+        if author:
+            name = self._speaker_from_words(author.group("name").split(), "")
+            if name:
+                self._phrase_authors.append(
+                    Attribution(
+                        speaker=name,
+                        cue=text[match.start() : cue_end].strip(),
+                        verb="according to",
+                        cue_start=sentence.start + match.start(),
+                        cue_end=sentence.start + cue_end,
+                        content_start=sentence.start + match.end(),
+                        content_end=sentence.start + cue_end,
+                    )
+                )
         return Attribution(
             speaker=speaker,
             cue=text[match.start() : cue_end].strip(),
@@ -472,6 +570,7 @@ class Attributor:
                     # "an account by Reuters of Gen. Gerasimov's interview": the interviewee.
                     run = _name_run(words[: i + 1])
                     if run:
+                        run[-1] = _POSSESSIVE.sub("", run[-1])
                         return self._name(run, words[: i + 1])
         return self._speaker_from_words(words, "", sourced=True)
 
@@ -522,12 +621,13 @@ class Attributor:
         of_earlier = core[-1].casefold() in ("statement", "report") and head in _ORG_WORDS
         # "the Russian general" points back; "the defence minister" describes someone new.
         modifiers = [w for w in core_head[:-1] if w[:1].islower() and w not in _RANKS]
+        qualifiers = [w for w in core_head[:-1] if w[:1].isupper()]
         if (
             (definite and not modifiers)
             or of_earlier
             or (head in _ORG_WORDS and first not in ("a", "an"))
         ):
-            found = self._speakers.by_role(head)
+            found = self._speakers.by_role(head, qualifiers)
             if found:
                 return found
         singular = head[:-1] if head.endswith("s") else head
@@ -558,7 +658,7 @@ class Attributor:
         if name.casefold() in _NON_SPEAKERS:
             return None
         name = self._speakers.canonical(name)
-        self._speakers.remember(name, roles)
+        self._speakers.remember(name, roles, described=words)
         return name
 
     # -- quotations -----------------------------------------------------------------------
@@ -636,6 +736,7 @@ def _strip_chunk(words: list[str]) -> list[str]:
         if words[i].casefold() in _CONJUNCTIONS:
             words = words[i + 1 :]
             break
+    words = _strip_leading_adjuncts(words)
     while words and (
         words[-1].casefold() in _FILLERS
         or (words[-1].endswith("ly") and words[-1][:1].islower())
@@ -643,6 +744,29 @@ def _strip_chunk(words: list[str]) -> list[str]:
     ):
         words = words[:-1]
     return words
+
+
+def _strip_leading_adjuncts(words: list[str]) -> list[str]:
+    """Drop what opens a clause before its subject: an adverb of time or sequence ("Later",
+    "Meanwhile") or a time phrase ("On Monday", "Late on Tuesday", "This week"). Only when a
+    subject is left, so "Today said" (a programme) keeps its name."""
+    i = 0
+    while i < len(words) - 1:
+        word = words[i].casefold().strip(",")
+        if word in _LEADING_ADVERBS and word not in _LEADING_TIME_PREPOSITIONS:
+            i += 1
+            continue
+        if word in _LEADING_TIME_PREPOSITIONS:
+            j = i + 1
+            while j < len(words) - 1 and words[j].casefold().strip(",") in (
+                _LEADING_TIME_PREPOSITIONS | {"the", "same", "next", "following", "previous"}
+            ):
+                j += 1
+            if j < len(words) - 1 and words[j].casefold().strip(",.") in _LEADING_TIME_WORDS:
+                i = j + 1
+                continue
+        break
+    return words[i:]
 
 
 def _name_run(words: list[str]) -> list[str]:

@@ -234,3 +234,35 @@ def test_title_case_headline_gets_a_real_claim_key():
     headline = next(r for r in rows if r.kind == "proposition")
     assert headline.speaker == "Russia"
     assert headline.claim_key == "us:help:isi"
+
+
+def test_a_fronted_by_phrase_belongs_to_the_statement_it_opens():
+    rows = extract(body := "Headline\n\nAnd by December, the US said 97 percent had been freed.\n")
+    assert by_quote(rows, "December").speaker == "US"
+    assert by_quote(rows, "97 percent").speaker == "US"
+    rows = extract(body.replace("And by December", "On Wednesday"))
+    assert by_quote(rows, "Wednesday").speaker is None  # dates the saying: the writer's
+
+
+def test_the_day_after_the_object_of_an_accusation_dates_the_accusation():
+    rows = extract("Headline\n\nMoscow accused the US on Tuesday of cutting 40 strikes.\n")
+    assert by_quote(rows, "Tuesday").speaker is None
+    assert by_quote(rows, "40 strikes").speaker == "Moscow"
+    rows = extract("Headline\n\nThe ministry told reporters on Wednesday that 5 people died.\n")
+    assert by_quote(rows, "Wednesday").speaker is None
+    assert by_quote(rows, "5 people").speaker == "ministry"
+
+
+def test_what_a_source_phrase_states_is_its_authors():
+    text = (
+        "Headline\n\nAccording to an account by Reuters of Gen. Gerasimov's interview "
+        "Wednesday, the general claimed 300 militants were trained there.\n"
+    )
+    rows = extract(text)
+    assert by_quote(rows, "Wednesday").speaker == "Reuters"
+    assert by_quote(rows, "300 militants").speaker == "Gerasimov"
+
+
+def test_digits_in_markup_never_become_rows():
+    rows = extract("Headline\n\nDone \x1b[0m now. <script>alert(1)</script> Then 5 cars left.\n")
+    assert [row.quote for row in rows if row.kind == "quantity"] == ["5 cars"]

@@ -267,3 +267,45 @@ def test_a_country_is_not_folded_into_an_earlier_ministry_of_it():
         "Russia said the talks would resume.",
     )
     assert speakers(text)[1:] == ["Russia’s Defense Ministry", "Russia"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Later the general said the town had fallen.", "general"),
+        ("Meanwhile the ministry said the road was closed.", "ministry"),
+        ("On Monday the ministry said the road was closed.", "ministry"),
+        ("Late on Tuesday the army said the road was closed.", "army"),
+        ("Last week the UN said the road was closed.", "UN"),
+        ("Earlier, Pentagon spokesman Rob Manning said the road was closed.", "Rob Manning"),
+    ],
+)
+def test_a_time_adverb_before_the_speaker_is_not_part_of_it(sentence, speaker):
+    assert speakers(body(sentence))[-1] == speaker
+
+
+def test_a_qualified_role_points_back_to_the_holder_introduced_with_that_word():
+    text = body(
+        "Russian Defense Ministry spokesman Major-General Igor Konashenkov said the zone was used.",
+        "Syrian army general Ali al-Ali said trucks crossed.",
+        '"They came from the zone," the Russian general said.',
+        '"They were armed," the general said.',
+        '"We saw them," the Syrian general said.',
+        '"Nobody told us," the American general said.',
+    )
+    assert speakers(text)[1:] == [
+        "Igor Konashenkov",
+        "Ali al-Ali",
+        "Igor Konashenkov",
+        "Igor Konashenkov",  # the general named last
+        "Ali al-Ali",
+        "American general",  # no American general was introduced: someone new
+    ]
+
+
+def test_a_qualified_role_with_one_holder_points_back_to_it():
+    text = body(
+        "Gen. Valery Gerasimov said the base was used.",
+        '"They are practically Islamic State," the Russian general said.',
+    )
+    assert speakers(text)[1:] == ["Valery Gerasimov", "Valery Gerasimov"]
