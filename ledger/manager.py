@@ -34,6 +34,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "fact_ledger.plugins.default_checks",
     "fact_ledger.plugins.default_renderers",
     "fact_ledger.plugins.default_reports",
+    "fact_ledger.plugins.default_commands",
 )
 
 

@@ -51,7 +51,7 @@ from .model import (
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["LedgerStore", "RecordResult", "VerifyResult"]
+__all__ = ["HistoryEntry", "LedgerStore", "RecordResult", "VerifyResult"]
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +104,22 @@ class RecordResult:
         if self.kept_by_hand:
             parts.append(f"{self.kept_by_hand} kept as corrected by hand")
         return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One journal entry that touched an assertion, as :meth:`LedgerStore.history` reads it.
+
+    ``by`` is ``"record"`` for what ingest wrote (the first ``assert`` and re-extraction's
+    amends) and ``"hand"`` for a person's correction; ``assertion`` is the row as the entry left
+    it, ``None`` for a retraction.
+    """
+
+    seq: int
+    op: str
+    by: str
+    reason: str | None
+    assertion: Assertion | None
 
 
 @dataclass(slots=True)
@@ -363,6 +379,47 @@ class LedgerStore:
         dtypes.update({name: "int64" for name in _INT_FIELDS})
         dtypes.update({name: "bool" for name in _BOOL_FIELDS})
         return frame.astype(dtypes)
+
+    def assertion(self, assertion_id: str) -> Assertion | None:
+        """The current row of ``assertion_id``, or ``None`` if it is retracted or unknown."""
+        row = self._current().current.get(assertion_id)
+        return None if row is None else Assertion(**dict(zip(ASSERTION_COLUMNS, row, strict=True)))
+
+    def assertion_ids(self, *, retracted: bool = False) -> frozenset[str]:
+        """The ids of the current assertions; with ``retracted``, also the retracted ones."""
+        state = self._current()
+        ids = frozenset(state.current)
+        return ids | state.retracted if retracted else ids
+
+    def history(self, assertion_id: str) -> list[HistoryEntry]:
+        """Every committed entry that touched ``assertion_id``, oldest first (empty if none).
+
+        Reads the journal through, checking the hash chain as it goes; the current view is
+        the last entry's row (or nothing, after a ``retract``).
+        """
+        found: list[HistoryEntry] = []
+        with _io_errors(self.path):
+            for entry in self._journal.entries():
+                data = entry.data
+                if entry.op == "retract" and data.get("assertion_id") == assertion_id:
+                    found.append(
+                        HistoryEntry(entry.seq, "retract", "hand", data.get("reason"), None)
+                    )
+                    continue
+                if entry.op == "assert":
+                    row, by, reason = data, "record", None
+                elif entry.op == "amend" and isinstance(data.get("assertion"), dict):
+                    row, by, reason = (
+                        data["assertion"],
+                        data.get("by", "record"),
+                        data.get("reason"),
+                    )
+                else:
+                    continue
+                if row.get("assertion_id") == assertion_id:
+                    values = dict(zip(ASSERTION_COLUMNS, as_row(row), strict=True))
+                    found.append(HistoryEntry(entry.seq, entry.op, by, reason, Assertion(**values)))
+        return found
 
     def _text(self, doc_id: str) -> str:
         if doc_id not in self._texts:

@@ -1,0 +1,133 @@
+"""Builtin commands for hand corrections: ``fact-ledger amend``, ``retract`` and ``history``.
+
+Registered through ``ledger_register_commands`` like any plugin's commands; the logic is in
+:mod:`fact_ledger.corrections`, so these stay a thin layer of options and output. Messages go
+to stderr and the history (the command's output) to stdout; text from documents is stripped of
+terminal control characters before it is shown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fact_ledger.cli import Session
+from fact_ledger.corrections import amend, describe_history, find_assertion_id, retract
+from fact_ledger.errors import EXIT_OK
+from fact_ledger.escaping import one_line
+from fact_ledger.hookspecs import hookimpl
+from fact_ledger.manager import PluginHost
+from fact_ledger.model import STANCES
+from fact_ledger.store import LedgerStore, encode_assertion
+
+_ledger = click.argument(
+    "ledger_dir", metavar="LEDGER", type=click.Path(file_okay=False, path_type=Path)
+)
+_assertion_id = click.argument("assertion_id", metavar="ASSERTION_ID")
+_reason = click.option(
+    "--reason", required=True, help="Why: kept in the journal with the correction."
+)
+
+
+def _host(ctx: click.Context) -> PluginHost:
+    """The run's plugin host (configured aliases and units), or a default one outside the CLI."""
+    session = ctx.find_object(Session)
+    return session.host if session is not None else PluginHost()
+
+
+@click.command("amend")
+@_ledger
+@_assertion_id
+@_reason
+@click.option("--value", type=float, help="The figure (an exact one also moves its bounds).")
+@click.option("--low", "value_low", type=float, help="Lowest value the wording allows.")
+@click.option("--high", "value_high", type=float, help="Highest value the wording allows (inf).")
+@click.option("--unit", help="The unit, normalised as extraction does (kilometres -> km).")
+@click.option("--speaker", help="Who makes the assertion.")
+@click.option("--unsourced", is_flag=True, help="The text attributes it to no one.")
+@click.option("--stance", type=click.Choice(STANCES), help="What the speaker does with it.")
+@click.option("--subject", help="What is counted or claimed about.")
+@click.option("--location", help="Where.")
+@click.pass_context
+def amend_command(
+    ctx: click.Context,
+    ledger_dir: Path,
+    assertion_id: str,
+    reason: str,
+    unsourced: bool,
+    **given: Any,
+) -> int:
+    """Correct an assertion by hand; later ingests keep the correction.
+
+    ASSERTION_ID is the id or a unique prefix of at least 6 digits. The quote and its offsets
+    cannot change. Amending a retracted assertion reinstates it.
+    """
+    if unsourced and given["speaker"] is not None:
+        raise click.UsageError("--speaker and --unsourced contradict each other")
+    changes = {name: value for name, value in given.items() if value is not None}
+    if unsourced:
+        changes["speaker"] = None
+    store = LedgerStore.open(ledger_dir)
+    result = amend(store, assertion_id, changes, reason=reason, host=_host(ctx))
+    done = "reinstated" if result.reinstated else "amended"
+    click.echo(f"{ledger_dir}: {done} {result.after.assertion_id}", err=True)
+    return EXIT_OK
+
+
+@click.command("retract")
+@_ledger
+@_assertion_id
+@_reason
+def retract_command(ledger_dir: Path, assertion_id: str, reason: str) -> int:
+    """Remove an assertion (a false positive, say); the journal keeps it and the reason.
+
+    ASSERTION_ID is the id or a unique prefix of at least 6 digits. Later ingests do not
+    bring it back; `fact-ledger amend` with a reason does.
+    """
+    store = LedgerStore.open(ledger_dir)
+    aid = retract(store, assertion_id, reason=reason)
+    click.echo(f"{ledger_dir}: retracted {aid}", err=True)
+    return EXIT_OK
+
+
+@click.command("history")
+@_ledger
+@_assertion_id
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one object per entry (seq, op, by, reason, assertion) per line.",
+)
+def history_command(ledger_dir: Path, assertion_id: str, fmt: str) -> int:
+    """Every journal entry that touched an assertion, oldest first: op, values, reason."""
+    store = LedgerStore.open(ledger_dir)
+    aid = find_assertion_id(store, assertion_id)
+    entries = store.history(aid)
+    if fmt == "json":
+        for entry in entries:
+            record = {
+                "seq": entry.seq,
+                "op": entry.op,
+                "by": entry.by,
+                "reason": entry.reason,
+                "assertion": None if entry.assertion is None else encode_assertion(entry.assertion),
+            }
+            click.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
+        return EXIT_OK
+    click.echo(f"{aid}")
+    for line in describe_history(entries):
+        click.echo(one_line(line))
+    return EXIT_OK
+
+
+@hookimpl
+def ledger_register_commands(register: Callable[[click.Command], None]) -> None:
+    for command in (amend_command, retract_command, history_command):
+        register(command)
