@@ -26,6 +26,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .components import Check, CheckContext
@@ -77,17 +78,20 @@ def _run(
     findings = [_failure_finding(failure) for failure in host.failures]
     known_ids = frozenset(frame["assertion_id"])
     rows: list[tuple[Check, str, pd.DataFrame]] = []
+    shared: dict[str, tuple[np.ndarray, pd.Index]] = {}
     for check in checks:
         if not config.is_selected(check.code.upper()):
             continue
+        given = frame.copy(deep=False)
         context = CheckContext(
             documents=documents,
             options={**check.defaults, **config.checks.get(check.name, {})},
             tolerance=config.tolerance,
+            codes=SharedCodes(frame, given, shared),
         )
         try:
             output = _validate_output(
-                _call_isolated(check, frame, context, config.timeout), known_ids
+                _call_isolated(check, given, context, config.timeout), known_ids
             )
         except CheckFailed as exc:
             findings.append(_error_finding(check.plugin, f"check {_label(check)} {exc}"))
@@ -95,6 +99,41 @@ def _run(
         rows.append((check, config.severity.get(check.code.upper(), ""), output))
     findings += _to_findings(rows, assertions, documents)
     return sort_findings(_unique(findings))
+
+
+class SharedCodes:
+    """One :func:`pandas.factorize` per column of the assertions frame, shared by every check
+    of a run (:meth:`CheckContext.factorize <fact_ledger.components.CheckContext.factorize>`).
+
+    Grouping checks key on the same text columns (documents, sentences, subjects, places,
+    claims); hashing a million strings is most of a check's cost, so the runner hashes each
+    column once, on the first request. The codes are read-only arrays: checks share them.
+    ``given`` is the copy of ``source`` one check receives; a frame that is not that copy
+    (a subset, a frame the check built) is factorized on the spot.
+    """
+
+    __slots__ = ("_cache", "_given", "_source")
+
+    def __init__(
+        self,
+        source: pd.DataFrame,
+        given: pd.DataFrame,
+        cache: dict[str, tuple[np.ndarray, pd.Index]],
+    ) -> None:
+        self._source = source
+        self._given = given
+        self._cache = cache
+
+    def factorize(self, assertions: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
+        """Codes (``-1`` for missing) and distinct values of ``assertions[column]``."""
+        if assertions is not self._given:
+            return pd.factorize(assertions[column])
+        found = self._cache.get(column)
+        if found is None:
+            codes, uniques = pd.factorize(self._source[column])
+            codes.setflags(write=False)
+            found = self._cache[column] = (codes, uniques)
+        return found
 
 
 @contextlib.contextmanager
@@ -139,7 +178,7 @@ def _call_isolated(
 
     def work() -> None:
         try:
-            outcome["result"] = check.run(frame.copy(deep=False), context)
+            outcome["result"] = check.run(frame, context)
         except CheckTimeout:
             outcome["timeout"] = True
         except BaseException as exc:  # a plugin may raise anything, even SystemExit
@@ -349,6 +388,7 @@ __all__ = [
     "PLUGIN_ERROR_NAME",
     "CheckFailed",
     "CheckTimeout",
+    "SharedCodes",
     "run_checks",
     "sort_findings",
 ]

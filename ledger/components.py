@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any
 from .model import SEVERITIES, Assertion, Document
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
+    from .checking import SharedCodes
     from .report import Report
 
 
@@ -25,11 +27,27 @@ class CheckContext:
     ``documents`` maps ``doc_id`` to the stored :class:`Document`; ``options`` is this
     check's table from the configuration (``[tool.fact-ledger.checks.NAME]``) merged over
     its defaults; ``tolerance`` is the relative tolerance for comparing figures.
+
+    :meth:`factorize` gives the integer codes of a column of the assertions frame. The check
+    runner fills ``codes`` so that every check shares one factorization of each column
+    instead of hashing the same text again; without it (a context built by hand) the method
+    simply calls :func:`pandas.factorize`.
     """
 
     documents: Mapping[str, Document] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     tolerance: float = 0.0
+    codes: SharedCodes | None = field(default=None, repr=False, compare=False)
+
+    def factorize(self, assertions: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
+        """``pandas.factorize(assertions[column])``: codes (``-1`` for a missing value) and
+        the distinct values, computed once per run when ``assertions`` is the frame the
+        runner handed to the check (unchanged), and on the spot otherwise."""
+        if self.codes is not None:
+            return self.codes.factorize(assertions, column)
+        import pandas as pd
+
+        return pd.factorize(assertions[column])
 
 
 CheckFunction = Callable[["pd.DataFrame", CheckContext], "pd.DataFrame"]

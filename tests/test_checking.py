@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 
-from fact_ledger.checking import PLUGIN_ERROR_CODE, run_checks
+from fact_ledger.checking import PLUGIN_ERROR_CODE, SharedCodes, run_checks
 from fact_ledger.checks.frames import findings_frame
 from fact_ledger.components import Check, CheckContext
 from fact_ledger.config import Config
@@ -270,3 +270,43 @@ def test_findings_are_sorted_and_evidence_points_at_the_quote(ledger: Ledger) ->
             assert line[evidence.column - 1 :].startswith(evidence.quote.split("\n")[0])
     keys = [(f.evidence[0].doc, f.evidence[0].start) for f in findings]
     assert keys == sorted(keys)
+
+
+def test_checks_share_one_read_only_factorization_per_column() -> None:
+
+    frame = make_assertions([{"quote": "3 trucks", "value": 3}, {"quote": "4 trucks", "value": 4}])
+    seen: list[object] = []
+
+    def grab(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        codes, uniques = context.factorize(assertions, "quote")
+        seen.append(codes)
+        assert list(uniques) == ["3 trucks", "4 trucks"] and not codes.flags.writeable
+        # Another frame (a subset) is factorized on the spot, not taken from the cache.
+        subset_codes, _ = context.factorize(assertions.iloc[1:], "quote")
+        assert subset_codes.tolist() == [0]
+        return pd.DataFrame({"assertion_ids": [], "message": []})
+
+    shared: dict = {}
+    for _ in range(2):
+        given_frame = frame.copy(deep=False)
+        grab(given_frame, CheckContext(codes=SharedCodes(frame, given_frame, shared)))
+    assert seen[0] is seen[1]  # hashed once, shared
+    assert CheckContext().factorize(frame, "quote")[0].tolist() == [0, 1]  # no runner: factorize
+
+
+def test_run_checks_hands_every_check_the_same_codes() -> None:
+    frame = make_assertions([{"quote": "3 trucks", "value": 3}, {"quote": "4 trucks", "value": 4}])
+    seen: list[object] = []
+
+    def grab(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        seen.append(context.factorize(assertions, "doc_id")[0])
+        return findings_frame([], [])
+
+    checks = [
+        Check(
+            code=f"XY00{i}", name=f"grab-{i}", title="t", description="d", severity="info", run=grab
+        )
+        for i in (1, 2)
+    ]
+    assert run_checks(host_with(*checks), frame, {}, Config()) == []
+    assert len(seen) == 2 and seen[0] is seen[1]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import findings_frame, names_text, no_findings
+from .frames import findings_frame, first_rows, names_text, no_findings, present
 
 DESCRIPTION = """\
 ## What it does
@@ -61,10 +60,10 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     for role, (name_col, key_col) in enumerate(_ROLES):
         # One row per distinct name (the resolver gives a name one key): hashing the names
         # alone is half the work of hashing (name, key) pairs.
-        codes, _ = pd.factorize(assertions[name_col])
-        first = np.unique(codes, return_index=True)[1]
-        rows = assertions.iloc[first[codes[first] >= 0], :]
-        rows = rows.loc[rows[key_col].notna(), ["assertion_id", name_col, key_col]]
+        codes, _ = context.factorize(assertions, name_col)
+        first = first_rows(codes)
+        first = first[present(assertions, context, key_col)[first]]
+        rows = assertions.iloc[first][["assertion_id", name_col, key_col]]
         parts.append(
             pd.DataFrame(
                 {

@@ -7,7 +7,15 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import figure_text, findings_frame, folded_in, matches, no_findings, one_each
+from .frames import (
+    among,
+    figure_text,
+    findings_frame,
+    folded_in,
+    matches,
+    no_findings,
+    one_each,
+)
 
 DESCRIPTION = """\
 ## What it does
@@ -49,13 +57,13 @@ _PART_OF_WHOLE = (
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     columns = ["assertion_id", "doc_id", "sentence", "quote", "value", "value_low", "value_high"]
-    figures = assertions.loc[
-        assertions["kind"].eq("quantity") & assertions["value_low"].notna(),
-        [*columns, "unit", "subject", "subject_key"],
-    ]
-    # One integer per (document, sentence): the pairing below joins on it, not on long text.
-    sentence, sentences = pd.factorize(figures["sentence"])
-    document, _ = pd.factorize(figures["doc_id"])
+    mask = among(assertions, context, "kind", ["quantity"]) & assertions["value_low"].notna()
+    figures = assertions.loc[mask, [*columns, "unit", "subject", "subject_key"]]
+    # One integer per (document, sentence), from the run's shared codes: the pairing below
+    # joins on it, not on long text.
+    sentence_codes, sentences = context.factorize(assertions, "sentence")
+    sentence = sentence_codes[mask]
+    document = context.factorize(assertions, "doc_id")[0][mask]
     figures = figures.assign(_in=document.astype(np.int64) * (len(sentences) + 1) + sentence)
     parts = [
         _shares_over_100(figures),
@@ -84,7 +92,7 @@ def _parts_over_whole(
     plain = pd.Series(np.asarray(sentences, dtype=object)).astype(str)
     has_of = plain.str.contains(" of ", regex=False).to_numpy(dtype=bool)  # cheap first pass
     said[has_of] = plain[has_of].str.contains(r"\d\s+(?:out\s+)?of\s").to_numpy(dtype=bool)
-    candidates = figures.loc[said[sentence] if len(sentences) else []]
+    candidates = figures.loc[(said[sentence] & (sentence >= 0)) if len(sentences) else []]
     candidates = candidates[candidates.groupby("_in")["_in"].transform("size") >= 2]
     if candidates.empty:
         return no_findings()

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import findings_frame, names_text, no_findings
+from .frames import among, findings_frame, names_text, no_findings
 
 DESCRIPTION = """\
 ## What it does
@@ -35,16 +35,17 @@ _SIDES = ["asserts", "denies"]
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
-    stated = (assertions["claim_key"].notna() & assertions["stance"].isin(_SIDES)).to_numpy()
-    rows = assertions.loc[
-        stated, ["assertion_id", "claim_key", "stance", "speaker", "speaker_key", "quote"]
-    ]
+    claim_codes, claims = context.factorize(assertions, "claim_key")
+    stated = (claim_codes >= 0) & among(assertions, context, "stance", _SIDES)
+    rows = assertions.loc[stated, ["assertion_id", "speaker", "speaker_key", "quote"]]
     if rows.empty:
         return no_findings()
-    # Integers for claims, parties and sides: all the grouping below is on them.
-    claim, claims = pd.factorize(rows["claim_key"])
-    party, parties = pd.factorize(rows["speaker_key"], use_na_sentinel=False)
-    side = (rows["stance"] == "denies").to_numpy().astype(np.int64)
+    # Integers for claims, parties and sides, from the run's shared codes: all the grouping
+    # below is on them. A missing speaker (the article's own voice) is party -1.
+    claim = claim_codes[stated]
+    party_codes, _ = context.factorize(assertions, "speaker_key")
+    party = party_codes[stated]
+    side = among(assertions, context, "stance", ["denies"])[stated].astype(np.int64)
     coded = pd.DataFrame(
         {"claim": claim, "party": party, "side": side, "row": np.arange(len(rows))}
     )
@@ -59,7 +60,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     )
     contested = (sides_per_claim == 2) & (parties_per_claim >= 2)
     sides_per_party = firsts.groupby(["claim", "party"], sort=False)["side"].transform("size")
-    named = ~pd.isna(np.asarray(parties, dtype=object))[firsts["party"].to_numpy()]
+    named = firsts["party"].to_numpy() >= 0
     turncoat = (sides_per_party.to_numpy() == 2) & named
 
     ids_of = rows["assertion_id"].to_numpy(dtype=object)

@@ -1,5 +1,5 @@
-"""Small vectorised helpers the builtin checks share: building the findings frame and
-describing figures in messages."""
+"""Small vectorised helpers the builtin checks share: integer keys for grouping, building
+the findings frame and describing figures in messages."""
 
 from __future__ import annotations
 
@@ -8,6 +8,55 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+
+from ..components import CheckContext
+
+
+def present(assertions: pd.DataFrame, context: CheckContext, column: str) -> np.ndarray:
+    """Where ``column`` has a value, from the run's shared codes (no string is touched)."""
+    codes, _ = context.factorize(assertions, column)
+    return codes >= 0
+
+
+def among(
+    assertions: pd.DataFrame, context: CheckContext, column: str, values: Iterable[str]
+) -> np.ndarray:
+    """Where ``column`` is one of ``values``: tested once per distinct value."""
+    codes, uniques = context.factorize(assertions, column)
+    hit = np.asarray(uniques.isin(list(values)), dtype=bool)
+    return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)
+
+
+def group_ids(*codes: np.ndarray) -> np.ndarray:
+    """One integer per distinct combination of ``codes`` (equal-length code arrays, ``-1``
+    for missing, which is a value of its own), numbered in order of first appearance like
+    ``groupby(..., dropna=False, sort=False).ngroup()``, without hashing any text."""
+    if not codes:
+        raise ValueError("group_ids needs at least one code array")
+    group = np.asarray(codes[0], dtype=np.int64) + 1
+    span = int(group.max(initial=0)) + 1
+    for more in codes[1:]:
+        more = np.asarray(more, dtype=np.int64) + 1
+        width = int(more.max(initial=0)) + 1
+        if span * width >= 2**62:  # renumber densely before the product could overflow
+            group, _ = pd.factorize(group)
+            span = int(group.max(initial=0)) + 1
+        group = group * width + more
+        span *= width
+    dense, _ = pd.factorize(group)  # one hash of integers, however many keys
+    return np.asarray(dense, dtype=np.int64)
+
+
+def first_rows(codes: np.ndarray) -> np.ndarray:
+    """Positions of the first row of each distinct code, in code order, for codes from
+    :func:`pandas.factorize` (numbered by first appearance, ``-1`` for missing): the first
+    row of code ``k`` is where the running maximum first reaches ``k``, so no sort is needed.
+    """
+    codes = np.asarray(codes)
+    if not len(codes):
+        return np.zeros(0, dtype=np.intp)
+    seen = np.maximum.accumulate(np.concatenate(([-1], codes[:-1])))
+    return np.flatnonzero(codes > seen)
 
 
 def findings_frame(

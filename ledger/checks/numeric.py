@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import calendar
 
+import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import figure_text, findings_frame, no_findings, text
+from .frames import among, figure_text, findings_frame, group_ids, no_findings, present, text
 
 #: The canonical keys that make two figures about the same thing.
 GROUP_KEYS = ("subject_key", "unit", "location_key", "time")
@@ -40,32 +41,30 @@ One finding per group, naming the pair of figures furthest apart, with both quot
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     kinds = list(context.options.get("kinds", ["quantity"]))
-    usable = (
-        assertions["kind"].isin(kinds)
-        & assertions["subject_key"].notna()
-        & assertions["value_low"].notna()
-        & assertions["value_high"].notna()
+    low_all = assertions["value_low"].to_numpy(dtype=float, na_value=np.nan)
+    high_all = assertions["value_high"].to_numpy(dtype=float, na_value=np.nan)
+    usable = np.flatnonzero(
+        among(assertions, context, "kind", kinds)
+        & present(assertions, context, "subject_key")
+        & ~np.isnan(low_all)
+        & ~np.isnan(high_all)
     )
-    figures = assertions.loc[usable].reset_index(drop=True)
-    if len(figures) < 2:
+    if len(usable) < 2:
         return no_findings()
     tolerance = context.tolerance
-    low = figures["value_low"].astype(float)
-    high = figures["value_high"].astype(float)
-    figures["_low"] = low - low.abs() * tolerance
-    figures["_high"] = high + high.abs() * tolerance
-    # One integer per group (NaN keys kept as a value) keeps the groupby cheap at scale.
-    group = figures.groupby(list(GROUP_KEYS), dropna=False, sort=False).ngroup()
-    by_group = figures.groupby(group, sort=False)
-    highest_low = by_group["_low"].idxmax()
-    lowest_high = by_group["_high"].idxmin()
-    top = figures["_low"].to_numpy()[highest_low.to_numpy()]
-    bottom = figures["_high"].to_numpy()[lowest_high.to_numpy()]
-    conflict = top > bottom
+    low = low_all[usable] - np.abs(low_all[usable]) * tolerance
+    high = high_all[usable] + np.abs(high_all[usable]) * tolerance
+    # Integers from the run's shared codes (a missing key is a value of its own): grouping
+    # on them costs a fraction of grouping on four text columns.
+    group = group_ids(*(context.factorize(assertions, key)[0][usable] for key in GROUP_KEYS))
+    by_group = pd.DataFrame({"low": low, "high": high}).groupby(group, sort=False)
+    highest_low = by_group["low"].idxmax().to_numpy()
+    lowest_high = by_group["high"].idxmin().to_numpy()
+    conflict = low[highest_low] > high[lowest_high]
     if not conflict.any():
         return no_findings()
-    upper = figures.loc[highest_low.to_numpy()[conflict]].reset_index(drop=True)
-    lower = figures.loc[lowest_high.to_numpy()[conflict]].reset_index(drop=True)
+    upper = assertions.iloc[usable[highest_low[conflict]]].reset_index(drop=True)
+    lower = assertions.iloc[usable[lowest_high[conflict]]].reset_index(drop=True)
     about = _about(upper)
     messages = [
         f"{what}: {figure_text(lq, ll, lh)} vs {figure_text(uq, ul, uh)}"

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import findings_frame, no_findings
+from .frames import among, findings_frame, first_rows, group_ids, no_findings, present
 
 DESCRIPTION = """\
 ## What it does
@@ -37,27 +37,30 @@ _CLAIM_KEYS = ["claim_key", "stance"]
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     least = int(context.options.get("min_documents", 2))
     # Integers for documents and sentences: every grouping below joins on them, not on text.
-    document, _ = pd.factorize(assertions["doc_id"])
-    sentence, sentences = pd.factorize(assertions["sentence"])
+    document, _ = context.factorize(assertions, "doc_id")
+    sentence, sentences = context.factorize(assertions, "sentence")
     # Wire copy repeats sentences verbatim, so exact text is the key; short lines recur by
     # chance ("He said.") and are left out.
     long_enough = np.fromiter(map(len, sentences.astype(str).tolist()), int, len(sentences)) >= 40
 
     def pick(mask: np.ndarray, keys: list[str]) -> pd.DataFrame:
-        # Only the columns a grouping needs: copying every column of 1M rows is the cost.
-        rows = assertions.loc[mask, ["assertion_id", "quote", *keys]]
-        return rows.assign(_doc=document[mask], _sentence=sentence[mask])
+        # Only ids and quotes, with one integer group per row from the run's shared codes:
+        # copying or hashing the text columns of 1M rows is the cost.
+        rows = assertions.loc[mask, ["assertion_id", "quote"]]
+        codes = [_codes(assertions, context, key)[mask] for key in keys]
+        group = group_ids(*codes) if codes else sentence[mask]
+        return rows.assign(_doc=document[mask], _group=group)
 
     figures = pick(
-        assertions["kind"].eq("quantity").to_numpy()
-        & assertions["subject_key"].notna().to_numpy()
+        among(assertions, context, "kind", ["quantity"])
+        & present(assertions, context, "subject_key")
         & assertions["value_low"].notna().to_numpy(),
         _FIGURE_KEYS,
     )
-    claims = pick(assertions["claim_key"].notna().to_numpy(), _CLAIM_KEYS)
+    claims = pick(present(assertions, context, "claim_key"), _CLAIM_KEYS)
     repeated = pick(long_enough[sentence] if len(sentences) else np.zeros(0, bool), [])
     doc_ids = assertions["doc_id"].to_numpy()
-    first_row = np.unique(document, return_index=True)[1]
+    first_row = first_rows(document)
     published = [context.documents.get(doc_ids[i]) for i in first_row]
     dates = [d.published if d is not None else None for d in published]
     names = [
@@ -66,31 +69,34 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     ]
     ids: list[list[str]] = []
     messages: list[str] = []
-    for rows, keys, what in (
-        (figures, _FIGURE_KEYS, "figure"),
-        (claims, _CLAIM_KEYS, "claim"),
-        (repeated, ["_sentence"], "sentence"),
-    ):
-        found_ids, found_messages = _repeated(rows, keys, least, what, dates, names)
+    for rows, what in ((figures, "figure"), (claims, "claim"), (repeated, "sentence")):
+        found_ids, found_messages = _repeated(rows, least, what, dates, names)
         ids += found_ids
         messages += found_messages
     return findings_frame(ids, messages) if ids else no_findings()
 
 
+def _codes(assertions: pd.DataFrame, context: CheckContext, column: str) -> np.ndarray:
+    """Integer codes of a text column (shared by the run) or of a number column."""
+    if column in ("value_low", "value_high"):
+        codes, _ = pd.factorize(assertions[column])  # floats hash cheaply
+        return codes
+    return context.factorize(assertions, column)[0]
+
+
 def _repeated(
     rows: pd.DataFrame,
-    keys: list[str],
     least: int,
     what: str,
     dates: list[str | None],
     names: list[str],
 ) -> tuple[list[list[str]], list[str]]:
-    """Findings for the groups of ``rows`` equal on ``keys`` that span ``least`` documents or
+    """Findings for the groups of ``rows`` (equal ``_group``) that span ``least`` documents or
     more: one row per document, the earliest dated first. ``dates`` and ``names`` are
     indexed by the rows' document number ``_doc``."""
     if rows.empty:
         return [], []
-    group = rows.groupby(keys, dropna=False, sort=False).ngroup().to_numpy()
+    group = rows["_group"].to_numpy()
     hits = pd.DataFrame(
         {
             "group": group,

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import findings_frame, matches, no_findings, one_each
+from .frames import among, findings_frame, matches, no_findings, one_each
 
 DESCRIPTION = """\
 ## What it does
@@ -41,16 +41,17 @@ _FUTURE = (
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+    is_date = among(assertions, context, "kind", ["date"])
     dates = assertions.loc[
-        assertions["kind"] == "date",
-        ["assertion_id", "doc_id", "start", "quote", "sentence", "time"],
+        is_date, ["assertion_id", "doc_id", "start", "quote", "sentence", "time"]
     ]
     if dates.empty:
         return no_findings()
     lookbehind = int(context.options.get("lookbehind", 16))
-    # A ledger repeats its dates and documents: parse each distinct one once.
-    day, full, unresolved = _times(dates["time"])
-    published = _publication(dates["doc_id"], context)
+    # A ledger repeats its dates and documents: parse each distinct one once, from the
+    # run's shared codes.
+    day, full, unresolved = _times(*context.factorize(assertions, "time"), is_date)
+    published = _publication(*context.factorize(assertions, "doc_id"), is_date, context)
     ids: list[list[str]] = []
     messages: list[str] = []
     severities: list[str] = []
@@ -106,13 +107,16 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     return findings_frame(ids, messages, severities) if ids else no_findings()
 
 
-def _times(values: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per row: the first day of its date, month or year (NaT if none); whether it is a full
-    date; whether it is unresolved (missing or empty)."""
-    codes, uniques = pd.factorize(values)
+def _times(
+    all_codes: np.ndarray, uniques: pd.Index, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per selected row (``rows``, a mask over the codes of the ``time`` column): the first
+    day of its date, month or year (NaT if none); whether it is a full date; whether it is
+    unresolved (missing or empty)."""
+    codes = all_codes[rows]
     if not len(uniques):
-        nat = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
-        return nat, np.zeros(len(values), dtype=bool), np.ones(len(values), dtype=bool)
+        nat = np.full(len(codes), np.datetime64("NaT"), dtype="datetime64[ns]")
+        return nat, np.zeros(len(codes), dtype=bool), np.ones(len(codes), dtype=bool)
     plain = pd.Series(np.asarray(uniques, dtype=object)).astype(str)
     days = pd.to_datetime(plain.str.slice(0, 10), format="ISO8601", errors="coerce").to_numpy()
     known, at = codes >= 0, np.maximum(codes, 0)
@@ -122,9 +126,12 @@ def _times(values: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return day, full, unresolved
 
 
-def _publication(doc_ids: pd.Series, context: CheckContext) -> dict[str, np.ndarray]:
-    """Per row: its document's publication date as text (None if unknown) and as a day."""
-    codes, uniques = pd.factorize(doc_ids)
+def _publication(
+    all_codes: np.ndarray, uniques: pd.Index, rows: np.ndarray, context: CheckContext
+) -> dict[str, np.ndarray]:
+    """Per selected row (``rows``, a mask over the codes of ``doc_id``): its document's
+    publication date as text (None if unknown) and as a day."""
+    codes = all_codes[rows]
     documents = [context.documents.get(d) for d in uniques.tolist()]
     text = np.asarray([d.published if d is not None else None for d in documents], dtype=object)
     days = pd.to_datetime(pd.Series(text, dtype=object), format="ISO8601", errors="coerce")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import findings_frame, no_findings, one_each
+from . import wording
+from .frames import among, findings_frame, group_ids, no_findings, one_each, present
 
 DESCRIPTION = """\
 ## What it does
@@ -17,6 +19,20 @@ usually background chronology ("since 2014", "on September 28") and are reported
 so `--fail-on warning` fails on unsourced counts and not on chronology. A severity set for
 FL102 in the configuration applies to both.
 
+Not flagged, because news English marks them as something other than a fresh claim:
+
+- a figure in a definite noun phrase that points back at what the story already named: "the
+  two countries' armies", "these three men", "both", "the 300 gunmen" after "300 gunmen";
+- the page's dateline or timestamp on a line of its own: "Wednesday, 15 November 2017
+  03:27", "Published: 11 Oct, 2017", "WASHINGTON, Nov 15 (Reuters) -";
+- the date of a speech act, which belongs to the attribution: "a senior official said on
+  Wednesday", "accused the US on Tuesday of ...", "On Wednesday, the ministry said";
+- a figure in a section heading that the body gives again ("50-km zone" over a paragraph
+  about "the 50-km zone").
+
+"a third of Iraq" and "over 10 of the JeM terrorists" are still flagged: indefinite figures
+are claims.
+
 ## Why is this bad?
 A fact-checker has to know who stands behind "a third of Iraq" before repeating it. An
 unsourced figure is not necessarily wrong, but it is the first thing to verify.
@@ -24,29 +40,101 @@ unsourced figure is not necessarily wrong, but it is the first thing to verify.
 ## Options
 - `background_kinds` (default `["date", "duration"]`): kinds reported at `info`.
 - `kinds` (default `["quantity", "date", "duration"]`): kinds checked at all.
+- `exempt` (default all four): which of the wordings above are not flagged, by name:
+  `back-reference`, `dateline`, `speech-date`, `restated-heading`.
 """
+
+#: The wordings FL102 does not flag, by the names the ``exempt`` option uses.
+EXEMPTIONS = ("back-reference", "dateline", "speech-date", "restated-heading")
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     kinds = list(context.options.get("kinds", ["quantity", "date", "duration"]))
     background = list(context.options.get("background_kinds", ["date", "duration"]))
+    exempt = set(context.options.get("exempt", EXEMPTIONS))
     unsourced = (
-        assertions["kind"].isin(kinds)
-        & assertions["speaker"].isna()
-        & assertions["speaker_key"].isna()
-        & assertions["attribution_cue"].isna()
+        among(assertions, context, "kind", kinds)
+        & ~present(assertions, context, "speaker")
+        & ~present(assertions, context, "speaker_key")
+        & assertions["attribution_cue"].isna().to_numpy()
     )
-    rows = assertions.loc[unsourced, ["assertion_id", "kind", "quote"]]
+    rows = assertions.loc[unsourced, ["assertion_id", "doc_id", "start", "end", "kind", "quote"]]
     if rows.empty:
         return no_findings()
-    kinds = rows["kind"].tolist()
-    messages = [
-        f"unsourced {kind} “{quote}”: no one is cited for it"
-        for kind, quote in zip(kinds, rows["quote"].tolist(), strict=True)
-    ]
-    quiet = set(background)
-    severities = ["info" if kind in quiet else None for kind in kinds]
-    return findings_frame(one_each(rows["assertion_id"]), messages, severities)
+    if exempt:
+        rows = rows.loc[~_exempted(rows, assertions, context, exempt)]
+        if rows.empty:
+            return no_findings()
+    kind_of = rows["kind"].to_numpy(dtype=object)
+    # One message per distinct (kind, quote): a ledger repeats its wording.
+    pair, pairs = pd.factorize(pd.MultiIndex.from_arrays([kind_of, rows["quote"].to_numpy()]))
+    texts = np.asarray(
+        [f"unsourced {kind} “{quote}”: no one is cited for it" for kind, quote in pairs],
+        dtype=object,
+    )
+    quiet = np.isin(kind_of, list(background))
+    severities = np.where(quiet, "info", None)
+    return findings_frame(one_each(rows["assertion_id"]), pd.Series(texts[pair]), severities)
+
+
+def _exempted(
+    rows: pd.DataFrame, assertions: pd.DataFrame, context: CheckContext, exempt: set[str]
+) -> np.ndarray:
+    """Which unsourced figures a news wording in ``exempt`` marks as no fresh claim."""
+    before, after = wording.surroundings(rows, context.documents)
+    quote = rows["quote"].astype(object)
+    kind = rows["kind"].to_numpy(dtype=object)
+    skip = np.zeros(len(rows), dtype=bool)
+    if "back-reference" in exempt:
+        quantity = kind == "quantity"
+        skip[quantity] |= wording.refers_back(
+            before[quantity],
+            quote[quantity],
+            _mentioned_before(rows, assertions, context)[quantity],
+        )
+    dated = kind == "date"
+    if "dateline" in exempt:
+        skip[dated] |= wording.is_dateline(before[dated], after[dated])
+    if "speech-date" in exempt:
+        skip[dated] |= wording.dates_speech(before[dated], after[dated])
+    if "restated-heading" in exempt:
+        line = (before + quote + after).fillna("")
+        skip |= wording.restated_headings(
+            rows, line, _given_twice(rows, assertions, context), context.documents
+        )
+    return skip
+
+
+def _figure_codes(assertions: pd.DataFrame, context: CheckContext) -> np.ndarray:
+    """One integer per (document, kind, interval, unit): the same figure in one document."""
+    low, _ = pd.factorize(assertions["value_low"])
+    high, _ = pd.factorize(assertions["value_high"])
+    return group_ids(
+        context.factorize(assertions, "doc_id")[0],
+        context.factorize(assertions, "kind")[0],
+        context.factorize(assertions, "unit")[0],
+        low,
+        high,
+    )
+
+
+def _mentioned_before(
+    rows: pd.DataFrame, assertions: pd.DataFrame, context: CheckContext
+) -> np.ndarray:
+    """Whether each row's figure already occurred earlier in its document."""
+    figure = _figure_codes(assertions, context)
+    starts = assertions["start"].to_numpy()
+    first = np.full(figure.max(initial=-1) + 1, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, figure, starts)
+    at = assertions.index.get_indexer(rows.index)
+    return first[figure[at]] < starts[at]
+
+
+def _given_twice(rows: pd.DataFrame, assertions: pd.DataFrame, context: CheckContext) -> np.ndarray:
+    """Whether each row's figure occurs more than once in its document."""
+    figure = _figure_codes(assertions, context)
+    count = np.bincount(figure)
+    return count[figure[assertions.index.get_indexer(rows.index)]] >= 2
 
 
 CHECK = Check(
@@ -56,5 +144,9 @@ CHECK = Check(
     description=DESCRIPTION,
     severity="warning",
     run=run,
-    defaults={"kinds": ["quantity", "date", "duration"], "background_kinds": ["date", "duration"]},
+    defaults={
+        "kinds": ["quantity", "date", "duration"],
+        "background_kinds": ["date", "duration"],
+        "exempt": list(EXEMPTIONS),
+    },
 )

@@ -1,0 +1,39 @@
+"""Shared helpers of the builtin checks: integer group keys from factorized columns."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fact_ledger.checks.frames import first_rows, group_ids
+
+labels = st.lists(st.sampled_from(["a", "b", "c", None]), min_size=0, max_size=40)
+
+
+@given(st.data(), st.integers(min_value=1, max_value=4))
+def test_group_ids_number_groups_as_groupby_does(data, width: int) -> None:  # type: ignore[no-untyped-def]
+    n = data.draw(st.integers(min_value=0, max_value=40))
+    columns = {
+        f"k{i}": data.draw(st.lists(st.sampled_from(["a", "b", "c", None]), min_size=n, max_size=n))
+        for i in range(width)
+    }
+    frame = pd.DataFrame(columns, dtype=object)
+    expected = frame.groupby(list(columns), dropna=False, sort=False).ngroup().to_numpy()
+    codes = [pd.factorize(frame[name])[0] for name in columns]
+    assert group_ids(*codes).tolist() == expected.tolist()
+
+
+def test_group_ids_renumber_before_the_product_overflows() -> None:
+    # Three keys of 2**21 distinct values each: their product does not fit in 63 bits.
+    big = np.arange(2**21, dtype=np.int64)
+    ids = group_ids(big, big[::-1].copy(), big)
+    assert len(np.unique(ids)) == 2**21 and ids.min() == 0
+
+
+@given(labels)
+def test_first_rows_are_the_first_occurrence_of_each_value(values: list[str | None]) -> None:
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))
+    expected = [values.index(u) for u in uniques]
+    assert first_rows(codes).tolist() == expected
