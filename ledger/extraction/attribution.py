@@ -63,13 +63,20 @@ _SAY_VERBS = (
     "announced|announces|argued|argues|explained|explains|confirmed|confirms|wrote|writes|"
     "tweeted|urged|urges|acknowledged|admitted|admits|maintained|maintains|suggested|"
     "reported|estimated|estimates|predicted|"
-    "revealed|reveals|emphasi[sz]ed|pointed\\s+out|charged|contended|declared"
+    "revealed|reveals|emphasi[sz]ed|pointed\\s+out|charged|contended|declared|estimate|"
+    # "police put the figure at 8,000": an estimate reported as such.
+    "puts?\\s+(?:the|its|their)\\s+(?:figure|toll|death\\s+toll|number|count|total)\\s+at"
 )
+# Pledges report a statement when a clause follows ("Macron promised to cut taxes by €10
+# billion", "vowed that ..."); "the EU pledged €500 million" is an act, not a report.
+_PLEDGE_VERBS = "promised|promises|pledged|pledges|vowed|vows"
 DENIAL_VERBS = (
     "denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|"
     "disputes|slammed|slams|repudiated|contradicted|contradicts"
 )
-_CLOSING_VERBS = "went\\s+on|continued|concluded|added|showed|shows"
+# "..., the commander recalled.", "..., a UNICEF report found.": verbs that report only at
+# the end of a clause ("Police found 3 bodies" is no report).
+_CLOSING_VERBS = "went\\s+on|continued|concluded|added|showed|shows|recalled|found|finds"
 # "called the claims baseless": a verdict on what someone said is a cue only when its
 # object is a statement, since "called" alone is mostly naming or summoning.
 _VERDICT_VERBS = (
@@ -78,8 +85,9 @@ _VERDICT_VERBS = (
     r"reports?|charges?|remarks?|statements?)\b)"
 )
 _CUE_PATTERN = (
-    rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}|{_VERDICT_VERBS}))\b(?!\s+to\b)"
-    rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$)"
+    rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}|{_VERDICT_VERBS})\b(?!\s+to\b)"
+    rf"|(?:{_PLEDGE_VERBS})\b(?=\s+(?:to|that)\b))"
+    rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$|\s+that\b)"
     r"|\b(?P<according>(?i:according)\s+to)\s+"
 )
 # Prose writes verbs of saying in lower case, and a case-sensitive scan is several times
@@ -120,7 +128,9 @@ _LEADING_TIME_PREPOSITIONS = _words("on in at by late early last this that durin
 _FRONTED_CONTENT = re.compile(
     r"\W*(?:(?:and|but|so|yet)\s+)?(?:by|until|till|since|as\s+of)\s[^,;:]*,\s*", re.IGNORECASE
 )
-_ACCORDING_STOP = re.compile(r"[,.;:\"“”]|\s(?:who|that|which|on|in|at|when)\s")
+_ACCORDING_STOP = re.compile(r"[,.](?!\d)|[;:\"“”]|\s(?:who|that|which|on|in|at|when)\s")
+# "a YouGov survey of 1,700 adults": the sample is not part of the source's name.
+_SAMPLE_TAIL = re.compile(r"\s+of\s+(?:some\s+|about\s+|more\s+than\s+)?\d[\d,.]*\b.*$")
 # The author named inside a source phrase: "an account by Reuters", "a report from the AP".
 _AUTHOR = re.compile(
     r"\b(?:account|report|reporting|story|article|analysis|tally|count|survey|poll|review)\s+"
@@ -149,7 +159,8 @@ _PERSON_ROLES = _words(
     witness resident chief director governor mayor senator lawmaker leader prosecutor
     investigator researcher scientist doctor lawyer activist protester rescuer medic
     paramedic spokesmen owner manager chairman ceo founder professor economist
-    representative advisor adviser aide negotiator judge"""
+    representative advisor adviser aide negotiator judge chancellor premier organiser
+    organizer critic rebel survivor firefighter teacher nurse campaigner monitor"""
 )
 _ORG_WORDS = _words(
     """ministry department pentagon government army military forces force coalition agency
@@ -159,7 +170,7 @@ _ORG_WORDS = _words(
     regime observatory monitor group organization organisation institute association
     foundation bank fund authority bureau board service network opposition party company firm hospital university
     presidency cabinet commission tribunal website newspaper media outlet television channel
-    broadcaster"""
+    broadcaster airline carrier charity poll survey study census"""
 )
 _STATES = _words(
     """us u.s. usa america united russia moscow washington syria damascus iraq baghdad iran
@@ -197,6 +208,14 @@ _ADJUNCT_TAIL = re.compile(
     )[\s.!?\"”’']*$""",
     re.VERBOSE | re.DOTALL,
 )
+# Documents that speak for their author: "a UNICEF report found", "A Gallup poll found".
+_DOCUMENTS = frozenset({"report", "poll", "survey", "study", "statement", "analysis", "census"})
+# "A Gallup poll published Monday found": a participle after the subject describes it.
+_PARTICIPLES = frozenset(
+    {"published", "released", "conducted", "issued", "commissioned", "carried", "obtained"}
+)
+# "..., organisers said, though police put the figure at 8,000": the tag closes the report.
+_CONTRAST_TAIL = re.compile(r"\s*,\s*(?:though|although|but|while|whereas)\b")
 _RANKS = frozenset({"major", "top", "senior", "former", "retired", "chief", "deputy"})
 _NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
 _NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
@@ -428,7 +447,7 @@ class Attributor:
                 continue  # "according to Gen. Gerasimov": a title, not the end of the phrase
             phrase = rest[: stop.start()]
             break
-        speaker = self._speaker_from_phrase(phrase, possessive=True)
+        speaker = self._speaker_from_phrase(_SAMPLE_TAIL.sub("", phrase), possessive=True)
         if speaker is None:
             return None
         cue_end = match.end() + len(phrase)
@@ -438,21 +457,21 @@ class Attributor:
             content = (sentence.start + cue_end, sentence.end)
         else:
             content = (sentence.start, sentence.start + match.start())
+        # What the phrase itself states ("a survey of 1,700 adults", "an account by Reuters
+        # of an interview Wednesday") is its author's, else the source's own.
         author = _AUTHOR.search(phrase)
-        if author:
-            name = self._speaker_from_words(author.group("name").split(), "")
-            if name:
-                self._phrase_authors.append(
-                    Attribution(
-                        speaker=name,
-                        cue=text[match.start() : cue_end].strip(),
-                        verb="according to",
-                        cue_start=sentence.start + match.start(),
-                        cue_end=sentence.start + cue_end,
-                        content_start=sentence.start + match.end(),
-                        content_end=sentence.start + cue_end,
-                    )
-                )
+        name = self._speaker_from_words(author.group("name").split(), "") if author else None
+        self._phrase_authors.append(
+            Attribution(
+                speaker=name or speaker,
+                cue=text[match.start() : cue_end].strip(),
+                verb="according to",
+                cue_start=sentence.start + match.start(),
+                cue_end=sentence.start + cue_end,
+                content_start=sentence.start + match.end(),
+                content_end=sentence.start + cue_end,
+            )
+        )
         return Attribution(
             speaker=speaker,
             cue=text[match.start() : cue_end].strip(),
@@ -492,10 +511,15 @@ class Attributor:
         before = text[:cue_from].rstrip()
         # "X said (that) ..." reports what follows; "..., X said." reports what precedes.
         tail = text[cue_to:]
+        if verb in ("told", "tells"):
+            # "..., a hospital source told Reuters.": the hearer is not what is reported.
+            hearer = _HEARER.match(text, cue_to)
+            if hearer and not hearer.group().rstrip().endswith("that"):
+                tail = text[hearer.end() :]
         if (
             len(before) > 2
             and (tail.strip(' ."”') == "" or before[-1] in ',"”')
-            and (_ADJUNCT_TAIL.match(tail))
+            and (_ADJUNCT_TAIL.match(tail) or _CONTRAST_TAIL.match(tail))
         ):
             # Only circumstances follow the tag ("on Wednesday", "in a statement", ", who
             # fled the town"), so the tag closes the report.
@@ -533,6 +557,12 @@ class Attributor:
             if first.endswith("ing") or first in ("who", "which", "citing", "according"):
                 continue  # ", speaking on condition of anonymity,": an aside, not a name
             described = first in ("a", "an", "the") or words[0][:1].isdigit()
+            if described and piece is pieces[0] and not words[0][:1].isdigit():
+                # "A spokesman for the hospital, who asked not to be named, said": nothing
+                # comes before the description, so it is the speaker.
+                offset = piece.start() + piece.group().find(words[0])
+                speaker = self._speaker_from_words(words, "")
+                return (speaker, offset) if speaker else (None, fallback)
             if not described:
                 # "Two US officials, speaking ..., said": an unnamed speaker.
                 offset = piece.start() + piece.group().find(words[0])
@@ -594,6 +624,11 @@ class Attributor:
         run = _name_run(words)
         if run:
             return self._name(run, words)
+        if len(words) > 1 and words[-1].casefold() in _DOCUMENTS:
+            author = [w for w in words[:-1] if w.casefold() not in _DETERMINERS]
+            run = _name_run(author)
+            if run:
+                return self._name(run, author)
         definite = first in _DETERMINERS and first not in ("a", "an")
         core = [w for w in words if w.casefold() not in _DETERMINERS]
         if not core:
@@ -737,6 +772,10 @@ def _strip_chunk(words: list[str]) -> list[str]:
             words = words[i + 1 :]
             break
     words = _strip_leading_adjuncts(words)
+    for i, word in enumerate(words[1:], start=1):
+        if word in _PARTICIPLES:
+            words = words[:i]
+            break
     while words and (
         words[-1].casefold() in _FILLERS
         or (words[-1].endswith("ly") and words[-1][:1].islower())

@@ -266,3 +266,25 @@ def test_what_a_source_phrase_states_is_its_authors():
 def test_digits_in_markup_never_become_rows():
     rows = extract("Headline\n\nDone \x1b[0m now. <script>alert(1)</script> Then 5 cars left.\n")
     assert [row.quote for row in rows if row.kind == "quantity"] == ["5 cars"]
+
+
+def test_a_tag_before_a_contrast_closes_the_report():
+    rows = extract(
+        "Headline\n\nThe rally drew tens of thousands of supporters, organisers said, "
+        "though police put the figure at 8,000.\n"
+    )
+    assert by_quote(rows, "tens of thousands").speaker == "organisers"
+    assert by_quote(rows, "8,000").speaker == "police"
+
+
+def test_a_figure_takes_the_stance_of_its_statement():
+    rows = extract(
+        "Headline\n\nPolice denied reports that 50 protesters had been arrested, "
+        "saying only 12 people were detained.\n"
+        '"How can anyone believe that 10,000 fighters simply vanished?" the minister asked.\n'
+        "Did the government really spend $3 million on a party?\n"
+    )
+    assert by_quote(rows, "50 protesters").stance == "denies"
+    assert by_quote(rows, "12 people").stance == "asserts"
+    assert by_quote(rows, "10,000 fighters").stance == "questions"
+    assert by_quote(rows, "$3 million").stance == "questions"

@@ -309,3 +309,38 @@ def test_a_qualified_role_with_one_holder_points_back_to_it():
         '"They are practically Islamic State," the Russian general said.',
     )
     assert speakers(text)[1:] == ["Valery Gerasimov", "Valery Gerasimov"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The plan will cost more, the chancellor announced.", "chancellor"),
+        ("A Gallup poll published Monday found that most approve.", "Gallup"),
+        ("Most households lack water, a UNICEF report found.", "UNICEF"),
+        ('"We lost them in a night," the commander recalled.', "commander"),
+        ("President Emmanuel Macron promised to cut taxes.", "Emmanuel Macron"),
+        ("Scientists estimate the glacier has shrunk.", "Scientists"),
+        ("The airline said it would add routes.", "airline"),
+        ("The rebels rejected the claim.", "rebels"),
+        (
+            "A spokesman for the hospital, who asked not to be named, said all were safe.",
+            "spokesman for the hospital",
+        ),
+        ("Eight people died in the attack, a hospital source told Reuters.", "hospital source"),
+        (
+            "Labour leads by 12 points, according to a YouGov survey of 1,700 adults.",
+            "YouGov",
+        ),
+    ],
+)
+def test_wire_sources_beyond_said(sentence, speaker):
+    assert speakers(body(sentence))[-1] == speaker
+
+
+def test_a_pledge_with_an_object_is_an_act_not_a_report():
+    assert speakers(body("The EU pledged more aid to the region."))[-1] is None
+
+
+def test_a_participle_after_a_common_noun_is_not_cut_from_a_name_run():
+    # "found" needs punctuation or "that" after it: "Police found 3 bodies" reports nothing.
+    assert speakers(body("Police found three bodies in the river."))[-1] is None
