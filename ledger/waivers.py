@@ -1,4 +1,4 @@
-"""Waivers: reviewed acknowledgements of findings, kept in a TOML file beside the ledger.
+"""Waivers: reviewed acknowledgements of findings, kept in a TOML or YAML file beside the ledger.
 
 A waiver names a finding by its fingerprint, says why it is acceptable, may expire, and
 records the values and quotes of the assertions it was given for. It lapses by itself when
@@ -18,6 +18,9 @@ so the file never silently rots. The file format::
     quote = "a dozen of cross country vehicles"
     value_low = 12.0
     value_high = 12.0
+
+A ``.yaml``/``.yml`` file holds the same structure (a ``waiver:`` list of mappings, each with an
+``assertions:`` list); ids, codes, reasons and quotes are read as written, never as numbers.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +41,15 @@ from filelock import FileLock
 from .atomic import write_atomic
 from .errors import ConfigError
 from .model import Finding
+from .yamlfile import append_to_list, is_yaml, line_of, load_yaml
 
 UNUSED_CODE = "FL900"
 UNUSED_NAME = "unused-waiver"
 LAPSED_CODE = "FL901"
 LAPSED_NAME = "lapsed-waiver"
 _PLUGIN = "fact_ledger.waivers"
+# YAML would read an all-digit id as a number and "yes" as a boolean: these stay text.
+_TEXT_KEYS = frozenset({"finding", "code", "reason", "id", "quote"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,29 +78,43 @@ class Waiver:
 def load_waivers(path: Path) -> list[Waiver]:
     """Read a waivers file; a file that does not exist yet holds no waivers.
 
-    Raises :class:`~fact_ledger.errors.ConfigError` naming the file on malformed TOML, a
-    missing key or a wrong type.
+    A ``.yaml`` or ``.yml`` file is read as YAML, anything else as TOML. Raises
+    :class:`~fact_ledger.errors.ConfigError` naming the file (and for YAML the line) on
+    malformed TOML or YAML, a missing key or a wrong type.
     """
+    yaml_file = is_yaml(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = (
+            (load_yaml(text, path, text_keys=_TEXT_KEYS) or {})
+            if yaml_file
+            else tomllib.loads(text)
+        )
     except FileNotFoundError:
         return []
     except UnicodeDecodeError:
         raise ConfigError("waivers file is not UTF-8", path=path) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", path=path) from None
+    shape = "a 'waiver:' list" if yaml_file else "[[waiver]]"
+    if not isinstance(data, dict):
+        raise ConfigError(f"expected a mapping with {shape} at the top", path=path)
     unknown = set(data) - {"waiver"}
     if unknown:
-        raise ConfigError(f"unknown top-level key(s) {sorted(unknown)}; use [[waiver]]", path=path)
-    entries = data.get("waiver", [])
+        raise ConfigError(f"unknown top-level key(s) {sorted(unknown)}; use {shape}", path=path)
+    entries = data.get("waiver")
+    if entries is None:  # no key, or YAML's "waiver:" with nothing under it yet
+        entries = []
     if not isinstance(entries, list):
-        raise ConfigError("waiver must be an array of tables ([[waiver]])", path=path)
+        raise ConfigError(f"waiver must be a list of entries ({shape})", path=path)
     return [_parse(entry, number, path) for number, entry in enumerate(entries, start=1)]
 
 
 def _parse(entry: Any, number: int, path: Path) -> Waiver:
     def fail(message: str) -> ConfigError:
-        return ConfigError(f"waiver {number}: {message}", path=path)
+        line = line_of(entry)
+        where = f" (line {line})" if line is not None else ""
+        return ConfigError(f"waiver {number}{where}: {message}", path=path)
 
     if not isinstance(entry, dict):
         raise fail("must be a table")
@@ -102,8 +122,10 @@ def _parse(entry: Any, number: int, path: Path) -> Waiver:
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise fail(f"{key} must be a non-empty string")
     for key in ("expires", "created"):
-        if key in entry and not isinstance(entry[key], date):
-            raise fail(f"{key} must be a TOML date (YYYY-MM-DD), got {entry[key]!r}")
+        # A datetime is a date too, but cannot be compared with today's date.
+        if key in entry and (not isinstance(entry[key], date) or isinstance(entry[key], datetime)):
+            form = "a date (YYYY-MM-DD, unquoted)" if is_yaml(path) else "a TOML date (YYYY-MM-DD)"
+            raise fail(f"{key} must be {form}, got {entry[key]!r}")
     extra = set(entry) - {"finding", "code", "reason", "expires", "created", "assertions"}
     if extra:
         raise fail(f"unknown key(s) {sorted(extra)}")
@@ -113,6 +135,13 @@ def _parse(entry: Any, number: int, path: Path) -> Waiver:
         for a in items
     ):
         raise fail("assertions must be tables with an id and a quote")
+    for a in items:
+        for key in ("value_low", "value_high"):
+            value = a.get(key)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float)
+            ):
+                raise fail(f"assertion {a['id']}: {key} must be a number, got {value!r}")
     return Waiver(
         finding=entry["finding"],
         code=entry["code"],
@@ -228,9 +257,11 @@ def add_waiver(path: Path, finding: Finding, reason: str, expires: date | None =
     """Append a waiver for ``finding`` to ``path`` (created if missing) and return it.
 
     The file is rewritten atomically (temporary file, then rename) under a lock, and the
-    existing text is kept byte for byte, comments included: the new entry is appended.
-    Raises :class:`~fact_ledger.errors.ConfigError` when the reason is empty or the finding
-    is already waived in that file.
+    existing text is kept byte for byte, comments included: the new entry is appended, as
+    TOML, or as YAML to a ``.yaml``/``.yml`` file (at the end of its ``waiver:`` list, which
+    must then end the file). Raises :class:`~fact_ledger.errors.ConfigError` when the reason
+    is empty, the finding is already waived in that file, or a YAML file cannot be appended
+    to without rewriting it.
     """
     if not reason.strip():
         raise ConfigError("a waiver needs a reason", path=path)
@@ -251,6 +282,11 @@ def add_waiver(path: Path, finding: Finding, reason: str, expires: date | None =
         if any(w.finding == waiver.finding for w in load_waivers(path)):
             raise ConfigError(f"finding {waiver.finding} is already waived", path=path)
         old = path.read_text(encoding="utf-8") if path.exists() else ""
+        if is_yaml(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            new = append_to_list(old, "waiver", _entry(waiver), path, text_keys=_TEXT_KEYS)
+            write_atomic(path, new)
+            return waiver
         separator = (
             "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
         )

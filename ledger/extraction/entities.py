@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..yamlfile import is_yaml, line_of, load_yaml
 
 __all__ = [
     "AliasTable",
@@ -117,15 +118,17 @@ def _parse(data: Mapping[str, Any], path: object) -> AliasTable:
     if not isinstance(entities, Mapping):
         raise ConfigError("[entities] must be a table of tables", path=path)
     for key, entry in entities.items():
+        # A YAML file knows the line each entity starts on; TOML's reader does not say.
+        at = f" (line {line})" if (line := line_of(entry)) is not None else ""
         if not isinstance(entry, Mapping) or not isinstance(entry.get("names"), list):
-            raise ConfigError(f"entity {key!r} needs a list of names", path=path)
+            raise ConfigError(f"entity {key!r}{at} needs a list of names", path=path)
         kind = entry.get("kind", "org")
         if kind not in ENTITY_KINDS:
-            raise ConfigError(f"entity {key!r}: unknown kind {kind!r}", path=path)
+            raise ConfigError(f"entity {key!r}{at}: unknown kind {kind!r}", path=path)
         kinds[key] = kind
         for name in [key, *entry["names"]]:
             if not isinstance(name, str):
-                raise ConfigError(f"entity {key!r}: names must be strings", path=path)
+                raise ConfigError(f"entity {key!r}{at}: names must be strings", path=path)
             names[fold(name)] = key
     subjects = data.get("subjects", {})
     if not isinstance(subjects, Mapping) or not all(isinstance(v, str) for v in subjects.values()):
@@ -136,11 +139,22 @@ def _parse(data: Mapping[str, Any], path: object) -> AliasTable:
 
 
 def load_alias_table(*paths: Path) -> AliasTable:
-    """The shipped table with each file in ``paths`` laid over it in order."""
+    """The shipped table with each file in ``paths`` laid over it in order.
+
+    A ``.yaml``/``.yml`` file is read as YAML of the same shape (``entities:`` and
+    ``subjects:`` mappings); every value in it is a name, so ``NO`` or ``1984`` stay text.
+    """
     table = default_alias_table()
     for path in paths:
         try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+            text = Path(path).read_text(encoding="utf-8")
+            data = (
+                (load_yaml(text, path, text_keys=None) or {})
+                if is_yaml(path)
+                else tomllib.loads(text)
+            )
+            if not isinstance(data, Mapping):
+                raise ConfigError("expected entities: and subjects: mappings at the top", path=path)
         except FileNotFoundError:
             raise ConfigError("alias file not found", path=path) from None
         except UnicodeDecodeError:
