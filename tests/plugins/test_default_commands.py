@@ -52,7 +52,7 @@ def test_amend_survives_a_second_ingest_and_the_ledger_verifies(ledger: Path) ->
     # Gerasimov: "about 750 militants in Al-Shaddadah and 350 in Al-Tanf".
     aid = row_id(ledger, "about 750")
     result = run(
-        "amend", str(ledger), aid[:8], "--reason", "the TASS original says 700",
+        "amend", str(ledger), aid[:8], "--reason", "the ministry transcript says 700",
         "--value", "700", "--speaker", "Valery Gerasimov",
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
