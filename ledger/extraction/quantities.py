@@ -129,6 +129,10 @@ _CODE_RE = re.compile(
 _CODE_FIRST = ("\x1b", "\\", "<", "(")
 # "a 1,000-strong force", "a crowd 5,000 strong": a body of that many people.
 _STRONG_RE = re.compile(r"(?:-|[^\S\n])strong(?![\w-])", re.IGNORECASE)
+# "minus 20 degrees": the word is the sign; "plus or minus 3" is an uncertainty, not a sign.
+_MINUS_WORD_BEFORE_RE = re.compile(r"(?<![\w-])(?<!or\s)minus\s+\Z", re.IGNORECASE)
+# "a magnitude 6.4 quake", "a magnitude of 6.4": the scale is named before the number.
+_UNIT_BEFORE_RE = re.compile(r"(?<![\w-])magnitude(?:\s+of)?\s+\Z", re.IGNORECASE)
 _TIMES_RE = re.compile(r"\s?[x×]\s?")
 _ELLIPSIS_RE = re.compile(
     r"\s+(?:in|at|on|from|near|around|inside|outside|across|along|for|to|into)(?![\w-])",
@@ -150,7 +154,7 @@ _ORDINAL_HALF_RE = re.compile(
 # foot soldier", "a parking meter").
 _ARTICLE_UNIT_EXCLUDED = frozenset(
     {"bit", "bits", "ton", "tons", "cup", "cups", "degree", "degrees", "knot", "knots"}
-    | {"yard", "yards", "base", "unit", "pound", "foot", "meter", "second"}
+    | {"yard", "yards", "base", "unit", "pound", "foot", "meter", "second", "magnitude"}
 )
 
 
@@ -362,7 +366,12 @@ class _Reader:
             if "/" in number and (number in _NOT_FRACTIONS or _improper(number)):
                 return None  # "9/11", "24/7"
             value = 1.0 if kind == "article" else parse_number(number)
+            minus = _MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)
+            if minus and value > 0:
+                value, start = -value, minus.start()
             figure = _Figure(start, end, end, value, value, value, kind)
+            if _UNIT_BEFORE_RE.search(text, max(0, start - 14), start):
+                figure.unit = "magnitude"
             if kind == "digits" and value and self._timestamp(number):
                 figure.boilerplate = True
                 return figure

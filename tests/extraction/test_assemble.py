@@ -273,7 +273,7 @@ def test_a_tag_before_a_contrast_closes_the_report():
         "Headline\n\nThe rally drew tens of thousands of supporters, organisers said, "
         "though police put the figure at 8,000.\n"
     )
-    assert by_quote(rows, "tens of thousands").speaker == "organisers"
+    assert by_quote(rows, "tens of thousands of supporters").speaker == "organisers"
     assert by_quote(rows, "8,000").speaker == "police"
 
 

@@ -385,3 +385,20 @@ def test_an_n_strong_body_is_that_many_people(text, quote, value):
 @pytest.mark.parametrize("text", ["for some time", "for quite some time", "some time ago"])
 def test_an_indefinite_time_has_no_value(text):
     assert [m for m in find_quantities(text) + find_dates(text) if m.value is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("plunged to minus 20 degrees Celsius", "minus 20 degrees Celsius", -20, "celsius"),
+        ("minus five degrees", "minus five degrees", -5, "degree"),
+        ("a margin of plus or minus 3 points", "3", 3, None),
+        ("had a magnitude of 6.4, the USGS said", "6.4", 6.4, "magnitude"),
+        ("a magnitude 5.1 quake", "5.1", 5.1, "magnitude"),
+        ("Some 200 firefighters", "Some 200 firefighters", 200, "person"),
+        ("tens of thousands of supporters", "tens of thousands of supporters", None, "person"),
+    ],
+)
+def test_signs_scales_and_people_written_in_words(text, quote, value, unit):
+    (figure,) = find_quantities(text)
+    assert (text[figure.start : figure.end], figure.value, figure.unit) == (quote, value, unit)
