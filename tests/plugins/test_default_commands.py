@@ -131,3 +131,25 @@ def test_speaker_and_unsourced_contradict(ledger: Path) -> None:
     aid = row_id(ledger, "about 750")
     result = run("amend", str(ledger), aid, "--reason", "r", "--speaker", "X", "--unsourced")
     assert result.exit_code == 2 and "contradict" in result.stderr
+
+
+def unsourced(ledger: Path) -> set[str]:
+    """Ids of the assertions the unsourced-figure check (FL102) flags in the ledger."""
+    result = run("check", str(ledger), "--select", "FL102", "--output-format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    return {aid for finding in json.loads(result.stdout) for aid in finding["assertion_ids"]}
+
+
+def test_checks_see_the_corrected_ledger(ledger: Path) -> None:
+    flagged = sorted(unsourced(ledger))
+    assert len(flagged) >= 2
+    attributed, dropped, *rest = flagged
+    reason = "the next paragraph attributes it to the ministry"
+    amended = run("amend", str(ledger), attributed, "--reason", reason, "--speaker", "the ministry")
+    assert amended.exit_code == 0
+    assert run("retract", str(ledger), dropped, "--reason", "not a figure").exit_code == 0
+    assert unsourced(ledger) == set(rest)
+
+    marked = run("amend", str(ledger), attributed, "--reason", "no, nobody", "--unsourced")
+    assert marked.exit_code == 0
+    assert unsourced(ledger) == {attributed, *rest}
