@@ -43,15 +43,21 @@ def _host(ctx: click.Context) -> PluginHost:
 @_ledger
 @_assertion_id
 @_reason
-@click.option("--value", type=float, help="The figure (an exact one also moves its bounds).")
-@click.option("--low", "value_low", type=float, help="Lowest value the wording allows.")
-@click.option("--high", "value_high", type=float, help="Highest value the wording allows (inf).")
-@click.option("--unit", help="The unit, normalised as extraction does (kilometres -> km).")
-@click.option("--speaker", help="Who makes the assertion.")
+@click.option(
+    "--value", type=float, metavar="N", help="The figure (an exact one's bounds move with it)."
+)
+@click.option(
+    "--low", "value_low", type=float, metavar="N", help="Lowest value the wording allows."
+)
+@click.option(
+    "--high", "value_high", type=float, metavar="N", help="Highest value it allows (inf: no limit)."
+)
+@click.option("--unit", metavar="UNIT", help="Normalised as extraction does (kilometres -> km).")
+@click.option("--speaker", metavar="NAME", help="Who makes the assertion.")
 @click.option("--unsourced", is_flag=True, help="The text attributes it to no one.")
 @click.option("--stance", type=click.Choice(STANCES), help="What the speaker does with it.")
-@click.option("--subject", help="What is counted or claimed about.")
-@click.option("--location", help="Where.")
+@click.option("--subject", metavar="TEXT", help="What is counted or claimed about.")
+@click.option("--location", metavar="PLACE", help="Where.")
 @click.pass_context
 def amend_command(
     ctx: click.Context,
