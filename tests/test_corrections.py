@@ -260,3 +260,15 @@ def test_a_prefix_shorter_than_six_digits_or_not_hex_is_refused() -> None:
         find_assertion_id(store, "0123zz")  # type: ignore[arg-type]
     with pytest.raises(CorrectionError, match=r"^ledger: no assertion with id 'abcdef'$"):
         find_assertion_id(store, "abcdef")  # type: ignore[arg-type]
+
+
+def test_an_ambiguous_prefix_lists_the_candidates() -> None:
+    store = _Ids(frozenset({"abcdef0000000001", "abcdef0000000002", "abcdee0000000003"}))
+    with pytest.raises(CorrectionError) as info:
+        find_assertion_id(store, "abcdef")  # type: ignore[arg-type]
+    assert str(info.value) == (
+        "ledger: 2 assertions have ids starting 'abcdef' "
+        "(abcdef0000000001, abcdef0000000002): give more digits"
+    )
+    assert find_assertion_id(store, "abcdef0000000002") == "abcdef0000000002"  # type: ignore[arg-type]
+    assert find_assertion_id(store, "abcdee") == "abcdee0000000003"  # type: ignore[arg-type]
