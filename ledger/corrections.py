@@ -120,10 +120,11 @@ def amend(
     (``{"speaker": None}`` marks the figure unsourced, and also clears its attribution cue).
     A changed subject, location or speaker gets its canonical key, and a new unit its normal
     form, from ``host`` as extraction would (``ledger_resolve_entity``,
-    ``ledger_normalise_unit``); without a host the keys are cleared. A new ``value`` with no new
-    bounds moves an exact figure's interval with it (``low == high == value``); a range is
-    kept, and must then contain the value. Amending a retracted assertion reinstates it (with
-    or without changes). :class:`CorrectionError` and nothing written if the id is unknown or
+    ``ledger_normalise_unit``; a default :class:`PluginHost` when none is given, since a stored
+    row is never resolved again and a missing key would take it out of every check's groups).
+    A new ``value`` with no new bounds moves an exact figure's interval with it (``low ==
+    high == value``); a range is kept, and must then contain the value. Amending a retracted
+    assertion reinstates it (with or without changes). :class:`CorrectionError` and nothing written if the id is unknown or
     ambiguous, if nothing would change, or if the corrected row fails the assertions schema.
     """
     unknown = sorted(set(changes) - set(AMENDABLE))
@@ -141,6 +142,10 @@ def amend(
     aid = find_assertion_id(store, assertion_id)
     before = store.assertion(aid)
     base = before if before is not None else _last_row(store, aid)
+    if host is None and any(name in changes for name in (*_KEYS, "unit")):
+        from .manager import PluginHost
+
+        host = PluginHost()
     after = _corrected(base, changes, host)
     if before is not None and after == before:
         raise CorrectionError(

@@ -272,3 +272,13 @@ def test_an_ambiguous_prefix_lists_the_candidates() -> None:
     )
     assert find_assertion_id(store, "abcdef0000000002") == "abcdef0000000002"  # type: ignore[arg-type]
     assert find_assertion_id(store, "abcdee") == "abcdee0000000003"  # type: ignore[arg-type]
+
+
+def test_without_a_host_a_new_location_still_gets_its_key(
+    store: LedgerStore, figures: dict[str, Assertion], host: PluginHost
+) -> None:
+    aid = figures["350"].assertion_id
+    amend(store, aid, {"location": "At Tanf"}, reason="spelled as the wire does")
+    # At Tanf, Al-Tanf and Tanf are one place in the shipped alias table.
+    assert store.assertion(aid).location_key == host.resolve_entity("Tanf", "location")
+    assert store.assertion(aid).location_key is not None
