@@ -107,9 +107,12 @@ _CREDIT = re.compile(
 )
 # Prose ends in a stop, possibly inside closing quotes; a line ending in a bare quote mark
 # ("India police kill Kashmir 'Merchant of Death'") is still a headline.
-# "GAZA CITY (AP) — ...": the agency that filed the story, named in its dateline.
+# "GAZA CITY (AP) — ...", "KYIV, Ukraine (AP) — ...", "LONDON, March 3 (Reuters) - ...": the
+# agency that filed the story, named in its dateline after the city in capitals and, in AP
+# and Reuters style, a state, country or date.
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,}\((?P<agency>AP|Reuters|AFP|UPI|dpa|DPA|Xinhua|TASS|Tass|"
+    r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z\d][\w.'’-]*){0,3})?\s*"
+    r"\((?P<agency>AP|Reuters|AFP|UPI|dpa|DPA|Xinhua|TASS|Tass|"
     r"RIA|Interfax|ANSA|EFE|PTI|IANS|Yonhap|Kyodo|Anadolu|Bernama|CNN|BBC)\)\s*[—–-]"
 )
 _CLOSED = re.compile(r"[.!?:;,][\"”’')\]]*\s*$")

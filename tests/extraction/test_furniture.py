@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -85,3 +86,21 @@ def test_furniture_spans_are_sorted_and_inside_the_text(text):
 def test_agency_in_a_wire_dateline_is_the_credit():
     layout = analyse_layout("Headline\n\nGAZA CITY (AP) — At least 471 people were killed.\n")
     assert (layout.credit, layout.credit_cue) == ("AP", "(AP)")
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("KYIV, Ukraine (AP) — Russian forces fired 14 missiles.", "AP"),
+        ("LONDON, March 3 (Reuters) - British inflation fell to 3.2%.", "Reuters"),
+        ("WASHINGTON, D.C. (AP) - Five people died.", "AP"),
+        ("NEW DELHI, Oct 12 (AFP) - Ten people died.", "AFP"),
+    ],
+)
+def test_a_dateline_with_state_country_or_date_names_the_agency(line, agency):
+    assert analyse_layout(f"Headline\n\n{line}\n").credit == agency
+
+
+def test_an_agency_in_brackets_inside_prose_is_no_dateline():
+    layout = analyse_layout("Headline\n\nThe news agency, Reuters (Reuters) - reported.\n")
+    assert layout.credit is None
