@@ -259,7 +259,9 @@ def describe_history(entries: list[HistoryEntry]) -> list[str]:
     """One line per entry, oldest first: seq, op, who, reason, and the values.
 
     The first row is shown whole (its set fields); each later amend shows only the fields it
-    changed, as ``field: old → new``. Text is as recorded: callers escape it for their output.
+    changed, as ``field: old → new``. The quote and the reason are quoted literals (a control
+    character in them shows as its escape); other text is as recorded: callers escape it for
+    their output.
     """
     lines: list[str] = []
     previous: Assertion | None = None

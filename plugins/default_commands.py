@@ -3,12 +3,12 @@
 Registered through ``ledger_register_commands`` like any plugin's commands; the logic is in
 :mod:`fact_ledger.corrections`, so these stay a thin layer of options and output. Messages go
 to stderr and the history (the command's output) to stdout; text from documents is stripped of
-terminal control characters before it is shown.
+terminal control characters before it is shown, or escaped in JSON. An open bound stays
+``"inf"`` in JSON, as in the journal.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from fact_ledger.escaping import one_line
 from fact_ledger.hookspecs import hookimpl
 from fact_ledger.manager import PluginHost
 from fact_ledger.model import STANCES
+from fact_ledger.renderers.jsonout import dumps
 from fact_ledger.store import LedgerStore, encode_assertion
 
 _ledger = click.argument(
@@ -125,7 +126,7 @@ def history_command(ledger_dir: Path, assertion_id: str, fmt: str) -> int:
                 "reason": entry.reason,
                 "assertion": None if entry.assertion is None else encode_assertion(entry.assertion),
             }
-            click.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
+            click.echo(dumps(record))
         return EXIT_OK
     click.echo(f"{aid}")
     for line in describe_history(entries):

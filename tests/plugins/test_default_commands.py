@@ -153,3 +153,15 @@ def test_checks_see_the_corrected_ledger(ledger: Path) -> None:
     marked = run("amend", str(ledger), attributed, "--reason", "no, nobody", "--unsourced")
     assert marked.exit_code == 0
     assert unsourced(ledger) == {attributed, *rest}
+
+
+def test_history_shows_control_characters_instead_of_sending_them(ledger: Path) -> None:
+    aid = row_id(ledger, "about 750")
+    reason = "per \x1b[31mthe\x1b[0m wire\u202e"
+    assert run("amend", str(ledger), aid, "--reason", reason, "--value", "740").exit_code == 0
+    text = run("history", str(ledger), aid).stdout
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "'per \\x1b[31mthe\\x1b[0m wire\\u202e'" in text  # shown, not obeyed
+    as_json = run("history", str(ledger), aid, "--format", "json").stdout
+    assert "\x1b" not in as_json and "\u202e" not in as_json
+    assert json.loads(as_json.splitlines()[-1])["reason"] == reason
