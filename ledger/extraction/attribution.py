@@ -442,8 +442,8 @@ class Attributor:
         rest = text[match.end() :]
         phrase = rest
         for stop in _ACCORDING_STOP.finditer(rest):
-            before = rest[: stop.start()].split()
-            if stop.group() == "." and before and _TITLES.match(before[-1] + "."):
+            read = rest[: stop.start()].split()
+            if stop.group() == "." and read and _TITLES.match(read[-1] + "."):
                 continue  # "according to Gen. Gerasimov": a title, not the end of the phrase
             phrase = rest[: stop.start()]
             break
