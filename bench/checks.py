@@ -79,7 +79,9 @@ def synthetic_ledger(n: int, *, hot_subject: int = 0, seed: int = 1) -> tuple[pd
     for d in range(int(doc_index[-1]) + 1 if n else 0):
         lo, hi = d * ROWS_PER_DOCUMENT, min(n, (d + 1) * ROWS_PER_DOCUMENT)
         parts = list(quote[lo:hi])
-        text = "\n".join(parts)
+        # One line of prose per document, as articles are paragraphs: each figure has
+        # other figures around it, so FL102 reads a distinct context for every row.
+        text = " ".join(parts)
         # Published after every date it mentions, as news is: FL106 has nothing to report.
         doc = Document(
             doc_id=text_hash(text + str(d)), name=f"doc{d}", text=text, published="2018-01-01"

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
+from ..extraction.entities import skeleton as spelling_skeleton
 from .frames import findings_frame, first_rows, names_text, no_findings, present
 
 DESCRIPTION = """\
 ## What it does
 Compares the names of subjects, places and speakers whose canonical keys differ, and flags
 names that are probably one entity spelled two ways: al-Qaryatayn and Al-Karatein, Deir
-ez-Zor and Deir Ezzor, At Tanf and Tanf. Names are reduced to a transliteration skeleton
-(accents, case, Arabic articles such as al-/at-/ez- and hyphens removed; q and c read as k;
-vowels, h, w and y dropped; doubled letters merged) and names whose skeletons match but whose
-keys differ are reported.
+ez-Zor and Deir Ezzor, At Tanf and Tanf. Names are reduced to the transliteration skeleton
+that `fact-ledger` also uses to suggest aliases (accents, case, a leading Arabic article
+such as al-/at-, inner ez-/al-/el-/az- and hyphens removed; q and c read as k, kh, dh, th
+and ph as k, d, t and f, common vowel spellings merged; doubled letters merged), then to its
+consonants (vowels after the first letter dropped); names whose keys differ but whose
+consonants match are reported.
 
 ## Why is this bad?
 Until the alias table says they are one, figures about al-Qaryatayn and Al-Karatein are
@@ -30,28 +36,29 @@ when the names really are two entities.
 """
 
 _ROLES = (("subject", "subject_key"), ("location", "location_key"), ("speaker", "speaker_key"))
-# Arabic definite articles as transliterated in English-language news, at the start of a
-# name ("Al-Tanf", "At Tanf") or hyphenated inside it ("Deir ez-Zor").
-_LEADING_ARTICLE = r"^(?:al|el|at|as|ash|ad|an|ar|az|ez|the)[\s\-‐'’]+"
-_INNER_ARTICLE = r"\b(?:al|el|ez|ad|as|ash|at|an|ar|az)-"
+_LATER_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def skeleton(names: pd.Series) -> pd.Series:
-    """The transliteration skeleton of each name (see the rule description)."""
-    plain = (
-        names.astype(str)
-        .str.normalize("NFKD")
-        .str.replace(r"[\u0300-\u036f]", "", regex=True)
-        .str.casefold()
-        .str.replace(_LEADING_ARTICLE, "", regex=True)
-        .str.replace(_INNER_ARTICLE, "", regex=True)
-        .str.replace("ph", "f", regex=False)
-        .str.replace(r"[qc]", "k", regex=True)
-        .str.replace(r"[^a-z0-9]", "", regex=True)
-        .str.replace(r"(?<=.)[aeiouyhw]", "", regex=True)
-        .str.replace(r"(.)\1+", r"\1", regex=True)
+    """FL104's matching key for each name: the consonants of its spelling skeleton.
+
+    The spelling skeleton is :func:`fact_ledger.extraction.entities.skeleton`, the one
+    ``suggest_aliases`` compares, so the check and the suggestions agree on what a
+    transliteration variant is. That function scores near misses by similarity and keeps
+    the vowels; a check reports exact matches, so the vowels after the first letter, which
+    transliterations disagree on most ("Qaryatayn", "Karatein"), are dropped here. Each
+    distinct name is reduced once: a ledger repeats its names.
+    """
+    codes, uniques = pd.factorize(names.astype(str))
+    keys = np.asarray(
+        [
+            _DOUBLED.sub(r"\1", _LATER_VOWELS.sub("", spelling_skeleton(n)))
+            for n in uniques.tolist()
+        ],
+        dtype=object,
     )
-    return plain
+    return pd.Series(keys[codes] if len(keys) else keys, index=names.index, dtype=object)
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:

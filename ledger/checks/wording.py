@@ -16,6 +16,7 @@ once per distinct context, and a ledger repeats its contexts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import numpy as np
@@ -26,12 +27,16 @@ from ..model import Document
 from .frames import matches
 
 __all__ = [
+    "DATELINE_LEAD",
+    "HEADING_WIDTH",
     "SMALL_NUMBER_WORDS",
     "dates_speech",
     "is_dateline",
+    "leads",
     "refers_back",
     "restated_headings",
     "surroundings",
+    "word_before",
 ]
 
 #: Spelled-out counts that a definite article turns into a back-reference ("the two men").
@@ -45,30 +50,53 @@ _WIDTH = 80  # characters of context kept on each side: enough for a clause, not
 
 # "the", a demonstrative or a possessive right before the figure: "the two countries",
 # "these 300 men", "its three sons". "all" counts too: "all three suspects".
-_DEFINITE_BEFORE = r"(?i)(?:^|[^\w'’])(?:the|these|those|its|their|his|her|our|all)\s+$"
-_DEMONSTRATIVE_BEFORE = r"(?i)(?:^|[^\w'’])(?:these|those|all)\s+$"
+_DEFINITE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "all"})
+_DEMONSTRATIVE = frozenset({"these", "those", "all"})
 _SMALL_WORD = r"(?i)^(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b"
 # The extractor may keep the determiner inside the quote, or find "both" on its own.
 _DEFINITE_QUOTE = r"(?i)^(?:both|(?:the|these|those)\s+(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)"
+_OPENING_PUNCTUATION = "\"'“”‘’([{"
+
+
+def word_before(before: pd.Series) -> np.ndarray:
+    """The word right before each figure, lower-cased and without opening punctuation; ``""``
+    when the figure does not follow a space (``"(300"``, ``"US$300"``) or has no text."""
+    codes, uniques = pd.factorize(before)
+    words = np.asarray([_last_word(text) for text in uniques.tolist()], dtype=object)
+    return np.where(codes >= 0, words[np.maximum(codes, 0)] if len(words) else "", "")
+
+
+def _last_word(text: str) -> str:
+    if not text or not text[-1].isspace():
+        return ""
+    words = text.rsplit(None, 1)
+    return words[-1].lstrip(_OPENING_PUNCTUATION).lower() if words else ""
 
 
 def refers_back(
-    before: pd.Series, quote: pd.Series, mentioned_before: np.ndarray | None = None
+    determiner: np.ndarray | pd.Series,
+    quote: pd.Series,
+    mentioned_before: np.ndarray | None = None,
 ) -> np.ndarray:
     """Which figures are a definite noun phrase referring back to something already known.
 
-    A figure after a demonstrative ("these three men", "those 40 trucks", "all three") always
-    refers back. After "the" or a possessive it does when it is a small count spelled out
-    ("the two countries", "its three sons"), which news writing reserves for entities it has
-    named, or when ``mentioned_before`` says the same figure already occurred earlier in the
+    ``determiner`` is the word right before each figure (:func:`word_before`, or
+    :func:`leads` straight from the documents), lower-cased. A figure after a
+    demonstrative ("these three men", "those 40 trucks", "all three") always refers back.
+    After "the" or a possessive it does when it is a small count spelled out ("the two
+    countries", "its three sons"), which news writing reserves for entities it has named,
+    or when ``mentioned_before`` says the same figure already occurred earlier in the
     document ("300 gunmen ... the 300 gunmen"). "a third of Iraq" and "over 10 of the JeM
     terrorists" are not back-references: the figure itself is indefinite.
     """
-    definite = matches(before, _DEFINITE_BEFORE)
-    demonstrative = matches(before, _DEMONSTRATIVE_BEFORE)
-    small = matches(quote, _SMALL_WORD)
-    earlier = np.zeros(len(before), dtype=bool) if mentioned_before is None else mentioned_before
-    return matches(quote, _DEFINITE_QUOTE) | demonstrative | (definite & (small | earlier))
+    word = np.asarray(determiner, dtype=object)
+    definite = np.isin(word, list(_DEFINITE))
+    demonstrative = np.isin(word, list(_DEMONSTRATIVE))
+    earlier = np.zeros(len(word), dtype=bool) if mentioned_before is None else mentioned_before
+    back = demonstrative | (definite & earlier)
+    small = definite & ~back  # most figures follow no determiner: read only those that do
+    small[small] = matches(quote[small], _SMALL_WORD)
+    return matches(quote, _DEFINITE_QUOTE) | back | small
 
 
 # -- datelines -------------------------------------------------------------------------------
@@ -108,32 +136,161 @@ def is_dateline(before: pd.Series, after: pd.Series) -> np.ndarray:
 
 # -- dates of speech acts ----------------------------------------------------------------
 
-_SPEECH_VERB = (
-    r"(?i:said|says|say|told|tells|claimed|claims|announced|announces|stated|states|declared|"
-    r"declares|accused|accuses|denied|denies|added|adds|warned|warns|insisted|insists|"
-    r"reported|reports|confirmed|confirms|alleged|alleges|asserted|argued|tweeted|wrote|"
-    r"noted|explained|revealed|acknowledged|admitted|charged|urged|vowed|threatened|"
-    r"rejected|dismissed|responded|replied|testified|disclosed)"
+_SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "claimed",
+        "claims",
+        "announced",
+        "announces",
+        "stated",
+        "states",
+        "declared",
+        "declares",
+        "accused",
+        "accuses",
+        "denied",
+        "denies",
+        "added",
+        "adds",
+        "warned",
+        "warns",
+        "insisted",
+        "insists",
+        "reported",
+        "reports",
+        "confirmed",
+        "confirms",
+        "alleged",
+        "alleges",
+        "asserted",
+        "argued",
+        "tweeted",
+        "wrote",
+        "noted",
+        "explained",
+        "revealed",
+        "acknowledged",
+        "admitted",
+        "charged",
+        "urged",
+        "vowed",
+        "threatened",
+        "rejected",
+        "dismissed",
+        "responded",
+        "replied",
+        "testified",
+        "disclosed",
+    ]
 )
 # Who was told, or the occasion, between the verb and the date: "accused the US", "told
-# reporters", "said in a statement". Capitalised words are names; common nouns are not
+# reporters", "said in a statement". Capitalised words are names; other common nouns are not
 # allowed, so "said soldiers died on Tuesday" keeps its date with the claim.
-_SPEECH_FILLER = (
-    r"(?:[A-Z][\w'’.-]*|(?i:the|a|an|in|at|to|during|reporters|journalists|lawmakers|"
-    r"him|her|them|us|me|it|his|its|their|statement|briefing|interview|conference|"
-    r"news|press|televised|separate|joint|written|parliament|state|media|television|radio))"
+_SPEECH_FILLERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "at",
+        "to",
+        "during",
+        "reporters",
+        "journalists",
+        "lawmakers",
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "it",
+        "his",
+        "its",
+        "their",
+        "statement",
+        "briefing",
+        "interview",
+        "conference",
+        "news",
+        "press",
+        "televised",
+        "separate",
+        "joint",
+        "written",
+        "parliament",
+        "state",
+        "media",
+        "television",
+        "radio",
+    ]
 )
-_WHEN = r"(?i:(?:late|early|earlier|later)\s+)?(?i:on\s+)?"
-_SPEECH_BEFORE = r"\b" + _SPEECH_VERB + r"(?:\s+" + _SPEECH_FILLER + r"){0,4}?\s+" + _WHEN + "$"
-_SPEECH_EVENT_BEFORE = (
-    r"(?i:statement|interview|briefing|press\s+conference|news\s+conference|speech|remarks|"
-    r"tweet|address|testimony|announcement|comments)s?\s+" + _WHEN + "$"
+_SPEECH_EVENTS = frozenset(
+    [
+        "statement",
+        "interview",
+        "briefing",
+        "conference",
+        "speech",
+        "remarks",
+        "tweet",
+        "address",
+        "testimony",
+        "announcement",
+        "comments",
+    ]
 )
-# "On Wednesday, the ministry said ...": the date opens the sentence and its clause is a
-# speech act within a few words.
-_OPENING_BEFORE = r"(?:^|[.!?][\"”’']?\s+)\s*" + _WHEN + "$"
-_POSSESSIVE_AFTER = r"^['’]s\b"
+_NAME = re.compile(r"[A-Z][\w'’.-]*\Z")
+_WHEN_WORDS = frozenset({"late", "early", "earlier", "later"})
+_MAX_FILLERS = 4
+_SPEECH_VERB = r"(?i:" + "|".join(sorted(_SPEECH_VERBS)) + ")"
+# "On Wednesday, the ministry said ...": after a date that opens its sentence, a speech verb
+# within a few words.
 _SPEECH_AFTER = r"^,?\s+(?:[^\W\d][\w'’.-]*\s+){1,6}?" + _SPEECH_VERB + r"\b"
+_POSSESSIVE_AFTER = r"^['’]s\b"
+
+
+def _strip_when(words: list[str]) -> int:
+    """How many words remain once a trailing "on", "late on", "earlier" is set aside."""
+    end = len(words)
+    if end and words[end - 1].lower() == "on":
+        end -= 1
+    if end and words[end - 1].lower() in _WHEN_WORDS:
+        end -= 1
+    return end
+
+
+def _spoken_before(text: str) -> bool:
+    """Whether ``text`` ends with a speech verb or event ("said", "told reporters", "accused
+    the US", "in an interview", each optionally followed by "on" or "late on")."""
+    if not text or not text[-1].isspace():
+        return False
+    words = text.split()[-(_MAX_FILLERS + 3) :]
+    end = _strip_when(words)
+    if end and words[end - 1].lower().removesuffix("s") in _SPEECH_EVENTS:
+        return True
+    for _ in range(_MAX_FILLERS + 1):
+        if not end:
+            return False
+        word = words[end - 1]
+        folded = word.lower()
+        if folded in _SPEECH_VERBS:
+            return True
+        if not (_NAME.match(word) or folded in _SPEECH_FILLERS):
+            return False
+        end -= 1
+    return False
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether ``text`` (before a date) ends where a sentence starts, "On" aside."""
+    words = text.split()
+    end = _strip_when(words)
+    return not end or words[end - 1][-1:] in ".!?\"”’'"
 
 
 def dates_speech(before: pd.Series, after: pd.Series) -> np.ndarray:
@@ -141,13 +298,24 @@ def dates_speech(before: pd.Series, after: pd.Series) -> np.ndarray:
 
     "X said on Wednesday", "accused the US on Tuesday of ...", "told reporters Tuesday",
     "in an interview Wednesday", "On Wednesday, the ministry said": the date belongs to
-    the attribution. "said 10 people died on Tuesday" is not matched: the date follows the
-    reported claim, not the verb.
+    the attribution. "said 10 people died on Tuesday" and "said soldiers died on Tuesday"
+    are not matched: the date follows the reported claim, not the verb; nor is "said
+    Tuesday's attack", where the date names the event reported.
     """
-    after_verb = matches(before, _SPEECH_BEFORE) | matches(before, _SPEECH_EVENT_BEFORE)
-    opening = matches(before, _OPENING_BEFORE) & matches(after, _SPEECH_AFTER)
-    # "said Tuesday's attack ...": a possessive date names the event reported, not the day.
-    return (after_verb | opening) & ~matches(after, _POSSESSIVE_AFTER)
+    # One pass over the distinct contexts for both readings of the text before the date.
+    codes, uniques = pd.factorize(before)
+    found = np.fromiter(
+        (2 * _spoken_before(text) + _opens_sentence(text) for text in uniques.tolist()),
+        dtype=np.int8,
+        count=len(uniques),
+    )
+    reading = np.where(codes >= 0, found[np.maximum(codes, 0)] if len(found) else 0, 0)
+    after_verb = reading >= 2
+    opening = (reading % 2).astype(bool)
+    opening[opening] = matches(after[opening], _SPEECH_AFTER)
+    spoken = after_verb | opening
+    spoken[spoken] = ~matches(after[spoken], _POSSESSIVE_AFTER)
+    return spoken
 
 
 # -- restated headings -------------------------------------------------------------------
@@ -167,7 +335,7 @@ def restated_headings(
     says whether the same figure occurs elsewhere in its document. The page layout is
     analysed only for documents with a short candidate line, once each.
     """
-    candidate = restated & matches(line, _SHORT_LINE)  # most lines are prose: skip them cheaply
+    candidate = restated & matches(line, _SHORT_LINE)
     result = np.zeros(len(rows), dtype=bool)
     if not candidate.any():
         return result
@@ -185,6 +353,86 @@ def restated_headings(
 
 
 # -- context -------------------------------------------------------------------------------
+
+_NO_LINE = np.iinfo(np.int64).max // 2  # the line length given to a row without its text
+#: A line with more than this many characters on either side of a figure is no cross-head.
+HEADING_WIDTH = 60
+#: A dateline's label or byline before its date is shorter than this.
+DATELINE_LEAD = 72
+
+
+def leads(
+    rows: pd.DataFrame, documents: Mapping[str, Document]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each row: the definite determiner right before its quote (as
+    :func:`word_before` would read it, ``""`` if none), and how many characters of its line
+    stand before and after the quote.
+
+    All that most rows need, read from the document texts as arrays of code points: a
+    ledger may hold hundreds of thousands of unsourced figures, and a Python step per row
+    would cost more than the rest of the check. ``rows`` has ``doc_id``, ``start`` and
+    ``end``; a row whose document is missing gets ``""`` and a line longer than any.
+    """
+    n = len(rows)
+    determiner = np.full(n, "", dtype=object)
+    head = np.full(n, _NO_LINE, dtype=np.int64)
+    tail = head.copy()
+    codes, doc_ids = pd.factorize(rows["doc_id"])
+    texts = [documents[d].text if d in documents else None for d in doc_ids.tolist()]
+    known = np.asarray([t is not None for t in texts], dtype=bool)
+    if not n or not known.any():
+        return determiner, head, tail
+    # Every document on its own line(s) of one array: a document boundary is a line break.
+    lengths = np.asarray([len(t) + 1 if t is not None else 1 for t in texts], dtype=np.int64)
+    base = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    joined = "\n".join(t if t is not None else "" for t in texts) + "\n"
+    chars = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    has_doc = (codes >= 0) & known[np.maximum(codes, 0)]
+    at = np.maximum(codes, 0)
+    start = base[at] + rows["start"].to_numpy(dtype=np.int64)
+    end = base[at] + rows["end"].to_numpy(dtype=np.int64)
+    breaks = np.flatnonzero(chars == 10)
+    line_start = np.concatenate(([-1], breaks))[np.searchsorted(breaks, start)] + 1
+    line_end = breaks[np.minimum(np.searchsorted(breaks, end), len(breaks) - 1)]
+    head = np.where(has_doc, start - line_start, _NO_LINE)
+    tail = np.where(has_doc, line_end - end, _NO_LINE)
+    lower = np.where((chars >= 65) & (chars <= 90), chars | 0x20, chars)
+    # Where the run of spaces before each quote begins: the word before ends there.
+    gap = start - 1
+    spaced = has_doc & (gap >= line_start)
+    spaced[spaced] = np.isin(chars[gap[spaced]], _SPACES)
+    more = spaced.copy()
+    while more.any():  # one step per extra space: runs of spaces are short
+        more &= gap - 1 >= line_start
+        more[more] = np.isin(chars[gap[more] - 1], _SPACES)
+        gap[more] -= 1
+    for word in sorted(_DEFINITE, key=len):
+        first = gap - len(word)
+        fits = spaced & (first >= line_start)
+        if not fits.any():
+            continue
+        hit = fits.copy()
+        for offset, letter in enumerate(word):
+            hit[hit] = lower[first[hit] + offset] == ord(letter)
+        # The word must start the token, opening quotes and brackets aside: "(the", not
+        # "bathe" or "l'the".
+        edge = first[hit] - 1
+        floor = line_start[hit]
+        opener = edge >= floor
+        opener[opener] = np.isin(chars[edge[opener]], _OPENERS)
+        while opener.any():
+            edge[opener] -= 1
+            opener &= edge >= floor
+            opener[opener] = np.isin(chars[edge[opener]], _OPENERS)
+        bounded = edge < floor
+        bounded[~bounded] = np.isin(chars[edge[~bounded]], _SPACES)
+        hit[hit] = bounded
+        determiner[hit] = word
+    return determiner, head, tail
+
+
+_SPACES = np.asarray([0x20, 0x09, 0xA0, 0x202F], dtype=np.uint32)
+_OPENERS = np.asarray([ord(c) for c in _OPENING_PUNCTUATION], dtype=np.uint32)
 
 
 def surroundings(

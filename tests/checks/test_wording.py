@@ -40,7 +40,9 @@ def series(*values: str | None) -> pd.Series:
 )
 def test_a_definite_noun_phrase_refers_back(sentence: str, quote: str) -> None:
     before, _ = split(sentence, quote)
-    assert wording.refers_back(series(before), series(quote)).tolist() == [True]
+    assert wording.refers_back(wording.word_before(series(before)), series(quote)).tolist() == [
+        True
+    ]
 
 
 @pytest.mark.parametrize(
@@ -55,20 +57,45 @@ def test_a_definite_noun_phrase_refers_back(sentence: str, quote: str) -> None:
 )
 def test_an_indefinite_or_new_figure_is_still_a_claim(sentence: str, quote: str) -> None:
     before, _ = split(sentence, quote)
-    assert wording.refers_back(series(before), series(quote)).tolist() == [False]
+    assert wording.refers_back(wording.word_before(series(before)), series(quote)).tolist() == [
+        False
+    ]
 
 
 def test_a_definite_figure_in_digits_refers_back_only_once_mentioned() -> None:
-    before = series("Witnesses said the ", "Witnesses said the ")
+    words = wording.word_before(series("Witnesses said the ", "Witnesses said the "))
     quote = series("300 gunmen", "300 gunmen")
     mentioned = np.array([True, False])
-    assert wording.refers_back(before, quote, mentioned).tolist() == [True, False]
+    assert wording.refers_back(words, quote, mentioned).tolist() == [True, False]
 
 
 @given(st.text(alphabet="abcdefghij ,.", max_size=30), st.sampled_from(["a ", "an ", "some "]))
 def test_an_indefinite_article_never_refers_back(prefix: str, article: str) -> None:
-    quote = series("three men")
-    assert not wording.refers_back(series(prefix + " " + article), quote).any()
+    words = wording.word_before(series(prefix + " " + article))
+    assert not wording.refers_back(words, series("three men")).any()
+
+
+words_and_determiners = st.lists(
+    st.sampled_from(
+        ["the", "The", "these", "bathe", "(the", "its", "all", "ball", "said", "7", "’s",
+         " ", "  ", "\n", ",", "é", "l'the", "Their"]
+    ),
+    max_size=8,
+)  # fmt: skip
+
+
+@given(words_and_determiners)
+def test_leads_read_the_determiner_as_word_before_does(pieces: list[str]) -> None:
+    # The array version (straight from the document) and the plain one must agree.
+    text = " ".join(pieces) + " 12 men"
+    doc = make_document(text)
+    start = len(text) - len("12 men")
+    rows = pd.DataFrame({"doc_id": [doc.doc_id], "start": [start], "end": [len(text)]})
+    determiner, _, _ = wording.leads(rows, {doc.doc_id: doc})
+    line = text[:start].rsplit("\n", 1)[-1]
+    expected = wording.word_before(series(line))[0]
+    definite = {"the", "these", "those", "its", "their", "his", "her", "our", "all"}
+    assert determiner.tolist() == [expected if expected in definite else ""]
 
 
 # -- datelines -------------------------------------------------------------------------------
@@ -185,6 +212,23 @@ def test_a_body_figure_given_twice_is_not_a_heading() -> None:
 
 
 # -- context -------------------------------------------------------------------------------
+
+
+def test_leads_say_which_lines_are_short_enough_for_a_heading() -> None:
+    doc = make_document("Intro line.\n\n50-km zone\n\n" + "A long paragraph " * 10 + "50-km\n")
+    first = doc.text.index("50-km")
+    second = doc.text.rindex("50-km")
+    rows = pd.DataFrame(
+        {
+            "doc_id": [doc.doc_id] * 2 + ["gone"],
+            "start": [first, second, 0],
+            "end": [first + 5, second + 5, 1],
+        }
+    )
+    _, head, tail = wording.leads(rows, {doc.doc_id: doc})
+    short = (head <= wording.HEADING_WIDTH) & (tail <= wording.HEADING_WIDTH)
+    assert short.tolist() == [True, False, False]
+    assert head[:2].tolist() == [0, len("A long paragraph ") * 10]
 
 
 def test_surroundings_stop_at_the_line_and_are_missing_without_the_document() -> None:
