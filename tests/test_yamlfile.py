@@ -3,6 +3,7 @@ waivers file and the alias table read from YAML exactly as from TOML."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from datetime import date
@@ -10,12 +11,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
 from fact_ledger.checks import numeric
+from fact_ledger.cli import cli
+from fact_ledger.config import Config
 from fact_ledger.errors import ConfigError
 from fact_ledger.extraction.entities import load_alias_table
+from fact_ledger.manager import PluginHost
 from fact_ledger.testing import check_findings, make_assertions
 from fact_ledger.waivers import add_waiver, apply_waivers, load_waivers
 from fact_ledger.yamlfile import append_to_list, is_yaml, line_of, load_yaml
@@ -239,3 +244,34 @@ def test_a_bad_yaml_alias_entity_is_named_with_its_line(tmp_path: Path) -> None:
     path.write_text("entities:\n  tanf: {names: [Tanf]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"aliases\.yml: invalid YAML at line 3"):
         load_alias_table(path)
+
+
+# -- through the configuration and the command line ---------------------------------------
+
+
+def test_configured_yaml_aliases_resolve_names(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.yaml"
+    path.write_text("entities:\n  al-bukamal:\n    kind: place\n    names: [Abu Kamal]\n")
+    host = PluginHost(entry_points=False, config=Config(aliases=(path,)))
+    assert host.resolve_entity("Abu Kamal", "location") == "al-bukamal"
+
+
+def test_waive_writes_a_yaml_file_that_check_then_honours(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    (tmp_path / "fact-ledger.toml").write_text('waivers = "waivers.yaml"\n', encoding="utf-8")
+    (tmp_path / "waivers.yaml").write_text("# The desk's waivers.\nwaiver:\n", encoding="utf-8")
+    config = ["--config", str(tmp_path / "fact-ledger.toml")]
+
+    def findings() -> list[dict]:
+        args = [*config, "check", str(seeds), "--output-format", "json", "--exit-zero"]
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+        return json.loads(result.stdout)
+
+    target = next(f for f in findings() if not f["waived"] and f["assertion_ids"])
+    args = [*config, "waive", target["finding_id"], str(seeds), "--reason", "checked: two raids"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "waivers.yaml").read_text(encoding="utf-8").startswith("# The desk's")
+    after = {f["finding_id"]: f for f in findings()}
+    assert after[target["finding_id"]]["waived"]
+    assert after[target["finding_id"]]["waiver_reason"] == "checked: two raids"
