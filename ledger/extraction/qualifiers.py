@@ -117,11 +117,13 @@ def _build(data: dict[str, object]) -> QualifierTable:
     return QualifierTable(
         rules=tuple(rules),
         before_re=re.compile(
-            rf"(?<![\w-])(?P<q>(?:{_words_pattern(word_before)})\s+"
-            rf"|(?:{_words_pattern(symbol_before)})\s*)\Z",
+            rf"(?<![\w-])(?P<q>(?:{_words_pattern(word_before)})[^\S\n]+"
+            rf"|(?:{_words_pattern(symbol_before)})[^\S\n]*)\Z",
             re.IGNORECASE,
         ),
-        after_re=re.compile(rf"(?P<gap>\s*)(?P<q>{_words_pattern(after)})(?![\w+])", re.IGNORECASE),
+        after_re=re.compile(
+            rf"(?P<gap>[^\S\n]*)(?P<q>{_words_pattern(after)})(?![\w+])", re.IGNORECASE
+        ),
         vague_re=re.compile(rf"(?<![\w-])(?:{_words_pattern(vague)})(?![\w-])", re.IGNORECASE),
         share_re=re.compile(rf"(?<![\w-])(?:{_words_pattern(share)})(?![\w-])", re.IGNORECASE),
     )

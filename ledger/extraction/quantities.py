@@ -49,19 +49,24 @@ __all__ = ["FRACTION", "find_quantities"]
 FRACTION = "fraction"
 
 _MINUS = "-−"
+# The patterns below join a figure to its scale, range, rate or qualifier with "[^\S\n]",
+# white space within a line: scraped news puts one paragraph on a line, and a figure never
+# runs on into the next paragraph.
 _SCALE_WORD_RE = re.compile(
-    rf"\s+(?P<w>{'|'.join(w for w in SCALE_WORDS if w != 'dozen')})s?(?![\w])", re.IGNORECASE
+    rf"[^\S\n]+(?P<w>{'|'.join(w for w in SCALE_WORDS if w != 'dozen')})s?(?![\w])", re.IGNORECASE
 )
 _SCALE_ABBR_RE = re.compile(
     rf"(?P<a>{'|'.join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True))})(?![^\W_])",
     re.IGNORECASE,
 )
 _RANGE_RE = re.compile(
-    rf"(?P<sep>\s*(?:-\s*to|[-–—]|to|and|or)\s*)(?P<cur>[$£€¥₹])?"
+    rf"(?P<sep>[^\S\n]*(?:-[^\S\n]*to|[-–—]|to|and|or)[^\S\n]*)(?P<cur>[$£€¥₹])?"
     rf"(?P<n2>(?:[{_MINUS}](?=\d))?{DIGITS_PATTERN}|(?i:{NUMBER_WORDS_PATTERN}))",
     re.IGNORECASE,
 )
-_PER_RE = re.compile(r"\s*/\s*|\s+per\s+|\s+an?\s+", re.I)  # "$76.50 a barrel" too
+_PER_RE = re.compile(
+    r"[^\S\n]*/[^\S\n]*|[^\S\n]+per[^\S\n]+|[^\S\n]+an?[^\S\n]+", re.I
+)  # "$76.50 a barrel" too
 _PER_TIME_RE = re.compile(
     r"(?P<t>hours?|hrs?|h|days?|d|weeks?|wk|months?|years?|yrs?|annum|minutes?|mins?|"
     r"seconds?|secs?|s)(?![\w])",
@@ -76,13 +81,15 @@ _INCH_RE = re.compile(
     r"\s?in\.?(?=\s*(?:[,;)]|$)|\s+(?:thick|long|wide|tall|high|deep|across|diameter)(?![\w]))"
 )
 # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km": the stated uncertainty is skipped over.
-_UNCERTAINTY_RE = re.compile(rf"\s*(?:±|\+/-|\+-)\s*{DIGITS_PATTERN}")
+_UNCERTAINTY_RE = re.compile(rf"[^\S\n]*(?:±|\+/-|\+-)[^\S\n]*{DIGITS_PATTERN}")
 _OF_WHOLE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)
 _OF_RE = re.compile(r"[^\S\n]+of(?![\w])", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w-])(?:between|from)\s+\Z", re.IGNORECASE)
 _RATIO_NUMBER = rf"(?:\d{{1,3}}(?![\d,.])|(?i:{NUMBER_WORDS_PATTERN}))"
 _RATIO_NUMBER_RE = re.compile(_RATIO_NUMBER)
-_RATIO_TAIL_RE = re.compile(rf"\s+(?:in|out\s+of)\s+(?P<rd>{_RATIO_NUMBER})(?![\w])", re.I)
+_RATIO_TAIL_RE = re.compile(
+    rf"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?P<rd>{_RATIO_NUMBER})(?![\w])", re.I
+)
 # A number after these is a name, not a figure: "Article 5", "Resolution 2254", "Flight 370".
 _IDENTIFIER_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:Article|Resolution|Section|Chapter|Paragraph|Clause|No\.?|Nos\.|Number|"
@@ -138,7 +145,7 @@ _ELLIPSIS_RE = re.compile(
     r"\s+(?:in|at|on|from|near|around|inside|outside|across|along|for|to|into)(?![\w-])",
     re.IGNORECASE,
 )
-_VERSUS_RE = re.compile(r"\s+(?:to|against|versus|vs\.?)\s+", re.IGNORECASE)
+_VERSUS_RE = re.compile(r"[^\S\n]+(?:to|against|versus|vs\.?)[^\S\n]+", re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)\]]*\s|\n")
 _COUNTER_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:read|viewed|views|hits|comments|shares)[:\s]+\Z", re.I

@@ -402,3 +402,16 @@ def test_an_indefinite_time_has_no_value(text):
 def test_signs_scales_and_people_written_in_words(text, quote, value, unit):
     (figure,) = find_quantities(text)
     assert (text[figure.start : figure.end], figure.value, figure.unit) == (quote, value, unit)
+
+
+@settings(max_examples=300)
+@given(
+    news_like,
+    st.sampled_from(["\n", "\n\n", "\n \n"]),
+    st.sampled_from(["The death toll", "militants", "Vehicles", "km of road"]),
+)
+def test_no_quote_runs_past_the_end_of_its_line(head: str, brk: str, tail: str) -> None:
+    text = f"{head} 85{brk}{tail} rose."
+    for m in find_quantities(text):
+        quote = text[m.start : m.end]
+        assert "\n" not in quote.strip("\n"), quote
