@@ -204,12 +204,14 @@ _TRANSLITERATION = (
 @cache
 def skeleton(name: str) -> str:
     """A transliteration-insensitive form: no article, hyphens, case or doubled letters;
-    q = k, ez- dropped, common vowel spellings merged ("Al-Karatein" ~ "al-Qaryatayn")."""
+    q = k, ez- dropped, common vowel spellings merged ("Al-Karatein" ~ "al-Qaryatayn").
+    Digits stay: "Brigade 51" and "Brigade 52" are two units, not two spellings. FL104
+    (``fact_ledger.checks.aliases``) keys on this skeleton too."""
     text = " " + fold(name) + " "
     text = " " + _ARTICLE.sub("", text.strip()) + " "
     for old, new in _TRANSLITERATION:
         text = text.replace(old, new)
-    text = re.sub(r"[^a-z]", "", text)
+    text = re.sub(r"[^a-z0-9]", "", text)
     return re.sub(r"(.)\1+", r"\1", text)
 
 

@@ -84,3 +84,8 @@ def test_the_check_and_the_alias_suggestions_agree(first: str, second: str) -> N
     suggested = {(a, b) for a, b, _ in suggest_aliases([first, second], AliasTable())}
     assert (first, second) in suggested or (second, first) in suggested
     assert aliases.skeleton(pd.Series([first, second])).nunique() == 1
+
+
+def test_names_that_differ_by_a_number_are_not_one_entity() -> None:
+    keys = aliases.skeleton(pd.Series(["Brigade 51", "Brigade 52", "Route 66"]))
+    assert keys.nunique() == 3
