@@ -105,14 +105,12 @@ class LedgerGroup(click.Group):
         session = ctx.find_object(Session)
         if session is None:  # e.g. shell completion before the group callback ran
             session = Session(None, False, ())
-        commands: dict[str, click.Command] = {}
         try:
-            session.host.pm.hook.ledger_register_commands(
-                register=lambda command: commands.setdefault(command.name or "", command)
-            )
-        except LedgerError:
+            registry = session.host.commands
+        except LedgerError:  # a broken configuration: the command that runs will say so
             return {}
-        return commands
+        builtin = set(self.commands)
+        return {c.name: c for c in registry if c.name and c.name not in builtin}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         names = set(super().list_commands(ctx))
@@ -419,18 +417,18 @@ def rule(session: Session, code: str | None, show_all: bool) -> int:
 def plugins(session: Session, fmt: str) -> int:
     """List the loaded plugins and what each registers, and any that failed to load."""
     host = session.host
+    kinds = ("extractors", "checks", "renderers", "commands")
     listing: dict[str, dict[str, list[str]]] = {
-        name: {"extractors": [], "checks": [], "renderers": []} for name in host.plugin_names()
+        name: {kind: [] for kind in kinds} for name in host.plugin_names()
     }
     labelled: list[tuple[str, str, str]] = [
         *(("extractors", e.plugin, e.name) for e in host.extractors),
         *(("checks", c.plugin, f"{c.code} {c.name}") for c in host.checks),
         *(("renderers", r.plugin, r.name) for r in host.renderers),
+        *(("commands", host.commands.plugin_of(n), n) for n in host.commands.names()),
     ]
     for kind, plugin, label in labelled:
-        listing.setdefault(plugin, {"extractors": [], "checks": [], "renderers": []})[kind].append(
-            label
-        )
+        listing.setdefault(plugin, {k: [] for k in kinds})[kind].append(label)
     failures = [f"{f.plugin} ({f.stage}): {f.error}" for f in host.failures]
     if fmt == "json":
         click.echo(json.dumps({"plugins": listing, "failures": failures}, indent=2))

@@ -23,6 +23,8 @@ from .errors import DuplicateComponentError
 from .registry import Registry
 
 if TYPE_CHECKING:
+    import click
+
     from .config import Config
 
 ENTRY_POINT_GROUP = hookspecs.PROJECT_NAME
@@ -133,6 +135,7 @@ class PluginHost:
                     "ledger_register_checks", Registry("check", unique_attrs=("code",))
                 ),
                 "renderers": self._collect("ledger_register_renderers", Registry("renderer")),
+                "commands": self._collect("ledger_register_commands", Registry("command")),
             }
         return self._registries
 
@@ -147,6 +150,11 @@ class PluginHost:
     @property
     def renderers(self) -> Registry[Renderer]:
         return self._build()["renderers"]
+
+    @property
+    def commands(self) -> Registry[click.Command]:
+        """Sub-commands plugins add to ``fact-ledger``."""
+        return self._build()["commands"]
 
     def check_by_code(self, code: str) -> Check:
         for check in self.checks:

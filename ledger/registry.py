@@ -11,7 +11,6 @@ from .errors import DuplicateComponentError
 
 class Named(Protocol):
     name: str
-    plugin: str
 
 
 T = TypeVar("T", bound=Any)
@@ -23,13 +22,14 @@ class Registry(Generic[T]):
     def __init__(self, kind: str, *, unique_attrs: tuple[str, ...] = ()) -> None:
         self.kind = kind
         self._items: dict[str, T] = {}
+        self._plugins: dict[str, str] = {}  # also for items that cannot carry it (click commands)
         self._unique_attrs = unique_attrs
 
     def add(self, item: T, *, plugin: str) -> T:
         """Register ``item`` on behalf of ``plugin``; returns the stored (stamped) item."""
         name = item.name
         if name in self._items:
-            other = self._items[name].plugin
+            other = self._plugins[name]
             raise DuplicateComponentError(
                 f"{self.kind} {name!r} from plugin {plugin!r} is already registered by {other!r}"
             )
@@ -39,7 +39,7 @@ class Registry(Generic[T]):
                 if getattr(existing, attr) == value:
                     raise DuplicateComponentError(
                         f"{self.kind} {attr} {value!r} from plugin {plugin!r} is already "
-                        f"used by {existing.name!r} of {existing.plugin!r}"
+                        f"used by {existing.name!r} of {self._plugins[existing.name]!r}"
                     )
         stamped: T = (
             dataclasses.replace(cast(Any, item), plugin=plugin)
@@ -47,7 +47,12 @@ class Registry(Generic[T]):
             else item
         )
         self._items[name] = stamped
+        self._plugins[name] = plugin
         return stamped
+
+    def plugin_of(self, name: str) -> str:
+        """The plugin that registered ``name``."""
+        return self._plugins[name]
 
     def get(self, name: str) -> T:
         try:

@@ -38,3 +38,13 @@ def test_unknown_name_lists_the_known_ones() -> None:
     registry.add(_check("X1", "one"), plugin="p")
     with pytest.raises(KeyError, match="known: one"):
         registry.get("two")
+
+
+def test_items_that_cannot_carry_a_plugin_still_name_it_in_a_duplicate_error() -> None:
+    import click
+
+    registry: Registry[click.Command] = Registry("command")
+    registry.add(click.Command("amend"), plugin="first")
+    assert registry.plugin_of("amend") == "first"
+    with pytest.raises(DuplicateComponentError, match="already registered by 'first'"):
+        registry.add(click.Command("amend"), plugin="second")
