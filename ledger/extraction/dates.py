@@ -192,6 +192,11 @@ _WEEKEND_BEFORE_RE = re.compile(r"(?<![\w-])(?P<rel>last|this|next|the)\s+\Z", r
 _RATE_BEFORE_RE = re.compile(
     r"(?:\d[\d,.]*%?|\b(?:once|twice|thrice|times|percent|cent))(?:\s+[A-Za-z]+)?\s+\Z", re.I
 )
+# Before a length of time "over" means "more than" only after these ("for over five years",
+# "lasted over an hour"); elsewhere it is the preposition of a period ("over five years").
+_OVER_AS_MORE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:for|of|lasted|lasting|lasts|took|takes|taking|spent|after|in)\s+\Z", re.I
+)
 _VAGUE_COUNTS = {"few": "a few", "a few": "a few", "several": "several", "many": None}
 
 
@@ -612,6 +617,12 @@ class _Scanner:
         value, low, high, approx = _count(count_text)
         start = count.start()
         qualifier = self.qualifiers.before_re.search(self.text, max(0, start - 24), start)
+        if qualifier and qualifier.group("q").strip().lower() == "over":
+            before = _OVER_AS_MORE_BEFORE_RE.search(
+                self.text, max(0, qualifier.start() - 16), qualifier.start()
+            )
+            if not before and not _TAIL_RE.match(self.text, end):
+                qualifier = None  # "spend £4bn over five years": the period, not "more than"
         if qualifier and value is not None and low is not None and high is not None:
             wording = qualifier.group("q").strip()
             low, high = self.qualifiers.apply(wording, low, high)

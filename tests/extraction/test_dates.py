@@ -266,3 +266,17 @@ def test_any_text_gives_well_formed_mentions(text: str, published: dt.date | Non
         assert 0 <= m.start < m.end <= len(text)
         if m.low is not None and m.high is not None:
             assert m.low <= m.high
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "low", "high"),
+    [
+        ("will spend £4.2bn over five years on hospitals", "five years", 5, 5),
+        ("Over three days, 40 people died", "three days", 3, 3),
+        ("held for over five years", "over five years", 5, 7.5),
+        ("the talks lasted over an hour", "over an hour", 1, 1.5),
+    ],
+)
+def test_over_a_length_of_time_is_more_than_only_after_for_or_lasted(text, quote, low, high):
+    (m,) = find_dates(text)
+    assert (text[m.start : m.end], m.kind, m.low, m.high) == (quote, "duration", low, high)
