@@ -134,6 +134,8 @@ _CODE_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _CODE_FIRST = ("\x1b", "\\", "<", "(")
+# "killed 23 people and wounded 41 others": "others" counts what the figure before counted.
+_OTHERS_RE = re.compile(r"[^\S\n]+others(?![\w'’-])", re.IGNORECASE)
 # "a 1,000-strong force", "a crowd 5,000 strong": a body of that many people.
 _STRONG_RE = re.compile(r"(?:-|[^\S\n])strong(?![\w-])", re.IGNORECASE)
 # "minus 20 degrees": the word is the sign; "plus or minus 3" is an uncertainty, not a sign.
@@ -253,6 +255,7 @@ class _Figure:
     boilerplate: bool = False
     of: bool = False  # "dozens of ...": a noun may follow after "of"
     scaled: bool = False  # a scale word or abbreviation was read ("20 million", "€3m")
+    others: bool = False  # "41 others": more of what the figure before counted
 
     def mention(self) -> Mention:
         return Mention(
@@ -584,6 +587,10 @@ class _Reader:
         if figure.unit is not None:
             self._per(figure)  # money: "$15.4/hour"; never followed by a counted noun
             return
+        others = _OTHERS_RE.match(text, pos) if figure.kind in ("digits", "words") else None
+        if others:
+            figure.others, figure.end = True, others.end()
+            return
         partitive = self.units.partitive_re.match(text, pos)
         if partitive:
             found = self._noun(partitive.end())
@@ -706,6 +713,9 @@ class _Reader:
             return
         last = previous[-1]
         if last.unit is None or last.boilerplate:
+            return
+        if figure.others and not _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
+            figure.unit, figure.noun = last.unit, last.noun
             return
         versus = _VERSUS_RE.fullmatch(self.text, last.end, figure.start)
         if not versus and not _ELLIPSIS_RE.match(self.text, figure.end):

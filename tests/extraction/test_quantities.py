@@ -415,3 +415,17 @@ def test_no_quote_runs_past_the_end_of_its_line(head: str, brk: str, tail: str) 
     for m in find_quantities(text):
         quote = text[m.start : m.end]
         assert "\n" not in quote.strip("\n"), quote
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("killed at least 23 people and wounded 41 others", "41 others", "person"),
+        ("Three soldiers were killed and seven others wounded", "seven others", "person"),
+        ("Two trucks burned and 5 others were seized", "5 others", "vehicle"),
+        ("Two trucks burned. 5 others were seized", "5 others", None),  # another sentence
+    ],
+)
+def test_others_counts_what_the_figure_before_counted(text, quote, unit):
+    last = find_quantities(text)[-1]
+    assert (text[last.start : last.end], last.unit) == (quote, unit)
