@@ -44,7 +44,9 @@ SMALL_NUMBER_WORDS = (
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 )  # fmt: skip
 
-_WIDTH = 80  # characters of context kept on each side: enough for a clause, not a paragraph
+# Characters of context kept on each side: a speech verb, four words naming who was told
+# or where, and "late on" fit ("told Reuters news agency reporters late on ").
+_WIDTH = 56
 
 # -- back-references -------------------------------------------------------------------------
 
@@ -264,33 +266,34 @@ def _strip_when(words: list[str]) -> int:
     return end
 
 
-def _spoken_before(text: str) -> bool:
-    """Whether ``text`` ends with a speech verb or event ("said", "told reporters", "accused
-    the US", "in an interview", each optionally followed by "on" or "late on")."""
-    if not text or not text[-1].isspace():
-        return False
-    words = text.split()[-(_MAX_FILLERS + 3) :]
+_SPOKEN, _OPENING = 2, 1
+_SENTENCE_END = ".!?\"”’'"
+
+
+def _reading(text: str) -> int:
+    """How the text before a date reads: ``_SPOKEN`` if it ends with a speech verb or event
+    ("said", "told reporters", "accused the US", "in an interview", each optionally
+    followed by "on" or "late on"), ``_OPENING`` if the date opens a sentence ("On" aside),
+    else 0."""
+    words = text[-_WIDTH:].split()[-(_MAX_FILLERS + 3) :]
     end = _strip_when(words)
-    if end and words[end - 1].lower().removesuffix("s") in _SPEECH_EVENTS:
-        return True
+    if not end or words[end - 1][-1] in _SENTENCE_END:
+        return _OPENING
+    if not text[-1].isspace():  # "(Wednesday", "US$300": not a clause ending before it
+        return 0
+    if words[end - 1].lower().removesuffix("s") in _SPEECH_EVENTS:
+        return _SPOKEN
     for _ in range(_MAX_FILLERS + 1):
         if not end:
-            return False
+            return 0
         word = words[end - 1]
         folded = word.lower()
         if folded in _SPEECH_VERBS:
-            return True
+            return _SPOKEN
         if not (_NAME.match(word) or folded in _SPEECH_FILLERS):
-            return False
+            return 0
         end -= 1
-    return False
-
-
-def _opens_sentence(text: str) -> bool:
-    """Whether ``text`` (before a date) ends where a sentence starts, "On" aside."""
-    words = text.split()
-    end = _strip_when(words)
-    return not end or words[end - 1][-1:] in ".!?\"”’'"
+    return 0
 
 
 def dates_speech(before: pd.Series, after: pd.Series) -> np.ndarray:
@@ -304,14 +307,10 @@ def dates_speech(before: pd.Series, after: pd.Series) -> np.ndarray:
     """
     # One pass over the distinct contexts for both readings of the text before the date.
     codes, uniques = pd.factorize(before)
-    found = np.fromiter(
-        (2 * _spoken_before(text) + _opens_sentence(text) for text in uniques.tolist()),
-        dtype=np.int8,
-        count=len(uniques),
-    )
+    found = np.fromiter(map(_reading, uniques.tolist()), dtype=np.int8, count=len(uniques))
     reading = np.where(codes >= 0, found[np.maximum(codes, 0)] if len(found) else 0, 0)
-    after_verb = reading >= 2
-    opening = (reading % 2).astype(bool)
+    after_verb = reading == _SPOKEN
+    opening = reading == _OPENING
     opening[opening] = matches(after[opening], _SPEECH_AFTER)
     spoken = after_verb | opening
     spoken[spoken] = ~matches(after[spoken], _POSSESSIVE_AFTER)
@@ -357,8 +356,9 @@ def restated_headings(
 _NO_LINE = np.iinfo(np.int64).max // 2  # the line length given to a row without its text
 #: A line with more than this many characters on either side of a figure is no cross-head.
 HEADING_WIDTH = 60
-#: A dateline's label or byline before its date is shorter than this.
-DATELINE_LEAD = 72
+#: A dateline's label or byline before its date is no longer than this (the whole of it
+#: must fit in the context :func:`surroundings` reads).
+DATELINE_LEAD = _WIDTH
 
 
 def leads(
