@@ -84,7 +84,10 @@ def _exempted(
     """
     kind = rows["kind"].to_numpy(dtype=object)
     quote = rows["quote"].astype(object)
-    determiner, head, tail = wording.leads(rows, context.documents)
+    dates = kind == "date"
+    determiner, head, tail, clause = wording.leads(
+        rows, context.documents, clause_of=dates if "speech-date" in exempt else None
+    )
     skip = np.zeros(len(rows), dtype=bool)
     if "back-reference" in exempt:
         quantity = kind == "quantity"
@@ -93,13 +96,15 @@ def _exempted(
             quote[quantity],
             _mentioned_before(rows, determiner, quantity, assertions, context),
         )
-    dated = (kind == "date") & ~skip
+    dated = dates & ~skip
     # A dateline starts its line, or nearly: only those dates are read for one.
     topmost = dated & (head <= wording.DATELINE_LEAD)
     if "dateline" in exempt and topmost.any():
         before, after = wording.surroundings(rows.loc[topmost], context.documents)
         skip[topmost] = wording.is_dateline(before, after)
     dated &= ~skip
+    if "speech-date" in exempt:
+        dated[dated] = wording.might_date_speech(clause[dated])
     if "speech-date" in exempt and dated.any():
         before, after = wording.surroundings(rows.loc[dated], context.documents)
         skip[dated] = wording.dates_speech(before, after)

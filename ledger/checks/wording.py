@@ -33,6 +33,7 @@ __all__ = [
     "dates_speech",
     "is_dateline",
     "leads",
+    "might_date_speech",
     "refers_back",
     "restated_headings",
     "surroundings",
@@ -362,11 +363,13 @@ DATELINE_LEAD = _WIDTH
 
 
 def leads(
-    rows: pd.DataFrame, documents: Mapping[str, Document]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows: pd.DataFrame, documents: Mapping[str, Document], clause_of: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """For each row: the definite determiner right before its quote (as
-    :func:`word_before` would read it, ``""`` if none), and how many characters of its line
-    stand before and after the quote.
+    :func:`word_before` would read it, ``""`` if none), how many characters of its line
+    stand before and after the quote, and, for the rows ``clause_of`` selects, the word
+    that ends the clause before it ("said" in "said late on Tuesday", ``""`` at the start of
+    a line; ``None`` for rows not selected).
 
     All that most rows need, read from the document texts as arrays of code points: a
     ledger may hold hundreds of thousands of unsourced figures, and a Python step per row
@@ -377,11 +380,12 @@ def leads(
     determiner = np.full(n, "", dtype=object)
     head = np.full(n, _NO_LINE, dtype=np.int64)
     tail = head.copy()
+    clause = np.full(n, None, dtype=object)
     codes, doc_ids = pd.factorize(rows["doc_id"])
     texts = [documents[d].text if d in documents else None for d in doc_ids.tolist()]
     known = np.asarray([t is not None for t in texts], dtype=bool)
     if not n or not known.any():
-        return determiner, head, tail
+        return determiner, head, tail, clause
     # Every document on its own line(s) of one array: a document boundary is a line break.
     lengths = np.asarray([len(t) + 1 if t is not None else 1 for t in texts], dtype=np.int64)
     base = np.concatenate(([0], np.cumsum(lengths)[:-1]))
@@ -400,11 +404,11 @@ def leads(
     # Where the run of spaces before each quote begins: the word before ends there.
     gap = start - 1
     spaced = has_doc & (gap >= line_start)
-    spaced[spaced] = np.isin(chars[gap[spaced]], _SPACES)
+    spaced[spaced] = _is_space(chars[gap[spaced]])
     more = spaced.copy()
     while more.any():  # one step per extra space: runs of spaces are short
         more &= gap - 1 >= line_start
-        more[more] = np.isin(chars[gap[more] - 1], _SPACES)
+        more[more] = _is_space(chars[gap[more] - 1])
         gap[more] -= 1
     for word in sorted(_DEFINITE, key=len):
         first = gap - len(word)
@@ -419,20 +423,93 @@ def leads(
         edge = first[hit] - 1
         floor = line_start[hit]
         opener = edge >= floor
-        opener[opener] = np.isin(chars[edge[opener]], _OPENERS)
+        opener[opener] = _is_opener(chars[edge[opener]])
         while opener.any():
             edge[opener] -= 1
             opener &= edge >= floor
-            opener[opener] = np.isin(chars[edge[opener]], _OPENERS)
+            opener[opener] = _is_opener(chars[edge[opener]])
         bounded = edge < floor
-        bounded[~bounded] = np.isin(chars[edge[~bounded]], _SPACES)
+        bounded[~bounded] = _is_space(chars[edge[~bounded]])
         hit[hit] = bounded
         determiner[hit] = word
-    return determiner, head, tail
+    if clause_of is not None:
+        wanted = np.flatnonzero(clause_of & has_doc)
+        clause[wanted] = _clause_word(joined, chars, start[wanted], line_start[wanted])
+    return determiner, head, tail, clause
 
 
-_SPACES = np.asarray([0x20, 0x09, 0xA0, 0x202F], dtype=np.uint32)
-_OPENERS = np.asarray([ord(c) for c in _OPENING_PUNCTUATION], dtype=np.uint32)
+def _word_span(chars: np.ndarray, end: np.ndarray, floor: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The span of the word before position ``end`` (spaces skipped), never before ``floor``."""
+    stop = end.copy()
+    more = stop > floor
+    more[more] = _is_space(chars[stop[more] - 1])
+    while more.any():
+        stop[more] -= 1
+        more &= stop > floor
+        more[more] = _is_space(chars[stop[more] - 1])
+    begin = stop.copy()
+    more = begin > floor
+    more[more] = ~_is_space(chars[begin[more] - 1])
+    while more.any():
+        begin[more] -= 1
+        more &= begin > floor
+        more[more] = ~_is_space(chars[begin[more] - 1])
+    return begin, stop
+
+
+def _clause_word(joined: str, chars: np.ndarray, start: np.ndarray, floor: np.ndarray) -> list[str]:
+    """The word before each position, after a trailing "on" and "late", "earlier" (as
+    :func:`_strip_when` sets them aside), with its case and punctuation."""
+    begin, stop = _word_span(chars, start, floor)
+    words = [joined[a:b] for a, b in zip(begin.tolist(), stop.tolist(), strict=True)]
+    for skip in ({"on"}, _WHEN_WORDS):
+        again = np.flatnonzero([w.lower() in skip for w in words])
+        if not len(again):
+            continue
+        begin[again], stop[again] = _word_span(chars, begin[again], floor[again])
+        for i, a, b in zip(
+            again.tolist(), begin[again].tolist(), stop[again].tolist(), strict=True
+        ):
+            words[i] = joined[a:b]
+    return words
+
+
+def might_date_speech(clause_word: np.ndarray) -> np.ndarray:
+    """A cheap first pass of :func:`dates_speech` on the word ending the clause before each
+    date (:func:`leads`): only a speech verb or event, a name or a filler word ("told
+    reporters"), a sentence end or the start of a line can precede a speech act's date."""
+    word = pd.Series(clause_word, dtype=object)
+    codes, uniques = pd.factorize(word)
+    hit = np.fromiter(
+        (
+            not w
+            or w[-1] in _SENTENCE_END
+            or bool(_NAME.match(w))
+            or w.lower() in _SPEECH_VERBS
+            or w.lower() in _SPEECH_FILLERS
+            or w.lower().removesuffix("s") in _SPEECH_EVENTS
+            for w in uniques.tolist()
+        ),
+        dtype=bool,
+        count=len(uniques),
+    )
+    return np.where(codes >= 0, hit[np.maximum(codes, 0)] if len(hit) else False, False)
+
+
+_SPACES = (0x20, 0x09, 0xA0, 0x202F)
+_OPENERS = tuple(ord(c) for c in _OPENING_PUNCTUATION)
+
+
+def _is_space(points: np.ndarray) -> np.ndarray:
+    # A few comparisons beat np.isin, which sorts, on arrays this short-lived.
+    return (points == 0x20) | (points == 0x09) | (points == 0xA0) | (points == 0x202F)
+
+
+def _is_opener(points: np.ndarray) -> np.ndarray:
+    hit = points == _OPENERS[0]
+    for point in _OPENERS[1:]:
+        hit |= points == point
+    return hit
 
 
 def surroundings(

@@ -91,7 +91,7 @@ def test_leads_read_the_determiner_as_word_before_does(pieces: list[str]) -> Non
     doc = make_document(text)
     start = len(text) - len("12 men")
     rows = pd.DataFrame({"doc_id": [doc.doc_id], "start": [start], "end": [len(text)]})
-    determiner, _, _ = wording.leads(rows, {doc.doc_id: doc})
+    determiner, _, _, _ = wording.leads(rows, {doc.doc_id: doc})
     line = text[:start].rsplit("\n", 1)[-1]
     expected = wording.word_before(series(line))[0]
     definite = {"the", "these", "those", "its", "their", "his", "her", "our", "all"}
@@ -225,7 +225,7 @@ def test_leads_say_which_lines_are_short_enough_for_a_heading() -> None:
             "end": [first + 5, second + 5, 1],
         }
     )
-    _, head, tail = wording.leads(rows, {doc.doc_id: doc})
+    _, head, tail, _ = wording.leads(rows, {doc.doc_id: doc})
     short = (head <= wording.HEADING_WIDTH) & (tail <= wording.HEADING_WIDTH)
     assert short.tolist() == [True, False, False]
     assert head[:2].tolist() == [0, len("A long paragraph ") * 10]
@@ -244,3 +244,26 @@ def test_surroundings_stop_at_the_line_and_are_missing_without_the_document() ->
     before, after = wording.surroundings(rows, {doc.doc_id: doc})
     assert before.tolist() == ["Officials said on ", None]
     assert after.tolist() == [" that 12 died.", None]
+
+
+clause_pieces = st.lists(
+    st.sampled_from(
+        ["said", "Said", "told", "reporters", "the", "US", "Reuters", "on", "On", "late",
+         "earlier", "soldiers", "died", "10", "in", "a", "statement", "interview", ".",
+         "stalled.", "\n", "(", "’s"]
+    ),
+    max_size=9,
+)  # fmt: skip
+
+
+@given(clause_pieces)
+def test_the_first_pass_never_drops_a_speech_date(pieces: list[str]) -> None:
+    # might_date_speech is a prefilter: whatever dates_speech keeps, it must keep too.
+    text = " ".join(pieces) + " Tuesday, the ministry said."
+    doc = make_document(text)
+    start = text.index("Tuesday, the ministry")
+    rows = pd.DataFrame({"doc_id": [doc.doc_id], "start": [start], "end": [start + 7]})
+    _, _, _, clause = wording.leads(rows, {doc.doc_id: doc}, clause_of=np.array([True]))
+    before, after = wording.surroundings(rows, {doc.doc_id: doc})
+    if wording.dates_speech(before, after)[0]:
+        assert wording.might_date_speech(clause)[0]
