@@ -122,6 +122,7 @@ _LEADING_TIME_WORDS = _words(
     july august september october november december"""
 )
 _LEADING_TIME_PREPOSITIONS = _words("on in at by late early last this that during")
+_LEADING_TIME_LINKS = _LEADING_TIME_PREPOSITIONS | _words("the same next following previous")
 # "By December, the US said 97 percent ... had been liberated": a fronted "by"/"since"/"until"
 # phrase says when the reported thing was so, not when it was said; "On Wednesday, X said"
 # dates the saying and stays the writer's.
@@ -797,9 +798,7 @@ def _strip_leading_adjuncts(words: list[str]) -> list[str]:
             continue
         if word in _LEADING_TIME_PREPOSITIONS:
             j = i + 1
-            while j < len(words) - 1 and words[j].casefold().strip(",") in (
-                _LEADING_TIME_PREPOSITIONS | {"the", "same", "next", "following", "previous"}
-            ):
+            while j < len(words) - 1 and words[j].casefold().strip(",") in _LEADING_TIME_LINKS:
                 j += 1
             if j < len(words) - 1 and words[j].casefold().strip(",.") in _LEADING_TIME_WORDS:
                 i = j + 1

@@ -66,6 +66,11 @@ _GROUP_SEP = ",\u066c\u00a0\u202f\u2009 "
 _DECIMAL_SEP = ".\u066b"
 
 
+# White space within a line: scraped news puts one paragraph on a line, and a number
+# written in several words or with a fraction never runs on into the next paragraph.
+_SP = r"[^\S\n]"
+
+
 def word_alternation(words: Iterable[object]) -> str:
     """A regex matching any of ``words``, factored by common prefixes.
 
@@ -84,7 +89,7 @@ def word_alternation(words: Iterable[object]) -> str:
 
 def _trie_pattern(node: dict[str, dict]) -> str:
     branches = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+        (_SP + "+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
         for ch, child in node.items()
         if ch
     ]
@@ -99,7 +104,7 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 _UNITS_WORDS = word_alternation(k for k, v in SMALL_NUMBERS.items() if 0 < v < 10)
 # One number word below a hundred: "seven", "nineteen", "twenty-five", "forty two".
 _SMALL = (
-    rf"(?:(?:{word_alternation(TENS)})(?:[-\s](?:{_UNITS_WORDS}))?"
+    rf"(?:(?:{word_alternation(TENS)})(?:(?:-|{_SP})(?:{_UNITS_WORDS}))?"
     rf"|{word_alternation(SMALL_NUMBERS)})(?![\w])"
 )
 _SCALE = rf"(?:{word_alternation(SCALE_WORDS)})s?(?![\w])"
@@ -109,10 +114,10 @@ _AFTER_SCALE = "".join(f"(?<={w})" if i == 0 else f"|(?<={w})" for i, w in enume
 #: two hundred & forty", "two and a half", "half a million", "a baker's dozen" (13). Compile
 #: with re.IGNORECASE. "and" joins only after a scale word, so "two and three" stays two.
 NUMBER_WORDS_PATTERN = (
-    rf"(?:half\s+an?\s+{_SCALE}|a\s+baker['’]s\s+dozen(?![\w])"
-    rf"|(?:{_SMALL}|an?(?=[\s-]+{_SCALE}))(?:[\s-]+{_SCALE})*"
-    rf"(?:(?:{_AFTER_SCALE})(?:,?\s+(?:and|&)\s+|,\s*|\s+|-){_SMALL}(?:[\s-]+{_SCALE})*)*"
-    rf"(?:\s+and\s+(?:a|one)[\s-]+(?:half|quarter)(?![\w]))?)"
+    rf"(?:half{_SP}+an?{_SP}+{_SCALE}|a{_SP}+baker['’]s{_SP}+dozen(?![\w])"
+    rf"|(?:{_SMALL}|an?(?=(?:{_SP}|-)+{_SCALE}))(?:(?:{_SP}|-)+{_SCALE})*"
+    rf"(?:(?:{_AFTER_SCALE})(?:,?{_SP}+(?:and|&){_SP}+|,{_SP}*|{_SP}+|-){_SMALL}(?:(?:{_SP}|-)+{_SCALE})*)*"
+    rf"(?:{_SP}+and{_SP}+(?:a|one)(?:{_SP}|-)+(?:half|quarter)(?![\w]))?)"
 )
 
 #: The denominator of a fraction in words: "a third", "two thirds", "one-half", "three halves".
@@ -122,8 +127,8 @@ DENOMINATORS_PATTERN = rf"(?:{word_alternation(DENOMINATORS)})(?![\w])"
 #: and scientific notation ("1,500,000", "2.5", "2 1/2", "2½", "4e14", "2.48×10−5").
 DIGITS_PATTERN = (
     rf"(?:(?:\d{{1,3}}(?:[{_GROUP_SEP}]\d{{3}}(?!\d))+|\d+)(?:[{_DECIMAL_SEP}]\d+)?"
-    rf"(?:\s+\d+/\d+(?![\d/])|\s?[{VULGAR_FRACTIONS}]|/\d+(?![\d/]))?"
-    rf"(?:[eE][-+−]?\d+(?![\w])|\s?[x×]\s?(?:10(?:\^|(?=[{_MINUS}\d]))|\d+\^)[{_MINUS}]?\d+)?)"
+    rf"(?:{_SP}+\d+/\d+(?![\d/])|{_SP}?[{VULGAR_FRACTIONS}]|/\d+(?![\d/]))?"
+    rf"(?:[eE][-+−]?\d+(?![\w])|{_SP}?[x×]{_SP}?(?:10(?:\^|(?=[{_MINUS}\d]))|\d+\^)[{_MINUS}]?\d+)?)"
 )
 
 _WORD_TOKEN_RE = re.compile(r"[a-z]+")
