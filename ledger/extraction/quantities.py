@@ -129,7 +129,9 @@ _CHANGE_BEFORE_RE = re.compile(
 _CODE_RE = re.compile(
     r"(?:\x1b|\\x1b|\\033|\\u001b|\\e)\[[\d;?]*[A-Za-z]"
     r"|<(?P<block>script|style)\b[^>]*>.*?</(?P=block)\s*>"
-    r"|<[A-Za-z/!][^<>\n]{0,400}>"
+    r"|<!--.*?-->|<![A-Za-z][^<>\n]*>"
+    # A tag is a name and attributes written name=value: "x<y and 5 > 3" is no tag.
+    r"|</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+))*\s*/?>"
     # The arguments of a call, from its parenthesis: every alternative then starts with one
     # fixed character, which keeps this scan cheap on prose full of words.
     r"|(?<=[\w$])\((?:[^()\s]|, )*\)",

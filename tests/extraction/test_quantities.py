@@ -354,12 +354,19 @@ def test_a_quote_never_crosses_a_line_break(text):
         "<script>alert(1)</script>",
         "<style>p { margin: 0 4px }</style>",
         '<img width="300" height="200" src="a.png">',
+        "<!-- slot 12 -->",
+        "<!DOCTYPE html>",
         "console.log(42)",
         "Math.max(2, 3)",
     ],
 )
 def test_digits_in_markup_escapes_and_code_are_not_figures(text):
     assert find_quantities(text) == []
+
+
+def test_a_comparison_in_prose_is_not_a_tag():
+    text = "if x<y and 5 > 3 cars"
+    assert [text[m.start : m.end] for m in find_quantities(text)] == ["5", "3 cars"]
 
 
 def test_prose_around_markup_keeps_its_figures():
