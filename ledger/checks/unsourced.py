@@ -66,9 +66,10 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         if rows.empty:
             return no_findings()
     kind_of = rows["kind"].to_numpy(dtype=object)
-    # Whole object arrays concatenated in C: a message per row without a Python loop.
-    texts = "unsourced " + kind_of + " “" + rows["quote"].to_numpy(dtype=object)
-    texts = texts + "”: no one is cited for it"
+    # The quoted part once per distinct quote, then one concatenation per row in C.
+    quote, quotes = pd.factorize(rows["quote"])
+    cited = np.asarray([f" “{q}”: no one is cited for it" for q in quotes.tolist()], dtype=object)
+    texts = "unsourced " + kind_of + cited[quote]
     quiet = np.isin(kind_of, list(background))
     severities = np.where(quiet, np.asarray("info", dtype=object), np.asarray(None, dtype=object))
     return findings_frame(one_each(rows["assertion_id"]), pd.Series(texts), severities)

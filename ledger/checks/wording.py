@@ -400,7 +400,6 @@ def leads(
     line_end = breaks[np.minimum(np.searchsorted(breaks, end), len(breaks) - 1)]
     head = np.where(has_doc, start - line_start, _NO_LINE)
     tail = np.where(has_doc, line_end - end, _NO_LINE)
-    lower = np.where((chars >= 65) & (chars <= 90), chars | 0x20, chars)
     # Where the run of spaces before each quote begins: the word before ends there.
     gap = start - 1
     spaced = has_doc & (gap >= line_start)
@@ -417,7 +416,9 @@ def leads(
             continue
         hit = fits.copy()
         for offset, letter in enumerate(word):
-            hit[hit] = lower[first[hit] + offset] == ord(letter)
+            # Setting 0x20 folds an ASCII capital onto its lower case and no other point
+            # onto a lower-case letter.
+            hit[hit] = (chars[first[hit] + offset] | 0x20) == ord(letter)
         # The word must start the token, opening quotes and brackets aside: "(the", not
         # "bathe" or "l'the".
         edge = first[hit] - 1
