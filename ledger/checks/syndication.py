@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
-from .frames import among, findings_frame, first_rows, group_ids, no_findings, present
+from .frames import among, findings_frame, group_ids, no_findings, present
 
 DESCRIPTION = """\
 ## What it does
@@ -37,7 +37,7 @@ _CLAIM_KEYS = ["claim_key", "stance"]
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     least = int(context.options.get("min_documents", 2))
     # Integers for documents and sentences: every grouping below joins on them, not on text.
-    document, _ = context.factorize(assertions, "doc_id")
+    document, doc_uniques = context.factorize(assertions, "doc_id")
     sentence, sentences = context.factorize(assertions, "sentence")
     # Wire copy repeats sentences verbatim, so exact text is the key; short lines recur by
     # chance ("He said.") and are left out.
@@ -58,14 +58,16 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         _FIGURE_KEYS,
     )
     claims = pick(present(assertions, context, "claim_key"), _CLAIM_KEYS)
-    repeated = pick(long_enough[sentence] if len(sentences) else np.zeros(0, bool), [])
-    doc_ids = assertions["doc_id"].to_numpy()
-    first_row = first_rows(document)
-    published = [context.documents.get(doc_ids[i]) for i in first_row]
+    # A row without a sentence (code -1) is never part of a repeated sentence.
+    in_long = (long_enough[sentence] & (sentence >= 0)) if len(sentences) else sentence >= 0
+    repeated = pick(in_long, [])
+    # Codes number documents in order of appearance, so code k is doc_ids[k].
+    doc_ids = doc_uniques.tolist()
+    published = [context.documents.get(d) for d in doc_ids]
     dates = [d.published if d is not None else None for d in published]
     names = [
-        d.name if d is not None else str(doc_ids[i])[:12]
-        for d, i in zip(published, first_row, strict=True)
+        d.name if d is not None else str(doc_id)[:12]
+        for d, doc_id in zip(published, doc_ids, strict=True)
     ]
     ids: list[list[str]] = []
     messages: list[str] = []
