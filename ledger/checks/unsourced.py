@@ -58,11 +58,12 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         & ~present(assertions, context, "speaker_key")
         & assertions["attribution_cue"].isna().to_numpy()
     )
-    rows = assertions.loc[unsourced, ["assertion_id", "doc_id", "start", "end", "kind", "quote"]]
+    at = np.flatnonzero(unsourced)
+    rows = assertions.iloc[at][["assertion_id", "doc_id", "start", "end", "kind", "quote"]]
     if rows.empty:
         return no_findings()
     if exempt:
-        rows = rows.loc[~_exempted(rows, assertions, context, exempt)]
+        rows = rows.loc[~_exempted(rows, at, assertions, context, exempt)]
         if rows.empty:
             return no_findings()
     kind_of = rows["kind"].to_numpy(dtype=object)
@@ -76,9 +77,14 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 
 
 def _exempted(
-    rows: pd.DataFrame, assertions: pd.DataFrame, context: CheckContext, exempt: set[str]
+    rows: pd.DataFrame,
+    at: np.ndarray,
+    assertions: pd.DataFrame,
+    context: CheckContext,
+    exempt: set[str],
 ) -> np.ndarray:
-    """Which unsourced figures a news wording in ``exempt`` marks as no fresh claim.
+    """Which unsourced figures (``rows``, at positions ``at`` of ``assertions``) a news
+    wording in ``exempt`` marks as no fresh claim.
 
     Each rule reads only the rows it can apply to, and only as much text as it needs: a
     ledger may hold hundreds of thousands of unsourced figures.
@@ -95,7 +101,7 @@ def _exempted(
         skip[quantity] = wording.refers_back(
             determiner[quantity],
             quote[quantity],
-            _mentioned_before(rows, determiner, quantity, assertions, context),
+            _mentioned_before(rows, at, determiner, quantity, assertions, context),
         )
     dated = dates & ~skip
     # A dateline starts its line, or nearly: only those dates are read for one.
@@ -113,7 +119,7 @@ def _exempted(
     if "restated-heading" in exempt and heading.any():
         before, after = wording.surroundings(rows.loc[heading], context.documents)
         line = (before + quote[heading] + after).fillna("")
-        restated = _given_twice(rows.loc[heading], assertions, context)
+        restated = _given_twice(at[heading], assertions, context)
         skip[heading] = wording.restated_headings(
             rows.loc[heading], line, restated, context.documents
         )
@@ -135,6 +141,7 @@ def _figure_codes(assertions: pd.DataFrame, context: CheckContext) -> np.ndarray
 
 def _mentioned_before(
     rows: pd.DataFrame,
+    at: np.ndarray,
     lead: np.ndarray,
     among_rows: np.ndarray,
     assertions: pd.DataFrame,
@@ -153,15 +160,14 @@ def _mentioned_before(
     starts = assertions["start"].to_numpy()
     first = np.full(figure.max(initial=-1) + 1, np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(first, figure, starts)
-    at = assertions.index.get_indexer(rows.index[among_rows])
-    return first[figure[at]] < starts[at]
+    where = at[among_rows]
+    return first[figure[where]] < starts[where]
 
 
-def _given_twice(rows: pd.DataFrame, assertions: pd.DataFrame, context: CheckContext) -> np.ndarray:
-    """Whether each row's figure occurs more than once in its document."""
+def _given_twice(at: np.ndarray, assertions: pd.DataFrame, context: CheckContext) -> np.ndarray:
+    """Whether the figure at each position ``at`` occurs more than once in its document."""
     figure = _figure_codes(assertions, context)
-    count = np.bincount(figure)
-    return count[figure[assertions.index.get_indexer(rows.index)]] >= 2
+    return np.bincount(figure)[figure[at]] >= 2
 
 
 CHECK = Check(

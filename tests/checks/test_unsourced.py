@@ -119,3 +119,18 @@ def test_a_heading_figure_the_body_does_not_repeat_is_still_flagged() -> None:
     )
     out = unsourced.run(frame, CheckContext(documents={document.doc_id: document}))
     assert len(out) == 1
+
+
+def test_the_same_figure_named_again_with_the_is_a_back_reference() -> None:
+    # "300 gunmen" is a claim the first time; "the 300 gunmen" points back to it.
+    text = "Witnesses counted 300 gunmen in the town.\nLater the 300 gunmen left for the hills.\n"
+    document = make_document(text)
+    frame = make_assertions(
+        [
+            {"quote": "300 gunmen", "value": 300, "unit": "people"},
+            {"quote": "300 gunmen", "value": 300, "unit": "people", "start": 30},
+        ],
+        document=document,
+    )
+    out = unsourced.run(frame, CheckContext(documents={document.doc_id: document}))
+    assert out["assertion_ids"].tolist() == [[frame["assertion_id"].iloc[0]]]
