@@ -52,8 +52,10 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     if len(usable) < 2:
         return no_findings()
     tolerance = context.tolerance
-    low = low_all[usable] - np.abs(low_all[usable]) * tolerance
-    high = high_all[usable] + np.abs(high_all[usable]) * tolerance
+    low, high = low_all[usable], high_all[usable]
+    if tolerance:  # an open end ("over 10": high is inf) stays open; inf * 0 would be NaN
+        low = np.where(np.isinf(low), low, low - np.abs(low) * tolerance)
+        high = np.where(np.isinf(high), high, high + np.abs(high) * tolerance)
     # Integers from the run's shared codes (a missing key is a value of its own): grouping
     # on them costs a fraction of grouping on four text columns.
     group = group_ids(*(context.factorize(assertions, key)[0][usable] for key in GROUP_KEYS))
