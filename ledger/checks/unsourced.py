@@ -59,7 +59,8 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         & assertions["attribution_cue"].isna().to_numpy()
     )
     at = np.flatnonzero(unsourced)
-    rows = assertions.iloc[at][["assertion_id", "doc_id", "start", "end", "kind", "quote"]]
+    # Columns first, then rows: copying six columns, not every column of the frame.
+    rows = assertions[["assertion_id", "doc_id", "start", "end", "kind", "quote"]].iloc[at]
     if rows.empty:
         return no_findings()
     if exempt:
@@ -67,10 +68,20 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         if rows.empty:
             return no_findings()
     kind_of = rows["kind"].to_numpy(dtype=object)
-    # The quoted part once per distinct quote, then one concatenation per row in C.
+    # One message per distinct (kind, quote), then a take: no string is built twice.
+    kind, kinds_seen = pd.factorize(kind_of)
     quote, quotes = pd.factorize(rows["quote"])
-    cited = np.asarray([f" “{q}”: no one is cited for it" for q in quotes.tolist()], dtype=object)
-    texts = "unsourced " + kind_of + cited[quote]
+    pair, pairs = pd.factorize(kind.astype(np.int64) * max(len(quotes), 1) + quote)
+    kind_names, quote_texts = kinds_seen.tolist(), quotes.tolist()
+    width = max(len(quotes), 1)
+    unique_texts = np.asarray(
+        [
+            f"unsourced {kind_names[p // width]} “{quote_texts[p % width]}”: no one is cited for it"
+            for p in pairs.tolist()
+        ],
+        dtype=object,
+    )
+    texts = unique_texts[pair]
     quiet = np.isin(kind_of, list(background))
     severities = np.where(quiet, np.asarray("info", dtype=object), np.asarray(None, dtype=object))
     return findings_frame(one_each(rows["assertion_id"]), pd.Series(texts), severities)
