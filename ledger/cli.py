@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .config import Config
     from .manager import PluginHost
     from .model import Document
+    from .pipeline import Ledger
     from .report import Report
 
 PROG = "fact-ledger"
@@ -50,6 +51,15 @@ class Session:
                 path = Path(raw)
                 self.start = path if path.is_dir() else path.parent
                 return
+
+    def read(self, paths: Sequence[str]) -> Ledger:
+        """Read, extract and resolve ``paths`` (``-``: standard input) with this session's
+        plugins; configuration is discovered from the first of them."""
+        from .pipeline import build_ledger
+
+        self.use_inputs(paths)
+        stdin = sys.stdin.buffer if "-" in paths else None
+        return build_ledger(list(paths), self.host, stdin=stdin, progress=show_progress)
 
     @property
     def config(self) -> Config:
@@ -231,7 +241,7 @@ def check(
     )
     host = session.host
     targets = _targets(host, output_format, outputs)
-    report = _run(paths, config, host, new_since=new_since)
+    report = _run(session, paths, config, new_since=new_since)
     if statistics:
         _emit_statistics(report)
     else:
@@ -253,7 +263,7 @@ def report(
     session.use_inputs(paths)
     host = session.host
     targets = _targets(host, output_format or "markdown", outputs)
-    _emit(_run(paths, session.config, host), targets, host)
+    _emit(_run(session, paths, session.config), targets, host)
     return EXIT_OK
 
 
@@ -272,12 +282,9 @@ def extract(
     session: Session, paths: tuple[str, ...], output: Path | None, include_boilerplate: bool
 ) -> int:
     """Print one JSON object per assertion (JSON lines), with ``doc`` the document's name."""
-    session.use_inputs(paths)
-    from .pipeline import build_ledger
     from .renderers.jsonout import dumps
 
-    stdin = sys.stdin.buffer if "-" in paths else None
-    ledger = build_ledger(list(paths), session.host, stdin=stdin, progress=show_progress)
+    ledger = session.read(paths)
     frame = ledger.assertions
     if not include_boilerplate:
         frame = frame[~frame["boilerplate"]]
@@ -304,12 +311,9 @@ def extract(
 @pass_session
 def export(session: Session, paths: tuple[str, ...], output: Path) -> int:
     """Write the assertions as a table: Parquet for scale, CSV for spreadsheets."""
-    session.use_inputs(paths)
     from .export import export_assertions
-    from .pipeline import build_ledger
 
-    stdin = sys.stdin.buffer if "-" in paths else None
-    ledger = build_ledger(list(paths), session.host, stdin=stdin, progress=show_progress)
+    ledger = session.read(paths)
     count = export_assertions(ledger.assertions, ledger.documents, output)
     click.echo(f"{output}: {count} assertions", err=True)
     return EXIT_OK
@@ -327,13 +331,10 @@ def export(session: Session, paths: tuple[str, ...], output: Path) -> int:
 @pass_session
 def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
     """Add documents and their extracted assertions to a ledger folder."""
-    session.use_inputs(paths)
-    from .pipeline import build_ledger
     from .store import LedgerStore
 
     # Read and extract everything first: a bad input must leave the ledger untouched.
-    stdin = sys.stdin.buffer if "-" in paths else None
-    ledger = build_ledger(list(paths), session.host, stdin=stdin, progress=show_progress)
+    ledger = session.read(paths)
     store = (
         LedgerStore.open(ledger_dir)
         if LedgerStore.is_ledger(ledger_dir)
@@ -468,7 +469,7 @@ def waive(
     from .waivers import add_waiver
 
     config = session.config
-    report = _run(paths, config, session.host)
+    report = _run(session, paths, config)
     matches = [f for f in report.findings if f.finding_id.startswith(finding_id)]
     if len(matches) != 1:
         what = "no finding" if not matches else f"{len(matches)} findings"
@@ -497,7 +498,7 @@ def baseline_command(session: Session, paths: tuple[str, ...], output: Path) -> 
 
     # Today's findings all go into the baseline, whatever an older baseline says.
     config = replace(session.config, baseline=None)
-    report = _run(paths, config, session.host)
+    report = _run(session, paths, config)
     count = write_baseline(output, report.findings)
     click.echo(f"{output}: {count} finding fingerprints", err=True)
     return EXIT_OK
@@ -542,13 +543,12 @@ def _targets(host: PluginHost, output_format: str | None, outputs: Sequence[str]
 
 
 def _run(
-    paths: Sequence[str], config: Config, host: PluginHost, *, new_since: str | None = None
+    session: Session, paths: Sequence[str], config: Config, *, new_since: str | None = None
 ) -> Report:
-    from .pipeline import build_ledger, check_ledger
+    from .pipeline import check_ledger
 
-    stdin = sys.stdin.buffer if "-" in paths else None
-    ledger = build_ledger(list(paths), host, stdin=stdin, progress=show_progress)
-    report = check_ledger(ledger, host, config)
+    host = session.host
+    report = check_ledger(session.read(paths), host, config)
     if new_since is not None:
         from .baseline import apply_baseline
         from .changes import fingerprints_at
