@@ -83,8 +83,8 @@ def _f1(p: float, r: float) -> float:
 
 def score(
     documents: Iterable[Document], reviewed: list[dict], table: AliasTable
-) -> list[tuple[str, str]]:
-    """The table of measures, as (name, value) rows."""
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The table of measures, as (name, value) rows, and what was missed or wrong."""
     rows_by_doc: dict[str, list[Assertion]] = {}
     started = time.perf_counter()
     for document in documents:
@@ -194,8 +194,7 @@ def score(
         ("denials paired with their claim", _ratio(pair_found, pair_total)),
         ("extraction time (5 articles)", f"{elapsed * 1000:.0f} ms"),
     ]
-    score.misses = misses  # type: ignore[attr-defined]
-    return table_rows
+    return table_rows, misses
 
 
 def main(argv: Sequence[str] = ()) -> int:
@@ -209,17 +208,12 @@ def main(argv: Sequence[str] = ()) -> int:
         Document.from_text(path.read_text("utf-8"), name=path.stem)
         for path in sorted(SEEDS.glob("*.txt"))
     ]
-    rows = score(documents, reviewed, table)
-    width = max(len(name) for name, _ in rows)
-    print(f"$ {COMMAND}")
-    print(f"| {'measure'.ljust(width)} | value |")
-    print(f"|{'-' * (width + 2)}|-------|")
-    for name, value in rows:
-        print(f"| {name.ljust(width)} | {value} |")
-    if "-v" in argv:
-        print()
-        for line in score.misses:  # type: ignore[attr-defined]
-            print(" ", line)
+    # A sibling module of the scripts (bench/ is on sys.path when one is run); imported here
+    # so the tests can load this file's scoring without it.
+    from measures import print_measures
+
+    rows, misses = score(documents, reviewed, table)
+    print_measures(COMMAND, rows, misses if "-v" in argv else ())
     return 0
 
 
