@@ -94,7 +94,10 @@ def test_history_reads_through_the_hash_chain(
         store.history(seed_figures[1].assertion_id)
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(ops=st.lists(st.sampled_from(["amend", "retract"]), max_size=6))
 def test_the_last_row_in_the_history_is_the_current_view(
     tmp_path_factory: pytest.TempPathFactory,

@@ -1,0 +1,32 @@
+"""Hypothesis profiles for the whole suite.
+
+The suite runs on shared machines under load, where a wall-clock deadline fails a correct
+property at random (tests/store/test_history.py did). So no profile has a deadline; the slow
+example is caught by the benches in bench/, not by a flaky test.
+
+- ``dev`` (the default): random examples, the example database on, ``too_slow`` suppressed.
+- ``ci``: the same examples on every run (``derandomize``), no database, a reproduction blob
+  printed on failure. Chosen when ``CI`` is set (GitHub Actions sets it) or explicitly.
+
+Choose with ``HYPOTHESIS_PROFILE=ci python -m pytest``. A test's own ``@settings`` overrides
+only the fields it names, so per-test ``max_examples`` keep working.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci",
+    settings.get_profile("dev"),
+    derandomize=True,
+    database=None,
+    print_blob=True,
+)
+
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
