@@ -49,6 +49,7 @@ class Expected:
     lo: float | None = None
     hi: float | None = None
     unit: str | None = None
+    noun: str | None = None  # lemma of the counted noun, scored only where given
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def _expected(raw: dict, item: dict, *, figure: bool, source: str) -> Expected:
         lo=item.get("lo") if figure else None,
         hi=item.get("hi") if figure else None,
         unit=item.get("unit") if figure else None,
+        noun=item.get("noun") if figure else None,
     )
 
 
@@ -161,6 +163,11 @@ class Score:
     claims_found: int = 0
     claim_speaker: int = 0
     claim_stance: int = 0
+    value_unit: int = 0  # right value and right unit
+    nouns: int = 0  # expected figures that name a counted noun
+    noun_right: int = 0
+    denials: int = 0  # expected rows (figures and claims) that deny
+    denials_found: int = 0  # of those, read as denied
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -174,6 +181,13 @@ class Score:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def f1_value_unit(self) -> float:
+        """F1 where a figure is right only when its value and its unit are."""
+        p = self.value_unit / self.extracted if self.extracted else 0.0
+        r = self.value_unit / self.expected if self.expected else 0.0
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
@@ -216,6 +230,7 @@ def score(cases: Sequence[Case], table: AliasTable | None = None) -> Score:
                 )
             if want.unit == row.unit:
                 result.unit += 1
+                result.value_unit += _value_right(want, row)
             else:
                 result.misses.append(f"{tag}: {want.quote!r} unit {row.unit}, want {want.unit}")
             if same_speaker(table, want.speakers, row.speaker):
@@ -230,11 +245,24 @@ def score(cases: Sequence[Case], table: AliasTable | None = None) -> Score:
                 result.misses.append(
                     f"{tag}: {want.quote!r} stance {row.stance}, want {want.stance}"
                 )
+            if want.noun is not None:
+                result.nouns += 1
+                got = getattr(row, "noun", None)
+                if got == want.noun:
+                    result.noun_right += 1
+                else:
+                    result.misses.append(f"{tag}: {want.quote!r} noun {got!r}, want {want.noun}")
         for j, row in enumerate(figures):
             if j not in matched.values():
                 result.misses.append(f"{tag}: extra figure {row.quote!r} ({row.kind})")
+        for i, want in enumerate(case.figures):
+            if want.stance == "denies":
+                result.denials += 1
+                j = matched.get(i)
+                result.denials_found += j is not None and figures[j].stance == "denies"
         claim_match = _match(case.claims, claims)
         result.claims += len(case.claims)
+        result.denials += sum(want.stance == "denies" for want in case.claims)
         for i, want in enumerate(case.claims):
             j = claim_match.get(i)
             if j is None:
@@ -242,6 +270,8 @@ def score(cases: Sequence[Case], table: AliasTable | None = None) -> Score:
                 continue
             row = claims[j]
             result.claims_found += 1
+            if want.stance == "denies":
+                result.denials_found += row.stance == "denies"
             if same_speaker(table, want.speakers, row.speaker):
                 result.claim_speaker += 1
             else:
@@ -265,6 +295,7 @@ def table_rows(result: Score) -> list[tuple[str, str]]:
         ("figures: precision (right value)", _ratio(result.right, result.extracted)),
         ("figures: recall (right value)", _ratio(result.right, result.expected)),
         ("figures: F1 (value)", f"{result.f1:.3f}"),
+        ("figures: F1 (value and unit)", f"{result.f1_value_unit:.3f}"),
         ("figures: interval agrees (found)", _ratio(result.interval, result.found)),
         ("figures: unit agrees (found)", _ratio(result.unit, result.found)),
         ("figures: speaker right (found)", _ratio(result.speaker, result.found)),
@@ -272,11 +303,17 @@ def table_rows(result: Score) -> list[tuple[str, str]]:
         ("claims: found", _ratio(result.claims_found, result.claims)),
         ("claims: speaker right", _ratio(result.claim_speaker, result.claims_found)),
         ("claims: stance right", _ratio(result.claim_stance, result.claims_found)),
+        ("counted noun lemma right", _ratio(result.noun_right, result.nouns)),
+        ("denial recall (figures and claims)", _ratio(result.denials_found, result.denials)),
     ]
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    cases = load_cases()
+    args = list(argv)
+    path = CASES
+    if "--cases" in args:
+        path = Path(args[args.index("--cases") + 1]).resolve()
+    cases = load_cases(path)
     result = score(cases)
     rows = table_rows(result)
     # A sibling module of the scripts (bench/ is on sys.path when one is run); imported here
@@ -284,7 +321,8 @@ def main(argv: Sequence[str] = ()) -> int:
     from measures import print_measures
 
     figures = sum(len(c.figures) for c in cases)
-    heading = f"{COMMAND}   # {len(cases)} cases, {figures} figures"
+    shown = "" if path == CASES else f" --cases {path.relative_to(ROOT)}"
+    heading = f"{COMMAND}{shown}   # {len(cases)} cases, {figures} figures"
     print_measures(heading, rows, result.misses if "-v" in argv else ())
     return 0
 

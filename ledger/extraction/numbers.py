@@ -110,18 +110,35 @@ _SMALL = (
 _SCALE = rf"(?:{word_alternation(SCALE_WORDS)})s?(?![\w])"
 _AFTER_SCALE = "".join(f"(?<={w})" if i == 0 else f"|(?<={w})" for i, w in enumerate(SCALE_WORDS))
 
-#: A number in words: "three hundred", "twenty-five", "a hundred and two", "three million,
-#: two hundred & forty", "two and a half", "half a million", "a baker's dozen" (13). Compile
-#: with re.IGNORECASE. "and" joins only after a scale word, so "two and three" stays two.
-NUMBER_WORDS_PATTERN = (
-    rf"(?:half{_SP}+an?{_SP}+{_SCALE}|a{_SP}+baker['’]s{_SP}+dozen(?![\w])"
-    rf"|(?:{_SMALL}|an?(?=(?:{_SP}|-)+{_SCALE}))(?:(?:{_SP}|-)+{_SCALE})*"
-    rf"(?:(?:{_AFTER_SCALE})(?:,?{_SP}+(?:and|&){_SP}+|,{_SP}*|{_SP}+|-){_SMALL}(?:(?:{_SP}|-)+{_SCALE})*)*"
-    rf"(?:{_SP}+and{_SP}+(?:a|one)(?:{_SP}|-)+(?:half|quarter)(?![\w]))?)"
-)
-
 #: The denominator of a fraction in words: "a third", "two thirds", "one-half", "three halves".
 DENOMINATORS_PATTERN = rf"(?:{word_alternation(DENOMINATORS)})(?![\w])"
+
+# "and a half", "and three quarters" after a number: a fraction of what precedes it, and of a
+# scale word that follows ("two and a half thousand" is 2,500; "a million and a half" 1.5m).
+_AND_FRACTION = (
+    rf"{_SP}+and{_SP}+(?:a|one|three)(?:{_SP}|-)+(?:half|quarters?)(?![\w])"
+    rf"(?:(?:{_SP}|-)+{_SCALE})*"
+)
+# "a thousand and three quarters": "three" there counts quarters, not units.
+_NO_SHARE = rf"(?!(?:{_SP}|-)+(?:half|halves|quarters?)(?![\w]))"
+# "three-quarters of a million", "a quarter of a billion", "two-thirds of a million": a share
+# of a scale word is one number, not a fraction followed by another figure.
+_FRACTION_OF_SCALE = (
+    rf"(?:an?|{_SMALL})(?:{_SP}|-)+{DENOMINATORS_PATTERN}{_SP}+of{_SP}+an?{_SP}+{_SCALE}"
+)
+
+#: A number in words: "three hundred", "twenty-five", "a hundred and two", "three million,
+#: two hundred & forty", "two and a half", "half a million", "a baker's dozen" (13),
+#: "two and a half thousand", "a million and a half", "three-quarters of a million". Compile
+#: with re.IGNORECASE. "and" joins only after a scale word, so "two and three" stays two.
+NUMBER_WORDS_PATTERN = (
+    rf"(?:{_FRACTION_OF_SCALE}"
+    rf"|half{_SP}+an?{_SP}+{_SCALE}|a{_SP}+baker['’]s{_SP}+dozen(?![\w])"
+    rf"|(?:{_SMALL}|an?(?=(?:{_SP}|-)+{_SCALE}))(?:(?:{_SP}|-)+{_SCALE})*"
+    rf"(?:(?:{_AFTER_SCALE})(?:,?{_SP}+(?:and|&){_SP}+|,{_SP}*|{_SP}+|-){_SMALL}{_NO_SHARE}"
+    rf"(?:(?:{_SP}|-)+{_SCALE})*)*"
+    rf"(?:{_AND_FRACTION})?)"
+)
 
 #: Digits in any script with thousands separators, a decimal part, a mixed or vulgar fraction,
 #: and scientific notation ("1,500,000", "2.5", "2 1/2", "2½", "4e14", "2.48×10−5").
@@ -194,6 +211,10 @@ def parse_digits(text: str) -> float:
 def parse_number_words(text: str) -> float:
     """Read a number written in words; raise ValueError if it is not one.
 
+    A fraction after "and" is a fraction of the scale word before it ("a million and a
+    half" is 1,500,000), or, when a scale word follows, part of what it multiplies ("two and
+    a half thousand" is 2,500); "three-quarters of a million" is 750,000.
+
     >>> parse_number_words("three million, two hundred & forty")
     3000240.0
     """
@@ -202,26 +223,40 @@ def parse_number_words(text: str) -> float:
         return parse_number_words(" ".join(["a", *tokens[2:]])) / 2
     if tokens[:4] == ["a", "baker", "s", "dozen"]:
         return 13.0
-    total = 0
-    current = 0
-    extra = 0.0
+    if "of" in tokens:  # "three-quarters of a million": a share of what follows "of"
+        cut = tokens.index("of")
+        if cut >= 2 and tokens[cut - 1] in DENOMINATORS:
+            share = parse_fraction_words(" ".join(tokens[:cut]))
+            return share * parse_number_words(" ".join(tokens[cut + 1 :]))
+        raise ValueError(f"not a number: {text!r}")
+    total = 0.0
+    current = 0.0
+    last_scale = 0  # the scale word just read, while nothing has been added after it
     seen = False
     i = 0
     while i < len(tokens):
         word = tokens[i]
-        if word == "and" and i + 2 < len(tokens) and tokens[i + 2] in ("half", "quarter"):
-            extra = 0.5 if tokens[i + 2] == "half" else 0.25
-            break
+        fraction = _and_fraction(tokens, i)
+        if fraction is not None:
+            share, i = fraction
+            if i < len(tokens) and tokens[i].rstrip("s") in SCALE_WORDS:
+                current += share  # "two and a half thousand": the scale takes both
+            elif last_scale:
+                total += share * last_scale  # "a million and a half"
+            else:
+                current += share  # "two and a half"
+            last_scale = 0
+            continue
         if word in ("and", "a", "an"):
             if word != "and":
                 current = current or 1
                 seen = True
         elif word in SMALL_NUMBERS:
             current += SMALL_NUMBERS[word]
-            seen = True
+            seen, last_scale = True, 0
         elif word in TENS:
             current += TENS[word]
-            seen = True
+            seen, last_scale = True, 0
         elif word.rstrip("s") in SCALE_WORDS:
             scale = SCALE_WORDS[word.rstrip("s")]
             if scale < 1000:
@@ -229,13 +264,26 @@ def parse_number_words(text: str) -> float:
             else:
                 total += (current or 1) * scale
                 current = 0
-            seen = True
+            seen, last_scale = True, scale
         else:
             raise ValueError(f"not a number word: {word!r}")
         i += 1
     if not seen:
         raise ValueError(f"no number in {text!r}")
-    return float(total + current) + extra
+    return total + current
+
+
+_FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25}
+
+
+def _and_fraction(tokens: list[str], i: int) -> tuple[float, int] | None:
+    """(share, index after it) for "and a half", "and one quarter", "and three quarters"."""
+    if tokens[i] != "and" or i + 2 >= len(tokens) or tokens[i + 2] not in _FRACTION_WORDS:
+        return None
+    count = {"a": 1, "one": 1, "three": 3}.get(tokens[i + 1])
+    if count is None:
+        return None
+    return count * _FRACTION_WORDS[tokens[i + 2]], i + 3
 
 
 def parse_fraction_words(text: str) -> float:
@@ -256,7 +304,9 @@ def parse_number(text: str) -> float:
         return parse_digits(stripped)
     last = _WORD_TOKEN_RE.findall(stripped.lower())[-1:]
     # "two and a half" is a number that ends in a fraction word; "one-half" is a fraction.
-    ends_in_and_half = last[:1] in (["half"], ["quarter"]) and " and " in stripped.lower()
+    ends_in_and_half = (
+        last[:1] in (["half"], ["quarter"], ["quarters"]) and " and " in stripped.lower()
+    )
     if last and last[0] in DENOMINATORS and not ends_in_and_half:
         return parse_fraction_words(stripped)
     return parse_number_words(stripped)

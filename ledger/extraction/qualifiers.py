@@ -8,6 +8,7 @@ them, so the rule for "about" is written down once.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -69,6 +70,11 @@ class QualifierTable:
     def apply(self, wording: str, low: float, high: float) -> tuple[float, float]:
         """Widen ``[low, high]`` by the relative qualifier ``wording`` ("about", "over"...)."""
         rule = self.rule(wording)
+        if math.isinf(rule.high):
+            # A stated minimum ("at least 12") leaves its far end open; inf * 0 would be NaN.
+            if low < 0:
+                return -math.inf, float(f"{high * rule.low:.12g}")
+            return float(f"{low * rule.low:.12g}"), math.inf
         a, b = low * rule.low, high * rule.high
         # Negative figures ("about -10 C") flip the factors' direction.
         if low < 0:

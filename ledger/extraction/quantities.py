@@ -197,6 +197,8 @@ def _candidate_patterns(
         rf"(?P<share>{qualifiers.share_re.pattern})",
         rf"(?P<vague>(?P<vwords>{qualifiers.vague_re.pattern})"
         rf"(?:\s+(?P<vscale>{scale})s?(?![\w])|\s+of\s+(?P<vscale2>{scale})s(?![\w]))?)",
+        # "a quarter of a million" is one number (read as words), not "a quarter" and a million.
+        rf"(?P<fracscale>(?<![\w-])an?[\s-]+{DENOMINATORS_PATTERN}\s+of\s+an?\s+(?:{scale})s?(?![\w]))",
         # "a third" here; "two thirds", "one-half" as number words with a denominator.
         rf"(?P<fracw>(?<![\w-])an?[\s-]+{DENOMINATORS_PATTERN})",
         rf"(?P<article>(?<![\w-])an?(?=\s+(?:{'|'.join(article_units)})(?![\w])))",
@@ -341,6 +343,8 @@ class _Reader:
         kind = m.lastgroup or ""
         if kind == "words" and m.group("denom"):
             kind = "fracw"
+        elif kind == "fracscale":
+            kind = "words"
         start, end = m.span()
         if kind == "imgsize":
             width = parse_number(_TIMES_RE.split(m.group())[0])

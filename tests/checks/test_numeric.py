@@ -151,3 +151,24 @@ def test_the_message_names_the_place_as_written_and_a_day_without_its_year() -> 
     assert _readable_time("--09-28") == "28 September"
     assert _readable_time("2017-09-28") == "2017-09-28"
     assert _readable_time("--13-01") == "--13-01"  # not a date: shown as it is
+
+
+def test_a_stated_minimum_never_conflicts_with_a_larger_toll() -> None:
+    # "At least 12 people were killed" (value_high open) and later "40 people were killed".
+    killed = {"subject_key": "people", "unit": "person"}
+    out = run(
+        [
+            {**killed, "quote": "At least 12 people", "value": 12, "value_high": math.inf},
+            {**killed, "quote": "40 people", "value": 40},
+        ],
+        tolerance=0.1,
+    )
+    assert out.empty
+    # ... but a smaller figure than the minimum still conflicts with it.
+    out = run(
+        [
+            {**killed, "quote": "At least 12 people", "value": 12, "value_high": math.inf},
+            {**killed, "quote": "5 people", "value": 5},
+        ]
+    )
+    assert len(out) == 1

@@ -126,3 +126,51 @@ def test_number_words_read_back(n: int) -> None:
 @given(st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False))
 def test_decimals_read_back(d: object) -> None:
     assert parse_digits(str(d)) == pytest.approx(float(str(d)))
+
+
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SHARES = {"a half": 0.5, "a quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75}
+_AND_SHARES = {"and a half": 0.5, "and a quarter": 0.25, "and three quarters": 0.75}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a million and a half", 1_500_000),
+        ("two and a half thousand", 2_500),
+        ("three-quarters of a million", 750_000),
+        ("one and a half million", 1_500_000),
+        ("three million and a half", 3_500_000),
+        ("two and a half", 2.5),
+        ("a quarter of a billion", 250_000_000),
+        ("two-thirds of a million", 2_000_000 / 3),
+    ],
+)
+def test_fractions_of_scale_words(text: str, value: float) -> None:
+    assert re.fullmatch(NUMBER_WORDS_PATTERN, text, re.IGNORECASE), text
+    assert parse_number(text) == pytest.approx(value)
+
+
+@given(
+    st.integers(min_value=1, max_value=99),
+    st.sampled_from(sorted(_AND_SHARES)),
+    st.sampled_from(sorted(_SCALES)),
+    st.booleans(),
+)
+def test_and_a_fraction_reads_back(whole: int, share: str, scale: str, scale_last: bool) -> None:
+    """ "twelve and a half million" is 12.5 million; "twelve million and a half" too: the
+    share is of the scale word, whichever side of it the writer puts the fraction."""
+    words = num2words(whole)
+    if scale_last:
+        written = f"{words} {share} {scale}"
+    else:
+        written = f"{words} {scale} {share}"
+    assert re.fullmatch(NUMBER_WORDS_PATTERN, written, re.IGNORECASE), written
+    assert parse_number(written) == pytest.approx((whole + _AND_SHARES[share]) * _SCALES[scale])
+
+
+@given(st.sampled_from(sorted(_SHARES)), st.sampled_from(sorted(_SCALES)))
+def test_share_of_a_scale_word_reads_back(share: str, scale: str) -> None:
+    written = f"{share} of a {scale}"
+    assert re.fullmatch(NUMBER_WORDS_PATTERN, written, re.IGNORECASE), written
+    assert parse_number(written) == pytest.approx(_SHARES[share] * _SCALES[scale])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -84,7 +85,9 @@ def test_vague_amounts_rise_in_order() -> None:
         ("nearly", 300, 270, 300),
         ("over", 10, 10, 15),
         ("more than", 300, 300, 450),
-        ("at least", 12, 12, 18),
+        ("at least", 12, 12, math.inf),
+        ("no fewer than", 0, 0, math.inf),
+        ("at least", -5, -math.inf, -5),
         ("up to", 4000, 0, 4000),
         ("less than", 50, 0, 50),
         ("about", -10, -11, -9),
