@@ -161,10 +161,7 @@ def test_and_a_fraction_reads_back(whole: int, share: str, scale: str, scale_las
     """ "twelve and a half million" is 12.5 million; "twelve million and a half" too: the
     share is of the scale word, whichever side of it the writer puts the fraction."""
     words = num2words(whole)
-    if scale_last:
-        written = f"{words} {share} {scale}"
-    else:
-        written = f"{words} {scale} {share}"
+    written = f"{words} {share} {scale}" if scale_last else f"{words} {scale} {share}"
     assert re.fullmatch(NUMBER_WORDS_PATTERN, written, re.IGNORECASE), written
     assert parse_number(written) == pytest.approx((whole + _AND_SHARES[share]) * _SCALES[scale])
 
