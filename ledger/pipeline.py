@@ -99,7 +99,9 @@ def _first_problem(frame: pd.DataFrame, documents: Mapping[str, Document]) -> st
 
 def resolve(host: PluginHost, frame: pd.DataFrame) -> pd.DataFrame:
     """Fill ``subject_key``, ``location_key`` and ``speaker_key`` through the
-    ``ledger_resolve_entity`` hook, asking once per distinct name."""
+    ``ledger_resolve_entity`` hook, and put every unit in its normal form through the
+    ``ledger_normalise_unit`` hook (a unit no plugin knows is kept), asking once per distinct
+    name or unit."""
     frame = frame.copy()
     for column, key_column in _KEYED:
         kind = column
@@ -107,6 +109,11 @@ def resolve(host: PluginHost, frame: pd.DataFrame) -> pd.DataFrame:
         keys = {name: host.resolve_entity(name, kind) for name in names}
         missing = frame[key_column].isna() & frame[column].notna()
         frame.loc[missing, key_column] = frame.loc[missing, column].map(keys)
+    units = frame["unit"].dropna().unique()
+    normal = {unit: host.normalise_unit(unit) or unit for unit in units}
+    changed = {unit: to for unit, to in normal.items() if to != unit}
+    if changed:
+        frame["unit"] = frame["unit"].replace(changed)
     return frame
 
 

@@ -8,9 +8,11 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
+from ..extraction.units import load_units
 from .frames import among, figure_text, findings_frame, group_ids, no_findings, present, text
 
-#: The canonical keys that make two figures about the same thing.
+#: The canonical keys that make two figures about the same thing. ``unit`` is compared by
+#: its dimension's base unit, so "50 km" meets "31 miles" (see :func:`base_units`).
 GROUP_KEYS = ("subject_key", "unit", "location_key", "time")
 
 DESCRIPTION = """\
@@ -21,6 +23,11 @@ lower bound is above the smallest upper bound, after widening each bound by the 
 `tolerance`. Within one document and across documents alike. A missing place, unit or time is
 a value of its own: a figure without a place is only compared with other figures without one.
 Figures without a subject are never compared.
+
+Units are compared in their dimension's base unit (`factor` and `offset` in the unit
+vocabulary, `fact_ledger/data/units.toml`): "50 km" and "31 miles" are one group, and so are
+"118F" and "48C". Currencies never convert, and a unit the vocabulary does not know only
+meets itself.
 
 Each interval is what the wording allows, not the bare number: "about 300" and "nearly 300"
 overlap, "dozens" (24 or more) and "a dozen" (12) do not.
@@ -52,13 +59,21 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     if len(usable) < 2:
         return no_findings()
     tolerance = context.tolerance
-    low, high = low_all[usable], high_all[usable]
+    unit_codes, units = context.factorize(assertions, "unit")
+    base_codes, factor, offset = base_units(units)
+    code = unit_codes[usable]  # -1 (no unit) picks the last entry: as written, own group
+    low = low_all[usable] * factor[code] + offset[code]
+    high = high_all[usable] * factor[code] + offset[code]
     if tolerance:  # an open end ("over 10": high is inf) stays open; inf * 0 would be NaN
         low = np.where(np.isinf(low), low, low - np.abs(low) * tolerance)
         high = np.where(np.isinf(high), high, high + np.abs(high) * tolerance)
     # Integers from the run's shared codes (a missing key is a value of its own): grouping
     # on them costs a fraction of grouping on four text columns.
-    group = group_ids(*(context.factorize(assertions, key)[0][usable] for key in GROUP_KEYS))
+    keys = [
+        base_codes[code] if key == "unit" else context.factorize(assertions, key)[0][usable]
+        for key in GROUP_KEYS
+    ]
+    group = group_ids(*keys)
     by_group = pd.DataFrame({"low": low, "high": high}).groupby(group, sort=False)
     highest_low = by_group["low"].idxmax().to_numpy()
     lowest_high = by_group["high"].idxmin().to_numpy()
@@ -83,6 +98,19 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     ]
     ids = [list(pair) for pair in zip(lower["assertion_id"], upper["assertion_id"], strict=True)]
     return findings_frame(ids, messages)
+
+
+def base_units(units: pd.Index) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each distinct unit: a code of its base unit, and the factor and offset that take
+    a figure there (``base = value * factor + offset``), from the shipped unit vocabulary;
+    then one entry more, for a figure without a unit (code -1 indexes it)."""
+    table = load_units()
+    conversions = [table.conversion(str(unit)) for unit in units]
+    base_codes, _ = pd.factorize(pd.Index([c.base for c in conversions], dtype=object))
+    # One more entry, for code -1 (no unit): its own group, the figure as written.
+    factor = np.array([*(c.factor for c in conversions), 1.0], dtype=float)
+    offset = np.array([*(c.offset for c in conversions), 0.0], dtype=float)
+    return np.append(np.asarray(base_codes, dtype=np.int64), -1), factor, offset
 
 
 def _about(rows: pd.DataFrame) -> list[str]:

@@ -27,6 +27,7 @@ truncated form) rather than guessing. A date relative to an event ("a day after 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -521,8 +522,14 @@ class _Scanner:
         if m["adj"]:  # "a 40-year-old", "a year-long war": an age or a length of time
             unit, multiplier = _unit(form[: -len(m["adj"])])
             count = _COUNT_BEFORE_RE.search(text, max(0, start - 44), start)
-            return self._duration(count, end, unit, multiplier) if count else None
+            found = self._duration(count, end, unit, multiplier) if count else None
+            return _as_age(found) if m["adj"].lower() == "-old" else found
         unit, multiplier = _unit(form)
+        old = _OLD_AFTER_RE.match(text, end)
+        if old:  # "30 years old", "six months old": an age, not a period in the story
+            count = _COUNT_BEFORE_RE.search(text, max(0, start - 44), start)
+            if count and count.group("gap") != "-":
+                return _as_age(self._duration(count, old.end(), unit, multiplier))
         plural = form.lower().endswith("s")
         tail = _TAIL_RE.match(text, end)
         span = _SPAN_BEFORE_RE.search(text, max(0, start - 48), start)
@@ -638,6 +645,31 @@ class _Scanner:
             unit=unit,
             approx=approx,
         )
+
+
+_OLD_AFTER_RE = re.compile(r"[^\S\n]+old(?![\w-])", re.IGNORECASE)
+# An age is kept in years, whatever unit the writer counted it in ("a six-month-old").
+_YEARS_PER_UNIT = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
+
+
+def _as_age(found: Mention | None) -> Mention | None:
+    """A length of time that is someone's age ("a 60-year-old", "30 years old"): a quantity
+    in unit ``age`` (years), so it is never compared with a period or read as a date."""
+    if found is None or found.unit not in _YEARS_PER_UNIT:
+        return found
+    factor = _YEARS_PER_UNIT[found.unit]
+
+    def years(x: float | None) -> float | None:
+        return None if x is None else float(f"{x * factor:.12g}")
+
+    return dataclasses.replace(
+        found,
+        kind="quantity",
+        unit="age",
+        value=years(found.value),
+        low=years(found.low),
+        high=years(found.high),
+    )
 
 
 _SPAN_JOIN_RE = re.compile(r"\s*(?:to|and|until|till|through|[-–])\s*", re.IGNORECASE)

@@ -205,10 +205,13 @@ def _candidate_patterns(
         rf"(?P<words>(?<![\w-]){NUMBER_WORDS_PATTERN}(?P<denom>[\s-]+{DENOMINATORS_PATTERN})?)",
         r"(?P<half>(?<![\w-])half(?![\w-]))",
     ]
-    # A number glued to "/", "=", "#" or "@" is part of a link, a query or a handle.
+    # A number glued to "/", "=", "#" or "@" is part of a link, a query or a handle; one glued
+    # to a currency code is money ("USD10m", "EUR2bn": wire and market style).
+    codes = sorted(c for c in units.currency_symbols if len(c) == 3 and c.isalpha() and c.isupper())
+    glued = "".join(f"|(?-i:(?<={c}))" for c in codes)
     digits = [
         r"(?P<imgsize>(?<![\w.])\d{2,4}\s?[x×]\s?\d{2,4}(?![\w.]))",
-        rf"(?P<digits>(?<![\w.^/=#@&?])(?<!\d,)(?<![^\W\d_][-−])(?<!\d\+)"
+        rf"(?P<digits>(?:(?<![\w.^/=#@&?]){glued})(?<!\d,)(?<![^\W\d_][-−])(?<!\d\+)"
         rf"(?:(?:(?<=[\s(\[$€£:])|^)[{_MINUS}](?=\d))?{DIGITS_PATTERN})",
         rf"(?P<vulgar>(?<![\w])[{VULGAR_FRACTIONS}])",
     ]

@@ -18,7 +18,7 @@ from pathlib import Path
 from fact_ledger.errors import ConfigError
 from fact_ledger.extraction.numbers import word_alternation
 
-__all__ = ["COUNT", "UnitTable", "load_units"]
+__all__ = ["COUNT", "Conversion", "UnitTable", "load_units"]
 
 #: The dimension of counted nouns (people, vehicles, strikes...).
 COUNT = "count"
@@ -43,6 +43,20 @@ _GAP = r"(?:[^\S\n]|-)+"
 _PARTITIVE = r"[^\S\n]+of[^\S\n]+(?:the|its|their|his|her|our|these|those|them|whom|which)(?![\w])"
 
 
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """How a figure in one unit is written in its dimension's base unit:
+    ``base = value * factor + offset``. A unit that does not convert is its own base."""
+
+    base: str
+    factor: float = 1.0
+    offset: float = 0.0
+
+    def apply(self, value: float) -> float:
+        """``value`` in the base unit (infinite stays infinite: an open end stays open)."""
+        return value * self.factor + self.offset
+
+
 @dataclass(frozen=True)
 class UnitTable:
     """Normalised units, their dimensions and the patterns that find them after a number."""
@@ -56,6 +70,7 @@ class UnitTable:
     compound_re: re.Pattern[str]  # a counted noun right after another ("country vehicles")
     partitive_re: re.Pattern[str]  # "of the", "of its"... before a counted noun
     currency_before_re: re.Pattern[str]  # a currency symbol ending right where a number starts
+    conversions: dict[str, Conversion]  # unit with a factor -> its base and factor
 
     def normalise(self, form: str) -> str | None:
         """The normalised unit of a spelling, or None when the vocabulary does not know it."""
@@ -70,18 +85,44 @@ class UnitTable:
         """The dimension of a normalised unit ("length", "money", "count"...)."""
         return self.units.get(unit.split("/")[0])
 
+    def conversion(self, unit: str) -> Conversion:
+        """``unit`` in its dimension's base unit: "mile" -> m × 1609.344, "fahrenheit" ->
+        celsius, a rate "USD/sq_ft" -> "USD/m2" × 10.76. A unit the table cannot convert
+        (money, counts, a plugin's own unit) is its own base, so it only meets itself."""
+        found = self.conversions.get(unit)
+        if found is not None:
+            return found
+        top, slash, bottom = unit.partition("/")
+        if slash:
+            upper = self.conversions.get(top, Conversion(top))
+            lower = self.conversions.get(bottom, Conversion(bottom))
+            if upper.offset == 0 and lower.offset == 0:  # no rate of an offset scale
+                return Conversion(
+                    f"{upper.base}/{lower.base}", upper.factor / lower.factor
+                )
+        return Conversion(unit)
+
 
 def _build(data: dict[str, object], path: str) -> UnitTable:
     units: dict[str, str] = {}
     forms: dict[str, str] = {}
     exact_forms: dict[str, str] = {}
+    factors: dict[str, tuple[float, float]] = {}
     symbols = data.pop("currency_symbols", {})
     if not isinstance(symbols, dict):
         raise ConfigError("[currency_symbols] must be a table", path=path)
+    bases = data.pop("dimensions", {})
+    if not isinstance(bases, dict):
+        raise ConfigError("[dimensions] must be a table", path=path)
     for unit, spec in data.items():
         if not isinstance(spec, dict) or not isinstance(spec.get("dimension"), str):
             raise ConfigError(f"unit {unit!r} needs a table with a dimension", path=path)
         units[unit] = spec["dimension"]
+        if "factor" in spec:
+            factor, offset = spec["factor"], spec.get("offset", 0)
+            if not all(isinstance(x, int | float) for x in (factor, offset)) or factor <= 0:
+                raise ConfigError(f"unit {unit!r} needs a positive number as factor", path=path)
+            factors[unit] = (float(factor), float(offset))
         for key, target in (("forms", forms), ("exact", exact_forms)):
             for form in spec.get(key, []):
                 norm = form if key == "exact" else form.lower()
@@ -91,6 +132,8 @@ def _build(data: dict[str, object], path: str) -> UnitTable:
                         path=path,
                     )
                 target[norm] = unit
+
+    conversions = _conversions(units, factors, bases, path)
 
     def spellings(items: dict[str, str], want_count: bool) -> list[str]:
         return [f for f, u in items.items() if (units[u] == COUNT) == want_count]
@@ -123,7 +166,32 @@ def _build(data: dict[str, object], path: str) -> UnitTable:
         compound_re=compound_re,
         partitive_re=re.compile(_PARTITIVE, re.IGNORECASE),
         currency_before_re=currency_before_re,
+        conversions=conversions,
     )
+
+
+def _conversions(
+    units: dict[str, str],
+    factors: dict[str, tuple[float, float]],
+    bases: dict[str, object],
+    path: str,
+) -> dict[str, Conversion]:
+    """Each unit with a factor, converted to the base its dimension names; checked so a typo
+    in the table fails loading instead of comparing figures in two bases."""
+    out: dict[str, Conversion] = {}
+    for unit, (factor, offset) in factors.items():
+        dimension = units[unit]
+        base = bases.get(dimension)
+        if not isinstance(base, str) or factors.get(base) != (1.0, 0.0):
+            raise ConfigError(
+                f"unit {unit!r} has a factor but [dimensions] names no base for {dimension!r} "
+                "with factor 1",
+                path=path,
+            )
+        if units[base] != dimension:
+            raise ConfigError(f"base {base!r} is not a {dimension!r} unit", path=path)
+        out[unit] = Conversion(base, factor, offset)
+    return out
 
 
 @functools.cache

@@ -172,3 +172,36 @@ def test_a_stated_minimum_never_conflicts_with_a_larger_toll() -> None:
         ]
     )
     assert len(out) == 1
+
+
+def test_figures_in_two_units_of_one_dimension_are_compared() -> None:
+    # "a 50 km zone" against "a 90-mile zone" around the same town: 50 km is 31 miles.
+    zone = {"subject_key": "zone", "location_key": "al-tanf"}
+    out = run([{**zone, "unit": "km", "value": 50}, {**zone, "unit": "mile", "value": 90}])
+    assert len(out) == 1
+    # ... and "50 km (31 miles)" agree once converted.
+    out = run(
+        [{**zone, "unit": "km", "value": 50}, {**zone, "unit": "mile", "value": 31}],
+        tolerance=0.05,
+    )
+    assert out.empty
+
+
+def test_temperatures_compare_across_scales() -> None:
+    heat = {"subject_key": "temperatures", "location_key": "phoenix", "time": "2024-06-16"}
+    agree = run(
+        [{**heat, "unit": "fahrenheit", "value": 118}, {**heat, "unit": "celsius", "value": 48}],
+        tolerance=0.02,
+    )
+    assert agree.empty
+    clash = run(
+        [{**heat, "unit": "fahrenheit", "value": 118}, {**heat, "unit": "celsius", "value": 38}]
+    )
+    assert len(clash) == 1
+
+
+def test_currencies_and_figures_without_a_unit_are_not_converted() -> None:
+    fee = {"subject_key": "fee"}
+    assert run([{**fee, "unit": "GBP", "value": 100}, {**fee, "unit": "USD", "value": 130}]).empty
+    assert run([{**fee, "value": 100}, {**fee, "unit": "USD", "value": 130}]).empty
+    assert len(run([{**fee, "value": 100}, {**fee, "value": 130}])) == 1

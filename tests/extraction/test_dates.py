@@ -137,6 +137,26 @@ def test_not_dates(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "quote", "years"),
+    [
+        ("a 40-year-old suspect", "40-year-old", 40),
+        ("The patient, who is 30 years old, was discharged.", "30 years old", 30),
+        ("a six-month-old baby", "six-month-old", 0.5),
+        ("the 19-year-old scored twice", "19-year-old", 19),
+    ],
+)
+def test_an_age_is_a_quantity_in_years_not_a_period(text: str, quote: str, years: float) -> None:
+    m = one(text)
+    assert (m.kind, m.unit, text[m.start : m.end]) == ("quantity", "age", quote)
+    assert m.value == m.low == m.high == pytest.approx(years)
+
+
+def test_a_year_long_war_is_still_a_period() -> None:
+    m = one("a year-long war")
+    assert (m.kind, m.unit, m.value) == ("duration", "year", 1)
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "value", "low", "high", "unit", "approx"),
     [
         ("after three days", "three days", 3, 3, 3, "day", None),
@@ -148,7 +168,6 @@ def test_not_dates(text: str) -> None:
         ("over the past two weeks", "the past two weeks", 2, 2, 2, "week", None),
         ("took about 4 years", "about 4 years", 4, 3.6, 4.4, "year", "about"),
         ("for two decades", "two decades", 20, 20, 20, "year", None),
-        ("a 40-year-old suspect", "40-year-old", 40, 40, 40, "year", None),
         ("for several years", "several years", None, 3, 9, "year", "several"),
         ("ninety minutes", "ninety minutes", 90, 90, 90, "minute", None),
     ],

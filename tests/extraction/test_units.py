@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
 from fact_ledger.errors import ConfigError, LedgerError
-from fact_ledger.extraction.units import COUNT, load_units
+from fact_ledger.extraction.dates import TIME_UNITS
+from fact_ledger.extraction.quantities import FRACTION
+from fact_ledger.extraction.units import COUNT, Conversion, load_units
 
 
 @pytest.mark.parametrize(
@@ -27,6 +30,13 @@ from fact_ledger.extraction.units import COUNT, load_units
         ("vehicles", "vehicle"),
         ("airstrikes", "strike"),
         ("air  strikes", "strike"),
+        ("lb-ft", "lb_ft"),
+        ("Nm", "newton_metre"),
+        ("PS", "ps"),
+        ("bhp", "hp"),
+        ("mpg", "mpg"),
+        ("sq ft", "sq_ft"),
+        ("square metres", "m2"),
     ],
 )
 def test_normalise(form: str, unit: str) -> None:
@@ -80,6 +90,51 @@ def test_a_missing_vocabulary_names_the_file(tmp_path: Path) -> None:
 
 
 def test_packaged_vocabulary_has_no_empty_units() -> None:
+    """A unit without spellings is one a finder writes itself: a share ("a third"), an age,
+    or a time unit (durations are the date finder's; the table gives their factors)."""
     units = load_units()
     spelled = set(units.forms.values()) | set(units.exact_forms.values())
-    assert set(units.units) == spelled
+    assert set(units.units) - spelled == {FRACTION, "age", *TIME_UNITS}
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "base", "expected"),
+    [
+        ("mile", 31.0686, "m", 50_000),  # "50 km (31 miles)"
+        ("km", 50, "m", 50_000),
+        ("fahrenheit", 118, "celsius", 47.78),  # "118F (48C)"
+        ("fahrenheit", 32, "celsius", 0),
+        ("kelvin", 273.15, "celsius", 0),
+        ("hp", 563, "w", 419_821),
+        ("ps", 245, "w", 180_197),
+        ("lb_ft", 590, "newton_metre", 799.93),
+        ("sq_ft", 1, "m2", 0.0929),
+        ("USD/sq_ft", 2800, "USD/m2", 30_139),  # a price per area converts its area
+        ("barrel/day", 1e6, "litre/second", 1840.1),
+        ("percent", 54, "fraction", 0.54),
+    ],
+)
+def test_units_convert_to_their_dimensions_base(
+    unit: str, value: float, base: str, expected: float
+) -> None:
+    conversion = load_units().conversion(unit)
+    assert conversion.base == base
+    assert conversion.apply(value) == pytest.approx(expected, rel=1e-3, abs=1e-9)
+
+
+@pytest.mark.parametrize("unit", ["USD", "EUR", "person", "mpg", "percentage_point", "widget"])
+def test_money_counts_and_unknown_units_are_their_own_base(unit: str) -> None:
+    """Currencies never convert (an exchange rate is no fact of the text), nor counts, nor a
+    unit the table does not know (a plugin's): each only meets itself."""
+    assert load_units().conversion(unit) == Conversion(unit)
+
+
+def test_an_open_end_stays_open_when_converted() -> None:
+    assert load_units().conversion("mile").apply(math.inf) == math.inf
+
+
+def test_a_factor_without_a_base_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "units.toml"
+    path.write_text('[dimensions]\nlength = "m"\n[furlong]\ndimension = "length"\nfactor = 201\n')
+    with pytest.raises(ConfigError, match="units.toml.*no base"):
+        load_units(str(path))
