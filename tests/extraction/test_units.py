@@ -136,5 +136,5 @@ def test_an_open_end_stays_open_when_converted() -> None:
 def test_a_factor_without_a_base_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "units.toml"
     path.write_text('[dimensions]\nlength = "m"\n[furlong]\ndimension = "length"\nfactor = 201\n')
-    with pytest.raises(ConfigError, match="units.toml.*no base"):
+    with pytest.raises(ConfigError, match=r"units\.toml.*no base"):
         load_units(str(path))
