@@ -33,10 +33,14 @@ from .components import Check, CheckContext
 from .config import Config
 from .manager import PluginFailure, PluginHost
 from .model import SEVERITIES, SEVERITY_RANK, Document, Evidence, Finding
+from .options import resolve_options
 
 #: Code and name of the finding that reports a broken plugin or check.
 PLUGIN_ERROR_CODE = "FL000"
 PLUGIN_ERROR_NAME = "plugin-error"
+
+#: The columns every non-empty findings frame a check returns must have.
+FINDINGS_COLUMNS = ("assertion_ids", "message")
 
 
 class CheckTimeout(Exception):
@@ -56,7 +60,9 @@ def run_checks(
     """Run every check ``config`` selects over ``assertions`` and return sorted findings.
 
     Boilerplate rows (page furniture) are dropped before any check sees the frame. Each
-    check's options are ``config.checks[check.name]`` merged over ``check.defaults``;
+    check's options are its options dataclass built from ``config.checks[check.name]``
+    (:func:`~fact_ledger.options.resolve_options`: an unknown code, check name or option key,
+    or a wrong type, raises :class:`~fact_ledger.errors.ConfigError` before any check runs);
     ``config.severity`` overrides a check's severity, including per-row severities. Each
     check may run ``config.timeout`` seconds (0: no limit). ``FL000`` findings (broken
     plugins and checks) are always reported: select and ignore choose rules, not whether a
@@ -75,6 +81,7 @@ def _run(
 ) -> list[Finding]:
     frame = _without_boilerplate(assertions)
     checks = list(host.checks)  # building the registry records register-stage failures
+    options = resolve_options(config, checks)  # a bad configuration stops the run: exit 2
     findings = [_failure_finding(failure) for failure in host.failures]
     known_ids = frozenset(frame["assertion_id"])
     rows: list[tuple[Check, str, pd.DataFrame]] = []
@@ -85,7 +92,7 @@ def _run(
         given = frame.copy(deep=False)
         context = CheckContext(
             documents=documents,
-            options={**check.defaults, **config.checks.get(check.name, {})},
+            options=options[check.name],
             tolerance=config.tolerance,
             codes=SharedCodes(frame, given, shared),
         )
@@ -209,8 +216,8 @@ def _interrupt(worker: threading.Thread) -> None:
 
 def _validate_output(result: object, known_ids: frozenset[str]) -> pd.DataFrame:
     """The check's frame, validated. Messages held as Python strings in an object column are
-    accepted as the str column they are, and an empty frame with the two columns is no
-    findings whatever dtypes pandas guessed for it."""
+    accepted as the str column they are, and a frame with no rows is no findings whatever
+    columns and dtypes it has (``pd.DataFrame()`` included)."""
     import pandera.errors as pa_errors
 
     from .schemas.findings import CheckOutputSchema
@@ -218,8 +225,15 @@ def _validate_output(result: object, known_ids: frozenset[str]) -> pd.DataFrame:
     if not isinstance(result, pd.DataFrame):
         raise CheckFailed(f"returned {type(result).__name__}, not a findings DataFrame")
     output: pd.DataFrame = result
-    if output.empty and {"assertion_ids", "message"} <= set(output.columns):
-        return output  # no findings, whatever dtypes pandas guessed for the empty columns
+    if len(output) == 0:  # no rows, no findings: whatever columns and dtypes the frame has
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in FINDINGS_COLUMNS})
+    missing = [name for name in FINDINGS_COLUMNS if name not in output.columns]
+    if missing:
+        raise CheckFailed(
+            f"returned a frame without the {' and '.join(repr(m) for m in missing)} "
+            f"column{'s' if len(missing) > 1 else ''} (a findings frame needs "
+            f"{' and '.join(FINDINGS_COLUMNS)}; it has {', '.join(map(str, output.columns))})"
+        )
     message = output.get("message")
     if message is not None and message.dtype == object and message.map(type).eq(str).all():
         output = output.assign(message=message.astype("str"))
@@ -384,6 +398,7 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 
 
 __all__ = [
+    "FINDINGS_COLUMNS",
     "PLUGIN_ERROR_CODE",
     "PLUGIN_ERROR_NAME",
     "CheckFailed",

@@ -231,7 +231,13 @@ def check(
     PATH is a folder of .txt files, a .txt file, a JSONL corpus (id, text, and optionally
     source, publisher, title, published per line), - for standard input, or a ledger folder.
     """
+    from .options import check_selectors
+
     session.use_inputs(paths)
+    host = session.host
+    codes = [c.code for c in host.checks]
+    for flag, value in (("--select", select), ("--ignore", ignore)):
+        check_selectors(_codes(value) or (), codes, flag)  # as ruff: an unknown code is exit 2
     config = session.config.with_overrides(
         fail_on=fail_on,
         select=_codes(select),
@@ -239,7 +245,6 @@ def check(
         tolerance=tolerance,
         baseline=baseline,
     )
-    host = session.host
     targets = _targets(host, output_format, outputs)
     report = _run(session, paths, config, new_since=new_since)
     if statistics:
@@ -392,7 +397,9 @@ def verify(ledger_dir: Path, against: Path | None, repair: bool, adopt: bool) ->
 @click.option("--all", "show_all", is_flag=True, help="Explain every check.")
 @pass_session
 def rule(session: Session, code: str | None, show_all: bool) -> int:
-    """Explain a check: its code, name, severity, plugin and what it looks for."""
+    """Explain a check: its code, name, severity, plugin, options and what it looks for."""
+    from .options import option_lines
+
     host = session.host
     if show_all or code is None:
         checks = list(host.checks)
@@ -408,6 +415,15 @@ def rule(session: Session, code: str | None, show_all: bool) -> int:
             click.echo()
         click.echo(f"# {item.title} ({item.code})\n")
         click.echo(f"Name: {item.name}  Severity: {item.severity}  Plugin: {item.plugin}\n")
+        lines = option_lines(item.options_type)
+        if lines:
+            click.echo(f"Options ([tool.fact-ledger.checks.{item.name}]), with their defaults:")
+            width = max(len(value) for value, _ in lines)
+            for value, kind in lines:
+                click.echo(f"  {value:<{width}}  # {kind}")
+        else:
+            click.echo("Options: none")
+        click.echo()
         click.echo(item.description.strip())
     return EXIT_OK
 
@@ -545,9 +561,11 @@ def _targets(host: PluginHost, output_format: str | None, outputs: Sequence[str]
 def _run(
     session: Session, paths: Sequence[str], config: Config, *, new_since: str | None = None
 ) -> Report:
+    from .options import resolve_options
     from .pipeline import check_ledger
 
     host = session.host
+    resolve_options(config, host.checks)  # a bad configuration fails before any reading
     report = check_ledger(session.read(paths), host, config)
     if new_since is not None:
         from .baseline import apply_baseline

@@ -6,27 +6,45 @@ A plugin builds one of these and hands it to the ``register`` callback of the ma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .model import SEVERITIES, Assertion, Document
+from .options import FROM_DEFAULTS, NoOptions, option_defaults, options_class
+
+#: A check code: capital letters, then digits (``FL101``, ``XY001``).
+CODE_PATTERN = re.compile(r"[A-Z]+[0-9]+")
+#: A check name: lower-case words joined by hyphens (``casualty-growth``).
+NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-    from .checking import SharedCodes
     from .report import Report
+
+
+class Factorizer(Protocol):
+    """What :meth:`CheckContext.factorize` asks of the runner's shared codes
+    (:class:`fact_ledger.checking.SharedCodes`); declared here so that this module, which
+    plugins import, does not import the runner (which imports it)."""
+
+    def factorize(self, assertions: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
+        """Codes (``-1`` for missing) and distinct values of ``assertions[column]``."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
     """What a check may read besides the assertions frame.
 
-    ``documents`` maps ``doc_id`` to the stored :class:`Document`; ``options`` is this
-    check's table from the configuration (``[tool.fact-ledger.checks.NAME]``) merged over
-    its defaults; ``tolerance`` is the relative tolerance for comparing figures.
+    ``documents`` maps ``doc_id`` to the stored :class:`Document`; ``options`` is an
+    instance of the check's options dataclass (:attr:`Check.options`) built from the
+    configuration's ``[tool.fact-ledger.checks.NAME]`` table over the field defaults and
+    validated by the host (a check without options gets :class:`NoOptions`); ``tolerance``
+    is the relative tolerance for comparing figures.
 
     :meth:`factorize` gives the integer codes of a column of the assertions frame. The check
     runner fills ``codes`` so that every check shares one factorization of each column
@@ -35,9 +53,9 @@ class CheckContext:
     """
 
     documents: Mapping[str, Document] = field(default_factory=dict)
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Any = field(default_factory=NoOptions)
     tolerance: float = 0.0
-    codes: SharedCodes | None = field(default=None, repr=False, compare=False)
+    codes: Factorizer | None = field(default=None, repr=False, compare=False)
 
     def factorize(self, assertions: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
         """``pandas.factorize(assertions[column])``: codes (``-1`` for a missing value) and
@@ -62,6 +80,13 @@ class Check:
     ``severity`` column overrides ``severity`` row by row. The host adds the code, the
     check name, the plugin, the fingerprint and the evidence, and validates the frame.
     Checks work vectorised (group by key), never over all pairs of rows.
+
+    ``code`` is capital letters then digits (``XY001``), ``name`` kebab-case
+    (``casualty-growth``); both are checked here, so a bad one fails registration (FL000).
+    ``options`` is an optional frozen dataclass whose fields all have defaults; the host
+    validates the configuration's table against it (unknown key or wrong type: exit 2) and
+    hands the instance to ``run`` as ``context.options``. ``defaults`` is the older form (a
+    plain mapping); a dataclass is made from it, typed by the default values.
     """
 
     code: str
@@ -70,14 +95,37 @@ class Check:
     description: str
     severity: str
     run: CheckFunction
-    defaults: Mapping[str, Any] = field(default_factory=dict)
+    defaults: Mapping[str, Any] = field(default_factory=dict)  # older form of ``options``
     plugin: str = ""
+    options: type | None = None
 
     def __post_init__(self) -> None:
+        if not CODE_PATTERN.fullmatch(self.code or ""):
+            raise ValueError(
+                f"check code {self.code!r}: capital letters then digits, such as XY001"
+            )
+        if not NAME_PATTERN.fullmatch(self.name or ""):
+            raise ValueError(
+                f"check {self.code} name {self.name!r}: kebab-case, such as casualty-growth"
+            )
         if self.severity not in SEVERITIES:
             raise ValueError(f"check {self.code}: severity must be one of {SEVERITIES}")
-        if not self.code or not self.name:
-            raise ValueError("a check needs a code and a name")
+        given = self.options
+        if given is not None and getattr(given, FROM_DEFAULTS, False):
+            given = None  # a copy (dataclasses.replace) of a check made from ``defaults``
+        # Frozen: set the resolved class once, here, as the dataclass itself would.
+        object.__setattr__(self, "options", options_class(given, self.defaults, self.code))
+
+    @property
+    def option_defaults(self) -> dict[str, Any]:
+        """Each option's default value (the fields of :attr:`options`)."""
+        return option_defaults(self.options_type)
+
+    @property
+    def options_type(self) -> type:
+        """The options dataclass (``options``, resolved: never ``None``)."""
+        assert self.options is not None  # resolved in __post_init__
+        return self.options
 
 
 ExtractFunction = Callable[[Document], Iterable[Assertion]]

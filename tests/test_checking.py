@@ -155,7 +155,9 @@ def test_a_check_cannot_change_what_the_next_check_sees() -> None:
     ("output", "reason"),
     [
         (None, "returned NoneType"),
-        (pd.DataFrame({"message": ["x"]}), "invalid value"),
+        (pd.DataFrame({"message": ["x"]}), "without the 'assertion_ids' column"),
+        (pd.DataFrame({"assertion_ids": [[]]}), "without the 'message' column"),
+        (pd.DataFrame({"ids": [[]]}), "without the 'assertion_ids' and 'message' columns"),
         (pd.DataFrame({"assertion_ids": ["not-a-list"], "message": ["x"]}), "invalid value"),
         (pd.DataFrame({"assertion_ids": [["f" * 16]], "message": ["x"]}), "unknown assertion"),
         (
@@ -182,6 +184,16 @@ def test_plain_python_lists_are_a_valid_output_even_when_empty() -> None:
 
     host = host_with(make_check("XX001", plain), make_check("XX002", empty))
     assert [f.code for f in run_checks(host, FRAME, DOCS, Config())] == ["XX001"]
+
+
+@pytest.mark.parametrize(
+    "empty",
+    [pd.DataFrame(), pd.DataFrame({"other": []}), pd.DataFrame(columns=["assertion_ids"])],
+    ids=["no-columns", "other-column", "one-column"],
+)
+def test_a_frame_with_no_rows_is_no_findings_whatever_its_columns(empty: pd.DataFrame) -> None:
+    host = host_with(make_check("XX001", lambda frame, context: empty))
+    assert run_checks(host, FRAME, DOCS, Config()) == []
 
 
 def test_a_message_that_is_not_a_string_is_garbage() -> None:

@@ -55,3 +55,17 @@ def test_firstresult_is_documented_exactly_where_it_applies(name: str) -> None:
 
 def test_the_page_documents_no_hook_that_does_not_exist() -> None:
     assert set(sections()) <= set(hooks())
+
+
+def test_every_assertion_column_and_document_field_is_documented() -> None:
+    """A plugin author reads the frame's columns and the Document's fields in docs/hooks.md."""
+    import dataclasses
+
+    from fact_ledger.model import ASSERTION_COLUMNS, Document
+
+    text = sections()["ledger_register_checks"]
+    for column in ASSERTION_COLUMNS:
+        assert f"`{column}`" in text, f"column {column} is not in docs/hooks.md"
+    for item in dataclasses.fields(Document):
+        assert f"`{item.name}`" in text, f"Document.{item.name} is not in docs/hooks.md"
+    assert "no rows" in text  # the empty-result rule

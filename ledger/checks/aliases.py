@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
 from ..extraction.entities import skeleton as spelling_skeleton
+from ..options import CheckOptions
 from .frames import findings_frame, first_rows, names_text, no_findings, present
 
 DESCRIPTION = """\
@@ -61,8 +63,15 @@ def skeleton(names: pd.Series) -> pd.Series:
     return pd.Series(keys[codes] if len(keys) else keys, index=names.index, dtype=object)
 
 
+@dataclass(frozen=True)
+class Options(CheckOptions):
+    """FL104's options (``[tool.fact-ledger.checks.entity-aliases]``)."""
+
+    min_skeleton: int = 3
+
+
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
-    shortest = int(context.options.get("min_skeleton", 3))
+    shortest = Options.of(context.options).min_skeleton
     parts = []
     for role, (name_col, key_col) in enumerate(_ROLES):
         # One row per distinct name (the resolver gives a name one key): hashing the names
@@ -111,5 +120,5 @@ CHECK = Check(
     description=DESCRIPTION,
     severity="warning",
     run=run,
-    defaults={"min_skeleton": 3},
+    options=Options,
 )

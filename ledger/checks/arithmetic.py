@@ -3,10 +3,13 @@ implausible ratios of people to vehicles."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
+from ..options import CheckOptions
 from .frames import (
     among,
     figure_text,
@@ -55,6 +58,13 @@ _PART_OF_WHOLE = (
 )
 
 
+@dataclass(frozen=True)
+class Options(CheckOptions):
+    """FL107's options (``[tool.fact-ledger.checks.arithmetic-plausibility]``)."""
+
+    max_people_per_vehicle: float = 15
+
+
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     columns = ["assertion_id", "doc_id", "sentence", "quote", "value", "value_low", "value_high"]
     mask = among(assertions, context, "kind", ["quantity"]) & assertions["value_low"].notna()
@@ -68,7 +78,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     parts = [
         _shares_over_100(figures),
         _parts_over_whole(figures, sentence, sentences),
-        _crowded_vehicles(figures, float(context.options.get("max_people_per_vehicle", 15))),
+        _crowded_vehicles(figures, Options.of(context.options).max_people_per_vehicle),
     ]
     found = [p for p in parts if not p.empty]
     return pd.concat(found, ignore_index=True) if found else no_findings()
@@ -168,5 +178,5 @@ CHECK = Check(
     description=DESCRIPTION,
     severity="warning",
     run=run,
-    defaults={"max_people_per_vehicle": 15},
+    options=Options,
 )

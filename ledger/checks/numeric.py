@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
 from ..extraction.units import load_units
+from ..model import Kind
+from ..options import CheckOptions
 from .frames import among, figure_text, findings_frame, group_ids, no_findings, present, text
 
 #: The canonical keys that make two figures about the same thing. ``unit`` is compared by
@@ -46,8 +49,15 @@ One finding per group, naming the pair of figures furthest apart, with both quot
 """
 
 
+@dataclass(frozen=True)
+class Options(CheckOptions):
+    """FL101's options (``[tool.fact-ledger.checks.numeric-inconsistency]``)."""
+
+    kinds: tuple[Kind, ...] = ("quantity",)
+
+
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
-    kinds = list(context.options.get("kinds", ["quantity"]))
+    kinds = list(Options.of(context.options).kinds)
     low_all = assertions["value_low"].to_numpy(dtype=float, na_value=np.nan)
     high_all = assertions["value_high"].to_numpy(dtype=float, na_value=np.nan)
     usable = np.flatnonzero(
@@ -143,5 +153,5 @@ CHECK = Check(
     description=DESCRIPTION,
     severity="error",
     run=run,
-    defaults={"kinds": ["quantity"]},
+    options=Options,
 )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ..components import Check
+from ..options import option_lines
 from . import BUILTIN_CHECKS
 
 HEADER = """\
@@ -56,10 +57,15 @@ def rule_page(check: Check, level: int = 2) -> str:
         check.description,
         flags=re.MULTILINE,
     )
-    defaults = ", ".join(f"`{k} = {v!r}`" for k, v in check.defaults.items()) or "none"
+    lines = option_lines(check.options_type)
+    options = "".join(f"- `{value}` ({kind})\n" for value, kind in lines)
+    table = f"`[tool.fact-ledger.checks.{check.name}]`"
+    settings = (
+        f"Options in {table}, with their defaults:\n\n{options}" if lines else "No options.\n"
+    )
     return (
         f"{'#' * level} {check.code} {check.name}\n\n"
-        f"**{check.title}.** Default severity: `{check.severity}`. Option defaults: {defaults}.\n\n"
+        f"**{check.title}.** Default severity: `{check.severity}`. {settings}\n"
         f"{nested.strip()}\n"
     )
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
+from ..options import CheckOptions
 from .frames import among, findings_frame, group_ids, no_findings, present
 
 DESCRIPTION = """\
@@ -34,8 +37,15 @@ _FIGURE_KEYS = ["subject_key", "unit", "location_key", "time", "value_low", "val
 _CLAIM_KEYS = ["claim_key", "stance"]
 
 
+@dataclass(frozen=True)
+class Options(CheckOptions):
+    """FL105's options (``[tool.fact-ledger.checks.syndicated-assertion]``)."""
+
+    min_documents: int = 2
+
+
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
-    least = int(context.options.get("min_documents", 2))
+    least = Options.of(context.options).min_documents
     # Integers for documents and sentences: every grouping below joins on them, not on text.
     document, doc_uniques = context.factorize(assertions, "doc_id")
     sentence, sentences = context.factorize(assertions, "sentence")
@@ -142,5 +152,5 @@ CHECK = Check(
     description=DESCRIPTION,
     severity="info",
     run=run,
-    defaults={"min_documents": 2},
+    options=Options,
 )

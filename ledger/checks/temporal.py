@@ -3,10 +3,13 @@ publication, relative dates that cannot be resolved."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
+from ..options import CheckOptions
 from .frames import among, findings_frame, matches, no_findings, one_each
 
 DESCRIPTION = """\
@@ -40,6 +43,13 @@ _FUTURE = (
 )
 
 
+@dataclass(frozen=True)
+class Options(CheckOptions):
+    """FL106's options (``[tool.fact-ledger.checks.temporal-consistency]``)."""
+
+    lookbehind: int = 16
+
+
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     is_date = among(assertions, context, "kind", ["date"])
     dates = assertions.loc[
@@ -47,7 +57,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     ]
     if dates.empty:
         return no_findings()
-    lookbehind = int(context.options.get("lookbehind", 16))
+    lookbehind = Options.of(context.options).lookbehind
     # A ledger repeats its dates and documents: parse each distinct one once, from the
     # run's shared codes.
     day, full, unresolved = _times(*context.factorize(assertions, "time"), is_date)
@@ -155,5 +165,5 @@ CHECK = Check(
     description=DESCRIPTION,
     severity="warning",
     run=run,
-    defaults={"lookbehind": 16},
+    options=Options,
 )

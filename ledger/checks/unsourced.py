@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
+from ..model import Kind
+from ..options import CheckOptions
 from . import wording
 from .frames import among, findings_frame, group_ids, matches, no_findings, one_each, present
 
@@ -48,10 +53,23 @@ unsourced figure is not necessarily wrong, but it is the first thing to verify.
 EXEMPTIONS = ("back-reference", "dateline", "speech-date", "restated-heading")
 
 
+#: The wordings FL102 does not flag, as the ``exempt`` option names them.
+Exemption = Literal["back-reference", "dateline", "speech-date", "restated-heading"]
+
+
+@dataclass(frozen=True)
+class Options(CheckOptions):
+    """FL102's options (``[tool.fact-ledger.checks.unsourced-figure]``)."""
+
+    kinds: tuple[Kind, ...] = ("quantity", "date", "duration")
+    background_kinds: tuple[Kind, ...] = ("date", "duration")
+    exempt: tuple[Exemption, ...] = EXEMPTIONS  # type: ignore[assignment]
+
+
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
-    kinds = list(context.options.get("kinds", ["quantity", "date", "duration"]))
-    background = list(context.options.get("background_kinds", ["date", "duration"]))
-    exempt = set(context.options.get("exempt", EXEMPTIONS))
+    options = Options.of(context.options)
+    kinds, background = list(options.kinds), list(options.background_kinds)
+    exempt: set[str] = set(options.exempt)
     unsourced = (
         among(assertions, context, "kind", kinds)
         & ~present(assertions, context, "speaker")
@@ -188,9 +206,5 @@ CHECK = Check(
     description=DESCRIPTION,
     severity="warning",
     run=run,
-    defaults={
-        "kinds": ["quantity", "date", "duration"],
-        "background_kinds": ["date", "duration"],
-        "exempt": list(EXEMPTIONS),
-    },
+    options=Options,
 )

@@ -24,7 +24,7 @@ def test_each_builtin_check_is_a_complete_rule(check) -> None:  # type: ignore[n
     assert re.fullmatch(r"FL\d{3}", check.code)
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", check.name)
     assert "## What it does" in check.description and "## Why is this bad?" in check.description
-    for option in check.defaults:
+    for option in check.option_defaults:
         assert f"`{option}`" in check.description, f"option {option} is not documented"
 
 
