@@ -16,8 +16,9 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ..model import Assertion, Document
 from .attribution import NO_ATTRIBUTION, Attribution, Attributor, is_denial_verb
@@ -177,7 +178,12 @@ def _sentence_at(starts: list[int], sentences: Sequence[Sentence], offset: int) 
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """One document's analysis, shared by the figures built from it."""
+    """One document's analysis, shared by the figures built from it.
+
+    ``memo`` keeps what depends only on a sentence or a statement (its stance, its places,
+    its date), so a sentence with many figures is read once, not once per figure: work per
+    figure proportional to its sentence made one long line of figures quadratic.
+    """
 
     document: Document
     sentences: Sequence[Sentence]
@@ -188,6 +194,7 @@ class _Context:
     place_starts: list[int]
     mentions: Sequence[Mention]
     mention_starts: list[int]
+    memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
 
 def _mention_row(context: _Context, mention: Mention) -> Assertion:
@@ -209,13 +216,13 @@ def _mention_row(context: _Context, mention: Mention) -> Assertion:
             attribution = NO_ATTRIBUTION
     stance = "asserts"
     if sentence is not None and not boilerplate:
-        stance = _figure_stance(text, sentence, attribution, mention.start)
+        stance = _figure_stance(context, sentence, attribution, mention.start)
     subject = location = time = None
     if sentence is not None and not boilerplate:
         if mention.kind == "quantity":
             subject = mention.noun or _subject_after(text, mention.end)
         location = _location(context, sentence, mention)
-        time = mention.time if mention.kind == "date" else _time_in(context, sentence)
+        time = mention.time if mention.kind == "date" else _time_in(context, index)
     elif mention.kind == "date":
         time = mention.time
     return Assertion(
@@ -243,19 +250,34 @@ def _mention_row(context: _Context, mention: Mention) -> Assertion:
     )
 
 
-def _figure_stance(text: str, sentence: Sentence, attribution: Attribution, at: int) -> str:
+def _figure_stance(context: _Context, sentence: Sentence, attribution: Attribution, at: int) -> str:
     """A figure takes the stance of the statement that carries it: the 50 of "police denied
     that 50 protesters were held" is denied, the 97 of "who believes 97 percent voted?" put
     in question. Without a cue the sentence is the writer's statement. After ", saying" or
     ", insisting" the same speaker asserts something new: "denied that 50 were held, saying
     only 12 were" asserts the 12."""
+    text, memo = context.document.text, context.memo
     if attribution.speaker is not None and attribution.content_end > attribution.content_start:
         start, end = attribution.content_start, attribution.content_end
-        turns = list(_NEW_STATEMENT.finditer(text, start, max(start, at)))
-        if turns:
-            return stance_of(text[turns[-1].end() : end])
-        return stance_of(text[start:end], attribution.verb)
-    return stance_of(sentence.text)
+        # Every ", saying" of the document, found once; the figure takes the last one
+        # between the start of the statement and the figure.
+        turns = _memo(memo, ("turns",), lambda: list(_NEW_STATEMENT.finditer(text)))
+        ends = _memo(memo, ("turn ends",), lambda: [m.end() for m in turns])
+        before = bisect.bisect_right(ends, max(start, at)) - 1
+        if before >= 0 and turns[before].start() >= start:
+            turn = ends[before]
+            return _memo(memo, ("stance", turn, end, None), lambda: stance_of(text[turn:end]))
+        verb = attribution.verb
+        return _memo(
+            memo, ("stance", start, end, verb), lambda: stance_of(text[start:end], verb)
+        )
+    return _memo(memo, ("stance", sentence.start), lambda: stance_of(sentence.text))
+
+
+def _memo(memo: dict[tuple[object, ...], object], key: tuple[object, ...], make: Any) -> Any:
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
 
 
 def _sentence_text(text: str, sentence: Sentence, layout: PageLayout, mention: Mention) -> str:
@@ -302,14 +324,20 @@ def _subject_after(text: str, end: int) -> str | None:
     return None
 
 
-def _time_in(context: _Context, sentence: Sentence) -> str | None:
-    first = bisect.bisect_left(context.mention_starts, sentence.start)
-    for other in context.mentions[first:]:
-        if other.start >= sentence.end:
-            break
-        if other.kind == "date" and other.time:
-            return other.time
-    return None
+def _time_in(context: _Context, index: int) -> str | None:
+    """The first resolved date of sentence ``index``, read once per sentence."""
+
+    def first_date() -> str | None:
+        sentence = context.sentences[index]
+        first = bisect.bisect_left(context.mention_starts, sentence.start)
+        for other in context.mentions[first:]:
+            if other.start >= sentence.end:
+                break
+            if other.kind == "date" and other.time:
+                return other.time
+        return None
+
+    return _memo(context.memo, ("time", index), first_date)  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=16384)
@@ -356,24 +384,36 @@ def _find_places(text: str, table: AliasTable) -> list[_Place]:
 
 
 def _location(context: _Context, sentence: Sentence, mention: Mention) -> str | None:
-    text = sentence.text
-    brackets = [
-        (sentence.start + m.start(), sentence.start + m.end())
-        for m in re.finditer(r"\([^)]*\)", text)
-    ]
+    """The first place after the figure in its sentence, else the last one before it;
+    places inside brackets do not count."""
 
-    def usable(place: _Place) -> bool:
-        inside = sentence.start <= place.start < sentence.end
-        return inside and not any(a <= place.start < b for a, b in brackets)
+    def usable_places() -> tuple[list[_Place], list[int]]:
+        brackets = [
+            (sentence.start + m.start(), sentence.start + m.end())
+            for m in re.finditer(r"\([^)]*\)", sentence.text)
+        ]
+        bracket_starts = [a for a, _ in brackets]
 
-    first = bisect.bisect_left(context.place_starts, sentence.start)
-    last = bisect.bisect_left(context.place_starts, sentence.end)
-    in_sentence = [p for p in context.places[first:last] if usable(p)]
-    after = [p for p in in_sentence if p.start >= mention.end]
-    if after:
-        return after[0].name
-    before = [p for p in in_sentence if p.end <= mention.start]
-    return before[-1].name if before else None
+        def bracketed(offset: int) -> bool:
+            # Matches of one pattern do not overlap, so only the last opening can hold it.
+            last = bisect.bisect_right(bracket_starts, offset) - 1
+            return last >= 0 and offset < brackets[last][1]
+
+        first = bisect.bisect_left(context.place_starts, sentence.start)
+        last = bisect.bisect_left(context.place_starts, sentence.end)
+        kept = [p for p in context.places[first:last] if not bracketed(p.start)]
+        return kept, [p.start for p in kept]
+
+    in_sentence, starts = _memo(context.memo, ("places", sentence.start), usable_places)
+    after = bisect.bisect_left(starts, mention.end)
+    if after < len(in_sentence):
+        return in_sentence[after].name  # type: ignore[no-any-return]
+    # The last place (in text order) that ends before the figure: places barely overlap,
+    # so the walk back from the figure is short.
+    for index in range(bisect.bisect_left(starts, mention.start) - 1, -1, -1):
+        if in_sentence[index].end <= mention.start:
+            return in_sentence[index].name  # type: ignore[no-any-return]
+    return None
 
 
 # -- claims -------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ Everything here is rules over the sentence text: no model, no download.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -343,6 +344,7 @@ class Attributor:
         # "According to an account by Reuters of Gen. Gerasimov's interview Wednesday": what
         # the phrase itself states (the day) is the account's, so Reuters'.
         self._phrase_authors: list[Attribution] = []
+        self._phrase_starts: list[int] = []
         self._direct: list[list[Attribution]] = [self._find_cues(s) for s in sentences]
         self._quoted = self._attribute_quotes()
         self._credit = (
@@ -379,10 +381,10 @@ class Attributor:
         for cue in cues:
             if cue.content_start <= start and end <= cue.content_end:
                 return cue
-        for author in self._phrase_authors:
-            if author.content_start <= start and end <= author.content_end:
-                return author
         sentence_start = self.sentences[index].start
+        author = self._phrase_author(sentence_start, start, end)
+        if author is not None:
+            return author
         for cue in cues:
             if (
                 cue.content_start >= cue.cue_end
@@ -398,6 +400,20 @@ class Attributor:
         if self.layout.role_at(start) in ("body", "standfirst"):
             return self._credit
         return NO_ATTRIBUTION
+
+    def _phrase_author(self, sentence_start: int, start: int, end: int) -> Attribution | None:
+        """The first "according to" phrase that states ``[start, end)``. Phrases are kept
+        in text order and one states only what is inside its own sentence, so only this
+        sentence's phrases are read, not the whole document's for every figure."""
+        if len(self._phrase_starts) != len(self._phrase_authors):
+            self._phrase_starts = [a.content_start for a in self._phrase_authors]
+        found = None
+        i = bisect.bisect_right(self._phrase_starts, start) - 1
+        while i >= 0 and self._phrase_authors[i].content_start >= sentence_start:
+            if end <= self._phrase_authors[i].content_end:
+                found = self._phrase_authors[i]
+            i -= 1
+        return found
 
     # -- cues in one sentence -------------------------------------------------------------
 
@@ -700,9 +716,10 @@ class Attributor:
     # -- quotations -----------------------------------------------------------------------
 
     def _attribute_quotes(self) -> dict[tuple[int, int], Attribution]:
-        by_paragraph: dict[int, list[int]] = {}
+        with_cues: dict[int, list[int]] = {}
         for i, sentence in enumerate(self.sentences):
-            by_paragraph.setdefault(sentence.paragraph, []).append(i)
+            if self._direct[i]:
+                with_cues.setdefault(sentence.paragraph, []).append(i)
         spans: list[tuple[int, int, bool, int, int]] = []
         own: list[Attribution | None] = []
         for start, end, continued in self._quotes:
@@ -714,9 +731,11 @@ class Attributor:
             spans.append((start, end, continued, paragraph, last))
             # Prefer the cue right after the quotation, then the one before it, then any
             # other sentence of the paragraph: news puts the tag at the first stop.
-            order = [last, index] + [i for i in by_paragraph[paragraph] if i not in (index, last)]
+            # Only sentences with cues can tag it: looking through every sentence of the
+            # paragraph for each quotation made a long paragraph of quotations quadratic.
+            others = (i for i in with_cues.get(paragraph, ()) if i not in (index, last))
             chosen: Attribution | None = None
-            for i in order:
+            for i in itertools.chain((last, index), others):
                 outside = [c for c in self._direct[i] if not (start <= c.cue_start < end)]
                 if outside:
                     chosen = min(outside, key=lambda c: abs(c.cue_start - end))

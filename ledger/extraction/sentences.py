@@ -39,22 +39,51 @@ _ABBREVIATIONS = _words(
 
 _LINE = re.compile(r"[^\n]+")
 # A stop, any closing punctuation, then space and something that can open a sentence.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+# Longer than any abbreviation: a word this long before a stop is read only this far back.
+_WORD_WINDOW = 32
 
 
 def _is_abbreviation(line: str, stop: int) -> bool:
     if line[stop] != ".":
         return False
-    match = _WORD_BEFORE.search(line, 0, stop)
+    # Searching from the line start made every stop cost the whole line (quadratic on a
+    # long paragraph); a word cut by the window is longer than any abbreviation anyway.
+    match = _WORD_BEFORE.search(line, max(0, stop - _WORD_WINDOW), stop)
     if match is None:
         return False
     word = match.group(1).casefold()
     return word in _ABBREVIATIONS or (len(word) == 1 and line[match.start()].isupper())
 
 
+# No news sentence comes near this (the longest in the seeds is under 400 characters); a
+# longer run without a stop (a table flattened to one line, a pasted list, hostile input)
+# is cut at white space into pieces of at most this length, so that work done per sentence
+# for each figure or cue in it stays bounded and a whole document stays linear.
+MAX_SENTENCE = 1000
+_LAST_SPACE = re.compile(r"\s(?=\S*$)")
+
+
+def _pieces(start: int, text: str) -> list[tuple[int, str]]:
+    """``text`` (stripped, at ``start``) cut at white space into runs of ``MAX_SENTENCE``."""
+    pieces: list[tuple[int, str]] = []
+    while len(text) > MAX_SENTENCE:
+        space = _LAST_SPACE.search(text, MAX_SENTENCE // 2, MAX_SENTENCE + 1)
+        cut = space.start() if space else MAX_SENTENCE
+        pieces.append((start, text[:cut]))
+        rest = text[cut:]
+        skipped = len(rest) - len(rest.lstrip())
+        start, text = start + cut + skipped, rest[skipped:]
+    pieces.append((start, text))
+    return pieces
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Every sentence of ``text`` in order, stripped of surrounding white space."""
+    """Every sentence of ``text`` in order, stripped of surrounding white space; a run
+    longer than :data:`MAX_SENTENCE` characters is cut at white space."""
     sentences: list[Sentence] = []
     paragraph = -1
     for line in _LINE.finditer(text):
@@ -73,5 +102,6 @@ def split_sentences(text: str) -> list[Sentence]:
             if not stripped:
                 continue
             start = line.start() + left + (len(piece) - len(piece.lstrip()))
-            sentences.append(Sentence(start, start + len(stripped), paragraph, stripped))
+            for at, part in _pieces(start, stripped):
+                sentences.append(Sentence(at, at + len(part), paragraph, part))
     return sentences
