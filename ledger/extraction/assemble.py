@@ -268,9 +268,7 @@ def _figure_stance(context: _Context, sentence: Sentence, attribution: Attributi
             turn = ends[before]
             return _memo(memo, ("stance", turn, end, None), lambda: stance_of(text[turn:end]))
         verb = attribution.verb
-        return _memo(
-            memo, ("stance", start, end, verb), lambda: stance_of(text[start:end], verb)
-        )
+        return _memo(memo, ("stance", start, end, verb), lambda: stance_of(text[start:end], verb))
     return _memo(memo, ("stance", sentence.start), lambda: stance_of(sentence.text))
 
 

@@ -53,3 +53,31 @@ def test_sentences_are_ordered_stripped_spans_of_the_text(text):
         assert sentence.text == sentence.text.strip() and sentence.text
         assert sentence.start >= previous_end
         previous_end = sentence.end
+
+
+def test_a_run_without_stops_is_cut_at_white_space_into_bounded_sentences():
+    from fact_ledger.extraction.sentences import MAX_SENTENCE
+
+    text = "word " * 600 + "Then a short one.\n" + "x" * 2500
+    sentences = split_sentences(text)
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    # Cut at a space, so no word of the prose run is split between two sentences.
+    assert all(not s.text.startswith("ord") for s in sentences)
+    # Every character outside white space is in some sentence, in order.
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "").replace(
+        "\n", ""
+    )
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab .?!\n"”A1')), max_size=3000))
+def test_sentences_are_bounded_slices_of_the_text_in_order(text):
+    from fact_ledger.extraction.sentences import MAX_SENTENCE
+
+    sentences = split_sentences(text)
+    for s in sentences:
+        assert text[s.start : s.end] == s.text == s.text.strip() != ""
+        assert len(s.text) <= MAX_SENTENCE
+    ends = [s.end for s in sentences]
+    starts = [s.start for s in sentences]
+    assert all(e <= s for e, s in zip(ends[:-1], starts[1:], strict=True))
