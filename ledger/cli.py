@@ -64,12 +64,12 @@ class Session:
     @property
     def config(self) -> Config:
         if self._config is None:
-            from .config import Config, load_config
+            from .config import Config, load_config, with_default_waivers
 
             if self.isolated:
                 self._config = Config()
             else:
-                self._config = load_config(self.config_path, start=self.start)
+                self._config = with_default_waivers(load_config(self.config_path, start=self.start))
         return self._config
 
     @property
@@ -375,15 +375,20 @@ def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
 )
 def verify(ledger_dir: Path, against: Path | None, repair: bool, adopt: bool) -> int:
     """Verify a ledger's hash-chained journal against its manifest."""
+    from .errors import IntegrityError
     from .store import LedgerStore
 
     if adopt and not repair:
         raise click.UsageError("--adopt goes with --repair")
-    store = LedgerStore.open(ledger_dir)
-    if repair:
-        for message in store.repair(adopt=adopt):
-            click.echo(f"{ledger_dir}: {message}", err=True)
-    result = store.verify(against=against)
+    try:
+        store = LedgerStore.open(ledger_dir)
+        if repair:
+            for message in store.repair(adopt=adopt):
+                click.echo(f"{ledger_dir}: {message}", err=True)
+        result = store.verify(against=against)
+    except IntegrityError as exc:  # what verify is for: its finding (1), not an input error (2)
+        click.echo(str(exc), err=True)
+        return EXIT_FINDINGS
     if result.ok:
         click.echo(f"{ledger_dir}: ok, {result.entries} entries, root {result.root_hash}")
         return EXIT_OK
@@ -469,7 +474,8 @@ def plugins(session: Session, fmt: str) -> int:
     "--file",
     "waiver_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Waivers file (default: the configured one, else fact-ledger-waivers.toml).",
+    help="Waivers file (default: the configured one, else fact-ledger-waivers.toml beside "
+    "the configuration file, or in the working folder; `check` reads the same file).",
 )
 @pass_session
 def waive(
@@ -482,6 +488,7 @@ def waive(
 ) -> int:
     """Acknowledge a finding with a reason; the waiver lapses when a waived value changes."""
     session.use_inputs(paths)
+    from .config import DEFAULT_WAIVERS
     from .waivers import add_waiver
 
     config = session.config
@@ -490,7 +497,7 @@ def waive(
     if len(matches) != 1:
         what = "no finding" if not matches else f"{len(matches)} findings"
         raise click.UsageError(f"{what} with id {finding_id!r} in {' '.join(paths)}")
-    target = waiver_file or config.waivers or Path("fact-ledger-waivers.toml")
+    target = waiver_file or config.waivers or Path(DEFAULT_WAIVERS)  # --isolated: no config
     add_waiver(target, matches[0], reason, expires.date() if expires else None)
     click.echo(f"{target}: waived {matches[0].finding_id} ({matches[0].code})", err=True)
     return EXIT_OK

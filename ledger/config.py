@@ -17,6 +17,8 @@ from .errors import ConfigError
 from .model import SEVERITIES
 
 CONFIG_FILE = "fact-ledger.toml"
+#: The waivers file ``fact-ledger waive`` writes and ``check`` reads when none is configured.
+DEFAULT_WAIVERS = "fact-ledger-waivers.toml"
 
 
 @dataclass(frozen=True)
@@ -152,3 +154,13 @@ def _convert(name: str, key: str, raw: Any, root: Path, path: Path) -> Any:
             raise fail("a path")
         return root / raw
     raise AssertionError(name)  # pragma: no cover
+
+
+def with_default_waivers(config: Config, cwd: Path | None = None) -> Config:
+    """``config`` with ``waivers`` set: the configured file, else :data:`DEFAULT_WAIVERS`
+    beside the configuration file, else in ``cwd`` (the working folder). ``fact-ledger
+    waive`` writes there and ``check`` reads it (when it exists), so the two agree."""
+    if config.waivers is not None:
+        return config
+    folder = config.source.parent if config.source is not None else (cwd or Path.cwd())
+    return replace(config, waivers=folder / DEFAULT_WAIVERS)

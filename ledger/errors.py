@@ -36,9 +36,12 @@ class StoreError(LedgerError):
 
 
 class IntegrityError(StoreError):
-    """The journal's hash chain does not verify; ``entry`` is the first bad entry (1-based)."""
+    """The journal's hash chain does not verify; ``entry`` is the first bad entry (1-based).
 
-    exit_code = 1
+    A broken ledger is an input error (exit 2) for every command that reads it, with or
+    without ``--exit-zero``: its findings cannot be trusted. Only ``fact-ledger verify``, whose
+    job is to find this, reports it as its result (exit 1).
+    """
 
     def __init__(
         self, message: str, *, path: object | None = None, entry: int | None = None

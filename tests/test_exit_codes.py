@@ -12,6 +12,7 @@ extractors and checks blocked, so every count is exact. Its check TY001 is a war
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -162,3 +163,49 @@ def test_the_installed_command_in_a_subprocess(articles: Path) -> None:
     assert done.stderr.startswith("fact-ledger: error: ")
     assert "fact-ledger.toml: unknown key 'unknown-key'" in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def _tampered_ledger(articles: Path) -> Path:
+    assert fact_ledger("ingest", "dirty", "--ledger", "ledger").code == EXIT_OK
+    segment = sorted((articles / "ledger" / "journal").glob("*.jsonl"))[0]
+    lines = segment.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if '"quote"' in line)
+    lines[at] = lines[at].replace('"quote":"', '"quote":"X', 1)  # a hand edit of one row
+    segment.write_text("\n".join(lines), encoding="utf-8")
+    return articles / "ledger"
+
+
+@pytest.mark.parametrize("extra", [[], ["--exit-zero"]], ids=["plain", "exit-zero"])
+def test_2_for_a_tampered_ledger_even_with_exit_zero(articles: Path, extra: list[str]) -> None:
+    ledger = _tampered_ledger(articles)
+    run = fact_ledger("check", str(ledger), *extra)
+    assert run.code == EXIT_USAGE, run.stderr
+    assert run.stdout == "" and run.stderr.count("\n") == 1 and "entry" in run.stderr
+
+
+def test_verify_still_reports_a_tampered_ledger_as_its_finding(articles: Path) -> None:
+    ledger = _tampered_ledger(articles)
+    run = fact_ledger("verify", str(ledger))
+    assert run.code == EXIT_FINDINGS and "entry" in run.stderr
+
+
+def test_waive_writes_the_file_check_reads_by_default(articles: Path) -> None:
+    findings = fact_ledger("check", "dirty", "--output-format", "json", "--fail-on", "warning")
+    assert findings.code == EXIT_FINDINGS
+    (finding,) = json.loads(findings.stdout)
+    waived = fact_ledger(
+        "waive", finding["finding_id"][:8], "dirty", "--reason", "two counts, two days"
+    )
+    assert waived.code == EXIT_OK, waived.stderr
+    assert (articles / "fact-ledger-waivers.toml").is_file()  # no config: the working folder
+    assert fact_ledger("check", "dirty", "--fail-on", "warning").code == EXIT_OK
+
+
+def test_with_a_config_file_the_default_waivers_sit_beside_it(articles: Path) -> None:
+    (articles / "dirty" / "fact-ledger.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    findings = fact_ledger("check", "dirty", "--output-format", "json")
+    (finding,) = json.loads(findings.stdout)
+    assert fact_ledger("waive", finding["finding_id"], "dirty", "--reason", "r").code == EXIT_OK
+    assert (articles / "dirty" / "fact-ledger-waivers.toml").is_file()
+    assert not (articles / "fact-ledger-waivers.toml").exists()
+    assert fact_ledger("check", "dirty").code == EXIT_OK
