@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import pandas as pd
 
+from .columns import conform
 from .errors import StoreError
 from .ingest import read_inputs
 from .manager import PluginFailure, PluginHost
@@ -35,15 +36,10 @@ class Ledger:
 
 
 def assertions_frame(assertions: Iterable[Assertion]) -> pd.DataFrame:
-    """A DataFrame with exactly :data:`~fact_ledger.model.ASSERTION_COLUMNS`."""
+    """A DataFrame with exactly :data:`~fact_ledger.model.ASSERTION_COLUMNS`, typed by
+    :func:`fact_ledger.columns.conform`."""
     records = [dataclasses.astuple(a) for a in assertions]
-    frame = pd.DataFrame.from_records(records, columns=list(ASSERTION_COLUMNS))
-    for column in ("value", "value_low", "value_high", "confidence"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    for column in ("start", "end"):
-        frame[column] = frame[column].astype("int64")
-    frame["boilerplate"] = frame["boilerplate"].astype(bool)
-    return frame
+    return conform(pd.DataFrame.from_records(records, columns=list(ASSERTION_COLUMNS)))
 
 
 def extract(host: PluginHost, documents: Iterable[Document]) -> pd.DataFrame:
@@ -131,16 +127,16 @@ def build_ledger(
 
     ``progress`` wraps the documents being extracted (the command line shows a bar on stderr).
     """
-    from .store import LedgerStore
+    from .snapshot import load
 
     inputs = read_inputs(paths, stdin=stdin)
     documents = {doc.doc_id: doc for doc in inputs.documents}
     todo = progress(inputs.documents) if progress is not None else inputs.documents
     frames = [resolve(host, extract(host, todo))] if inputs.documents else []
     for folder in inputs.ledgers:
-        store = LedgerStore.open(folder)
-        documents.update(store.documents())
-        frames.append(store.assertions())
+        stored = load(folder)  # through the Parquet snapshots of its sealed segments
+        documents.update(stored.documents)
+        frames.append(stored.assertions)
     frames = [f for f in frames if len(f)]
     if frames:
         assertions = pd.concat(frames, ignore_index=True).drop_duplicates("assertion_id")

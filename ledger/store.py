@@ -421,6 +421,10 @@ class LedgerStore:
                     found.append(HistoryEntry(entry.seq, entry.op, by, reason, Assertion(**values)))
         return found
 
+    def text(self, doc_id: str) -> str:
+        """The stored text of ``doc_id``, checked against its hash (:class:`IntegrityError`)."""
+        return self._text(doc_id)
+
     def _text(self, doc_id: str) -> str:
         if doc_id not in self._texts:
             path = self.path / DOCUMENTS / f"{doc_id}.txt"

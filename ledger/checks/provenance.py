@@ -45,15 +45,19 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 
 def _quotes_hold(assertions: pd.DataFrame, context: CheckContext) -> np.ndarray:
     """A fast first pass: True where the quote is its document's text at its offsets."""
-    texts = assertions["doc_id"].map({i: d.text for i, d in context.documents.items()})
+    # Texts by document code, not mapped onto the rows: a pandas string column (pyarrow
+    # storage) would hand back a fresh copy of the whole text for every row.
+    codes, doc_ids = context.factorize(assertions, "doc_id")
+    documents = context.documents
+    texts = [documents[i].text if i in documents else None for i in doc_ids.tolist()]
     return np.fromiter(
         (
-            isinstance(text, str) and text[start:end] == quote
-            for text, start, end, quote in zip(
-                texts.to_numpy(dtype=object),
+            code >= 0 and (text := texts[code]) is not None and text[start:end] == quote
+            for code, start, end, quote in zip(
+                codes.tolist(),
                 assertions["start"].tolist(),
                 assertions["end"].tolist(),
-                assertions["quote"].to_numpy(dtype=object),
+                assertions["quote"].tolist(),
                 strict=True,
             )
         ),

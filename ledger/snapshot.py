@@ -1,0 +1,455 @@
+"""Parquet snapshots of sealed journal segments: the load path of a stored ledger.
+
+The journal stays the source of truth (:mod:`fact_ledger.journal`). Replaying it entry by
+entry in Python costs tens of microseconds per assertion, so a ledger of a million
+assertions took half a minute to open. A snapshot holds one sealed segment's entries as
+columns (one row per entry: ``seq``, ``op``, ``by``, ``reason``, the assertion's columns, the
+document's metadata), zstd-compressed, in ``<ledger>/.snapshots/<segment>.parquet``. Loading
+reads every snapshot (and decodes the open last segment, which has none), then replays the
+entries with vectorised operations: an assertion's row is its last ``assert`` or ``amend``,
+its place is where it (re-)entered the ledger, and a final ``retract`` removes it.
+
+A snapshot is a cache, never committed (the folder ignores itself in git, as pytest's cache
+does). Its Parquet metadata records which segment it was built from: the file, first seq,
+entry count, size, the hash its first entry chains from and the hash of its last line (and
+the segment file's modification time). It is used only while all of these equal what
+``manifest.json`` records (and the file's time is unchanged), and otherwise rebuilt from
+the segment, whose lines are hashed and chained to the manifest on the way
+(:class:`~fact_ledger.errors.IntegrityError` naming the first bad entry if they do not). A
+ledger that cannot be written (a read-only checkout) is loaded the same way, without saving
+the snapshots.
+
+Decoding a segment uses pyarrow's JSON reader on the canonical lines. JSON has no infinity, so
+the journal writes an unbounded figure as the string ``"inf"``; the reader needs one type per
+field, so before parsing, each ``"<float field>":"inf"`` is rewritten to a null and a flag
+field (the canonical form allows that key-value sequence nowhere inside a string: every quote
+in a string is escaped). The line hashes are taken from the bytes as written.
+
+What the fast path does not repeat is the meaning of each entry in order (an ``amend`` of an id
+that exists, a document recorded before its assertions): the writer checks that under the
+lock, and ``fact-ledger verify`` replays it in full. Cheap vectorised checks (one ``assert`` per
+id, the first entry of an id is its ``assert``, every assertion's document recorded) run on
+every load; when one fails, the journal is replayed the slow way for the precise error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .columns import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, conform
+from .errors import IntegrityError, StoreError
+from .journal import GENESIS, Journal, Manifest, Segment
+from .model import ASSERTION_COLUMNS, DOCUMENT_COLUMNS, Document
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+__all__ = ["FORMAT", "SNAPSHOTS", "LoadedLedger", "build_snapshots", "load", "snapshot_path"]
+
+SNAPSHOTS = ".snapshots"
+#: Bumped whenever the entries table changes shape: an older snapshot is then rebuilt.
+FORMAT = "fact-ledger-snapshot/1"
+_IGNORE_ALL = "# Parquet snapshots of the journal: a cache, rebuilt when missing or stale.\n*\n"
+_DOC_FIELDS = tuple(c for c in DOCUMENT_COLUMNS if c != "doc_id")
+_ENTRY_EXTRA = ("seq", "op", "by", "reason")
+_INF_SUFFIX = "__inf"
+# Entries in the open segment are few (at most one segment's worth): decode, do not cache.
+
+
+@dataclass(frozen=True)
+class LoadedLedger:
+    """A stored ledger as :func:`load` reads it: documents with their texts, and the current
+    assertions (columns and dtypes of :func:`fact_ledger.columns.conform`)."""
+
+    documents: dict[str, Document]
+    assertions: pd.DataFrame
+
+
+def snapshot_path(ledger: Path, segment: Segment) -> Path:
+    """Where the snapshot of ``segment`` lives."""
+    return Path(ledger) / SNAPSHOTS / segment.file.replace(".jsonl", ".parquet")
+
+
+# -- schemas ----------------------------------------------------------------------------
+
+
+def _arrow_type(name: str) -> pa.DataType:
+    import pyarrow as pa
+
+    if name in FLOAT_COLUMNS:
+        return pa.float64()
+    if name in INT_COLUMNS:
+        return pa.int64()
+    if name in BOOL_COLUMNS:
+        return pa.bool_()
+    return pa.string()
+
+
+def entry_schema() -> pa.Schema:
+    """The columns of a snapshot: one row per journal entry."""
+    import pyarrow as pa
+
+    fields = [
+        pa.field("seq", pa.int64()),
+        pa.field("op", pa.string()),
+        pa.field("by", pa.string()),
+        pa.field("reason", pa.string()),
+    ]
+    fields += [pa.field(name, _arrow_type(name)) for name in ASSERTION_COLUMNS]
+    fields += [pa.field(name, pa.string()) for name in _DOC_FIELDS]
+    return pa.schema(fields)
+
+
+def _json_schema() -> pa.Schema:
+    """What pyarrow's JSON reader is told a canonical journal line holds."""
+    import pyarrow as pa
+
+    def assertion_fields() -> list[pa.Field]:
+        out = [pa.field(name, _arrow_type(name)) for name in ASSERTION_COLUMNS]
+        out += [pa.field(name + _INF_SUFFIX, pa.int8()) for name in FLOAT_COLUMNS]
+        return out
+
+    data = [
+        *assertion_fields(),
+        *(pa.field(name, pa.string()) for name in _DOC_FIELDS),
+        pa.field("by", pa.string()),
+        pa.field("reason", pa.string()),
+        pa.field("assertion", pa.struct(assertion_fields())),
+    ]
+    return pa.schema(
+        [
+            pa.field("seq", pa.int64()),
+            pa.field("prev", pa.string()),
+            pa.field("op", pa.string()),
+            pa.field("data", pa.struct(data)),
+        ]
+    )
+
+
+# -- decoding a segment -----------------------------------------------------------------
+
+
+class _Undecodable(Exception):
+    """pyarrow could not read the lines with the fixed schema (the slow path can say why)."""
+
+
+def _read_segment(journal: Journal, segment: Segment) -> bytes:
+    path = journal.folder / segment.file
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(segment.bytes)
+    except OSError:
+        return b""
+
+
+def decode_segment(journal: Journal, segment: Segment, prev: str) -> pa.Table:
+    """The entries of ``segment`` as a table of :func:`entry_schema`, checked as read: its
+    size, its seqs, and every line's hash chained from ``prev`` to the manifest's last hash.
+
+    :class:`IntegrityError` naming the first bad entry when the chain does not hold.
+    """
+    data = _read_segment(journal, segment)
+    if len(data) != segment.bytes or (data and not data.endswith(b"\n")):
+        _raise_first_bad(journal)
+    lines = data.split(b"\n")[:-1]
+    if len(lines) != segment.entries:
+        _raise_first_bad(journal)
+    hashes = [hashlib.sha256(line).hexdigest() for line in lines]
+    if (hashes[-1] if hashes else prev) != segment.last_hash:
+        _raise_first_bad(journal)
+    try:
+        table = _parse_fast(data)
+    except _Undecodable:
+        table = _parse_slow(lines, journal)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if table.num_rows != len(lines):
+        _raise_first_bad(journal)
+    expected_seq = pa.array(range(segment.first, segment.first + len(lines)), pa.int64())
+    expected_prev = pa.array([prev, *hashes[:-1]], pa.string())
+    seqs_ok = pc.all(pc.equal(table["seq"], expected_seq)).as_py() is not False
+    prevs_ok = pc.all(pc.equal(table["prev"], expected_prev)).as_py() is not False
+    if not (seqs_ok and prevs_ok) or table["seq"].null_count or table["prev"].null_count:
+        _raise_first_bad(journal)
+    return _flatten(table)
+
+
+def _raise_first_bad(journal: Journal) -> None:
+    """Let the journal's own reader find and name the first bad entry."""
+    for _ in journal.entries():
+        pass
+    raise IntegrityError("journal segment does not match the manifest", path=journal.root)
+
+
+def _parse_fast(data: bytes) -> pa.Table:
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    for name in FLOAT_COLUMNS:
+        for sign, flag in ((b"", b"1"), (b"-", b"-1")):
+            for before in (b"{", b","):
+                key = b'"' + name.encode() + b'"'
+                data = data.replace(
+                    before + key + b':"' + sign + b'inf"',
+                    before + key + b":null," + key[:-1] + _INF_SUFFIX.encode() + b'":' + flag,
+                )
+    try:
+        return pj.read_json(
+            pa.BufferReader(data),
+            read_options=pj.ReadOptions(block_size=16 << 20),
+            parse_options=pj.ParseOptions(
+                explicit_schema=_json_schema(), unexpected_field_behavior="error"
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise _Undecodable(str(exc)) from None
+
+
+def _parse_slow(lines: list[bytes], journal: Journal) -> pa.Table:
+    """The same table through the json module, for lines pyarrow's fixed schema refuses (a
+    number where text belongs): only entries the store's replay would accept get through."""
+    import pyarrow as pa
+
+    rows: list[dict[str, Any]] = []
+    for raw in lines:
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            _raise_first_bad(journal)
+        data = dict(value.get("data") or {})
+        assertion = data.pop("assertion", None)
+        for fields in (data, assertion or {}):
+            for name in FLOAT_COLUMNS:
+                if fields.get(name) in ("inf", "-inf"):
+                    fields[name + _INF_SUFFIX] = 1 if fields[name] == "inf" else -1
+                    fields[name] = None
+        if assertion is not None:
+            data["assertion"] = assertion
+        rows.append({"seq": value.get("seq"), "prev": value.get("prev"), "op": value.get("op"),
+                     "data": data})  # fmt: skip
+    try:
+        return pa.Table.from_pylist(rows, schema=_json_schema())
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise IntegrityError(
+            f"an entry has a value of the wrong type ({exc})", path=journal.folder
+        ) from None
+
+
+def _flatten(table: pa.Table) -> pa.Table:
+    """Journal lines (seq, prev, op, data{…, assertion{…}}) to one flat row per entry."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    data = table["data"].combine_chunks()
+    nested = data.field("assertion")
+    columns: dict[str, pa.Array] = {
+        "seq": table["seq"].combine_chunks(),
+        "op": table["op"].combine_chunks(),
+        "by": data.field("by"),
+        "reason": data.field("reason"),
+    }
+    for name in ASSERTION_COLUMNS:
+        # An amend carries its row under "assertion"; every other entry at the top level.
+        value = pc.coalesce(nested.field(name), data.field(name))
+        if name in FLOAT_COLUMNS:
+            flag = pc.fill_null(
+                pc.coalesce(nested.field(name + _INF_SUFFIX), data.field(name + _INF_SUFFIX)), 0
+            )
+            value = pc.if_else(
+                pc.equal(flag, 1),
+                pa.scalar(float("inf")),
+                pc.if_else(pc.equal(flag, -1), pa.scalar(float("-inf")), value),
+            )
+        columns[name] = value
+    for name in _DOC_FIELDS:
+        columns[name] = data.field(name)
+    return pa.table(columns, schema=entry_schema())
+
+
+# -- snapshots on disk ------------------------------------------------------------------
+
+
+def _metadata(segment: Segment, prev: str, journal: Journal) -> dict[bytes, bytes]:
+    try:
+        # An edit in place leaves the manifest as it was but not the file's time: such a
+        # segment is decoded again, and its hash chain then names the edited entry.
+        modified = (journal.folder / segment.file).stat().st_mtime_ns
+    except OSError:
+        modified = None
+    record = {
+        "modified": modified,
+        "format": FORMAT,
+        "file": segment.file,
+        "first": segment.first,
+        "entries": segment.entries,
+        "bytes": segment.bytes,
+        "prev": prev,
+        "last_hash": segment.last_hash,
+    }
+    return {b"fact-ledger": json.dumps(record, sort_keys=True).encode()}
+
+
+def _read_snapshot(path: Path, segment: Segment, prev: str, journal: Journal) -> pa.Table | None:
+    """The snapshot at ``path`` when it was built from exactly ``segment``; else ``None``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        stored = pq.read_schema(path).metadata or {}
+        if stored.get(b"fact-ledger") != _metadata(segment, prev, journal)[b"fact-ledger"]:
+            return None
+        table = pq.read_table(path)
+    except (OSError, pa.ArrowException):
+        return None  # missing, torn or not Parquet: rebuilt from the journal
+    if table.schema.remove_metadata() != entry_schema() or table.num_rows != segment.entries:
+        return None
+    return table
+
+
+def _write_snapshot(
+    path: Path, table: pa.Table, segment: Segment, prev: str, journal: Journal
+) -> None:
+    """Save a snapshot beside the others; a folder that cannot be written is no error."""
+    import pyarrow.parquet as pq
+
+    try:
+        path.parent.mkdir(exist_ok=True)
+        ignore = path.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(_IGNORE_ALL, encoding="utf-8")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        pq.write_table(
+            table.replace_schema_metadata(_metadata(segment, prev, journal)),
+            tmp,
+            compression="zstd",
+        )
+        os.replace(tmp, path)
+    except OSError:
+        Path(path.with_name(f".{path.name}.{os.getpid()}.tmp")).unlink(missing_ok=True)
+
+
+def segment_tables(ledger: Path, *, save: bool = True) -> Iterable[pa.Table]:
+    """Each segment's entries in order: from its snapshot when that is current, else decoded
+    from the journal (and, for a sealed segment, saved as its snapshot when ``save``)."""
+    journal = Journal(Path(ledger))
+    manifest = journal.read_manifest()
+    yield from _segment_tables(journal, manifest, save=save)
+
+
+def _segment_tables(journal: Journal, manifest: Manifest, *, save: bool) -> Iterable[pa.Table]:
+    prev = GENESIS
+    for segment in manifest.segments:
+        path = snapshot_path(journal.root, segment)
+        table = _read_snapshot(path, segment, prev, journal) if segment.sealed else None
+        if table is None:
+            table = decode_segment(journal, segment, prev)
+            if segment.sealed and save:
+                _write_snapshot(path, table, segment, prev, journal)
+        yield table
+        prev = segment.last_hash
+
+
+def build_snapshots(ledger: Path) -> int:
+    """Make every sealed segment's snapshot current; returns how many segments are sealed."""
+    journal = Journal(Path(ledger))
+    manifest = journal.read_manifest()
+    for _ in _segment_tables(journal, manifest, save=True):
+        pass
+    return sum(1 for s in manifest.segments if s.sealed)
+
+
+# -- replay -----------------------------------------------------------------------------
+
+
+def load(ledger: Path, *, save: bool = True) -> LoadedLedger:
+    """The current documents and assertions of the ledger folder ``ledger``, read through
+    the snapshots (see the module docstring). Equal to ``LedgerStore.documents()`` and
+    ``LedgerStore.assertions()`` (conformed), at a fraction of the cost."""
+    import pyarrow as pa
+
+    from .store import LedgerStore
+
+    store = LedgerStore.open(Path(ledger))
+    try:
+        tables = list(segment_tables(store.path, save=save))
+    except OSError as exc:
+        raise StoreError(f"{exc.strerror or exc}", path=exc.filename or store.path) from None
+    entries = pa.concat_tables(tables) if tables else entry_schema().empty_table()
+    documents_meta, assertions = replay(entries)
+    if assertions is None:
+        # The cheap checks failed: the full replay names the entry (or, if it passes, we
+        # were wrong to doubt it and use its answer).
+        documents = store.documents()
+        return LoadedLedger(documents, conform(store.assertions()))
+    documents = {
+        doc_id: Document(text=store.text(doc_id), **meta) for doc_id, meta in documents_meta.items()
+    }
+    return LoadedLedger(documents, assertions)
+
+
+def replay(entries: pa.Table) -> tuple[dict[str, dict[str, Any]], pd.DataFrame | None]:
+    """Documents' metadata by id and the current assertions after ``entries`` (in seq
+    order); ``None`` for the assertions when an entry makes no sense at its place."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    op = entries["op"]
+    docs = entries.filter(pc.equal(op, "document")).select(["doc_id", *_DOC_FIELDS])
+    doc_frame = docs.to_pandas()
+    documents: dict[str, dict[str, Any]] = {}
+    for record in doc_frame.to_dict("records"):  # later metadata wins, first place kept
+        documents[record["doc_id"]] = {
+            k: (None if v is None or v != v else v) for k, v in record.items()
+        }
+
+    rows = entries.filter(pc.is_in(op, pa.array(["assert", "amend", "retract"])))
+    ops = rows["op"].to_numpy(zero_copy_only=False)
+    ids = rows["assertion_id"]
+    if ids.null_count:
+        return documents, None
+    frame = rows.select(["seq", "op", "by", *ASSERTION_COLUMNS]).to_pandas()
+    asserts = ops == "assert"
+    # The store's replay refuses a second assert of a current id and anything before the
+    # first assert; the same, for whole columns.
+    if frame.loc[asserts, "assertion_id"].duplicated().any():
+        return documents, None
+    if not asserts.all():
+        first = frame.drop_duplicates("assertion_id", keep="first")
+        if (first["op"] != "assert").any():
+            return documents, None
+    live = frame[ops != "retract"]
+    known = pa.array(list(documents), pa.string())
+    if not pc.all(pc.is_in(pa.array(live["doc_id"]), value_set=known)).as_py() and len(live):
+        return documents, None
+    if asserts.all():
+        current = live
+    else:
+        retracts = frame[ops == "retract"]
+        if len(retracts):
+            # A retracted id comes back (by amend) at the place of its return.
+            last_retract = retracts.groupby("assertion_id")["seq"].max()
+            since = live["assertion_id"].map(last_retract).fillna(0).to_numpy()
+            live = live[live["seq"].to_numpy() > since]
+        place = live.drop_duplicates("assertion_id", keep="first")[["assertion_id", "seq"]]
+        latest = live.drop_duplicates("assertion_id", keep="last")
+        final = frame.drop_duplicates("assertion_id", keep="last")
+        gone = final.loc[final["op"] == "retract", "assertion_id"]
+        latest = latest[~latest["assertion_id"].isin(gone)]
+        order = place.set_index("assertion_id")["seq"]
+        current = latest.assign(seq=latest["assertion_id"].map(order)).sort_values(
+            "seq", kind="stable"
+        )
+    current = current.drop(columns=["seq", "op", "by"]).reset_index(drop=True)
+    current = current.fillna(
+        {"sentence": "", "stance": "asserts", "extractor": "", "confidence": 1.0}
+    )
+    current["boilerplate"] = current["boilerplate"].fillna(False).astype(bool)
+    return documents, conform(current)

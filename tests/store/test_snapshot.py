@@ -1,0 +1,150 @@
+"""The Parquet snapshots: the same current view as replaying the journal, rebuilt when stale."""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fact_ledger.columns import ASSERTION_DTYPES, conform
+from fact_ledger.errors import IntegrityError
+from fact_ledger.model import Assertion, Document
+from fact_ledger.snapshot import SNAPSHOTS, load, snapshot_path
+from fact_ledger.store import LedgerStore
+
+DOC = Document.from_text("12 dead and 40 wounded after 3 strikes on 2 towns " * 4, name="a")
+
+
+def span_assertion(index: int, **fields: object) -> Assertion:
+    """The two characters at ``3 * index`` of DOC as an assertion."""
+    start = 3 * index
+    return Assertion(
+        assertion_id=Assertion.make_id(DOC.doc_id, start, start + 2, "quantity"),
+        doc_id=DOC.doc_id,
+        start=start,
+        end=start + 2,
+        quote=DOC.text[start : start + 2],
+        kind="quantity",
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def replayed(path: Path) -> pd.DataFrame:
+    return conform(LedgerStore.open(path).assertions())
+
+
+def test_load_equals_the_journal_replayed_and_saves_sealed_segments_only(tmp_path: Path) -> None:
+    store = LedgerStore.create(tmp_path / "l", segment_size=4)
+    rows = [
+        span_assertion(i, value=float(i), value_high=math.inf if i % 2 else i) for i in range(9)
+    ]
+    store.record([DOC], rows)  # 10 entries: segments of 4, 4 and an open one of 2
+    loaded = load(store.path)
+    pd.testing.assert_frame_equal(loaded.assertions, replayed(store.path))
+    assert loaded.documents == store.documents()
+    saved = sorted(p.name for p in (store.path / SNAPSHOTS).glob("*.parquet"))
+    assert saved == ["000001.parquet", "000002.parquet"]
+    # The folder ignores itself: snapshots are a cache, never part of the ledger's history.
+    assert (store.path / SNAPSHOTS / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert loaded.assertions["value_high"].tolist()[1] == math.inf
+    assert dict(loaded.assertions.dtypes.astype(str)) == {
+        name: ("str" if dtype == "str" else dtype) for name, dtype in ASSERTION_DTYPES.items()
+    }
+
+
+def test_amend_retract_and_reinstate_keep_the_replay_order(tmp_path: Path) -> None:
+    store = LedgerStore.create(tmp_path / "l", segment_size=3)
+    rows = [span_assertion(i, value=float(i)) for i in range(6)]
+    store.record([DOC], rows)
+    store.amend(replace(rows[1], value=-math.inf, value_low=-math.inf), reason="open below")
+    store.retract(rows[2].assertion_id, reason="false positive")
+    store.retract(rows[3].assertion_id, reason="false positive")
+    store.amend(replace(rows[3], value=7.0), reason="it was right")  # back, at the end
+    loaded = load(store.path).assertions
+    pd.testing.assert_frame_equal(loaded, replayed(store.path))
+    ids = [r.assertion_id for r in rows]
+    assert loaded["assertion_id"].tolist() == [ids[0], ids[1], ids[4], ids[5], ids[3]]
+    assert loaded["value"].tolist() == [0.0, -math.inf, 4.0, 5.0, 7.0]
+
+
+_OPS = st.lists(
+    st.tuples(st.sampled_from(["amend", "retract", "record"]), st.integers(0, 7)), max_size=12
+)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=_OPS, segment=st.integers(1, 5))
+def test_any_history_loads_as_the_replay(
+    tmp_path_factory: pytest.TempPathFactory, ops, segment
+) -> None:
+    store = LedgerStore.create(tmp_path_factory.mktemp("l") / "l", segment_size=segment)
+    rows = {i: span_assertion(i, value=float(i), unit="km") for i in range(8)}
+    store.record([DOC], list(rows.values())[:4])
+    for op, i in ops:
+        current = store.assertion(rows[i].assertion_id)
+        known = rows[i].assertion_id in store.assertion_ids(retracted=True)
+        if op == "record":
+            store.record([DOC], [replace(rows[i], value=float(i) + 0.5)])
+        elif op == "amend" and known:
+            store.amend(replace(rows[i], value_high=math.inf, unit=None), reason="r")
+        elif op == "retract" and current is not None:
+            store.retract(rows[i].assertion_id, reason="r")
+    pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
+    # and again from the snapshots just saved
+    pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
+
+
+def _sealed_ledger(tmp_path: Path) -> LedgerStore:
+    store = LedgerStore.create(tmp_path / "l", segment_size=3)
+    store.record([DOC], [span_assertion(i, value=float(i)) for i in range(5)])
+    load(store.path)
+    return store
+
+
+def test_a_damaged_or_foreign_snapshot_is_rebuilt(tmp_path: Path) -> None:
+    store = _sealed_ledger(tmp_path)
+    manifest = store._journal.read_manifest()
+    first = snapshot_path(store.path, manifest.segments[0])
+    second = snapshot_path(store.path, manifest.segments[1])
+    first.write_bytes(b"not parquet")
+    second.write_bytes(first.read_bytes())
+    os.replace(second, second)  # still stale: built from no segment
+    pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
+    # A snapshot of another segment in this one's place: its metadata names the other one.
+    good = snapshot_path(store.path, manifest.segments[0]).read_bytes()
+    second.write_bytes(good)
+    pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
+    assert second.read_bytes() != good  # rebuilt
+
+
+def test_an_edited_sealed_segment_is_caught_despite_its_snapshot(tmp_path: Path) -> None:
+    store = _sealed_ledger(tmp_path)
+    segment = store.path / "journal" / "000002.jsonl"
+    data = segment.read_bytes()
+    segment.write_bytes(data.replace(b'"value":4.0', b'"value":9.0'))
+    with pytest.raises(IntegrityError) as caught:
+        load(store.path)
+    assert caught.value.entry == 6  # the document, then assertions 0..4: the sixth entry
+
+
+def test_without_saving_nothing_is_written(tmp_path: Path) -> None:
+    store = LedgerStore.create(tmp_path / "l", segment_size=2)
+    store.record([DOC], [span_assertion(i) for i in range(3)])
+    loaded = load(store.path, save=False)
+    assert len(loaded.assertions) == 3
+    assert not (store.path / SNAPSHOTS).exists()
+
+
+def test_an_empty_ledger_loads_empty(tmp_path: Path) -> None:
+    store = LedgerStore.create(tmp_path / "l")
+    loaded = load(store.path)
+    assert loaded.documents == {} and loaded.assertions.empty
+    assert list(loaded.assertions.columns) == list(ASSERTION_DTYPES)
