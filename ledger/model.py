@@ -87,6 +87,7 @@ class Assertion:
     value_low: float | None = None
     value_high: float | None = None
     unit: str | None = None
+    noun: str | None = None  # lemma of what a count counts ("doctor"), beside its unit ("person")
     approx: str | None = None
     subject: str | None = None
     subject_key: str | None = None

@@ -22,6 +22,7 @@ class AssertionSchema(pa.DataFrameModel):
     value_low: Series[float] = pa.Field(nullable=True)
     value_high: Series[float] = pa.Field(nullable=True)
     unit: Series[str] = pa.Field(nullable=True)
+    noun: Series[str] = pa.Field(nullable=True)
     approx: Series[str] = pa.Field(nullable=True)
     subject: Series[str] = pa.Field(nullable=True)
     subject_key: Series[str] = pa.Field(nullable=True)

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import Check, CheckContext
+from ..extraction.lexicon import load_lexicon
 from ..options import CheckOptions
 from .frames import among, findings_frame, matches, no_findings, one_each
 
@@ -32,10 +33,11 @@ date cannot be compared at all.
 - `lookbehind` (default 16): characters before a date's quote searched for its weekday.
 """
 
-_WEEKDAY = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAYS = load_lexicon().weekdays
+_WEEKDAY = rf"\b(?:{'|'.join(w.title() for w in _WEEKDAYS)})\b"
 _RELATIVE = (
     r"(?i)\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|earlier|later|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    rf"{'|'.join(_WEEKDAYS)})\b"
 )
 _FUTURE = (
     r"(?i)\b(?:will|shall|is due|are due|due to|scheduled|planned|plans?|next|upcoming|"

@@ -22,8 +22,10 @@ from typing import Any
 
 from ..model import Assertion, Document
 from .attribution import NO_ATTRIBUTION, Attribution, Attributor, is_denial_verb
+from .counted import casualty_state, counted_noun
 from .entities import AliasTable, default_alias_table
 from .furniture import PageLayout, analyse_layout
+from .lexicon import load_lexicon
 from .mentions import Mention
 from .propositions import claim_key, clause_span, clause_subject
 from .sentences import Sentence, split_sentences
@@ -48,9 +50,8 @@ _PLACE_BACKREF = re.compile(
     r"(?P<noun>city|town|village|settlement|locality|community|province|camp)\b(?!\s+of\b)"
 )
 _NOT_PLACE_WORDS = re.compile(
-    r"-(?:held|led|backed|based|controlled)$|^(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|The|A|An)$"
+    r"-(?:held|led|backed|based|controlled)$"
+    rf"|^(?:{'|'.join(w.title() for w in load_lexicon().calendar_words)}|The|A|An)$"
 )
 _POSSESSIVE_OWNER = re.compile(r"[\w-]+['’]s\s+")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
@@ -111,6 +112,7 @@ _CUE_OBJECT_GAP = re.compile(
 )
 _NEW_STATEMENT = re.compile(r",\s*(?:saying|insisting|adding|arguing|noting|stressing)\b")
 _PROPOSITION_ROLES = frozenset({"body", "headline", "standfirst"})
+_GENERIC_PEOPLE = frozenset({"person", "other"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,10 +219,19 @@ def _mention_row(context: _Context, mention: Mention) -> Assertion:
     stance = "asserts"
     if sentence is not None and not boilerplate:
         stance = _figure_stance(context, sentence, attribution, mention.start)
-    subject = location = time = None
+    subject = location = time = noun = None
+    unit = mention.unit
     if sentence is not None and not boilerplate:
         if mention.kind == "quantity":
             subject = mention.noun or _subject_after(text, mention.end)
+            noun = counted_noun(mention.noun, subject)
+            if noun in _GENERIC_PEOPLE or (noun is None and unit is None):
+                # "17 people were missing", "killed 23 people": for people counted as such,
+                # what happened to them is what tells one count from another; "40 killed",
+                # "nine had died" count people too.
+                state = casualty_state(text, sentence.start, mention.start, mention.end)
+                if state is not None:
+                    subject, noun, unit = state, noun or "person", unit or "person"
         location = _location(context, sentence, mention)
         time = mention.time if mention.kind == "date" else _time_in(context, index)
     elif mention.kind == "date":
@@ -236,7 +247,8 @@ def _mention_row(context: _Context, mention: Mention) -> Assertion:
         value=mention.value,
         value_low=mention.low,
         value_high=mention.high,
-        unit=mention.unit,
+        unit=unit,
+        noun=noun,
         approx=mention.approx,
         subject=subject,
         location=location,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .furniture import PageLayout
+from .lexicon import alternation, load_lexicon
 from .sentences import Sentence
 
 __all__ = ["DENIAL_VERBS", "NO_ATTRIBUTION", "Attribution", "Attributor", "is_denial_verb"]
@@ -56,28 +57,22 @@ class Attribution:
 
 NO_ATTRIBUTION = Attribution(speaker=None)
 
-# Verbs that report speech. Verbs that only end a report ("he went on.") need punctuation
-# after them, so "continued allegedly active measures" is not a cue.
+_LEXICON = load_lexicon()
+# Verbs that report speech (fact_ledger/data/words.toml). Verbs that only end a report ("he
+# went on.") need punctuation after them, so "continued allegedly active measures" is not a
+# cue.
 _SAY_VERBS = (
-    "said|says|say|told|tells|tell|added|adds|stressed|stresses|noted|notes|claimed|claims|"
-    "alleged|alleges|accused|accuses|asked|asks|insisted|insists|warned|warns|stated|clarified|"
-    "announced|announces|argued|argues|explained|explains|confirmed|confirms|wrote|writes|"
-    "tweeted|urged|urges|acknowledged|admitted|admits|maintained|maintains|suggested|"
-    "reported|estimated|estimates|predicted|"
-    "revealed|reveals|emphasi[sz]ed|pointed\\s+out|charged|contended|declared|estimate|"
+    alternation(_LEXICON.say)
     # "police put the figure at 8,000": an estimate reported as such.
-    "puts?\\s+(?:the|its|their)\\s+(?:figure|toll|death\\s+toll|number|count|total)\\s+at"
+    + "|puts?\\s+(?:the|its|their)\\s+(?:figure|toll|death\\s+toll|number|count|total)\\s+at"
 )
 # Pledges report a statement when a clause follows ("Macron promised to cut taxes by €10
 # billion", "vowed that ..."); "the EU pledged €500 million" is an act, not a report.
-_PLEDGE_VERBS = "promised|promises|pledged|pledges|vowed|vows"
-DENIAL_VERBS = (
-    "denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|"
-    "disputes|slammed|slams|repudiated|contradicted|contradicts"
-)
+_PLEDGE_VERBS = alternation(_LEXICON.pledge)
+DENIAL_VERBS = alternation(_LEXICON.deny)
 # "..., the commander recalled.", "..., a UNICEF report found.": verbs that report only at
 # the end of a clause ("Police found 3 bodies" is no report).
-_CLOSING_VERBS = "went\\s+on|continued|concluded|added|showed|shows|recalled|found|finds"
+_CLOSING_VERBS = alternation(_LEXICON.closing)
 # "called the claims baseless": a verdict on what someone said is a cue only when its
 # object is a statement, since "called" alone is mostly naming or summoning.
 _VERDICT_VERBS = (
@@ -117,10 +112,10 @@ _LEADING_ADVERBS = _words(
     again yesterday today tonight however instead finally still and but so overnight
     initially previously"""
 )
-_LEADING_TIME_WORDS = _words(
-    """monday tuesday wednesday thursday friday saturday sunday morning afternoon evening
-    night week weekend month year day today yesterday january february march april may june
-    july august september october november december"""
+_LEADING_TIME_WORDS = (
+    _LEXICON.calendar_words
+    | _LEXICON.day_parts
+    | _words("week weekend month year day today yesterday")
 )
 _LEADING_TIME_PREPOSITIONS = _words("on in at by late early last this that during")
 _LEADING_TIME_LINKS = _LEADING_TIME_PREPOSITIONS | _words("the same next following previous")
@@ -146,34 +141,9 @@ _PARTICLES = re.compile(
     r"^(?:al|el|as|ash|at|ad|ar|an|az|bin|ibn|bint|abu|van|von|de|da|del|der|la|le|du|dos)(?:-|$)",
     re.IGNORECASE,
 )
-_TITLES = re.compile(
-    r"""^(?:mr|mrs|ms|dr|prof|sir|dame|gen|general|major-general|lieutenant-general|
-    brigadier-general|lt|lieutenant|col|colonel|maj|major|capt|captain|sgt|sergeant|adm|admiral|
-    cmdr|commander|president|vice-president|premier|prime|minister|secretary|spokesman|
-    spokeswoman|spokesperson|senator|sen|rep|representative|ambassador|governor|gov|mayor|king|
-    queen|prince|princess|sheikh|pope|chancellor|chief|director|deputy|judge|justice|
-    ayatollah|imam|rev|father|marshal|field)\.?$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_PERSON_ROLES = _words(
-    """general spokesman spokeswoman spokesperson official officer minister colonel
-    commander president secretary ambassador envoy diplomat analyst expert source
-    witness resident chief director governor mayor senator lawmaker leader prosecutor
-    investigator researcher scientist doctor lawyer activist protester rescuer medic
-    paramedic spokesmen owner manager chairman ceo founder professor economist
-    representative advisor adviser aide negotiator judge chancellor premier organiser
-    organizer critic rebel survivor firefighter teacher nurse campaigner monitor"""
-)
-_ORG_WORDS = _words(
-    """ministry department pentagon government army military forces force coalition agency
-    office council committee police kremlin house federation state states union nations
-    command centre center news times post reuters tass ap afp bbc cnn ria interfax
-    xinhua statement administration embassy court parliament senate congress authorities
-    regime observatory monitor group organization organisation institute association
-    foundation bank fund authority bureau board service network opposition party company firm hospital university
-    presidency cabinet commission tribunal website newspaper media outlet television channel
-    broadcaster airline carrier charity poll survey study census"""
-)
+_TITLES = re.compile(rf"^(?:{alternation(_LEXICON.titles)})\.?$", re.IGNORECASE)
+_PERSON_ROLES = _LEXICON.roles
+_ORG_WORDS = _LEXICON.organisation_words
 _STATES = _words(
     """us u.s. usa america united russia moscow washington syria damascus iraq baghdad iran
     tehran turkey ankara israel britain uk london france paris germany berlin china

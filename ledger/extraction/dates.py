@@ -33,6 +33,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from fact_ledger.extraction.lexicon import load_lexicon
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.numbers import (
     DIGITS_PATTERN,
@@ -46,15 +47,15 @@ from fact_ledger.extraction.units import load_units
 
 __all__ = ["TIME_UNITS", "find_dates", "parse_dateline", "time_spans"]
 
+# Full names from the shared word lists; the abbreviations are the date finder's own.
 MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    **{name: i for i, name in enumerate(load_lexicon().months, start=1)},
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    **{name: i for i, name in enumerate(load_lexicon().weekdays)},
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
     "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
 #: Normalised duration units and how a spelling maps to (unit, multiplier).

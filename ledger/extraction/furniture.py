@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .lexicon import alternation, load_lexicon
+
 __all__ = ["Line", "PageLayout", "Role", "analyse_layout"]
 
 Role = Literal["headline", "standfirst", "heading", "body", "furniture", "credit"]
@@ -116,11 +118,7 @@ _WIRE_DATELINE = re.compile(
     r"RIA|Interfax|ANSA|EFE|PTI|IANS|Yonhap|Kyodo|Anadolu|Bernama|CNN|BBC)\)\s*[—–-]"
 )
 _CLOSED = re.compile(r"[.!?:;,][\"”’')\]]*\s*$")
-_SAYING = re.compile(
-    r"\b(?:says?|said|claims?|claimed|accuses?|accused|warns?|denies|denied|rejects?|tells?|"
-    r"told|insists?|asks?|vows?|urges?|threatens?)\b",
-    re.IGNORECASE,
-)
+_SAYING = re.compile(rf"\b(?:{alternation(load_lexicon().headline)})\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
 
 _HEADING_MAX_WORDS = 4  # "Attack on government forces", "50-km zone": a cross-head

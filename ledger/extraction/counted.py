@@ -1,0 +1,57 @@
+"""What a count counts: the lemma of its noun, and what happened to the people it counts.
+
+"900 doctors" counts ``doctor`` (unit ``person``), "150 locations" ``location``, "750
+militants" ``militant``: the lemma is the head noun of the counted phrase, singular and in
+lower case, kept beside the unit's category so checks can group by it. For people counted as
+people ("17 people were missing", "killed at least 23 people") the clause says what happened
+to them, and that is what tells one count from another: :func:`casualty_state` reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .entities import subject_head
+from .lexicon import load_lexicon
+
+__all__ = ["casualty_state", "counted_noun"]
+
+# A noun after a bare figure is taken for what it counts only when it is a plain plural
+# ("150 locations"): "12 killed", "9 had" and "40 percent" are not counted nouns.
+_PLURAL = re.compile(r"[a-z][a-z-]*[^s']s")
+
+
+def counted_noun(noun: str | None, subject: str | None) -> str | None:
+    """The lemma of what is counted: the head of ``noun`` (the counted noun phrase the
+    quantity finder read), else of a plural ``subject`` read after a bare figure."""
+    phrase = noun
+    if phrase is None:
+        if subject is None or " " in subject or not _PLURAL.fullmatch(subject):
+            return None
+        phrase = subject
+    words = phrase.split()
+    if not words:
+        return None
+    return _lemma(words[-1])
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    folded = word.casefold().strip("'’")
+    return load_lexicon().irregular_plurals.get(folded) or subject_head(folded)
+
+
+def casualty_state(text: str, sentence_start: int, start: int, end: int) -> str | None:
+    """What happened to the people counted by the figure at ``[start, end)``: "killed",
+    "missing", "injured"... from a participle after the count ("17 people were missing", "30
+    people killed") or a verb right before it ("killed at least 23 people"); None when the
+    clause says nothing of the kind."""
+    lexicon = load_lexicon()
+    after = lexicon.state_after_re.match(text, end)
+    if after:
+        return lexicon.states[after.group("state").casefold()]
+    before = lexicon.state_before_re.search(text, max(sentence_start, start - 40), start)
+    if before:
+        return lexicon.states[before.group("state").casefold()]
+    return None

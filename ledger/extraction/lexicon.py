@@ -1,0 +1,113 @@
+"""The shared word lists (``fact_ledger/data/words.toml``), read once.
+
+Speech verbs, weekdays and months, titles, person roles, organisation words, irregular
+plurals and the words for what happened to the people a figure counts. Modules take their
+lists from :func:`load_lexicon` instead of keeping copies, so a verb added for headlines is
+known to the body-text scanner too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from fact_ledger.errors import ConfigError
+
+__all__ = ["Lexicon", "alternation", "load_lexicon"]
+
+_SOURCE = "fact_ledger/data/words.toml"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, a space matching any white space."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists, as frozensets (and tuples where order is meaning)."""
+
+    say: tuple[str, ...]
+    deny: tuple[str, ...]
+    pledge: tuple[str, ...]
+    closing: tuple[str, ...]
+    headline: tuple[str, ...]
+    weekdays: tuple[str, ...]  # Monday first
+    months: tuple[str, ...]  # January first
+    day_parts: frozenset[str]
+    titles: frozenset[str]
+    roles: frozenset[str]
+    organisation_words: frozenset[str]
+    irregular_plurals: dict[str, str]
+    states: dict[str, str]  # what happened to people counted -> one state word
+    state_after_re: re.Pattern[str]  # a state word after a count
+    state_before_re: re.Pattern[str]  # a state verb right before a count
+
+    @functools.cached_property
+    def calendar_words(self) -> frozenset[str]:
+        """Weekdays and months: words that are never part of a name."""
+        return frozenset((*self.weekdays, *self.months))
+
+
+def _words(data: dict, table: str, key: str) -> list[str]:
+    value = data.get(table, {}).get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) for w in value):
+        raise ConfigError(f"[{table}] {key} must be a non-empty list of words", path=_SOURCE)
+    bad = [w for w in value if w != w.lower() or w != w.strip()]
+    if bad:
+        raise ConfigError(f"[{table}] {key}: write words in lower case: {bad[:3]}", path=_SOURCE)
+    return value
+
+
+def _build(data: dict) -> Lexicon:
+    counting = data.get("counting", {})
+    plurals = counting.get("irregular_plurals", {})
+    states = counting.get("states", {})
+    if not isinstance(plurals, dict) or not isinstance(states, dict) or not states:
+        raise ConfigError("[counting] needs irregular_plurals and states tables", path=_SOURCE)
+    state_words = alternation(states)
+    return Lexicon(
+        say=tuple(_words(data, "speech", "say")),
+        deny=tuple(_words(data, "speech", "deny")),
+        pledge=tuple(_words(data, "speech", "pledge")),
+        closing=tuple(_words(data, "speech", "closing")),
+        headline=tuple(_words(data, "speech", "headline")),
+        weekdays=tuple(_words(data, "calendar", "weekdays")),
+        months=tuple(_words(data, "calendar", "months")),
+        day_parts=frozenset(_words(data, "calendar", "day_parts")),
+        titles=frozenset(_words(data, "people", "titles")),
+        roles=frozenset(_words(data, "people", "roles")),
+        organisation_words=frozenset(_words(data, "organisations", "words")),
+        irregular_plurals={str(k): str(v) for k, v in plurals.items()},
+        states={str(k): str(v) for k, v in states.items()},
+        # "17 people were missing", "30 people killed", "two people were later found dead",
+        # "nine had died": an auxiliary or two, an adverb, then the state word.
+        state_after_re=re.compile(
+            r"[^\S\n]+(?:(?:were|was|are|is|have|has|had|been|being|reported|later|"
+            r"still|now|also|feared|believed|found|left|confirmed)[^\S\n]+){0,3}"
+            rf"(?P<state>{state_words})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        # "killed at least 23 people", "wounded 41 others": the verb, then the count.
+        state_before_re=re.compile(
+            rf"(?<![\w-])(?P<state>{state_words})[^\S\n]+(?:(?:at|least|more|than|about|"
+            r"around|some|nearly|almost|over|up|to|as|many|an|estimated)[^\S\n]+)*\Z",
+            re.IGNORECASE,
+        ),
+    )
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Read the packaged word lists (cached: one read per process)."""
+    raw = resources.files("fact_ledger").joinpath("data/words.toml").read_bytes()
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"not a valid word list: {exc}", path=_SOURCE) from exc
+    return _build(data)

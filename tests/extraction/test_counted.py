@@ -1,0 +1,76 @@
+"""What a count counts: the noun lemma beside the unit, and the state of people counted."""
+
+from __future__ import annotations
+
+import pytest
+
+from fact_ledger.checks import numeric
+from fact_ledger.components import CheckContext
+from fact_ledger.extraction.assemble import extract_assertions
+from fact_ledger.extraction.counted import casualty_state, counted_noun
+from fact_ledger.manager import PluginHost
+from fact_ledger.model import Document
+from fact_ledger.pipeline import assertions_frame, resolve
+
+
+def figures(text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """quote -> (unit, noun, subject) of every quantity in ``text``."""
+    rows = extract_assertions(Document.from_text(text, name="t"))
+    return {r.quote: (r.unit, r.noun, r.subject) for r in rows if r.kind == "quantity"}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit", "noun"),
+    [
+        ("More than 900 doctors signed the letter.", "More than 900 doctors", "person", "doctor"),
+        ("The chain will close 150 locations.", "150", None, "location"),
+        ("About 750 militants attacked the town.", "About 750 militants", "person", "militant"),
+        ("They drove 60 pick-up trucks into town.", "60 pick-up trucks", "vehicle", "truck"),
+        ("The outbreak caused 870 infections.", "870 infections", "case", "infection"),
+        ("Five children were rescued.", "Five children", "person", "child"),
+    ],
+)
+def test_the_counted_noun_is_kept_as_a_lemma_beside_the_unit(
+    text: str, quote: str, unit: str | None, noun: str
+) -> None:
+    got_unit, got_noun, _ = figures(text)[quote]
+    assert (got_unit, got_noun) == (unit, noun)
+
+
+def test_a_bare_figure_before_a_verb_counts_nothing() -> None:
+    assert counted_noun(None, "had") is None
+    assert counted_noun(None, "percent") is None
+    assert counted_noun(None, "locations") == "location"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "state"),
+    [
+        ("Officials said 17 people were missing.", "17 people", "missing"),
+        ("At least 12 people were killed in the strike.", "At least 12 people", "killed"),
+        ("A bomber killed at least 23 people.", "at least 23 people", "killed"),
+        ("Two people were later found dead.", "Two people", "killed"),
+        ("Police said 40 people had been arrested.", "40 people", "arrested"),
+        ("Thirty people were injured.", "Thirty people", "injured"),
+        ("Thirty people gathered outside.", "Thirty people", None),
+    ],
+)
+def test_the_state_of_people_counted(text: str, quote: str, state: str | None) -> None:
+    start = text.index(quote)
+    assert casualty_state(text, 0, start, start + len(quote)) == state
+
+
+def test_killed_and_missing_are_not_one_group() -> None:
+    """ "17 people were missing and 9 had died", then "30 people were killed": the dead are
+    compared with the dead (9 vs 30: a conflict), never with the missing."""
+    host = PluginHost(entry_points=False)
+    first = Document.from_text("Officials said 17 people were missing and 9 had died.", name="a")
+    second = Document.from_text("Officials said 30 people were killed.", name="b")
+    rows = [*extract_assertions(first), *extract_assertions(second)]
+    frame = resolve(host, assertions_frame(rows))
+    subjects = dict(zip(frame["quote"], frame["subject_key"], strict=True))
+    assert subjects["17 people"] == "missing"
+    assert subjects["9"] == subjects["30 people"] == "killed"
+    out = numeric.run(frame, CheckContext())
+    assert len(out) == 1
+    assert "17" not in out["message"].iloc[0]
