@@ -95,6 +95,7 @@ _INVERTIBLE = frozenset({"said", "says", "added", "asked", "noted", "stressed", 
 # Verb forms that are also plural nouns: "the Russian claims come a day after ..."
 _NOUN_LIKE = frozenset({"claims", "notes", "reports", "charges"})
 _DENIAL = re.compile(rf"^(?:{DENIAL_VERBS})$", re.IGNORECASE)
+_CUE_VERBS = frozenset((*_LEXICON.say, *_LEXICON.deny, *_LEXICON.headline))
 
 _CLAUSE_BREAK = re.compile(r"[,;:(\"“”—]|\s-\s")
 _CONJUNCTIONS = _words(
@@ -118,6 +119,9 @@ _LEADING_TIME_WORDS = (
     | _words("week weekend month year day today yesterday")
 )
 _LEADING_TIME_PREPOSITIONS = _words("on in at by late early last this that during")
+_TRAILING_TIME_WORDS = (
+    _LEXICON.calendar_words | _LEXICON.day_parts | _words("on late early last this yesterday today")
+)
 _LEADING_TIME_LINKS = _LEADING_TIME_PREPOSITIONS | _words("the same next following previous")
 # "By December, the US said 97 percent ... had been liberated": a fronted "by"/"since"/"until"
 # phrase says when the reported thing was so, not when it was said; "On Wednesday, X said"
@@ -391,6 +395,7 @@ class Attributor:
         found: list[Attribution] = []
         text = sentence.text
         headline = self.layout.role_at(sentence.start) in ("headline", "standfirst")
+        headline = headline or _title_cased(text)
         for match in (_CUE_ANY_CASE if headline else _CUE).finditer(text):
             absolute = sentence.start + match.start()
             if self.quote_at(absolute) is not None:
@@ -480,6 +485,27 @@ class Attributor:
         words = _strip_chunk(chunk.split())
         if verb in _NOUN_LIKE and _used_as_noun(words, text[match.end() :]):
             return None
+        headline = self.layout.role_at(sentence.start) in ("headline", "standfirst")
+        if (
+            (headline or _title_cased(text))
+            and found
+            and not words
+            and text[chunk_start - 1 : chunk_start].strip() in (",", "")
+            and chunk_start > 0
+        ):
+            # "Boko Haram Denies Ceasefire, Says Kidnapped Girls Are Now Married": a
+            # headline's second verb shares the subject of its first; what follows it is
+            # what is said, not who says it.
+            previous = found[-1]
+            return Attribution(
+                speaker=previous.speaker,
+                cue=text[match.start() : match.end()],
+                verb=verb,
+                cue_start=sentence.start + match.start(),
+                cue_end=sentence.start + match.end(),
+                content_start=sentence.start + match.end(),
+                content_end=sentence.end,
+            )
         if words and words[-1].casefold() == "who" and found:
             speaker: str | None = found[-1].speaker
             cue_from = chunk_start + chunk.find(words[-1])
@@ -673,8 +699,16 @@ class Attributor:
                 roles.extend(_title_roles(token))
         name_tokens = run[cut:]
         if not name_tokens:
-            # Only a title: "the General said" is a back-reference.
-            return self._speakers.by_role(run[-1].casefold().rstrip("."))
+            # Only a title: "the General said" is a back-reference; with nobody of that role
+            # met before, a capitalised description is a speaker of its own ("Health
+            # Minister Rejects Claims ...", a headline's first words).
+            earlier = self._speakers.by_role(run[-1].casefold().rstrip("."))
+            definite = run[0].casefold() in _DETERMINERS
+            if earlier is not None or len(run) < 2 or len(run) != len(words) or definite:
+                return earlier
+            name = " ".join(run)
+            self._speakers.remember(name, roles, named=False)
+            return name
         name = " ".join(name_tokens)
         name = re.sub(r"^(?:The)\s+", "", name)
         if name.casefold() in _NON_SPEAKERS:
@@ -777,10 +811,12 @@ def _strip_chunk(words: list[str]) -> list[str]:
         if word in _PARTICIPLES:
             words = words[:i]
             break
-    while words and (
+    # "Prime Minister Mark Carney Tuesday said", "the ministry on Wednesday said": the day
+    # dates the saying and is no part of the speaker.
+    while len(words) > 1 and (
         words[-1].casefold() in _FILLERS
         or (words[-1].endswith("ly") and words[-1][:1].islower())
-        or words[-1].casefold() in ("on", "wednesday")
+        or words[-1].casefold().strip(",") in _TRAILING_TIME_WORDS
     ):
         words = words[:-1]
     return words
@@ -872,12 +908,19 @@ def _quote_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, in
 def _used_as_noun(before: list[str], after: str) -> bool:
     """'the claims', 'the Russian claims and ...': a plural noun, not a verb of saying."""
     lowered = [w.casefold() for w in before]
-    if lowered and lowered[-1] in _DETERMINERS:
-        return True
+    if lowered and (lowered[-1] in _DETERMINERS or lowered[-1] in _CUE_VERBS):
+        return True  # "the claims"; "Rejects Claims Of ...", "denied reports": an object
     following = after.split()[:1]
     if following and following[0].casefold() == "that":
         return False
     return len(lowered) >= 2 and lowered[-2] in _DETERMINERS and len(before[-1]) > 2
+
+
+def _title_cased(text: str) -> bool:
+    """A line set in title case ("Health Minister Rejects Claims Of Vaccine Shortage"): a
+    headline wherever it stands, whose verbs are capitalised like its names."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def is_denial_verb(verb: str | None) -> bool:

@@ -1,8 +1,9 @@
 """Stance of a reported statement: does the speaker assert, deny or question it?
 
-A denial is either a verb of denial in the cue ("flatly denied", "rejected", "dismissed
-... as false") or a short verdict on something already said ("That's absolutely false",
-"absolutely ridiculous"). A question is a statement that ends in a question mark, the
+A denial is a verb of denial in the cue ("flatly denied", "rejected", "dismissed ... as
+false"), a short verdict on something already said ("That's absolutely false", "absolutely
+ridiculous"), a predicate that calls its subject false ("the threat was a hoax", "the photos
+are fake") or a negated copula in the main clause ("The video is not from Gaza"). A question is a statement that ends in a question mark, the
 rhetorical questions officials put to reporters. Everything else asserts.
 """
 
@@ -34,6 +35,23 @@ _THAT_IS = re.compile(
     r"^\W*(?:that|this|it|these|those|they|such\s+\w+)\s*(?:'s|’s|is|are|was|were)\b", re.I
 )
 _SHORT_VERDICT_WORDS = 8
+# "the bomb threat against the school was a hoax", "the photos are fake": a clause whose
+# predicate calls its subject false denies the subject, however long the subject is.
+_FALSE_PREDICATE = re.compile(
+    r"\b(?:is|was|are|were|been|be)\s+(?:(?:all|just|simply|completely|totally|entirely|"
+    r"clearly|a|an)\s+){0,2}(?:false|untrue|fake|hoax|fabricated|fabrication|bogus|doctored|"
+    r"baseless|unfounded|groundless|lie|lies|not\s+true|made\s+up|misinformation|"
+    r"disinformation)\b",
+    re.I,
+)
+# "The video is not from Gaza", "the girls were not kidnapped": a negated copula or passive
+# in the main clause denies the positive statement (claim keys drop "not", so the two meet);
+# a negated progressive ("is not doing enough") is a statement of its own.
+_NEGATED_COPULA = re.compile(
+    r"^[^,;:]*?\b(?:is|was|are|were)(?:\s+not\b|n['’]t\b)(?!\s+\w+ing\b)"
+    r"|^[^,;:]*?\bnever\s+happened\b",
+    re.I,
+)
 
 
 def stance_of(content: str, verb: str | None = None) -> str:
@@ -48,6 +66,8 @@ def stance_of(content: str, verb: str | None = None) -> str:
     words = stripped.split()
     short = len(words) <= _SHORT_VERDICT_WORDS or _THAT_IS.match(stripped)
     if short and _VERDICT.search(stripped):
+        return "denies"
+    if _FALSE_PREDICATE.search(stripped) or _NEGATED_COPULA.search(stripped):
         return "denies"
     if stripped.endswith("?") or content.rstrip().rstrip("\"”’' ,.").endswith("?"):
         return "questions"

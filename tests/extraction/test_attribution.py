@@ -344,3 +344,22 @@ def test_a_pledge_with_an_object_is_an_act_not_a_report():
 def test_a_participle_after_a_common_noun_is_not_cut_from_a_name_run():
     # "found" needs punctuation or "that" after it: "Police found 3 bodies" reports nothing.
     assert speakers(body("Police found three bodies in the river."))[-1] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A headline's second verb shares its subject; what follows it is said, not who says.
+        ("Boko Haram Denies Ceasefire, Says Kidnapped Girls Are Now Married", "Boko Haram"),
+        # "adds" reports only at the end of a clause: here it is a verb of the economy.
+        ("U.S. adds 156,000 jobs in August as unemployment rate rises to 4.9%", None),
+        # A weekday between the name and the verb dates the saying.
+        ("Prime Minister Mark Carney Tuesday said Canada would not retaliate.", "Mark Carney"),
+        ("The ministry on Wednesday said the talks had failed.", "ministry"),
+        # A title-case line is scanned like a headline, and a description is its speaker.
+        ("Health Minister Rejects Claims Of Vaccine Shortage", "Health Minister"),
+        ("Chelsea agreed a fee of £97.5m with Brighton, the BBC understands.", "BBC"),
+    ],
+)
+def test_headline_and_wire_speakers(sentence, speaker):
+    assert speakers(sentence) == [speaker]

@@ -42,3 +42,30 @@ def test_denials_that_point_back(content):
 
 def test_denial_that_restates_its_claim_is_not_anaphoric():
     assert not is_anaphoric_denial("that the army had lost control of the southern districts")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the bomb threat against the school was a hoax",
+        "the photos circulating on social media are fake",
+        "reports that 300 prisoners had escaped were false",
+        "The video is not from Gaza, it was filmed in Syria in 2016",
+        "the girls were not kidnapped",
+    ],
+)
+def test_a_predicate_that_calls_its_subject_false_denies(content):
+    assert stance_of(content, "said") == "denies"
+    assert stance_of(content) == "denies"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the Syrian government is not doing enough to stop militants",
+        "the border was reopened on Monday",
+        "the company said the report was based on false figures supplied by rivals",
+    ],
+)
+def test_a_negated_progressive_or_a_false_premise_asserts(content):
+    assert stance_of(content, "said") == "asserts"
