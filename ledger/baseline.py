@@ -32,6 +32,12 @@ def load_baseline(path: Path) -> frozenset[str]:
         ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"baseline is not valid JSON: {exc}", path=path) from None
+    except RecursionError:
+        raise ConfigError("baseline is not valid JSON: nested too deeply", path=path) from None
+    except ValueError as exc:  # an integer longer than Python converts
+        raise ConfigError(f"baseline is not valid JSON: {exc}", path=path) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read baseline: {exc.strerror or exc}", path=path) from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
         raise ConfigError(f"baseline must be a version {FORMAT_VERSION} object", path=path)
     entries = data.get("findings")

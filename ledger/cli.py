@@ -40,6 +40,7 @@ class Session:
     isolated: bool
     block: tuple[str, ...]
     start: Path | None = None  # where configuration discovery starts (as in ruff: the inputs)
+    follow_symlinks: bool = False  # --follow-symlinks: overrides the configuration
     _config: Config | None = None
     _host: PluginHost | None = None
 
@@ -70,6 +71,8 @@ class Session:
                 self._config = Config()
             else:
                 self._config = with_default_waivers(load_config(self.config_path, start=self.start))
+            if self.follow_symlinks:
+                self._config = self._config.with_overrides(follow_symlinks=True)
         return self._config
 
     @property
@@ -86,6 +89,14 @@ class Session:
         return self._host
 
 
+def say(message: str) -> None:
+    """One line on stderr. File names and document names are untrusted: a control character
+    (a terminal escape, a newline) in one is printed as its escape, never obeyed."""
+    from .escaping import message_text
+
+    click.echo(message_text(message), err=True)
+
+
 class LedgerErrorExit(click.ClickException):
     """An expected error, shown as one line on stderr with the exit code it carries."""
 
@@ -95,7 +106,7 @@ class LedgerErrorExit(click.ClickException):
         self.exit_code = error.exit_code  # type: ignore[misc]
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"{PROG}: error: {self.format_message()}", err=True)
+        say(f"{PROG}: error: {self.format_message()}")
 
 
 class LedgerGroup(click.Group):
@@ -151,13 +162,24 @@ class LedgerGroup(click.Group):
     metavar="NAME",
     help="Do not load this plugin (repeatable); see `fact-ledger plugins`.",
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Read symbolic links in an input folder that lead out of it (refused by default).",
+)
 @click.pass_context
 def cli(
-    ctx: click.Context, config_path: Path | None, isolated: bool, block: tuple[str, ...]
+    ctx: click.Context,
+    config_path: Path | None,
+    isolated: bool,
+    block: tuple[str, ...],
+    follow_symlinks: bool,
 ) -> None:
     """A typed, auditable ledger of the figures and claims in news articles, and the checks
     that find where they disagree."""
-    ctx.obj = Session(config_path=config_path, isolated=isolated, block=block)
+    ctx.obj = Session(
+        config_path=config_path, isolated=isolated, block=block, follow_symlinks=follow_symlinks
+    )
 
 
 pass_session = click.make_pass_decorator(Session)
@@ -320,7 +342,7 @@ def export(session: Session, paths: tuple[str, ...], output: Path) -> int:
 
     ledger = session.read(paths)
     count = export_assertions(ledger.assertions, ledger.documents, output)
-    click.echo(f"{output}: {count} assertions", err=True)
+    say(f"{output}: {count} assertions")
     return EXIT_OK
 
 
@@ -350,8 +372,8 @@ def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
     rows = [assertion_from_row(r) for r in ledger.assertions.to_dict(orient="records")]
     result = store.record(ledger.documents.values(), rows)
     for notice in store.notices:  # e.g. a torn tail from an earlier crash, moved aside
-        click.echo(f"{ledger_dir}: {notice}", err=True)
-    click.echo(f"{ledger_dir}: {result}", err=True)
+        say(f"{ledger_dir}: {notice}")
+    say(f"{ledger_dir}: {result}")
     return EXIT_OK
 
 
@@ -384,16 +406,16 @@ def verify(ledger_dir: Path, against: Path | None, repair: bool, adopt: bool) ->
         store = LedgerStore.open(ledger_dir)
         if repair:
             for message in store.repair(adopt=adopt):
-                click.echo(f"{ledger_dir}: {message}", err=True)
+                say(f"{ledger_dir}: {message}")
         result = store.verify(against=against)
     except IntegrityError as exc:  # what verify is for: its finding (1), not an input error (2)
-        click.echo(str(exc), err=True)
+        say(str(exc))
         return EXIT_FINDINGS
     if result.ok:
         click.echo(f"{ledger_dir}: ok, {result.entries} entries, root {result.root_hash}")
         return EXIT_OK
     for problem in result.problems:
-        click.echo(f"{ledger_dir}: {problem}", err=True)
+        say(f"{ledger_dir}: {problem}")
     return EXIT_FINDINGS
 
 
@@ -461,7 +483,7 @@ def plugins(session: Session, fmt: str) -> int:
             if items:
                 click.echo(f"  {kind}: {', '.join(items)}")
     for failure in failures:
-        click.echo(f"failed: {failure}", err=True)
+        say(f"failed: {failure}")
     return EXIT_OK
 
 
@@ -499,7 +521,7 @@ def waive(
         raise click.UsageError(f"{what} with id {finding_id!r} in {' '.join(paths)}")
     target = waiver_file or config.waivers or Path(DEFAULT_WAIVERS)  # --isolated: no config
     add_waiver(target, matches[0], reason, expires.date() if expires else None)
-    click.echo(f"{target}: waived {matches[0].finding_id} ({matches[0].code})", err=True)
+    say(f"{target}: waived {matches[0].finding_id} ({matches[0].code})")
     return EXIT_OK
 
 
@@ -523,7 +545,7 @@ def baseline_command(session: Session, paths: tuple[str, ...], output: Path) -> 
     config = replace(session.config, baseline=None)
     report = _run(session, paths, config)
     count = write_baseline(output, report.findings)
-    click.echo(f"{output}: {count} finding fingerprints", err=True)
+    say(f"{output}: {count} finding fingerprints")
     return EXIT_OK
 
 
@@ -642,10 +664,9 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     except Exception as exc:
         if os.environ.get("FACT_LEDGER_DEBUG"):
             raise
-        click.echo(
+        say(
             f"{PROG}: internal error: {type(exc).__name__}: {exc} "
-            "(set FACT_LEDGER_DEBUG=1 for a traceback)",
-            err=True,
+            "(set FACT_LEDGER_DEBUG=1 for a traceback)"
         )
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)

@@ -7,6 +7,7 @@ an unknown key or a wrong type is a :class:`~fact_ledger.errors.ConfigError` nam
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -37,6 +38,9 @@ class Config:
     block_plugins: tuple[str, ...] = ()
     allow_plugins: tuple[str, ...] | None = None  # None: every installed plugin
     timeout: float = 30.0  # seconds one check may run
+    max_document_size: int = 10_000_000  # characters in one document (ingest.MAX_DOCUMENT)
+    extract_timeout: float = 120.0  # seconds extraction may spend on one document; 0: none
+    follow_symlinks: bool = False  # read links in an input folder that lead out of it
     source: Path | None = None  # the file this came from
 
     def is_selected(self, code: str) -> bool:
@@ -65,6 +69,9 @@ _KEYS: dict[str, str] = {
     "block-plugins": "block_plugins",
     "allow-plugins": "allow_plugins",
     "timeout": "timeout",
+    "max-document-size": "max_document_size",
+    "extract-timeout": "extract_timeout",
+    "follow-symlinks": "follow_symlinks",
 }
 
 
@@ -132,10 +139,24 @@ def _convert(name: str, key: str, raw: Any, root: Path, path: Path) -> Any:
         if raw not in SEVERITIES:
             raise fail(f"one of {', '.join(SEVERITIES)}")
         return raw
-    if name in ("tolerance", "timeout"):
-        if isinstance(raw, bool) or not isinstance(raw, int | float) or raw < 0:
-            raise fail("a non-negative number")
+    if name in ("tolerance", "timeout", "extract_timeout"):
+        # TOML spells inf and nan; neither is a tolerance or a time limit (0 is "no limit").
+        if (
+            isinstance(raw, bool)
+            or not isinstance(raw, int | float)
+            or not math.isfinite(raw)
+            or raw < 0
+        ):
+            raise fail("a finite, non-negative number")
         return float(raw)
+    if name == "max_document_size":
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw <= 0:
+            raise fail("a positive whole number of characters")
+        return raw
+    if name == "follow_symlinks":
+        if not isinstance(raw, bool):
+            raise fail("true or false")
+        return raw
     if name == "severity":
         if not isinstance(raw, dict) or any(v not in SEVERITIES for v in raw.values()):
             raise fail(f"a table of code = {' | '.join(SEVERITIES)}")

@@ -37,6 +37,28 @@ def reveal_controls(text: str) -> str:
     return _CONTROL.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
 
 
+# What a one-line message on stderr must not print raw: every C0/C1 control (newline and
+# tab included, they would break the line), the bidi marks, and the lone surrogates Python
+# uses for file-name bytes that are not UTF-8.
+_MESSAGE_UNSAFE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def message_text(text: str) -> str:
+    """A message for stderr on one line, with each unsafe character written as a Python
+    escape (``\\x1b``, ``\\n``, ``\\u202e``): a file named with a terminal escape shows
+    its name instead of recolouring or clearing the terminal."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if 0xDC80 <= ord(char) <= 0xDCFF:  # an undecodable file-name byte (surrogateescape)
+            return f"\\x{ord(char) - 0xDC00:02x}"
+        return repr(char)[1:-1] if ord(char) < 0xD800 else f"\\u{ord(char):04x}"
+
+    return _MESSAGE_UNSAFE.sub(escape, text)
+
+
 def one_line(text: str) -> str:
     """Console text on one line: every run of whitespace, including the Unicode line and
     paragraph separators that some editors break lines at, becomes one space."""

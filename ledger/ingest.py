@@ -2,11 +2,22 @@
 
 Everything is read and checked before anything is written, so a bad input leaves an existing
 ledger untouched. Each failure is an :class:`~fact_ledger.errors.InputError` naming the file.
+
+Inputs are untrusted (issue 9): only regular files are opened, and without blocking, so a
+FIFO or a device (``/dev/zero``) is refused instead of hanging the run; a symbolic link in an
+input folder that leads out of the folder is refused unless following is allowed
+(``--follow-symlinks``, ``follow-symlinks = true``), so a folder cannot pull ``~/.ssh`` into
+a report; a document longer than :attr:`Limits.max_document` characters is refused; and
+JSON that Python's parser cannot take (nesting past the recursion limit, a 5,000-digit
+integer, a lone surrogate) is a one-line error like any other bad line.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import stat
 import sys
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -21,6 +32,21 @@ TEXT_SUFFIXES = (".txt",)
 CORPUS_SUFFIXES = (".jsonl", ".ndjson")
 METADATA_FILE = "metadata.toml"
 _META_FIELDS = ("source", "publisher", "title", "published")
+#: The default for :attr:`Limits.max_document`: ten million characters, a hundred times a
+#: long feature article; extraction of that takes well under a minute.
+MAX_DOCUMENT = 10_000_000
+#: Standard input is read up to this many bytes (it may hold a whole JSONL corpus).
+MAX_STDIN = 2**31
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What input is accepted: the longest document in characters, and whether a symbolic
+    link in an input folder may lead out of that folder."""
+
+    max_document: int = MAX_DOCUMENT
+    follow_symlinks: bool = False
 
 
 @dataclass
@@ -32,9 +58,13 @@ class Inputs:
     ledgers: list[Path] = field(default_factory=list)
 
 
-def read_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Inputs:
+def read_inputs(
+    paths: Sequence[str], *, stdin: BinaryIO | None = None, limits: Limits | None = None
+) -> Inputs:
     """Read every path (``-`` is standard input) into documents, or note it as a ledger."""
     from .store import LedgerStore
+
+    limits = limits or Limits()
 
     if not paths:
         raise InputError("no input paths given")
@@ -43,7 +73,9 @@ def read_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Input
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            docs: Iterable[Document] = read_stream(stream.read(), name="stdin")
+            docs: Iterable[Document] = read_stream(
+                _read_stream_bytes(stream), name="stdin", limits=limits
+            )
         else:
             path = Path(raw)
             if not path.exists():
@@ -51,7 +83,7 @@ def read_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Input
             if path.is_dir() and LedgerStore.is_ledger(path):
                 inputs.ledgers.append(path)
                 continue
-            docs = read_folder(path) if path.is_dir() else read_file(path)
+            docs = read_folder(path, limits) if path.is_dir() else read_file(path, limits=limits)
         for doc in docs:
             if doc.doc_id not in seen:  # the same text twice is one document
                 seen.add(doc.doc_id)
@@ -59,23 +91,37 @@ def read_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Input
     return inputs
 
 
-def read_folder(folder: Path) -> list[Document]:
+def read_folder(folder: Path, limits: Limits | None = None) -> list[Document]:
     """The .txt and .jsonl files directly in ``folder``, in name order, with the folder's
-    ``metadata.toml`` (a table per file stem) applied."""
+    ``metadata.toml`` (a table per file stem) applied. An entry with a document suffix that
+    is not a regular file (a FIFO, a device) is refused, as is a symbolic link that leads
+    out of the folder unless ``limits.follow_symlinks``."""
+    limits = limits or Limits()
+    suffixes = TEXT_SUFFIXES + CORPUS_SUFFIXES
     try:
-        files = sorted(
-            p
-            for p in folder.iterdir()
-            if p.is_file() and p.suffix in TEXT_SUFFIXES + CORPUS_SUFFIXES
-        )
+        files = sorted(p for p in folder.iterdir() if p.suffix in suffixes)
+        inside = folder.resolve()
     except OSError as exc:
         raise InputError(f"cannot read folder: {exc.strerror or exc}", path=folder) from None
-    if not files:
+    kept: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            continue  # "2024.txt/" is a folder: not a document, as before
+        if path.is_symlink() and not limits.follow_symlinks:
+            target = path.resolve()
+            if not target.is_relative_to(inside):
+                raise InputError(
+                    f"symbolic link leads out of the input folder (to {target}); "
+                    "pass --follow-symlinks or set follow-symlinks = true to read it",
+                    path=path,
+                )
+        kept.append(path)
+    if not kept:
         raise InputError("folder has no documents (.txt or .jsonl files)", path=folder)
     metadata = read_metadata(folder / METADATA_FILE)
     documents: list[Document] = []
-    for path in files:
-        documents.extend(read_file(path, metadata.get(path.stem, {})))
+    for path in kept:
+        documents.extend(read_file(path, metadata.get(path.stem, {}), limits=limits))
     return documents
 
 
@@ -90,36 +136,98 @@ def read_metadata(path: Path) -> Mapping[str, Mapping[str, Any]]:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     tables = data.get("documents", {})
-    if not isinstance(tables, dict):
+    if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
         raise InputError("[documents] must be a table of tables", path=path)
     for stem, table in tables.items():
         unknown = set(table) - set(_META_FIELDS)
         if unknown:
             raise InputError(f"documents.{stem}: unknown field(s) {sorted(unknown)}", path=path)
+        for key, value in table.items():
+            # TOML writes a date bare (published = 2024-05-01); everything else is text.
+            dated = key == "published" and isinstance(value, dt.date)
+            if not isinstance(value, str) and not dated:
+                raise InputError(
+                    f"documents.{stem}.{key} must be a string, got {type(value).__name__}",
+                    path=path,
+                )
     return tables
 
 
-def read_file(path: Path, meta: Mapping[str, Any] | None = None) -> list[Document]:
+def read_file(
+    path: Path, meta: Mapping[str, Any] | None = None, *, limits: Limits | None = None
+) -> list[Document]:
     """One text file as one document, or a JSONL corpus as many."""
+    limits = limits or Limits()
+    data = _read_regular(path, limits)
+    if path.suffix in CORPUS_SUFFIXES:
+        return list(read_corpus(data, path=path, limits=limits))
+    text = decode_text(data, path=path)
+    meta = {"source": str(path), **(meta or {})}
+    return [_document(text, name=path.stem, path=path, meta=meta, limits=limits)]
+
+
+def _read_regular(path: Path, limits: Limits) -> bytes:
+    """The bytes of ``path`` if it is a regular file. Opened without blocking and checked
+    on the open descriptor, so a FIFO or device cannot hang the run, even one swapped in
+    after a check of the name."""
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    if path.suffix in CORPUS_SUFFIXES:
-        return list(read_corpus(data, path=path))
-    text = decode_text(data, path=path)
-    return [_document(text, name=path.stem, path=path, meta={"source": str(path), **(meta or {})})]
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                "not a regular file (a FIFO, socket or device); give a file or folder",
+                path=path,
+            )
+        # A .txt file holds one document: refuse it by size before reading it. UTF-8 takes
+        # at least one byte per character, so this never refuses a document within limits.
+        if path.suffix not in CORPUS_SUFFIXES and info.st_size > 4 * limits.max_document:
+            raise _too_long(path, limits, f"{info.st_size:,} bytes")
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path=path) from None
 
 
-def read_stream(data: bytes, *, name: str) -> list[Document]:
+def _read_stream_bytes(stream: BinaryIO) -> bytes:
+    """Standard input in chunks: NUL bytes (``< /dev/zero``) are refused at the first chunk
+    and an endless stream at :data:`MAX_STDIN` bytes, instead of reading forever."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(_CHUNK):
+        if b"\x00" in chunk:
+            raise InputError(
+                "binary input (contains NUL bytes), expected UTF-8 text", path="<stdin>"
+            )
+        total += len(chunk)
+        if total > MAX_STDIN:
+            raise InputError(f"more than {MAX_STDIN:,} bytes on standard input", path="<stdin>")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_long(path: Path | str, limits: Limits, size: str) -> InputError:
+    return InputError(
+        f"document too long ({size}; the limit is {limits.max_document:,} characters, "
+        "max-document-size in the configuration)",
+        path=path,
+    )
+
+
+def read_stream(data: bytes, *, name: str, limits: Limits | None = None) -> list[Document]:
     """Standard input: a JSONL corpus when its first line is a JSON object, else one text."""
     text = decode_text(data, path="<stdin>")
     if text.lstrip().startswith("{"):
-        return list(read_corpus(data, path="<stdin>"))
-    return [_document(text, name=name, path="<stdin>", meta={"source": "<stdin>"})]
+        return list(read_corpus(data, path="<stdin>", limits=limits))
+    meta = {"source": "<stdin>"}
+    return [_document(text, name=name, path="<stdin>", meta=meta, limits=limits)]
 
 
-def read_corpus(data: bytes, *, path: Path | str) -> Iterator[Document]:
+def read_corpus(
+    data: bytes, *, path: Path | str, limits: Limits | None = None
+) -> Iterator[Document]:
     """A JSONL corpus: one object per line with ``id`` and ``text``, and optionally
     ``source``, ``publisher``, ``title`` and ``published``."""
     text = decode_text(data, path=path)
@@ -131,6 +239,10 @@ def read_corpus(data: bytes, *, path: Path | str) -> Iterator[Document]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"line {number}: not JSON ({exc.msg})", path=path) from None
+        except RecursionError:
+            raise InputError(f"line {number}: JSON nested too deeply", path=path) from None
+        except ValueError as exc:  # an integer past sys.get_int_max_str_digits()
+            raise InputError(f"line {number}: unreadable JSON ({exc})", path=path) from None
         if not isinstance(record, dict):
             raise InputError(f"line {number}: expected a JSON object", path=path)
         doc_id, body = record.get("id"), record.get("text")
@@ -144,8 +256,15 @@ def read_corpus(data: bytes, *, path: Path | str) -> Iterator[Document]:
             if value is not None and not isinstance(value, str):
                 raise InputError(f"line {number}: {key!r} must be a string", path=path)
             meta[key] = value
+        for key, value in (("id", doc_id), ("text", body), *meta.items()):
+            if isinstance(value, str) and _has_surrogate(value):
+                raise InputError(
+                    f"line {number}: {key!r} holds a lone surrogate (\\u{_surrogate(value):04x}), "
+                    "which is not Unicode text",
+                    path=path,
+                )
         found = True
-        yield _document(body, name=str(doc_id), path=path, meta=meta)
+        yield _document(body, name=str(doc_id), path=path, meta=meta, limits=limits)
     if not found:
         raise InputError("corpus has no documents", path=path)
 
@@ -167,7 +286,30 @@ def decode_text(data: bytes, *, path: Path | str) -> str:
     return text
 
 
-def _document(text: str, *, name: str, path: Path | str, meta: Mapping[str, Any]) -> Document:
+def _has_surrogate(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _surrogate(value: str) -> int:
+    return next(ord(c) for c in value if 0xD800 <= ord(c) <= 0xDFFF)
+
+
+def _document(
+    text: str,
+    *,
+    name: str,
+    path: Path | str,
+    meta: Mapping[str, Any],
+    limits: Limits | None = None,
+) -> Document:
+    limits = limits or Limits()
+    if len(text) > limits.max_document:
+        where = f"{path} (document {name})" if str(path) != name else path
+        raise _too_long(where, limits, f"{len(text):,} characters")
     clean = {k: meta.get(k) for k in _META_FIELDS}
     published = clean.get("published")
     if published is not None:
@@ -181,8 +323,6 @@ def _document(text: str, *, name: str, path: Path | str, meta: Mapping[str, Any]
 
 
 def _iso_date(value: Any, *, path: Path | str) -> str:
-    import datetime as dt
-
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):

@@ -5,8 +5,11 @@ Each stage is a plain function so tests, the pytest plugin and other tools can r
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -14,8 +17,8 @@ from typing import TYPE_CHECKING, BinaryIO
 import pandas as pd
 
 from .columns import conform
-from .errors import StoreError
-from .ingest import read_inputs
+from .errors import InputError, StoreError
+from .ingest import Limits, read_inputs
 from .manager import PluginFailure, PluginHost
 from .model import ASSERTION_COLUMNS, Assertion, Document
 from .report import Report
@@ -42,23 +45,31 @@ def assertions_frame(assertions: Iterable[Assertion]) -> pd.DataFrame:
     return conform(pd.DataFrame.from_records(records, columns=list(ASSERTION_COLUMNS)))
 
 
-def extract(host: PluginHost, documents: Iterable[Document]) -> pd.DataFrame:
+def extract(
+    host: PluginHost, documents: Iterable[Document], *, timeout: float = 0.0
+) -> pd.DataFrame:
     """Run every registered extractor over every document.
 
     An extractor that raises, or returns rows that fail the assertions schema or do not quote
     their document, is recorded in ``host.failures`` (reported as a finding by the checks)
     and its rows for that document are dropped; the other extractors still count.
+
+    ``timeout`` (seconds, 0: none) bounds the extractors' time on one document: past it the
+    run stops with an :class:`~fact_ledger.errors.InputError` naming the document (exit 2),
+    as a document no extractor can read in that time is a bad input, not a finding.
     """
     batches: list[tuple[str, Document, pd.DataFrame]] = []
     for document in documents:
         for extractor in host.extractors:
-            try:
-                rows = list(extractor.extract(document))
-            except Exception as exc:
-                host.failures.append(
-                    PluginFailure(extractor.plugin, "extract", f"{type(exc).__name__}: {exc}")
-                )
-                continue
+            # The limit's InputError is raised outside the try: it stops the run.
+            with time_limit(timeout, document):
+                try:
+                    rows = list(extractor.extract(document))
+                except Exception as exc:
+                    host.failures.append(
+                        PluginFailure(extractor.plugin, "extract", f"{type(exc).__name__}: {exc}")
+                    )
+                    continue
             if rows:
                 batches.append((extractor.plugin, document, assertions_frame(rows)))
     if not batches:
@@ -79,6 +90,47 @@ def extract(host: PluginHost, documents: Iterable[Document]) -> pd.DataFrame:
         frame = pd.concat(kept, ignore_index=True) if kept else assertions_frame([])
     # Two extractors may find the same span: the first registered wins.
     return frame.drop_duplicates("assertion_id", keep="first").reset_index(drop=True)
+
+
+class _Overrun(BaseException):
+    """Raised by the alarm into the extractor; a BaseException so an extractor's own
+    ``except Exception`` cannot swallow it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, document: Document) -> Iterator[None]:
+    """Stop the enclosed extraction of ``document`` after ``seconds`` with an InputError.
+
+    A real-time alarm (SIGALRM) interrupts Python code at its next bytecode; it is set only
+    in the main thread of a POSIX process (the command line), elsewhere the block runs
+    without a limit. Extraction's own regular expressions are linear, so no single C call
+    outlasts the alarm by much.
+    """
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        raise _Overrun
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Overrun:
+        raise InputError(
+            f"{document.source or 'document ' + document.name} ({len(document.text):,} "
+            "characters): extraction ran "
+            f"past the limit of {seconds:g} s (extract-timeout in the configuration)"
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _first_problem(frame: pd.DataFrame, documents: Mapping[str, Document]) -> str | None:
@@ -129,10 +181,16 @@ def build_ledger(
     """
     from .snapshot import load
 
-    inputs = read_inputs(paths, stdin=stdin)
+    config = host.config
+    limits = Limits(max_document=config.max_document_size, follow_symlinks=config.follow_symlinks)
+    inputs = read_inputs(paths, stdin=stdin, limits=limits)
     documents = {doc.doc_id: doc for doc in inputs.documents}
     todo = progress(inputs.documents) if progress is not None else inputs.documents
-    frames = [resolve(host, extract(host, todo))] if inputs.documents else []
+    frames = (
+        [resolve(host, extract(host, todo, timeout=config.extract_timeout))]
+        if inputs.documents
+        else []
+    )
     for folder in inputs.ledgers:
         stored = load(folder)  # through the Parquet snapshots of its sealed segments
         documents.update(stored.documents)

@@ -36,7 +36,7 @@ def test_fact_ledger_toml_wins_in_the_same_folder(tmp_path: Path) -> None:
     [
         ("selec = []", "unknown key 'selec'"),
         ('fail-on = "fatal"', "fail-on must be one of"),
-        ("tolerance = -1", "tolerance must be a non-negative number"),
+        ("tolerance = -1", "tolerance must be a finite, non-negative number"),
         ("select = 'FL1'", "select must be a list of strings"),
         ("select = [", "invalid TOML"),
     ],
