@@ -3,10 +3,16 @@ same speaker."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz
 
 from ..components import Check, CheckContext
+from ..extraction.propositions import content_stems
+from ..options import CheckOptions
 from .frames import among, findings_frame, names_text, no_findings
 
 DESCRIPTION = """\
@@ -25,13 +31,31 @@ voice and counts as one more party. Questions are ignored.
 Contested claims are what a fact-check is about: the report must show both sides, and who said
 what, instead of repeating one of them as settled.
 
+Outlets word one claim differently ("cut its air strikes by half", "had halved its air
+strikes"), so a denial whose key no asserted claim shares is matched to the asserted claim of
+another party most alike in content words (token-set similarity of their stems, from 0 to
+100, at least `similarity`), among claims sharing two content words with it.
+
 ## Output
 One finding per contested claim listing each party's first statement, and one per speaker who
 contradicts themself.
+
+## Options
+- `similarity` (default `75`): how alike a denial and a differently keyed claim must be to be
+  one claim; `0` matches by identical key only.
 """
 
 _AUTHOR = "the article itself"
 _SIDES = ["asserts", "denies"]
+
+
+@dataclass(frozen=True)
+class Options(CheckOptions):
+    """FL103's options (``[tool.fact-ledger.checks.conflicting-statements]``)."""
+
+    #: How alike (0-100, token-set similarity of content-word stems) a denial and a claim
+    #: with another key must be to be one claim; 0 keeps the exact key only.
+    similarity: float = 75.0
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
@@ -42,10 +66,13 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         return no_findings()
     # Integers for claims, parties and sides, from the run's shared codes: all the grouping
     # below is on them. A missing speaker (the article's own voice) is party -1.
-    claim = claim_codes[stated]
+    claim = claim_codes[stated].copy()
     party_codes, _ = context.factorize(assertions, "speaker_key")
     party = party_codes[stated]
     side = among(assertions, context, "stance", ["denies"])[stated].astype(np.int64)
+    threshold = float(Options.of(context.options).similarity)
+    if threshold > 0:
+        _join_paraphrases(rows, claim, party, side, threshold)
     coded = pd.DataFrame(
         {"claim": claim, "party": party, "side": side, "row": np.arange(len(rows))}
     )
@@ -88,6 +115,48 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 
 
 _CLIP = 90
+# A stem in more asserted claims than this says nothing about which claim a denial answers
+# ("said", "year"): it is no way in to the candidates.
+_COMMON_STEM = 50
+_MIN_SHARED = 2
+
+
+def _join_paraphrases(
+    rows: pd.DataFrame, claim: np.ndarray, party: np.ndarray, side: np.ndarray, threshold: float
+) -> None:
+    """Give a denial whose key no claim shares the key of the claim it paraphrases: the
+    asserted claim of another party most alike in content-word stems (rapidfuzz token-set
+    ratio, at least ``threshold``), among those sharing at least two content stems with it,
+    found through an index of stems so no denial is compared with every claim."""
+    has_assertion = np.zeros(int(claim.max(initial=-1)) + 1, dtype=bool)
+    has_assertion[claim[side == 0]] = True
+    lonely = np.flatnonzero((side == 1) & ~has_assertion[claim])
+    asserted = np.flatnonzero(side == 0)
+    if not len(lonely) or not len(asserted):
+        return
+    quotes = rows["quote"].to_numpy(dtype=object)
+    speakers = rows["speaker"].fillna("").to_numpy(dtype=object)
+    stems = {i: content_stems(str(quotes[i]), str(speakers[i])) for i in (*lonely, *asserted)}
+    index: dict[str, list[int]] = {}
+    for i in asserted:
+        for stem in stems[i]:
+            index.setdefault(stem, []).append(int(i))
+    for i in lonely:
+        shared: Counter[int] = Counter()
+        for stem in stems[i]:
+            holders = index.get(stem, ())
+            if len(holders) <= _COMMON_STEM:
+                shared.update(holders)
+        mine = " ".join(stems[i])
+        best, best_score = -1, threshold
+        for j, count in shared.items():
+            if count < _MIN_SHARED or (party[j] == party[i] and party[i] >= 0):
+                continue
+            score = fuzz.token_set_ratio(mine, " ".join(stems[j]))
+            if score >= best_score:
+                best, best_score = j, score
+        if best >= 0:
+            claim[i] = claim[best]
 
 
 def _clip(text: str) -> str:
@@ -125,4 +194,5 @@ CHECK = Check(
     description=DESCRIPTION,
     severity="warning",
     run=run,
+    options=Options,
 )

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-__all__ = ["claim_key", "clause_span", "clause_subject"]
+__all__ = ["claim_key", "clause_span", "clause_subject", "content_stems"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -219,3 +219,37 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     if piece[right:].lstrip("\"”’' ").startswith("?"):
         right = right + piece[right:].index("?") + 1
     return start + left, start + right
+
+
+# What a report or a denial is about, not the act of reporting it.
+_REPORTING = _words(
+    """claim claims claimed allegation allegations alleged report reports reported
+    suggestion suggestions accusation accusations charge charges statement statements"""
+)
+
+
+@lru_cache(maxsize=65536)
+def content_stems(text: str, leave_out: str = "") -> tuple[str, ...]:
+    """The stems of what ``text`` says, in order, once each: no function words, no verbs of
+    saying or denying, no words of ``leave_out`` (the speaker's name). "The Pentagon denied
+    that the coalition had halved its air strikes on the city" -> ``coalit halv air strike
+    citi`` with ``leave_out="Pentagon"``."""
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    reporting = {*lexicon.say, *lexicon.deny, *lexicon.headline, *_REPORTING}
+    skip = {_stem(w) for w in _TOKEN.findall(leave_out)}
+    out: dict[str, None] = {}
+    for token in _TOKEN.findall(text.replace("\u00a0", " ")):
+        lowered = token.casefold()
+        if (
+            lowered in _STOP
+            or lowered in _AUXILIARIES
+            or lowered in reporting
+            or token[:1].isdigit()
+        ):
+            continue
+        stem = _stem(lowered)
+        if stem and stem not in skip:
+            out[stem] = None
+    return tuple(out)

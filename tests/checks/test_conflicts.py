@@ -101,3 +101,38 @@ def test_the_articles_own_voice_is_a_party_and_questions_are_ignored() -> None:
     assert len(out) == 1
     assert "asserted by the article itself" in out["message"].iloc[0]
     assert len(out["assertion_ids"].iloc[0]) == 2
+
+
+def paraphrase(similarity: float, denial: str) -> pd.DataFrame:
+    frame = make_assertions(
+        [
+            {
+                "kind": "proposition",
+                "quote": "The ministry said the coalition cut its air strikes on the city by half",
+                "claim_key": "coalit:cut:strike",
+                "speaker": "ministry",
+                "speaker_key": "ministry",
+            },
+            {
+                "kind": "proposition",
+                "quote": denial,
+                "claim_key": "coalit:halv:strike",
+                "stance": "denies",
+                "speaker": "Pentagon",
+                "speaker_key": "pentagon",
+            },
+        ]
+    )
+    return conflicts.run(frame, CheckContext(options=conflicts.Options(similarity=similarity)))
+
+
+def test_a_paraphrased_claim_meets_its_denial_by_similarity() -> None:
+    """Two outlets word one claim differently: the keys differ, the content words agree."""
+    denial = "The Pentagon denied that the coalition had halved its air strikes on the city"
+    assert len(paraphrase(75, denial)) == 1
+    assert paraphrase(0, denial).empty  # similarity 0: identical keys only
+
+
+def test_a_denial_of_something_else_is_not_paired() -> None:
+    denial = "The Pentagon denied that the army had bought two new drones for the city"
+    assert paraphrase(75, denial).empty
