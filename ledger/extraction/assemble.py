@@ -223,7 +223,9 @@ def _mention_row(context: _Context, mention: Mention) -> Assertion:
     unit = mention.unit
     if sentence is not None and not boilerplate:
         if mention.kind == "quantity":
-            subject = mention.noun or _subject_after(text, mention.end)
+            subject = (
+                mention.noun or _money_subject(text, mention) or _subject_after(text, mention.end)
+            )
             noun = counted_noun(mention.noun, subject)
             if noun in _GENERIC_PEOPLE or (noun is None and unit is None):
                 # "17 people were missing", "killed 23 people": for people counted as such,
@@ -233,7 +235,11 @@ def _mention_row(context: _Context, mention: Mention) -> Assertion:
                 if state is not None:
                     subject, noun, unit = state, noun or "person", unit or "person"
         location = _location(context, sentence, mention)
-        time = mention.time if mention.kind == "date" else _time_in(context, index)
+        time = (
+            mention.time
+            if mention.kind == "date"
+            else _time_scope(context, mention) or _time_in(context, index)
+        )
     elif mention.kind == "date":
         time = mention.time
     return Assertion(
@@ -332,6 +338,73 @@ def _subject_after(text: str, end: int) -> str | None:
     if found and found.group("word") not in _PHRASE_STOP:
         return found.group("word")
     return None
+
+
+_SCOPE_GAP = re.compile(r"[^\S\n]*(?:[\w'’-]+[^\S\n]+){0,3}")
+_DURATION_LETTERS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H"}
+
+
+def _time_scope(context: _Context, mention: Mention) -> str | None:
+    """The period a figure is counted over when its clause says so right after it: "870
+    infections since 1997" is ``1997/..``, "170 in the last seven years" ``P7Y`` (the seven
+    years before publication), "until 2020" ``../2020``. Two such figures are different
+    counts, not a conflict; without a scope next to it a figure takes its sentence's date."""
+    at = bisect.bisect_left(context.mention_starts, mention.end)
+    if at >= len(context.mentions):
+        return None
+    after = context.mentions[at]
+    gap = context.document.text[mention.end : after.start]
+    if after.kind not in ("date", "duration") or _SCOPE_GAP.fullmatch(gap) is None:
+        return None
+    if after.kind == "duration":
+        letter = _DURATION_LETTERS.get(after.unit or "")
+        past = after.approx in ("past", "last", "previous") or re.search(
+            r"\b(?:last|past|previous)\s*$",
+            gap + context.document.text[after.start : after.start + 9],
+        )
+        if letter and after.value and past:
+            return f"P{after.value:g}{'T' if letter == 'H' else ''}{letter}"
+        return None
+    if not after.time:
+        return None
+    if after.approx == "since" or after.approx == "after":
+        return f"{after.time}/.."
+    if after.approx in ("until", "till", "before"):
+        return f"../{after.time}"
+    return None
+
+
+# "earnings of $6.85", "a fee of £97.5m", "sales of EUR 15.2bn": what a sum of money is.
+_OF_BEFORE = re.compile(
+    r"(?<![\w-])(?P<noun>[a-z][a-z-]{2,})\s+of\s+(?:(?:about|around|some|nearly|almost|"
+    r"roughly|over|just|more|than|up|to)\s+)*\Z"
+)
+_NOT_MONEY_SUBJECTS = frozenset(
+    [
+        "total",
+        "sum",
+        "amount",
+        "tune",
+        "excess",
+        "upwards",
+        "worth",
+        "figure",
+        "number",
+        "value",
+        "level",
+        "range",
+    ]
+)
+
+
+def _money_subject(text: str, mention: Mention) -> str | None:
+    """The noun a sum of money is "of" ("earnings of $6.85 a share" -> "earnings")."""
+    if mention.unit is None or not mention.unit.split("/")[0].isupper():
+        return None  # currencies are the upper-case units
+    found = _OF_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if found is None or found.group("noun") in _NOT_MONEY_SUBJECTS:
+        return None
+    return found.group("noun")
 
 
 def _time_in(context: _Context, index: int) -> str | None:

@@ -74,6 +74,9 @@ _PER_TIME_RE = re.compile(
 )
 _PER_TIME_UNITS = {"h": "hour", "hr": "hour", "d": "day", "wk": "week", "yr": "year",
                    "annum": "year", "min": "minute", "sec": "second", "s": "second"}  # fmt: skip
+# "earnings of $6.85 a share", "£30 per head", "$65,000 per capita": a rate per thing.
+_PER_THINGS = {"share": "share", "head": "person", "capita": "person", "person": "person"}
+_PER_THING_RE = re.compile(r"(?P<thing>share|head|capita|person)(?![\w-])", re.IGNORECASE)
 _NUMBER_BEFORE_RE = re.compile(r"(?<![^\W\d_])\d+[ \t]\Z")  # "7946 " but not "i7 "
 _RELATIVE_TAIL_RE = re.compile(r"\s+(?:earlier|later|ago|before|after|on|since)(?![\w])", re.I)
 # "2 in thick", "2 in." -- "in" is an inch only where it cannot be the preposition.
@@ -636,10 +639,13 @@ class _Reader:
         time = _PER_TIME_RE.match(self.text, per.end())
         if time and _RELATIVE_TAIL_RE.match(self.text, time.end()):
             return  # "11% a year earlier": a date relative to the figure, not a rate
+        thing = None if time else _PER_THING_RE.match(self.text, per.end())
         if time:
             word = time.group("t").lower()
             base = word if word in _PER_TIME_UNITS else word.rstrip("s")
             denominator, end = _PER_TIME_UNITS.get(base, base), time.end()
+        elif thing:  # "$6.85 a share", "$40,000 per head"
+            denominator, end = _PER_THINGS[thing.group("thing").lower()], thing.end()
         else:
             measure = self.units.measure_re.match(self.text, per.end())
             if not measure or measure.group("gap"):

@@ -288,3 +288,26 @@ def test_a_figure_takes_the_stance_of_its_statement():
     assert by_quote(rows, "12 people").stance == "asserts"
     assert by_quote(rows, "10,000 fighters").stance == "questions"
     assert by_quote(rows, "$3 million").stance == "questions"
+
+
+def test_a_time_scope_next_to_a_figure_separates_counts():
+    """ "870 infections since 1997, including 170 in the last seven years": two periods."""
+    rows = extract(
+        "There have been 870 infections since 1997, including 170 in the last seven years.",
+        published="2024-05-01",
+    )
+    assert by_quote(rows, "870 infections").time == "1997/.."
+    assert by_quote(rows, "170").time == "P7Y"
+
+
+def test_a_figure_without_a_scope_takes_its_sentences_date():
+    rows = extract("Some 300 people were killed in 2019.", published="2024-05-01")
+    assert by_quote(rows, "Some 300 people").time == "2019"
+
+
+def test_a_sum_of_money_is_what_it_is_of():
+    rows = extract("The bank posted earnings of $6.85 a share, above forecasts.")
+    figure = by_quote(rows, "$6.85 a share")
+    assert (figure.subject, figure.unit) == ("earnings", "USD/share")
+    assert by_quote(extract("They agreed a fee of £97.5m."), "£97.5m").subject == "fee"
+    assert by_quote(extract("It cost a total of $5m."), "$5m").subject != "total"
