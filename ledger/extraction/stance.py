@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import DENIAL_VERBS
+from .cues import DENIAL_VERBS
 
 __all__ = ["ANAPHORIC_OBJECT", "is_anaphoric_denial", "stance_of"]
 

@@ -1,0 +1,110 @@
+"""Which words report speech: the verbs of saying, denying and pledging, and the cue
+pattern the attributor scans sentences with (lists from ``fact_ledger/data/words.toml``)."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import alternation, load_lexicon
+from .speakers import DETERMINERS
+
+__all__ = [
+    "CUE",
+    "CUE_ANY_CASE",
+    "DENIAL_VERBS",
+    "INVERTIBLE",
+    "NOUN_LIKE",
+    "is_denial_verb",
+    "title_cased",
+    "used_as_noun",
+]
+
+
+_LEXICON = load_lexicon()
+
+
+# Verbs that report speech (fact_ledger/data/words.toml). Verbs that only end a report ("he
+# went on.") need punctuation after them, so "continued allegedly active measures" is not a
+# cue.
+_SAY_VERBS = (
+    alternation(_LEXICON.say)
+    # "police put the figure at 8,000": an estimate reported as such.
+    + "|puts?\\s+(?:the|its|their)\\s+(?:figure|toll|death\\s+toll|number|count|total)\\s+at"
+)
+
+
+# Pledges report a statement when a clause follows ("Macron promised to cut taxes by €10
+# billion", "vowed that ..."); "the EU pledged €500 million" is an act, not a report.
+_PLEDGE_VERBS = alternation(_LEXICON.pledge)
+
+
+DENIAL_VERBS = alternation(_LEXICON.deny)
+
+
+# "..., the commander recalled.", "..., a UNICEF report found.": verbs that report only at
+# the end of a clause ("Police found 3 bodies" is no report).
+_CLOSING_VERBS = alternation(_LEXICON.closing)
+
+
+# "called the claims baseless": a verdict on what someone said is a cue only when its
+# object is a statement, since "called" alone is mostly naming or summoning.
+_VERDICT_VERBS = (
+    r"(?:called|calls|branded|brands|described|describes)(?=\s+(?:the|these|those|such|"
+    r"similar|their|his|her|its)\s+(?:[\w’'-]+\s+){0,2}?(?:claims?|allegations?|accusations?|"
+    r"reports?|charges?|remarks?|statements?)\b)"
+)
+
+
+_CUE_PATTERN = (
+    rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}|{_VERDICT_VERBS})\b(?!\s+to\b)"
+    rf"|(?:{_PLEDGE_VERBS})\b(?=\s+(?:to|that)\b))"
+    rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$|\s+that\b)"
+    r"|\b(?P<according>(?i:according)\s+to)\s+"
+)
+
+
+# Prose writes verbs of saying in lower case, and a case-sensitive scan is several times
+# faster; title-case headlines ("Russia Accuses The US") get the case-blind one.
+CUE = re.compile(_CUE_PATTERN)
+
+
+CUE_ANY_CASE = re.compile(_CUE_PATTERN, re.IGNORECASE)
+
+
+# Verbs that may come before their speaker: '..., said the major general.'
+INVERTIBLE = frozenset({"said", "says", "added", "asked", "noted", "stressed", "wrote"})
+
+
+# Verb forms that are also plural nouns: "the Russian claims come a day after ..."
+NOUN_LIKE = frozenset({"claims", "notes", "reports", "charges"})
+
+
+_DENIAL = re.compile(rf"^(?:{DENIAL_VERBS})$", re.IGNORECASE)
+
+
+_CUE_VERBS = frozenset((*_LEXICON.say, *_LEXICON.deny, *_LEXICON.headline))
+
+
+def used_as_noun(before: list[str], after: str) -> bool:
+    """'the claims', 'the Russian claims and ...': a plural noun, not a verb of saying."""
+    lowered = [w.casefold() for w in before]
+    if lowered and (lowered[-1] in DETERMINERS or lowered[-1] in _CUE_VERBS):
+        return True  # "the claims"; "Rejects Claims Of ...", "denied reports": an object
+    following = after.split()[:1]
+    if following and following[0].casefold() == "that":
+        return False
+    return len(lowered) >= 2 and lowered[-2] in DETERMINERS and len(before[-1]) > 2
+
+
+def title_cased(text: str) -> bool:
+    """A line set in title case ("Health Minister Rejects Claims Of Vaccine Shortage"): a
+    headline wherever it stands, whose verbs are capitalised like its names."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def is_denial_verb(verb: str | None) -> bool:
+    """Whether a cue's verb denies what it reports ("denied", "rejected", "dismissed")."""
+    if not verb:
+        return False
+    return _DENIAL.match(verb.split()[-1]) is not None

@@ -1,0 +1,437 @@
+"""Who a noun phrase names: speakers cleaned of titles and roles ("Pentagon spokesman
+Colonel Rob Manning" -> "Rob Manning"), back-references ("he", "the general", "the
+ministry") resolved to the last speaker who fits, short forms ("Manning") to the full name
+first used."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import alternation, load_lexicon
+
+__all__ = ["DETERMINERS", "SpeakerResolver", "Speakers", "name_run", "strip_chunk"]
+
+_LEXICON = load_lexicon()
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as one string, as the lists below are long."""
+    return frozenset(text.split())
+
+
+_CONJUNCTIONS = word_set(
+    """and but as while when after because that which so yet then if although though where"""
+)
+
+
+_FILLERS = word_set(
+    """has have had also later further again previously repeatedly flatly reportedly then
+    earlier separately had already once publicly officially immediately still has
+    strongly sharply himself herself itself"""
+)
+
+
+# Words that open a sentence before its subject: "Later the general said", "On Monday the
+# ministry said". They say when or how, never who.
+_LEADING_ADVERBS = word_set(
+    """later earlier then meanwhile separately afterwards afterward subsequently also now
+    again yesterday today tonight however instead finally still and but so overnight
+    initially previously"""
+)
+
+
+LEADING_TIME_WORDS = (
+    _LEXICON.calendar_words
+    | _LEXICON.day_parts
+    | word_set("week weekend month year day today yesterday")
+)
+
+
+_LEADING_TIME_PREPOSITIONS = word_set("on in at by late early last this that during")
+
+
+_TRAILING_TIME_WORDS = (
+    _LEXICON.calendar_words
+    | _LEXICON.day_parts
+    | word_set("on late early last this yesterday today")
+)
+
+
+_LEADING_TIME_LINKS = _LEADING_TIME_PREPOSITIONS | word_set("the same next following previous")
+
+
+DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]
+)
+
+
+_PRONOUNS = {"he": "person", "she": "person", "it": "org", "they": "any", "we": "any", "i": "any"}
+
+
+_PARTICLES = re.compile(
+    r"^(?:al|el|as|ash|at|ad|ar|an|az|bin|ibn|bint|abu|van|von|de|da|del|der|la|le|du|dos)(?:-|$)",
+    re.IGNORECASE,
+)
+
+
+TITLES = re.compile(rf"^(?:{alternation(_LEXICON.titles)})\.?$", re.IGNORECASE)
+
+
+PERSON_ROLES = _LEXICON.roles
+
+
+ORG_WORDS = _LEXICON.organisation_words
+
+
+STATES = word_set(
+    """us u.s. usa america united russia moscow washington syria damascus iraq baghdad iran
+    tehran turkey ankara israel britain uk london france paris germany berlin china
+    beijing ukraine kyiv kiev jordan qatar india pakistan afghanistan egypt saudi"""
+)
+
+
+_NON_SPEAKERS = word_set(
+    """everyone everybody nobody anyone someone people one this that which what there"""
+)
+
+
+NAME_PARTICLES = frozenset(
+    {"da", "de", "dos", "das", "do", "van", "von", "der", "den", "la", "le", "du", "bin", "ibn"}
+)
+
+
+# Roles news gives to unnamed people: "the official said" is the official met before, never
+# whichever named person spoke last.
+_ANONYMOUS_ROLES = word_set(
+    """official officer source witness resident analyst expert diplomat activist protester
+    rescuer medic paramedic doctor researcher scientist"""
+)
+
+
+# Documents that speak for their author: "a UNICEF report found", "A Gallup poll found".
+_DOCUMENTS = frozenset({"report", "poll", "survey", "study", "statement", "analysis", "census"})
+
+
+# "A Gallup poll published Monday found": a participle after the subject describes it.
+_PARTICIPLES = frozenset(
+    {"published", "released", "conducted", "issued", "commissioned", "carried", "obtained"}
+)
+
+
+_RANKS = frozenset({"major", "top", "senior", "former", "retired", "chief", "deputy"})
+
+
+_NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
+
+
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass
+class Speakers:
+    """What earlier sentences said about who is speaking, for back-references."""
+
+    names: list[str] = field(default_factory=list)
+    last_person: str | None = None
+    last_org: str | None = None
+    last_any: str | None = None
+    roles: dict[str, str] = field(default_factory=dict)
+    # Everyone introduced with a role, with the words that introduced them, oldest first:
+    # "the Russian general" must find the general introduced as Russian, not the last one.
+    holders: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+
+    def canonical(self, name: str) -> str:
+        """The first full form of ``name`` used in the document ("Manning" -> "Rob Manning")."""
+        tokens = _tokens(name)
+        if not tokens or tokens <= STATES:
+            return name  # "Russia" is Russia, not "Russia's Defense Ministry" named earlier
+        for earlier in reversed(self.names):
+            if tokens <= _tokens(earlier):
+                return earlier
+        return name
+
+    def remember(
+        self,
+        name: str,
+        roles: Sequence[str],
+        *,
+        named: bool = True,
+        described: Sequence[str] = (),
+    ) -> None:
+        """Record a speaker; an unnamed one ("residents", "the official") is never what a
+        later "he" or "the general" points back to."""
+        if name not in self.names:
+            self.names.append(name)
+        if _is_org(name):
+            self.last_org = name
+        elif named:
+            self.last_person = name
+        self.last_any = name
+        words = frozenset(_fold_word(w) for w in described)
+        for role in roles:
+            self.roles[role] = name
+            held = self.holders.setdefault(role, [])
+            earlier = next((w for n, w in held if n == name), frozenset())
+            held[:] = [(n, w) for n, w in held if n != name]
+            held.append((name, words | earlier))
+
+    def by_role(self, head: str, qualifiers: Sequence[str] = ()) -> str | None:
+        """Who "the <qualifiers> <head>" points back to. With qualifiers ("the Russian
+        general") and several holders of the role, only one introduced with those words."""
+        head = head.casefold()
+        if qualifiers and head in self.holders:
+            held = self.holders[head]
+            wanted = [_fold_word(q) for q in qualifiers]
+            for name, words in reversed(held):
+                if all(any(_same_word(q, w) for w in words) for q in wanted):
+                    # Named again: a later plain "the general" means this one.
+                    self.remember(name, (head,))
+                    return name
+            if len(held) > 1:
+                return None  # several generals, none of them Russian: someone new
+            return held[0][0]
+        if head in ("spokesman", "spokeswoman", "spokesperson"):
+            for role in ("spokesman", "spokeswoman", "spokesperson"):
+                if role in self.roles:
+                    return self.roles[role]
+        if head in self.roles:
+            return self.roles[head]
+        if head in ORG_WORDS or head in STATES:
+            # Only an organisation already named with that word: "the agency" after "the
+            # state civil defence agency", never an unrelated one.
+            for earlier in reversed(self.names):
+                if head in _tokens(earlier):
+                    return earlier
+            return None
+        if head in PERSON_ROLES and head not in _ANONYMOUS_ROLES:
+            return self.last_person
+        return None
+
+
+def _fold_word(word: str) -> str:
+    return POSSESSIVE.sub("", word.strip('.,;:()"“”')).replace(".", "").casefold()
+
+
+def _same_word(qualifier: str, word: str) -> bool:
+    """ "Russian" and "Russia", "Syrian" and "Syria", "US" and "U.S.": one qualifier."""
+    if not qualifier or not word:
+        return False
+    return qualifier == word or (len(word) >= 4 and qualifier.startswith(word))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(name: str) -> frozenset[str]:
+    return frozenset(POSSESSIVE.sub("", t).casefold() for t in name.split())
+
+
+def _is_org(name: str) -> bool:
+    words = _tokens(name)
+    return bool(words & ORG_WORDS) or bool(words & STATES)
+
+
+def is_name_token(token: str) -> bool:
+    return token[:1].isupper() or bool(_PARTICLES.match(token) and len(token) > 3)
+
+
+def strip_chunk(words: list[str]) -> list[str]:
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].casefold() in _CONJUNCTIONS:
+            words = words[i + 1 :]
+            break
+    words = _strip_leading_adjuncts(words)
+    for i, word in enumerate(words[1:], start=1):
+        if word in _PARTICIPLES:
+            words = words[:i]
+            break
+    # "Prime Minister Mark Carney Tuesday said", "the ministry on Wednesday said": the day
+    # dates the saying and is no part of the speaker.
+    while len(words) > 1 and (
+        words[-1].casefold() in _FILLERS
+        or (words[-1].endswith("ly") and words[-1][:1].islower())
+        or words[-1].casefold().strip(",") in _TRAILING_TIME_WORDS
+    ):
+        words = words[:-1]
+    return words
+
+
+def _strip_leading_adjuncts(words: list[str]) -> list[str]:
+    """Drop what opens a clause before its subject: an adverb of time or sequence ("Later",
+    "Meanwhile") or a time phrase ("On Monday", "Late on Tuesday", "This week"). Only when a
+    subject is left, so "Today said" (a programme) keeps its name."""
+    i = 0
+    while i < len(words) - 1:
+        word = words[i].casefold().strip(",")
+        if word in _LEADING_ADVERBS and word not in _LEADING_TIME_PREPOSITIONS:
+            i += 1
+            continue
+        if word in _LEADING_TIME_PREPOSITIONS:
+            j = i + 1
+            while j < len(words) - 1 and words[j].casefold().strip(",") in _LEADING_TIME_LINKS:
+                j += 1
+            if j < len(words) - 1 and words[j].casefold().strip(",.") in LEADING_TIME_WORDS:
+                i = j + 1
+                continue
+        break
+    return words[i:]
+
+
+def name_run(words: list[str]) -> list[str]:
+    """The capitalised tokens that end ``words``: the name in a noun phrase."""
+    run: list[str] = []
+    tokens = [token.strip("()[]") for token in words]
+    for i in range(len(tokens) - 1, -1, -1):
+        clean = tokens[i]
+        linking = clean in _NAME_LINKS and run and i > 0 and is_name_token(tokens[i - 1])
+        if clean and (is_name_token(clean) or linking):
+            run.insert(0, clean)
+        else:
+            break
+    while run and _PARTICLES.match(run[0]) and not run[0][:1].isupper():
+        run.pop(0)
+    return run
+
+
+def _title_roles(token: str) -> list[str]:
+    lowered = token.casefold().rstrip(".")
+    if "general" in lowered or lowered == "gen":
+        return ["general"]
+    if lowered in ("col", "colonel"):
+        return ["colonel"]
+    if lowered in ("spokesman", "spokeswoman", "spokesperson"):
+        return [lowered]
+    return []
+
+
+def _last_segment(preceding: str) -> list[str]:
+    parts = re.split(r"[,;:\"“”]", preceding.rstrip(" ,"))
+    return parts[-1].split() if parts else []
+
+
+class SpeakerResolver:
+    """Turns the noun phrase before or after a verb of saying into a speaker, remembering
+    who has spoken so that "he", "the general" or "the ministry" point back to them."""
+
+    def __init__(self) -> None:
+        self._speakers = Speakers()
+
+    @property
+    def speakers(self) -> Speakers:
+        """Who has been named so far, for back-references."""
+        return self._speakers
+
+    def from_phrase(self, phrase: str, *, possessive: bool) -> str | None:
+        words = phrase.split()
+        if possessive:
+            for i, word in enumerate(words[:-1]):
+                following = words[i + 1]
+                if POSSESSIVE.search(word) and following[:1].islower():
+                    # "an account by Reuters of Gen. Gerasimov's interview": the interviewee.
+                    run = name_run(words[: i + 1])
+                    if run:
+                        run[-1] = POSSESSIVE.sub("", run[-1])
+                        return self.name(run, words[: i + 1])
+        return self.from_words(words, "", sourced=True)
+
+    def from_words(self, words: list[str], preceding: str, *, sourced: bool = False) -> str | None:
+        """The speaker a noun phrase names or points back to; ``sourced`` when the phrase
+        follows "according to", which makes any noun phrase a source ("the images")."""
+        if not words or len(words) > 10:
+            return None
+        first = words[0].casefold()
+        if len(words) == 1 and first in _PRONOUNS:
+            kind = _PRONOUNS[first]
+            if kind == "person":
+                return self._speakers.last_person or self._speakers.last_any
+            if kind == "org":
+                return self._speakers.last_org or self._speakers.last_any
+            return self._speakers.last_any
+        if first in _NON_SPEAKERS and len(words) == 1:
+            return None
+        run = name_run(words)
+        if run:
+            return self.name(run, words)
+        if len(words) > 1 and words[-1].casefold() in _DOCUMENTS:
+            author = [w for w in words[:-1] if w.casefold() not in DETERMINERS]
+            run = name_run(author)
+            if run:
+                return self.name(run, author)
+        definite = first in DETERMINERS and first not in ("a", "an")
+        core = [w for w in words if w.casefold() not in DETERMINERS]
+        if not core:
+            return None
+        for i, word in enumerate(core):
+            if i and word.casefold() in _NP_PREPOSITIONS:
+                # "a spokesman for the presidency": the head comes before the preposition,
+                # the rest says whose spokesman.
+                core_head = core[:i]
+                break
+        else:
+            core_head = core
+        head = core_head[-1].casefold()
+        if head in ("statement", "report", "reports", "spokesmen", "sources") and len(core) > 1:
+            head = core[-2].casefold()
+        if first in ("a", "an") and head in PERSON_ROLES | ORG_WORDS:
+            # "Igor Konashenkov, a spokesperson for the ministry, told reporters": apposition.
+            previous = _last_segment(preceding)
+            if previous and len(name_run(previous)) == len(previous):
+                run = name_run(previous)
+                if run:
+                    return self.name(run, previous)
+        # "the ministry" points back; "a military website" introduces someone new, but "a
+        # defence ministry statement" is a statement of the ministry already named.
+        of_earlier = core[-1].casefold() in ("statement", "report") and head in ORG_WORDS
+        # "the Russian general" points back; "the defence minister" describes someone new.
+        modifiers = [w for w in core_head[:-1] if w[:1].islower() and w not in _RANKS]
+        qualifiers = [w for w in core_head[:-1] if w[:1].isupper()]
+        if (
+            (definite and not modifiers)
+            or of_earlier
+            or (head in ORG_WORDS and first not in ("a", "an"))
+        ):
+            found = self._speakers.by_role(head, qualifiers)
+            if found:
+                return found
+        singular = head[:-1] if head.endswith("s") else head
+        if singular in PERSON_ROLES or singular in ORG_WORDS or sourced:
+            name = " ".join(words[1:] if first in DETERMINERS else words)
+            self._speakers.remember(name, (), named=False)
+            return name
+        return None
+
+    def name(self, run: list[str], words: list[str]) -> str | None:
+        roles = [w.casefold().rstrip(".") for w in words if w.casefold() in PERSON_ROLES]
+        cut = 0
+        for i, token in enumerate(run):
+            parts = token.split("-")
+            if (
+                TITLES.match(token)
+                or token.casefold() in PERSON_ROLES
+                or (len(parts) > 1 and any(TITLES.match(part) for part in parts))
+            ):
+                cut = i + 1
+                roles.extend(_title_roles(token))
+        name_tokens = run[cut:]
+        if not name_tokens:
+            # Only a title: "the General said" is a back-reference; with nobody of that role
+            # met before, a capitalised description is a speaker of its own ("Health
+            # Minister Rejects Claims ...", a headline's first words).
+            earlier = self._speakers.by_role(run[-1].casefold().rstrip("."))
+            definite = run[0].casefold() in DETERMINERS
+            if earlier is not None or len(run) < 2 or len(run) != len(words) or definite:
+                return earlier
+            name = " ".join(run)
+            self._speakers.remember(name, roles, named=False)
+            return name
+        name = " ".join(name_tokens)
+        name = re.sub(r"^(?:The)\s+", "", name)
+        if name.casefold() in _NON_SPEAKERS:
+            return None
+        name = self._speakers.canonical(name)
+        self._speakers.remember(name, roles, described=words)
+        return name
