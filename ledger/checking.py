@@ -23,7 +23,7 @@ import contextlib
 import ctypes
 import gc
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -43,6 +43,10 @@ PLUGIN_ERROR_NAME = "plugin-error"
 FINDINGS_COLUMNS = ("assertion_ids", "message")
 
 
+#: ``on_check(check, number, total)``: called before each selected check runs.
+CheckProgress = Callable[[Check, int, int], None]
+
+
 class CheckTimeout(Exception):
     """Raised inside a check's worker thread when it runs past the time limit."""
 
@@ -56,8 +60,13 @@ def run_checks(
     assertions: pd.DataFrame,
     documents: Mapping[str, Document],
     config: Config,
+    *,
+    on_check: CheckProgress | None = None,
 ) -> list[Finding]:
     """Run every check ``config`` selects over ``assertions`` and return sorted findings.
+
+    ``on_check(check, number, total)`` is called before each selected check runs (the
+    command line draws its progress from it).
 
     Boilerplate rows (page furniture) are dropped before any check sees the frame. Each
     check's options are its options dataclass built from ``config.checks[check.name]``
@@ -70,7 +79,7 @@ def run_checks(
     (errors first), code, document and offset.
     """
     with _gc_paused():
-        return _run(host, assertions, documents, config)
+        return _run(host, assertions, documents, config, on_check)
 
 
 def _run(
@@ -78,6 +87,7 @@ def _run(
     assertions: pd.DataFrame,
     documents: Mapping[str, Document],
     config: Config,
+    on_check: CheckProgress | None = None,
 ) -> list[Finding]:
     frame = _without_boilerplate(assertions)
     checks = list(host.checks)  # building the registry records register-stage failures
@@ -86,9 +96,10 @@ def _run(
     known_ids = frozenset(frame["assertion_id"])
     rows: list[tuple[Check, str, pd.DataFrame]] = []
     shared: dict[str, tuple[np.ndarray, pd.Index]] = {}
-    for check in checks:
-        if not config.is_selected(check.code.upper()):
-            continue
+    selected = [check for check in checks if config.is_selected(check.code.upper())]
+    for number, check in enumerate(selected, 1):
+        if on_check is not None:
+            on_check(check, number, len(selected))
         given = frame.copy(deep=False)
         context = CheckContext(
             documents=documents,
@@ -402,6 +413,7 @@ __all__ = [
     "PLUGIN_ERROR_CODE",
     "PLUGIN_ERROR_NAME",
     "CheckFailed",
+    "CheckProgress",
     "CheckTimeout",
     "SharedCodes",
     "run_checks",

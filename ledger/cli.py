@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -20,11 +20,12 @@ import click
 from . import __version__
 from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, LedgerError
 from .model import SEVERITIES
+from .progress import Progress, wants_color
 
 if TYPE_CHECKING:
+    from .components import Check
     from .config import Config
     from .manager import PluginHost
-    from .model import Document
     from .pipeline import Ledger
     from .report import Report
 
@@ -43,6 +44,15 @@ class Session:
     follow_symlinks: bool = False  # --follow-symlinks: overrides the configuration
     _config: Config | None = None
     _host: PluginHost | None = None
+    progress: Progress = field(default_factory=lambda: _progress())
+
+    def use_config(self, path: Path | None = None, *, isolated: bool = False) -> None:
+        """A subcommand's own ``--config``/``--isolated``: they win over the group's."""
+        if path is not None:
+            self.config_path = path
+        self.isolated = self.isolated or isolated
+        self._config = None
+        self._host = None
 
     def use_inputs(self, paths: Sequence[str]) -> None:
         """Discover configuration from the first input path rather than the working folder,
@@ -59,8 +69,15 @@ class Session:
         from .pipeline import build_ledger
 
         self.use_inputs(paths)
+        host = self.host  # configuration and plugins first: a bad one fails before reading
         stdin = sys.stdin.buffer if "-" in paths else None
-        return build_ledger(list(paths), self.host, stdin=stdin, progress=show_progress)
+        with self.progress.stage("reading " + ", ".join(paths)):
+            return build_ledger(
+                list(paths),
+                host,
+                stdin=stdin,
+                progress=lambda docs: self.progress.items(docs, "extracting documents"),
+            )
 
     @property
     def config(self) -> Config:
@@ -184,6 +201,48 @@ def cli(
 
 pass_session = click.make_pass_decorator(Session)
 
+
+def _progress() -> Progress:
+    return Progress()
+
+
+def _set_config(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    session = ctx.find_object(Session)
+    if session is not None and value:
+        if param.name == "config_path":
+            session.use_config(value)
+        else:
+            session.use_config(isolated=True)
+    return value
+
+
+def session_options(func: Any) -> Any:
+    """``--config`` and ``--isolated`` on a subcommand too (``fact-ledger check --config
+    x.toml PATH``), as well as before it. Plugin commands may use this decorator."""
+    options = [
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            expose_value=False,
+            is_eager=True,
+            callback=_set_config,
+            help="Configuration file (fact-ledger.toml or pyproject.toml).",
+        ),
+        click.option(
+            "--isolated",
+            is_flag=True,
+            expose_value=False,
+            is_eager=True,
+            callback=_set_config,
+            help="Ignore all configuration files.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 _paths = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 
 
@@ -233,6 +292,13 @@ def _output_options(func: Any) -> Any:
     metavar="GIT_REF",
     help="Only findings that are new since this git revision fail the run.",
 )
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the resolved settings (file, every setting, each selected check's options) "
+    "and exit without checking.",
+)
+@session_options
 @pass_session
 def check(
     session: Session,
@@ -247,6 +313,7 @@ def check(
     tolerance: float | None,
     baseline: Path | None,
     new_since: str | None,
+    show_settings: bool,
 ) -> int:
     """Extract, check and report on documents or ledger folders.
 
@@ -267,6 +334,9 @@ def check(
         tolerance=tolerance,
         baseline=baseline,
     )
+    if show_settings:
+        click.echo(_settings_text(config, host), nl=False)
+        return EXIT_OK
     targets = _targets(host, output_format, outputs)
     report = _run(session, paths, config, new_since=new_since)
     if statistics:
@@ -282,6 +352,7 @@ def check(
 @cli.command()
 @_paths
 @_output_options
+@session_options
 @pass_session
 def report(
     session: Session, paths: tuple[str, ...], output_format: str | None, outputs: tuple[str, ...]
@@ -304,6 +375,7 @@ def report(
     help="Write to FILE.",
 )
 @click.option("--include-boilerplate/--no-boilerplate", default=True, show_default=True)
+@session_options
 @pass_session
 def extract(
     session: Session, paths: tuple[str, ...], output: Path | None, include_boilerplate: bool
@@ -335,6 +407,7 @@ def extract(
     type=click.Path(dir_okay=False, path_type=Path),
     help="FILE.parquet (needs pyarrow) or FILE.csv.",
 )
+@session_options
 @pass_session
 def export(session: Session, paths: tuple[str, ...], output: Path) -> int:
     """Write the assertions as a table: Parquet for scale, CSV for spreadsheets."""
@@ -355,6 +428,7 @@ def export(session: Session, paths: tuple[str, ...], output: Path) -> int:
     type=click.Path(file_okay=False, path_type=Path),
     help="The ledger folder to add to (created when missing).",
 )
+@session_options
 @pass_session
 def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
     """Add documents and their extracted assertions to a ledger folder."""
@@ -422,6 +496,7 @@ def verify(ledger_dir: Path, against: Path | None, repair: bool, adopt: bool) ->
 @cli.command()
 @click.argument("code", required=False)
 @click.option("--all", "show_all", is_flag=True, help="Explain every check.")
+@session_options
 @pass_session
 def rule(session: Session, code: str | None, show_all: bool) -> int:
     """Explain a check: its code, name, severity, plugin, options and what it looks for."""
@@ -457,6 +532,7 @@ def rule(session: Session, code: str | None, show_all: bool) -> int:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@session_options
 @pass_session
 def plugins(session: Session, fmt: str) -> int:
     """List the loaded plugins and what each registers, and any that failed to load."""
@@ -499,6 +575,7 @@ def plugins(session: Session, fmt: str) -> int:
     help="Waivers file (default: the configured one, else fact-ledger-waivers.toml beside "
     "the configuration file, or in the working folder; `check` reads the same file).",
 )
+@session_options
 @pass_session
 def waive(
     session: Session,
@@ -535,6 +612,7 @@ def waive(
     type=click.Path(dir_okay=False, path_type=Path),
     help="The baseline file to write.",
 )
+@session_options
 @pass_session
 def baseline_command(session: Session, paths: tuple[str, ...], output: Path) -> int:
     """Record the fingerprints of today's findings, so that only new ones fail later runs."""
@@ -595,40 +673,37 @@ def _run(
 
     host = session.host
     resolve_options(config, host.checks)  # a bad configuration fails before any reading
-    report = check_ledger(session.read(paths), host, config)
-    if new_since is not None:
-        from .baseline import apply_baseline
-        from .changes import fingerprints_at
+    ledger = session.read(paths)
+    progress = session.progress
 
-        old = fingerprints_at(new_since, list(paths), config=config, host=host)
-        report = _replace_findings(report, apply_baseline(list(report.findings), old))
-    return report
+    def on_check(check: Check, number: int, total: int) -> None:
+        progress.show(f"checking {check.code} {check.name} ({number}/{total})")
 
-
-def _replace_findings(report: Report, findings: Sequence[Any]) -> Report:
-    return replace(report, findings=tuple(findings))
+    since = None if new_since is None else (new_since, list(paths))
+    try:
+        return check_ledger(ledger, host, config, new_since=since, on_check=on_check)
+    finally:
+        progress.clear()
 
 
 def _emit(report: Report, targets: Sequence[_Target], host: PluginHost) -> None:
+    progress = _progress()
     for target in targets:
-        _write_text(host.renderers.get(target.fmt).render(report), target.path)
+        color = target.path is None and wants_color() and target.fmt in COLOR_FORMATS
+        with progress.stage(f"rendering {target.fmt}"):
+            text = host.renderers.get(target.fmt).render(replace(report, color=color))
+        _write_text(text, target.path, color=color)
 
 
-PROGRESS_THRESHOLD = 25  # documents; below this a bar would only flicker
+#: Formats that colour their output on a terminal (see ``Report.color``).
+COLOR_FORMATS = frozenset({"full", "concise"})
 
 
-def show_progress(documents: Sequence[Document]) -> Iterable[Document]:
-    """A progress bar on stderr while extracting many documents, when stderr is a terminal."""
-    if len(documents) < PROGRESS_THRESHOLD or not sys.stderr.isatty():
-        yield from documents
-        return
-    with click.progressbar(documents, label="extracting", file=sys.stderr) as bar:
-        yield from bar
-
-
-def _write_text(text: str, path: Path | None) -> None:
+def _write_text(text: str, path: Path | None, *, color: bool = False) -> None:
     if path is None:
-        click.echo(text, nl=bool(text) and not text.endswith("\n"))
+        # click strips ANSI codes on its own when stdout is not a terminal; a forced colour
+        # (FORCE_COLOR) keeps them.
+        click.echo(text, nl=bool(text) and not text.endswith("\n"), color=color or None)
         return
     from .atomic import write_atomic
 
@@ -636,6 +711,48 @@ def _write_text(text: str, path: Path | None) -> None:
     if not folder.is_dir():
         raise LedgerError("folder does not exist", path=folder)
     write_atomic(path, text)
+
+
+def _settings_text(config: Config, host: PluginHost) -> str:
+    """``check --show-settings``: the resolved settings as a fact-ledger.toml that would
+    reproduce them, each check's options included (as ``ruff check --show-settings``)."""
+    import dataclasses
+
+    import tomli_w
+
+    from .config import SETTING_NAMES
+    from .options import resolve_options
+
+    options = resolve_options(config, host.checks)
+    source = config.source or "no configuration file: the defaults"
+    head = [f"# Resolved settings ({source})", f"# Plugins: {', '.join(host.plugin_names())}"]
+    top: dict[str, Any] = {}
+    for key, attribute in SETTING_NAMES.items():
+        value = getattr(config, attribute)
+        if attribute == "checks":
+            continue
+        if value is None:
+            head.append(f"# {key}: not set")
+            continue
+        top[key] = _toml_value(value)
+    parts = ["\n".join(head), tomli_w.dumps(top).rstrip("\n")]
+    for check in sorted(host.checks, key=lambda c: c.code):
+        state = "selected" if config.is_selected(check.code.upper()) else "not selected"
+        severity = config.severity.get(check.code.upper(), check.severity)
+        values = {k: _toml_value(v) for k, v in dataclasses.asdict(options[check.name]).items()}
+        table = tomli_w.dumps({"checks": {check.name: values}}).strip("\n")
+        parts.append(f"# {check.code} ({state}, {severity}, plugin {check.plugin})\n{table}")
+    return "\n\n".join(parts) + "\n"
+
+
+def _toml_value(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, tuple | list | set | frozenset):
+        return [_toml_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _toml_value(v) for k, v in value.items()}
+    return value
 
 
 def _emit_statistics(report: Report) -> None:

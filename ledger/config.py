@@ -74,6 +74,9 @@ _KEYS: dict[str, str] = {
     "follow-symlinks": "follow_symlinks",
 }
 
+#: Each configuration key (kebab-case, as written in the file) and its Config attribute.
+SETTING_NAMES: Mapping[str, str] = _KEYS
+
 
 def find_config(start: Path) -> Path | None:
     """The nearest config file at or above ``start``."""

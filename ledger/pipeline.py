@@ -25,7 +25,11 @@ from .report import Report
 from .validation import SchemaValidationError, provenance_failures, validate_assertions
 
 if TYPE_CHECKING:
+    from .checking import CheckProgress
     from .config import Config
+
+#: ``(git_ref, paths)`` for :func:`check_ledger`'s ``new_since``.
+NewSince = tuple[str, Sequence[str | Path]]
 
 _KEYED = (("subject", "subject_key"), ("location", "location_key"), ("speaker", "speaker_key"))
 
@@ -203,19 +207,36 @@ def build_ledger(
     return Ledger(documents=documents, assertions=assertions.reset_index(drop=True))
 
 
-def check_ledger(ledger: Ledger, host: PluginHost, config: Config) -> Report:
-    """Run the checks, then apply waivers and the baseline."""
+def check_ledger(
+    ledger: Ledger,
+    host: PluginHost,
+    config: Config,
+    *,
+    new_since: NewSince | None = None,
+    on_check: CheckProgress | None = None,
+) -> Report:
+    """Run the checks, then apply waivers, the baseline and ``new_since``.
+
+    ``new_since`` is ``(git_ref, paths)``: findings the same run gave for ``paths`` as of
+    ``git_ref`` count as known, as a baseline does (``fact-ledger check --new-since``).
+    ``on_check`` is handed to :func:`~fact_ledger.checking.run_checks` for progress.
+    """
     from .baseline import apply_baseline, load_baseline
     from .checking import run_checks
     from .waivers import apply_waivers, load_waivers
 
-    findings = run_checks(host, ledger.assertions, ledger.documents, config)
+    findings = run_checks(host, ledger.assertions, ledger.documents, config, on_check=on_check)
     if config.waivers is not None and config.waivers.exists():
         findings = apply_waivers(findings, load_waivers(config.waivers), ledger.assertions)
     if config.baseline is not None:
         if not config.baseline.exists():
             raise StoreError("baseline file not found", path=config.baseline)
         findings = apply_baseline(findings, load_baseline(config.baseline))
+    if new_since is not None:
+        from .changes import fingerprints_at
+
+        ref, paths = new_since
+        findings = apply_baseline(findings, fingerprints_at(ref, paths, config=config, host=host))
     checks = {c.code: c for c in host.checks if config.is_selected(c.code)}
     return Report(
         findings=tuple(findings),
@@ -232,7 +253,10 @@ def run_check(
     config: Config,
     host: PluginHost,
     stdin: BinaryIO | None = None,
+    new_since: str | None = None,
 ) -> Report:
-    """The whole pipeline over ``paths``: what ``fact-ledger check`` runs."""
+    """The whole pipeline over ``paths``: what ``fact-ledger check`` runs (``new_since``: a
+    git revision whose findings for the same paths count as known)."""
     ledger = build_ledger([str(p) for p in paths], host, stdin=stdin)
-    return check_ledger(ledger, host, config)
+    since = None if new_since is None else (new_since, [str(p) for p in paths])
+    return check_ledger(ledger, host, config, new_since=since)

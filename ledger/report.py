@@ -25,6 +25,9 @@ class Report:
     documents: Mapping[str, Document]
     checks: Mapping[str, Check] = field(default_factory=dict)
     fail_on: str = "error"
+    #: The output goes to a terminal that wants colour (stdout is a terminal and NO_COLOR is
+    #: not set): console formats may add ANSI styles. Every other renderer ignores it.
+    color: bool = False
 
     def counts_by_check(self) -> Counter[str]:
         return Counter(f.code for f in self.active())

@@ -213,3 +213,16 @@ def test_adding_a_seed_article_fails_only_on_its_own_findings(
     new = [f for f in since_main if f["baseline"] == "new" and not f["waived"]]
     assert new and all(involves_new(f) for f in new)
     assert "FL101" in {f["code"] for f in new}  # dozens against a dozen
+
+
+def test_new_since_is_a_pipeline_stage_not_only_a_flag(repo: Path) -> None:
+    """A notebook or another tool gets --new-since from run_check, without the CLI."""
+    from fact_ledger.config import Config
+    from fact_ledger.pipeline import run_check
+
+    report = run_check(["articles"], config=Config(), host=toy_host(), new_since="main")
+    states = {f.message: f.baseline for f in report.findings}
+    assert states == {
+        "militants: counts from 300 to 750": "unchanged",
+        "vehicles: counts from 12 to 40": "new",
+    }

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -182,3 +183,85 @@ def test_verify_against_an_older_copy_and_repair(tmp_path: Path, articles: Path)
     assert run("verify", str(ledger), "--repair").exit_code == 0
     usage = CliRunner().invoke(cli, ["verify", str(ledger), "--adopt"])
     assert usage.exit_code == 2 and "--adopt goes with --repair" in usage.output
+
+
+# -- --config on each subcommand, --show-settings, colour, progress ------------------------
+
+
+def test_config_is_accepted_after_the_subcommand_and_wins(tmp_path: Path, articles: Path) -> None:
+    only_fl107 = tmp_path / "only-fl107.toml"
+    only_fl107.write_text('select = ["FL107"]\n', encoding="utf-8")
+    only_fl102 = tmp_path / "only-fl102.toml"
+    only_fl102.write_text('select = ["FL102"]\n', encoding="utf-8")
+    after = run("check", "--config", str(only_fl107), str(articles), "--statistics")
+    assert after.stdout.split()[1::3] == ["FL107"]
+    both = run(
+        "--config", str(only_fl102), "check", "--config", str(only_fl107), str(articles),
+        "--statistics",
+    )  # fmt: skip
+    assert both.stdout.split()[1::3] == ["FL107"]
+    assert run("rule", "--isolated", "FL101").exit_code == 0
+
+
+def test_show_settings_prints_a_configuration_that_reads_back(
+    tmp_path: Path, articles: Path
+) -> None:
+    import tomllib
+
+    config = tmp_path / "fact-ledger.toml"
+    config.write_text(
+        'ignore = ["FL104"]\n[checks.arithmetic-plausibility]\nmax_people_per_vehicle = 20\n',
+        encoding="utf-8",
+    )
+    (articles / "broken.txt").write_bytes(b"\xff\xfe not UTF-8")  # never read: settings only
+    result = run("check", "--config", str(config), str(articles), "--show-settings")
+    assert result.exit_code == 0, result.stderr
+    assert f"# Resolved settings ({config})" in result.stdout
+    settings = tomllib.loads(result.stdout)
+    assert settings["ignore"] == ["FL104"] and settings["fail-on"] == "error"
+    assert settings["checks"]["arithmetic-plausibility"] == {"max_people_per_vehicle": 20}
+    assert settings["checks"]["numeric-inconsistency"] == {"kinds": ["quantity"]}
+    assert "# FL104 (not selected, warning" in result.stdout
+
+
+def test_the_console_formats_colour_only_what_they_would_print(articles: Path) -> None:
+    """With colour, the text is the same once the ANSI styles are taken off."""
+    from dataclasses import replace
+
+    from fact_ledger.config import Config
+    from fact_ledger.manager import PluginHost
+    from fact_ledger.pipeline import run_check
+    from fact_ledger.renderers.text import render_concise, render_full
+
+    report = run_check([articles], config=Config(), host=PluginHost(entry_points=False))
+    assert report.active()
+    for render in (render_full, render_concise):
+        plain, coloured = render(report), render(replace(report, color=True))
+        assert "\x1b[" not in plain
+        assert "\x1b[1m" in coloured  # the locations, bold
+        assert click.unstyle(coloured) == plain
+
+
+def test_check_draws_progress_for_every_stage_on_a_terminal_stderr(
+    articles: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import io
+
+    from fact_ledger import cli as cli_module
+    from fact_ledger.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(cli_module, "_progress", lambda: Progress(terminal))
+    html = tmp_path / "report.html"
+    result = run("--isolated", "check", str(articles), "-o", f"html:{html}", "--exit-zero")
+    assert result.exit_code == 0 and html.is_file()
+    drawn = terminal.getvalue()
+    for stage in ("reading", "extracting documents", "checking FL101", "checking FL108"):
+        assert stage in drawn, stage
+    assert "rendering html" in drawn
+    assert drawn.endswith("\r\x1b[2K")  # the last line is erased
+    assert "\x1b" not in result.stdout  # stdout is not a terminal: no colour, no progress

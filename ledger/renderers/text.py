@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import click
+
 from fact_ledger.escaping import console_text, one_line
 from fact_ledger.model import Evidence, Finding
 from fact_ledger.report import Report
@@ -24,6 +26,14 @@ QUOTE_MAX = 60
 
 _STANCE_VERB = {"asserts": "said by", "denies": "denied by", "questions": "questioned by"}
 
+#: The colour of each severity on a terminal (``Report.color``), as ruff and pytest use them.
+SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _paint(text: str, color: bool, **style: object) -> str:
+    """``text`` with ANSI ``style`` when ``color``; document text inside was escaped first."""
+    return click.style(text, **style) if color else text  # type: ignore[arg-type]
+
 
 def location(finding: Finding) -> str:
     """``path:line:col`` of a finding's first quote, or ``""`` when it has none."""
@@ -33,11 +43,14 @@ def location(finding: Finding) -> str:
     return f"{display_path(ev)}:{ev.line}:{ev.column}"
 
 
-def headline(finding: Finding) -> str:
-    """One line: ``path:line:col: CODE [severity] message`` (the location when known)."""
-    where = location(finding)
-    text = f"{finding.code} [{finding.severity}] {one_line(finding.message)}"
-    return f"{where}: {text}" if where else text
+def headline(finding: Finding, *, color: bool = False) -> str:
+    """One line: ``path:line:col: CODE [severity] message`` (the location when known);
+    with ``color``, the location bold and the code and severity in the severity's colour."""
+    where = _paint(location(finding), color, bold=True)
+    tint = SEVERITY_COLORS.get(finding.severity)
+    code = _paint(f"{finding.code} [{finding.severity}]", color, fg=tint, bold=True)
+    text = f"{code} {one_line(finding.message)}"
+    return f"{where}: {text}" if location(finding) else text
 
 
 def speaker_note(evidence: Evidence) -> str:
@@ -81,31 +94,32 @@ def summary(report: Report) -> str:
 
 def render_concise(report: Report) -> str:
     """One line per active finding, then the summary line."""
-    lines = [headline(f) for f in report.active()]
-    lines.append(summary(report))
+    lines = [headline(f, color=report.color) for f in report.active()]
+    lines.append(_paint(summary(report), report.color, bold=True))
     return "\n".join(lines) + "\n"
 
 
 def render_full(report: Report) -> str:
     """Each active finding with every quote in its line of text, then the summary line."""
     blocks = [finding_block(report, f) for f in report.active()]
-    blocks.append(summary(report))
+    blocks.append(_paint(summary(report), report.color, bold=True))
     return "\n\n".join(blocks) + "\n"
 
 
 def finding_block(report: Report, finding: Finding) -> str:
     """One finding as the full format shows it: the headline, then each quote in its line."""
-    lines = [headline(finding)]
+    lines = [headline(finding, color=report.color)]
+    tint = SEVERITY_COLORS.get(finding.severity)
     for index, ev in enumerate(finding.evidence):
         if index:
             lines.append(f"  ::: {display_path(ev)}:{ev.line}:{ev.column}")
-        lines.extend(_snippet(report, ev))
+        lines.extend(_snippet(report, ev, tint))
     if finding.plugin and not finding.evidence:
         lines.append(f"  (from plugin {one_line(finding.plugin)})")
     return "\n".join(lines)
 
 
-def _snippet(report: Report, ev: Evidence) -> list[str]:
+def _snippet(report: Report, ev: Evidence, tint: str | None = None) -> list[str]:
     """The quote in its line, underlined, with the speaker beside the underline."""
     document = report.documents.get(ev.doc_id)
     if document is not None and document.text[ev.start : ev.end] == ev.quote:
@@ -124,13 +138,17 @@ def _snippet(report: Report, ev: Evidence) -> list[str]:
     if len(quote) > QUOTE_MAX:
         keep = QUOTE_MAX - 1
         quote = quote[: keep * 2 // 3] + "…" + quote[len(quote) - (keep - keep * 2 // 3) :]
-    gutter = " " * len(str(ev.line))
-    marker = " " * (_width(lead + before)) + "^" * max(1, _width(quote))
+    color = report.color
+    bar = _paint(f"{' ' * len(str(ev.line))} |", color, fg="blue", bold=True)
+    number = _paint(f"{ev.line} |", color, fg="blue", bold=True)
+    marker = " " * (_width(lead + before)) + _paint(
+        "^" * max(1, _width(quote)), color, fg=tint, bold=True
+    )
     return [
-        f"{gutter} |",
-        f"{ev.line} | {lead}{before}{quote}{after}{tail}",
-        f"{gutter} | {marker} {speaker_note(ev)}",
-        f"{gutter} |",
+        bar,
+        f"{number} {lead}{before}{quote}{after}{tail}",
+        f"{bar} {marker} {speaker_note(ev)}",
+        bar,
     ]
 
 
