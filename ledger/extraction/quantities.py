@@ -74,6 +74,81 @@ _PER_TIME_RE = re.compile(
 )
 _PER_TIME_UNITS = {"h": "hour", "hr": "hour", "d": "day", "wk": "week", "yr": "year",
                    "annum": "year", "min": "minute", "sec": "second", "s": "second"}  # fmt: skip
+_AND_MEASURE_RE = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+")
+# "absolute zero" is a temperature, 0 kelvin.
+_ABSOLUTE_BEFORE_RE = re.compile(r"(?<![\w-])absolute[^\S\n]+\Z", re.IGNORECASE)
+# "weighs 200 pounds", "a 300-pound man" (after "weighing"), "lost 20 pounds": a weight.
+_WEIGHT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:weigh(?:s|ed|ing|t|ts)?|heav(?:y|ier|iest)|light(?:er|est)|shed|overweight)"
+    r"(?:[^\S\n]+[\w.,±+/-]+){0,4}[^\S\n]+\Z",
+    re.IGNORECASE,
+)
+_WORD_AFTER_RE = re.compile(
+    r"[^\S\n]+(?P<of>of[^\S\n]+(?:(?:good|the|a|fresh|raw)[^\S\n]+)?)?(?P<word>[a-z]+)"
+)
+# "a ten-pound note", "a 20 pound fee": money nouns after the adjective keep it money.
+_MONEY_NOUNS = frozenset(
+    [
+        "note",
+        "notes",
+        "coin",
+        "coins",
+        "bill",
+        "bills",
+        "fine",
+        "fines",
+        "fee",
+        "fees",
+        "prize",
+        "prizes",
+        "ticket",
+        "tickets",
+        "bet",
+        "bets",
+        "deposit",
+        "loan",
+        "bonus",
+        "voucher",
+        "vouchers",
+        "payment",
+        "payments",
+        "charge",
+        "donation",
+        "bribe",
+        "sterling",
+        "a",
+        "an",
+        "and",
+        "or",
+    ]
+)
+# "millions of pounds of taxpayers' money": money after "of" keeps the pound a currency.
+_MONEY_AFTER_OF = frozenset(
+    [
+        "taxpayers",
+        "public",
+        "funding",
+        "investment",
+        "money",
+        "cash",
+        "debt",
+        "debts",
+        "savings",
+        "revenue",
+        "profit",
+        "profits",
+        "sales",
+        "spending",
+        "cuts",
+        "damage",
+        "damages",
+        "aid",
+        "funds",
+        "fund",
+        "compensation",
+        "tax",
+    ]
+)
 # "earnings of $6.85 a share", "£30 per head", "$65,000 per capita": a rate per thing.
 _PER_THINGS = {"share": "share", "head": "person", "capita": "person", "person": "person"}
 _PER_THING_RE = re.compile(r"(?P<thing>share|head|capita|person)(?![\w-])", re.IGNORECASE)
@@ -341,6 +416,16 @@ class _Reader:
                 between = self.text[first.end : second.start]
                 if _OF_WHOLE_RE.fullmatch(between):
                     first.unit, first.noun = second.unit, second.noun
+            elif (
+                first.unit is None
+                and first.kind == "digits"
+                and second.kind == "digits"
+                and second.unit is not None
+                and second.noun is None
+                and _AND_MEASURE_RE.fullmatch(self.text, first.end, second.start)
+            ):
+                # "given 45 and 50 mg", "2 or 3 km": the measure is written once, at the end.
+                first.unit = second.unit
 
     # -- one candidate ---------------------------------------------------------------------
 
@@ -396,6 +481,9 @@ class _Reader:
             figure = _Figure(start, end, end, value, value, value, kind)
             if _UNIT_BEFORE_RE.search(text, max(0, start - 14), start):
                 figure.unit = "magnitude"
+            absolute = _ABSOLUTE_BEFORE_RE.search(text, max(0, start - 10), start)
+            if absolute and number.lower() == "zero":
+                figure.unit, figure.start = "kelvin", absolute.start()
             if kind == "digits" and value and self._timestamp(number):
                 figure.boilerplate = True
                 return figure
@@ -587,6 +675,8 @@ class _Reader:
                     measure = None  # "two m", "a t": abbreviations follow digits, not words
             if measure:
                 figure.unit = self.units.normalise(measure.group("unit"))
+                if figure.unit == "GBP" and self._pound_of_weight(figure, measure):
+                    figure.unit = "lb"
                 figure.num_end = figure.end = measure.end()
                 self._per(figure)
                 return
@@ -630,6 +720,24 @@ class _Reader:
         if found:
             figure.unit, figure.noun, figure.end = found
             self._per(figure)
+
+    def _pound_of_weight(self, figure: _Figure, measure: re.Match[str]) -> bool:
+        """ "weighs 200 pounds", "a twenty-pound bag", "one pound of coal": the pound is a
+        weight where the sentence weighs something, where the unit is an adjective before a
+        noun that is no banknote, or where "of" names a stuff rather than money."""
+        form = measure.group("unit").lower()
+        if not form.startswith("pound") or form.startswith("pounds sterling"):
+            return False
+        if _WEIGHT_BEFORE_RE.search(self.text, max(0, figure.start - 40), figure.start):
+            return True
+        after = _WORD_AFTER_RE.match(self.text, measure.end())
+        if after is None:
+            return False
+        word = after.group("word").lower()
+        if after.group("of"):
+            return word not in _MONEY_AFTER_OF
+        # "a twenty-pound bag" is an adjective: singular after a number, then a noun.
+        return form == "pound" and figure.value != 1 and word not in _MONEY_NOUNS
 
     def _per(self, figure: _Figure) -> None:
         """A rate: "$15.4/hour", "10 l/km", "four times per week" -> unit "USD/hour"."""

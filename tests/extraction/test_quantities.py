@@ -463,3 +463,31 @@ def test_no_quote_runs_past_the_end_of_its_line(head: str, brk: str, tail: str) 
 def test_others_counts_what_the_figure_before_counted(text, quote, unit):
     last = find_quantities(text)[-1]
     assert (text[last.start : last.end], last.unit) == (quote, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("It weighs no more than 2,000 pounds.", "no more than 2,000 pounds", "lb"),
+        ("He bought a twenty-pound bag of rice.", "twenty-pound", "lb"),
+        ("One pound of coal yields the heat.", "One pound", "lb"),
+        ("He paid 20 pounds for it.", "20 pounds", "GBP"),
+        ("She handed over a ten pound note.", "ten pound", "GBP"),
+        ("The fine was 500 pounds.", "500 pounds", "GBP"),
+    ],
+)
+def test_a_pound_is_a_weight_where_the_sentence_weighs(text: str, quote: str, unit: str) -> None:
+    found = {text[m.start : m.end]: m.unit for m in find_quantities(text)}
+    assert found[quote] == unit
+
+
+def test_a_measure_written_once_after_two_figures_is_both_of_theirs() -> None:
+    text = "They were given 45 and 50 mg of ethanol; 5 and 10 people fell ill."
+    found = {text[m.start : m.end]: m.unit for m in find_quantities(text)}
+    assert found["45"] == found["50 mg"] == "mg"
+    assert found["5"] is None  # a count is not a measure written once
+
+
+def test_absolute_zero_is_a_temperature() -> None:
+    (m,) = find_quantities("Matter at absolute zero is in its ground state.")
+    assert (m.value, m.unit) == (0, "kelvin")
