@@ -304,13 +304,15 @@ class Attributor:
         words = strip_chunk(chunk.split())
         if verb in NOUN_LIKE and used_as_noun(words, text[match.end() :]):
             return None
-        headline = self.layout.role_at(sentence.start) in ("headline", "standfirst")
         if (
-            (headline or title_cased(text))
-            and found
+            found
             and not words
-            and text[chunk_start - 1 : chunk_start].strip() in (",", "")
             and chunk_start > 0
+            and text[chunk_start - 1 : chunk_start].strip() in (",", "")
+            and (
+                self.layout.role_at(sentence.start) in ("headline", "standfirst")
+                or title_cased(text)
+            )
         ):
             # "Boko Haram Denies Ceasefire, Says Kidnapped Girls Are Now Married": a
             # headline's second verb shares the subject of its first; what follows it is

@@ -99,8 +99,17 @@ def used_as_noun(before: list[str], after: str) -> bool:
 def title_cased(text: str) -> bool:
     """A line set in title case ("Health Minister Rejects Claims Of Vaccine Shortage"): a
     headline wherever it stands, whose verbs are capitalised like its names."""
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    # Prose fails after a few words: stop counting once a fifth of the words seen so far
+    # (and at least two) start in lower case.
+    words = lower = 0
+    for word in text.split():
+        if word[:1].isalpha():
+            words += 1
+            if word[:1].islower():
+                lower += 1
+                if lower >= 2 and lower > 0.2 * words:
+                    return False
+    return words >= 4 and lower <= 0.2 * words
 
 
 def is_denial_verb(verb: str | None) -> bool:
