@@ -74,6 +74,19 @@ _PER_TIME_RE = re.compile(
 )
 _PER_TIME_UNITS = {"h": "hour", "hr": "hour", "d": "day", "wk": "week", "yr": "year",
                    "annum": "year", "min": "minute", "sec": "second", "s": "second"}  # fmt: skip
+# A temperature scale named after a bare degree, the words that make a degree a temperature,
+# and a scale named anywhere in the text ("104F", "40 °C", "degrees Fahrenheit").
+_SCALE_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:on[^\S\n]+the[^\S\n]+)?(?P<scale>Celsius|centigrade|Fahrenheit)", re.IGNORECASE
+)
+_HEAT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:temperatures?|heat|hot|hotter|warm|warmer|cold|colder|chilly|highs?|lows?|"
+    r"thermometers?|fever|freezing|mercury|heatwave)(?![\w-])[^.!?\n]*\Z",
+    re.IGNORECASE,
+)
+_SCALE_IN_TEXT_RE = re.compile(
+    r"(?P<f>Fahrenheit|°\s?F\b|\d[^\S\n]?F\b)|Celsius|centigrade|°\s?C\b|\d[^\S\n]?C\b"
+)
 _AND_MEASURE_RE = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+")
 # "absolute zero" is a temperature, 0 kelvin.
 _ABSOLUTE_BEFORE_RE = re.compile(r"(?<![\w-])absolute[^\S\n]+\Z", re.IGNORECASE)
@@ -375,6 +388,7 @@ class _Reader:
             if any(mark in text for mark in _CODE_FIRST)
             else []
         )
+        self._text_scale: str | None = None  # the temperature scale the text names, once
         self.code_starts = [s for s, _ in code]
         self.code_ends = [e for _, e in code]
 
@@ -677,6 +691,8 @@ class _Reader:
                 figure.unit = self.units.normalise(measure.group("unit"))
                 if figure.unit == "GBP" and self._pound_of_weight(figure, measure):
                     figure.unit = "lb"
+                elif figure.unit == "degree":
+                    figure.unit = self._temperature_scale(figure, measure.end()) or "degree"
                 figure.num_end = figure.end = measure.end()
                 self._per(figure)
                 return
@@ -720,6 +736,22 @@ class _Reader:
         if found:
             figure.unit, figure.noun, figure.end = found
             self._per(figure)
+
+    def _temperature_scale(self, figure: _Figure, end: int) -> str | None:
+        """ "104 degrees" in a sentence about the heat, "−273.15° on the Celsius scale": a
+        temperature, on the scale named right after it, else on the one the text uses
+        elsewhere; an angle ("turned 180 degrees") stays a degree."""
+        named = _SCALE_AFTER_RE.match(self.text, end)
+        if named:
+            return "fahrenheit" if named.group("scale").lower() == "fahrenheit" else "celsius"
+        if not _HEAT_BEFORE_RE.search(self.text, max(0, figure.start - 60), figure.start):
+            return None
+        if self._text_scale is None:
+            found = _SCALE_IN_TEXT_RE.search(self.text)
+            self._text_scale = (
+                "" if found is None else "fahrenheit" if found.group("f") else "celsius"
+            )
+        return self._text_scale or None
 
     def _pound_of_weight(self, figure: _Figure, measure: re.Match[str]) -> bool:
         """ "weighs 200 pounds", "a twenty-pound bag", "one pound of coal": the pound is a

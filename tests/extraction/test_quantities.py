@@ -491,3 +491,24 @@ def test_a_measure_written_once_after_two_figures_is_both_of_theirs() -> None:
 def test_absolute_zero_is_a_temperature() -> None:
     (m,) = find_quantities("Matter at absolute zero is in its ground state.")
     assert (m.value, m.unit) == (0, "kelvin")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("It was −273.15° on the Celsius scale.", "−273.15°", "celsius"),
+        (
+            "Highs of 104F on Friday. Temperatures hit 99 degrees on Sunday.",
+            "99 degrees",
+            "fahrenheit",
+        ),
+        ("The heat reached 40 degrees, 10C above normal.", "40 degrees", "celsius"),
+        ("The plane turned 180 degrees.", "180 degrees", "degree"),
+        ("Temperatures hit 104 degrees on Sunday.", "104 degrees", "degree"),  # no scale known
+    ],
+)
+def test_a_bare_degree_takes_the_temperature_scale_the_text_names(
+    text: str, quote: str, unit: str
+) -> None:
+    found = {text[m.start : m.end]: m.unit for m in find_quantities(text)}
+    assert found[quote] == unit
