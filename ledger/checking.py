@@ -18,7 +18,6 @@ cannot change what later checks see.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import ctypes
 import gc
@@ -31,8 +30,9 @@ import pandas as pd
 
 from .components import Check, CheckContext
 from .config import Config
+from .findings import Findings, build_findings
 from .manager import PluginFailure, PluginHost
-from .model import SEVERITIES, SEVERITY_RANK, Document, Evidence, Finding
+from .model import SEVERITIES, SEVERITY_RANK, Document, Finding
 from .options import resolve_options
 
 #: Code and name of the finding that reports a broken plugin or check.
@@ -62,7 +62,7 @@ def run_checks(
     config: Config,
     *,
     on_check: CheckProgress | None = None,
-) -> list[Finding]:
+) -> Findings:
     """Run every check ``config`` selects over ``assertions`` and return sorted findings.
 
     ``on_check(check, number, total)`` is called before each selected check runs (the
@@ -76,7 +76,8 @@ def run_checks(
     check may run ``config.timeout`` seconds (0: no limit). ``FL000`` findings (broken
     plugins and checks) are always reported: select and ignore choose rules, not whether a
     failure is seen; block the plugin to silence it. The result is sorted by severity
-    (errors first), code, document and offset.
+    (errors first), code, document and offset: a :class:`~fact_ledger.findings.Findings`
+    sequence, built column-wise, whose ``Finding`` objects are made as they are read.
     """
     with _gc_paused():
         return _run(host, assertions, documents, config, on_check)
@@ -88,12 +89,13 @@ def _run(
     documents: Mapping[str, Document],
     config: Config,
     on_check: CheckProgress | None = None,
-) -> list[Finding]:
+) -> Findings:
     frame = _without_boilerplate(assertions)
     checks = list(host.checks)  # building the registry records register-stage failures
     options = resolve_options(config, checks)  # a bad configuration stops the run: exit 2
     findings = [_failure_finding(failure) for failure in host.failures]
-    known_ids = frozenset(frame["assertion_id"])
+    # .tolist(), not iteration: a pyarrow-backed column yields its values one by one (1.5 s at 1M).
+    known_ids = frozenset(frame["assertion_id"].tolist())
     rows: list[tuple[Check, str, pd.DataFrame]] = []
     shared: dict[str, tuple[np.ndarray, pd.Index]] = {}
     selected = [check for check in checks if config.is_selected(check.code.upper())]
@@ -115,8 +117,7 @@ def _run(
             findings.append(_error_finding(check.plugin, f"check {_label(check)} {exc}"))
             continue
         rows.append((check, config.severity.get(check.code.upper(), ""), output))
-    findings += _to_findings(rows, assertions, documents)
-    return sort_findings(_unique(findings))
+    return build_findings(rows, assertions, documents, extra=findings)
 
 
 class SharedCodes:
@@ -301,111 +302,6 @@ def _failure_finding(failure: PluginFailure) -> Finding:
 def _without_boilerplate(assertions: pd.DataFrame) -> pd.DataFrame:
     furniture = assertions["boilerplate"].fillna(False).astype(bool)
     return assertions.loc[~furniture] if furniture.any() else assertions
-
-
-def _to_findings(
-    outputs: list[tuple[Check, str, pd.DataFrame]],
-    assertions: pd.DataFrame,
-    documents: Mapping[str, Document],
-) -> list[Finding]:
-    needed = {i for _, _, out in outputs for ids in out["assertion_ids"] for i in ids}
-    evidence = _evidence(assertions, needed, documents)
-    findings: list[Finding] = []
-    for check, override, output in outputs:
-        severities = (
-            output["severity"].fillna(check.severity).tolist()
-            if "severity" in output.columns
-            else [check.severity] * len(output)
-        )
-        for ids, message, severity in zip(
-            output["assertion_ids"].tolist(), output["message"].tolist(), severities, strict=True
-        ):
-            ordered = tuple(ids)
-            findings.append(
-                Finding(
-                    finding_id=Finding.make_id(check.code, ordered, message),
-                    code=check.code,
-                    check=check.name,
-                    severity=override or severity,
-                    assertion_ids=ordered,
-                    message=message,
-                    plugin=check.plugin,
-                    evidence=tuple(evidence[i] for i in ordered),
-                )
-            )
-    return findings
-
-
-_EVIDENCE_COLUMNS = (
-    "assertion_id", "doc_id", "start", "end", "quote", "sentence", "kind", "value",
-    "value_low", "value_high", "unit", "speaker", "stance",
-)  # fmt: skip
-
-
-def _evidence(
-    assertions: pd.DataFrame, ids: set[str], documents: Mapping[str, Document]
-) -> dict[str, Evidence]:
-    """Evidence for each id, with 1-based line/column (in characters) of the quote."""
-    if not ids:
-        return {}
-    rows = assertions.loc[assertions["assertion_id"].isin(ids), list(_EVIDENCE_COLUMNS)]
-    # Whole columns to Python lists at once (NaN as None): far cheaper than row records.
-    columns = [_plain(rows[name]) for name in _EVIDENCE_COLUMNS]
-    line_starts: dict[str, list[int]] = {}
-    result: dict[str, Evidence] = {}
-    for values in zip(*columns, strict=True):
-        row = dict(zip(_EVIDENCE_COLUMNS, values, strict=True))
-        row["sentence"] = row["sentence"] or ""
-        row["stance"] = row["stance"] or "asserts"
-        doc_id: str = row["doc_id"]
-        document = documents.get(doc_id)
-        if doc_id not in line_starts:
-            line_starts[doc_id] = _line_starts(document.text) if document else []
-        start, end = int(row["start"]), int(row["end"])
-        line, column = _position(line_starts[doc_id], start)
-        end_line, end_column = _position(line_starts[doc_id], end)
-        result[row["assertion_id"]] = Evidence(
-            **row,
-            doc=document.name if document else doc_id[:12],
-            published=document.published if document else None,
-            source=document.source if document else None,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-        )
-    return result
-
-
-def _plain(column: pd.Series) -> list[Any]:
-    """A column as a list of Python values, missing values as ``None``."""
-    values = column.to_numpy(dtype=object, na_value=None)
-    return list(values.tolist())
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    position = text.find("\n")
-    while position >= 0:
-        starts.append(position + 1)
-        position = text.find("\n", position + 1)
-    return starts
-
-
-def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
-    """1-based (line, column) of ``offset``; (0, 0) when the document is missing."""
-    if not line_starts:
-        return 0, 0
-    line = bisect.bisect_right(line_starts, offset)
-    return line, offset - line_starts[line - 1] + 1
-
-
-def _unique(findings: list[Finding]) -> list[Finding]:
-    """One finding per fingerprint (a check may report the same assertions twice)."""
-    seen: dict[str, Finding] = {}
-    for finding in findings:
-        seen.setdefault(finding.finding_id, finding)
-    return list(seen.values())
 
 
 __all__ = [

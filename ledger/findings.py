@@ -1,0 +1,303 @@
+"""Findings as columns: built whole-column from the checks' frames, objects only when read.
+
+A run over a million assertions yields hundreds of thousands of findings, each with two or
+more sides. Building a :class:`~fact_ledger.model.Finding` and an
+:class:`~fact_ledger.model.Evidence` per side up front cost ten seconds, while the exit code,
+``--statistics`` and most summaries need only counts. :func:`build_findings` keeps the checks'
+output as one frame (code, check, plugin, severity, ids, message, fingerprint, the sort key)
+and :class:`Findings` is a read-only sequence over it that makes each ``Finding`` (with its
+evidence, line and column) the first time it is read, which is when something renders it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, overload
+
+import numpy as np
+import pandas as pd
+
+from .model import SEVERITY_RANK, Document, Evidence, Finding
+
+if TYPE_CHECKING:
+    from .components import Check
+
+__all__ = ["EVIDENCE_COLUMNS", "Findings", "build_findings"]
+
+EVIDENCE_COLUMNS = (
+    "assertion_id", "doc_id", "start", "end", "quote", "sentence", "kind", "value",
+    "value_low", "value_high", "unit", "speaker", "stance",
+)  # fmt: skip
+
+
+class Findings(Sequence[Finding]):
+    """Sorted, de-duplicated findings held as a frame; ``Finding`` objects on demand.
+
+    Indexing and iteration give :class:`Finding` objects with their evidence (made once,
+    then kept). :meth:`counts` and :meth:`frame` answer without making any.
+    """
+
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        assertions: pd.DataFrame,
+        documents: Mapping[str, Document],
+    ) -> None:
+        self._frame = frame.reset_index(drop=True)
+        self._ids: list[str] | None = None
+        self._assertions = assertions
+        self._documents = documents
+        self._made: list[Finding | None] = [None] * len(self._frame)
+        self._positions: pd.Index | None = None
+        self._lines: dict[str, list[int]] = {}
+
+    # -- the sequence ---------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._frame)
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Finding]: ...
+    def __getitem__(self, index: int | slice) -> Finding | list[Finding]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        made = self._made[index]
+        if made is None:
+            self._make_block(index - index % self._BLOCK)
+            made = self._made[index]
+        assert made is not None
+        return made
+
+    def __iter__(self) -> Iterator[Finding]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Findings({len(self)} findings)"
+
+    # -- whole-column answers ---------------------------------------------------------------
+
+    def frame(self) -> pd.DataFrame:
+        """One row per finding: ``finding_id``, ``code``,
+        ``check``, ``severity``, ``assertion_ids``, ``message``, ``plugin``."""
+        columns = ["code", "check", "severity", "assertion_ids", "message", "plugin"]
+        return self._frame[columns].assign(finding_id=self.finding_ids())[["finding_id", *columns]]
+
+    def finding_ids(self) -> list[str]:
+        """The fingerprint of every finding, in order (computed once, on first use)."""
+        if self._ids is None:
+            self._ids = [
+                _finding_id(code, ids, message)
+                for code, ids, message in zip(
+                    self._frame["code"].tolist(),
+                    self._frame["assertion_ids"].tolist(),
+                    self._frame["message"].tolist(),
+                    strict=True,
+                )
+            ]
+        return self._ids
+
+    def counts(self, column: str) -> Counter[str]:
+        """How many findings have each value of ``column`` (``code`` or ``severity``)."""
+        return Counter(self._frame[column].value_counts().to_dict())
+
+    # -- making objects -----------------------------------------------------------------------
+
+    _BLOCK = 4096  # findings made together: whole columns taken at once, read in order
+
+    def _make_block(self, first: int) -> None:
+        rows = self._frame.iloc[first : first + self._BLOCK]
+        id_lists = rows["assertion_ids"].tolist()
+        flat = [i for ids in id_lists for i in ids]
+        evidence = self._evidence(flat)
+        finding_ids = self.finding_ids()
+        for offset, (ids, values) in enumerate(
+            zip(id_lists, rows[list(_FIELDS)].itertuples(index=False, name=None), strict=True)
+        ):
+            self._made[first + offset] = Finding(
+                finding_id=finding_ids[first + offset],
+                **dict(zip(_FIELDS, values, strict=True)),
+                assertion_ids=tuple(ids),
+                evidence=tuple(evidence[i] for i in ids),
+            )
+
+    def _evidence(self, ids: list[str]) -> dict[str, Evidence]:
+        """Evidence for each of ``ids`` with 1-based line/column (in characters)."""
+        if not ids:
+            return {}
+        if self._positions is None:
+            self._positions = pd.Index(self._assertions["assertion_id"])
+        unique = list(dict.fromkeys(ids))
+        at = self._positions.get_indexer(unique)
+        if (at < 0).any():  # pragma: no cover - the runner rejects unknown ids
+            raise KeyError(unique[int(np.flatnonzero(at < 0)[0])])
+        picked = self._assertions.iloc[at]
+        columns = [
+            picked[name].to_numpy(dtype=object, na_value=None).tolist() for name in EVIDENCE_COLUMNS
+        ]
+        result: dict[str, Evidence] = {}
+        for values in zip(*columns, strict=True):
+            row = dict(zip(EVIDENCE_COLUMNS, values, strict=True))
+            row["sentence"] = row["sentence"] or ""
+            row["stance"] = row["stance"] or "asserts"
+            start, end = int(row["start"]), int(row["end"])
+            row["start"], row["end"] = start, end
+            doc_id: str = row["doc_id"]
+            document = self._documents.get(doc_id)
+            starts = self._lines.get(doc_id)
+            if starts is None:
+                starts = self._lines[doc_id] = _line_starts(document.text) if document else []
+            line, column = _position(starts, start)
+            end_line, end_column = _position(starts, end)
+            result[row["assertion_id"]] = Evidence(
+                **row,
+                doc=document.name if document else doc_id[:12],
+                published=document.published if document else None,
+                source=document.source if document else None,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+            )
+        return result
+
+
+_FIELDS = ("code", "check", "severity", "message", "plugin")
+
+
+def build_findings(
+    outputs: Sequence[tuple[Check, str, pd.DataFrame]],
+    assertions: pd.DataFrame,
+    documents: Mapping[str, Document],
+    extra: Sequence[Finding] = (),
+) -> Findings:
+    """The checks' validated output frames as one sorted, de-duplicated :class:`Findings`.
+
+    ``outputs`` are ``(check, severity override or "", frame)``. Sorted as
+    :func:`fact_ledger.checking.sort_findings` sorts objects: errors first, then code,
+    document name and offset of the first side; ``extra`` findings (FL000, already objects)
+    are sorted in. One finding per fingerprint, the first reported kept.
+    """
+    parts = []
+    for check, override, output in outputs:
+        if output.empty:
+            continue
+        if override:
+            severity = pd.Series(override, index=output.index)
+        elif "severity" in output.columns:
+            severity = output["severity"].astype(object).fillna(check.severity)
+        else:
+            severity = pd.Series(check.severity, index=output.index)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "code": check.code,
+                    "check": check.name,
+                    "plugin": check.plugin,
+                    "severity": severity.to_numpy(dtype=object),
+                    "assertion_ids": [tuple(ids) for ids in output["assertion_ids"].tolist()],
+                    "message": output["message"].to_numpy(dtype=object),
+                }
+            )
+        )
+    # Findings that are already objects (a broken plugin's FL000) come first, as they did.
+    given = pd.DataFrame(
+        {
+            "code": [f.code for f in extra],
+            "check": [f.check for f in extra],
+            "plugin": [f.plugin for f in extra],
+            "severity": [f.severity for f in extra],
+            "assertion_ids": [tuple(f.assertion_ids) for f in extra],
+            "message": [f.message for f in extra],
+        },
+        dtype=object,
+    )
+    frame = pd.concat([given, *parts], ignore_index=True) if parts else given
+    frame = frame.iloc[_first_of_each(frame)] if len(frame) else frame
+    return Findings(_sorted(frame, assertions, documents), assertions, documents)
+
+
+def _first_of_each(frame: pd.DataFrame) -> list[int]:
+    """Positions of the first row of each fingerprint: the same code and the same set of
+    assertions (or, with none, the same message), without hashing every row to a digest."""
+    keys = [
+        (code, tuple(sorted(ids))) if ids else (code, message)
+        for code, ids, message in zip(
+            frame["code"].tolist(),
+            frame["assertion_ids"].tolist(),
+            frame["message"].tolist(),
+            strict=True,
+        )
+    ]
+    first: dict[tuple[str, object], int] = {}
+    for position, key in enumerate(keys):
+        first.setdefault(key, position)
+    return sorted(first.values())
+
+
+def _finding_id(code: str, ids: tuple[str, ...], message: str) -> str:
+    return _fingerprint(code, ids) if ids else Finding.make_id(code, ids, message)
+
+
+def _fingerprint(code: str, ids: tuple[str, ...]) -> str:
+    """:meth:`Finding.make_id` for a finding with assertions, inlined for the hot loop."""
+    joined = "\x1f".join((code, *sorted(ids)))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def _sorted(
+    frame: pd.DataFrame,
+    assertions: pd.DataFrame,
+    documents: Mapping[str, Document],
+) -> pd.DataFrame:
+    """``frame`` in report order: severity (errors first), code, first side's document
+    name and start. Stable, so equal keys keep the checks' order."""
+    if frame.empty:
+        return frame
+    first = [ids[0] if ids else None for ids in frame["assertion_ids"].tolist()]
+    positions = pd.Index(assertions["assertion_id"]).get_indexer(first)
+    found = positions >= 0
+    starts = assertions["start"].to_numpy()
+    take = np.where(found, positions, 0)
+    doc_codes, doc_ids = pd.factorize(assertions["doc_id"].iloc[take])
+    by_code = np.array(
+        [documents[d].name if d in documents else d[:12] for d in doc_ids.tolist()], dtype=object
+    )
+    names = np.where(found, by_code[doc_codes], "")
+    offset = np.where(found, starts[take], -1)
+    rank = -frame["severity"].map(SEVERITY_RANK).to_numpy()
+    order = np.lexsort((offset, names, frame["code"].to_numpy(dtype=object), rank))
+    return frame.iloc[order]
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    position = text.find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
+
+
+def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of ``offset``; (0, 0) when the document is missing."""
+    if not line_starts:
+        return 0, 0
+    line = bisect.bisect_right(line_starts, offset)
+    return line, offset - line_starts[line - 1] + 1

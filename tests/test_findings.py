@@ -1,0 +1,84 @@
+"""Findings built column-wise: the same findings, order and evidence as objects would give."""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fact_ledger.checking import sort_findings
+from fact_ledger.components import Check
+from fact_ledger.findings import build_findings
+from fact_ledger.model import Finding
+from fact_ledger.testing import make_assertions, make_document
+
+DOCS = [make_document(f"line one\n{n} dead in town {n}\nand {n + 1} hurt", name=f"d{n}") for n in range(3)]  # fmt: skip
+ROWS = [
+    {"document": doc, "quote": quote, "value": float(quote), "subject_key": "dead"}
+    for n, doc in enumerate(DOCS)
+    for quote in (str(n), str(n + 1))
+]
+FRAME = make_assertions(ROWS)
+IDS = FRAME["assertion_id"].tolist()
+BY_ID = {d.doc_id: d for d in DOCS}
+
+
+def check(code: str, severity: str = "warning") -> Check:
+    return Check(code, f"name-{code.lower()}", "title", "doc", severity, lambda f, c: f, plugin="p")
+
+
+def output(pairs: list[tuple[list[int], str]], severities: list[str | None] | None = None):
+    frame = pd.DataFrame(
+        {
+            "assertion_ids": [[IDS[i] for i in ids] for ids, _ in pairs],
+            "message": [m for _, m in pairs],
+        }
+    )
+    if severities is not None:
+        frame["severity"] = severities
+    return frame
+
+
+def test_evidence_quotes_and_positions_are_those_of_the_document() -> None:
+    (finding,) = build_findings([(check("XX001"), "", output([([3, 0], "m")]))], FRAME, BY_ID)
+    first, second = finding.evidence
+    assert (first.doc, first.quote, first.line, first.column) == ("d1", "2", 3, 5)
+    assert (second.doc, second.quote, second.line, second.column) == ("d0", "0", 2, 1)
+    assert finding.finding_id == Finding.make_id("XX001", (IDS[3], IDS[0]))
+    assert finding.assertion_ids == (IDS[3], IDS[0])  # as the check ordered them
+
+
+def test_counts_need_no_objects_and_duplicates_are_dropped() -> None:
+    out = output([([0, 1], "a"), ([1, 0], "same pair again"), ([2], "b")], ["error", None, None])
+    findings = build_findings([(check("XX001"), "", out)], FRAME, BY_ID)
+    assert len(findings) == 2
+    assert findings.counts("severity") == {"error": 1, "warning": 1}
+    assert findings._made == [None, None]  # nothing was made to count
+    assert [f.message for f in findings] == ["a", "b"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["AA001", "FL101", "ZZ900"]),
+            st.lists(st.integers(0, len(IDS) - 1), min_size=0, max_size=3, unique=True),
+            st.sampled_from(["error", "warning", "info", None]),
+        ),
+        max_size=25,
+    )
+)
+def test_order_and_fingerprints_are_those_of_the_object_path(rows) -> None:
+    outputs = []
+    for code in ("AA001", "FL101", "ZZ900"):
+        mine = [(ids, f"message {i}", sev) for i, (c, ids, sev) in enumerate(rows) if c == code]
+        if mine:
+            frame = output([(ids, m) for ids, m, _ in mine], [s for _, _, s in mine])
+            outputs.append((check(code), "", frame))
+    findings = build_findings(outputs, FRAME, BY_ID)
+    made = list(findings)
+    assert made == sort_findings(made)  # sorted as the objects sort themselves
+    assert len({f.finding_id for f in made}) == len(made)
+    for f in made:
+        assert f.finding_id == Finding.make_id(f.code, f.assertion_ids, f.message)
+    assert findings.frame()["finding_id"].tolist() == [f.finding_id for f in made]
