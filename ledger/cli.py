@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -40,6 +40,8 @@ class Session:
     config_path: Path | None
     isolated: bool
     block: tuple[str, ...]
+    scheduler: str = "sync"  # where extraction runs: fact_ledger.parallel.SCHEDULERS
+    workers: int | None = None
     start: Path | None = None  # where configuration discovery starts (as in ruff: the inputs)
     follow_symlinks: bool = False  # --follow-symlinks: overrides the configuration
     _config: Config | None = None
@@ -63,9 +65,10 @@ class Session:
                 self.start = path if path.is_dir() else path.parent
                 return
 
-    def read(self, paths: Sequence[str]) -> Ledger:
+    def read(self, paths: Sequence[str], stored: Mapping[str, Any] | None = None) -> Ledger:
         """Read, extract and resolve ``paths`` (``-``: standard input) with this session's
-        plugins; configuration is discovered from the first of them."""
+        plugins and scheduler; configuration is discovered from the first of them. Documents
+        in ``stored`` (doc_id to metadata) are not extracted again."""
         from .pipeline import build_ledger
 
         self.use_inputs(paths)
@@ -77,6 +80,9 @@ class Session:
                 host,
                 stdin=stdin,
                 progress=lambda docs: self.progress.items(docs, "extracting documents"),
+                scheduler=self.scheduler,
+                workers=self.workers,
+                stored=stored,
             )
 
     @property
@@ -184,6 +190,20 @@ class LedgerGroup(click.Group):
     is_flag=True,
     help="Read symbolic links in an input folder that lead out of it (refused by default).",
 )
+@click.option(
+    "--scheduler",
+    type=click.Choice(["sync", "threads", "processes", "distributed"]),
+    default="sync",
+    show_default=True,
+    help="Where extraction runs: one process, or partitioned on Dask (distributed: the "
+    "cluster at DASK_SCHEDULER_ADDRESS, else a local one). See docs/scale.md.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Dask workers for --scheduler (default: one per core).",
+)
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -191,11 +211,18 @@ def cli(
     isolated: bool,
     block: tuple[str, ...],
     follow_symlinks: bool,
+    scheduler: str,
+    workers: int | None,
 ) -> None:
     """A typed, auditable ledger of the figures and claims in news articles, and the checks
     that find where they disagree."""
     ctx.obj = Session(
-        config_path=config_path, isolated=isolated, block=block, follow_symlinks=follow_symlinks
+        config_path=config_path,
+        isolated=isolated,
+        block=block,
+        follow_symlinks=follow_symlinks,
+        scheduler=scheduler,
+        workers=workers,
     )
 
 
@@ -428,14 +455,29 @@ def export(session: Session, paths: tuple[str, ...], output: Path) -> int:
     type=click.Path(file_okay=False, path_type=Path),
     help="The ledger folder to add to (created when missing).",
 )
+@click.option(
+    "--re-extract",
+    is_flag=True,
+    help="Extract documents the ledger already holds again (after an extractor changed); "
+    "by default a stored text with the same metadata is skipped.",
+)
 @session_options
 @pass_session
-def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
+def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path, re_extract: bool) -> int:
     """Add documents and their extracted assertions to a ledger folder."""
+    from .snapshot import stored_documents
     from .store import LedgerStore
 
+    exists = LedgerStore.is_ledger(ledger_dir)
+    # A stored text (same content hash, same metadata) has its assertions recorded already.
+    stored = stored_documents(ledger_dir) if exists and not re_extract else None
     # Read and extract everything first: a bad input must leave the ledger untouched.
-    ledger = session.read(paths)
+    ledger = session.read(paths, stored=stored)
+    skipped = sum(
+        1
+        for doc in ledger.documents.values()
+        if stored and stored.get(doc.doc_id) == doc.metadata()
+    )
     store = (
         LedgerStore.open(ledger_dir)
         if LedgerStore.is_ledger(ledger_dir)
@@ -448,6 +490,8 @@ def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path) -> int:
     for notice in store.notices:  # e.g. a torn tail from an earlier crash, moved aside
         say(f"{ledger_dir}: {notice}")
     say(f"{ledger_dir}: {result}")
+    if skipped:
+        say(f"{ledger_dir}: {skipped} stored documents not extracted again")
     return EXIT_OK
 
 

@@ -26,6 +26,7 @@ from .validation import SchemaValidationError, provenance_failures, validate_ass
 
 if TYPE_CHECKING:
     from .checking import CheckProgress
+    from .components import Extractor
     from .config import Config
 
 #: ``(git_ref, paths)`` for :func:`check_ledger`'s ``new_since``.
@@ -62,22 +63,46 @@ def extract(
     run stops with an :class:`~fact_ledger.errors.InputError` naming the document (exit 2),
     as a document no extractor can read in that time is a bad input, not a finding.
     """
+    part = extract_part(list(host.extractors), documents, timeout=timeout)
+    host.failures.extend(part.raised + part.invalid)
+    return part.frame
+
+
+@dataclass
+class ExtractedPart:
+    """What :func:`extract_part` found in some documents: the rows (the first of two
+    extractors finding the same span wins) and the failures, raised and invalid apart so
+    that parts can be merged in the order one pass over all documents gives."""
+
+    frame: pd.DataFrame
+    raised: list[PluginFailure]
+    invalid: list[PluginFailure]
+
+
+def extract_part(
+    extractors: Sequence[Extractor], documents: Iterable[Document], *, timeout: float = 0.0
+) -> ExtractedPart:
+    """:func:`extract` over ``documents`` with ``extractors``, needing no host: a worker of a
+    partitioned run (:mod:`fact_ledger.parallel`) calls it on its share of the documents.
+    The time limit holds where SIGALRM can be set: one process, or a ``processes`` worker."""
+    raised: list[PluginFailure] = []
+    invalid: list[PluginFailure] = []
     batches: list[tuple[str, Document, pd.DataFrame]] = []
     for document in documents:
-        for extractor in host.extractors:
+        for extractor in extractors:
             # The limit's InputError is raised outside the try: it stops the run.
             with time_limit(timeout, document):
                 try:
                     rows = list(extractor.extract(document))
                 except Exception as exc:
-                    host.failures.append(
+                    raised.append(
                         PluginFailure(extractor.plugin, "extract", f"{type(exc).__name__}: {exc}")
                     )
                     continue
             if rows:
                 batches.append((extractor.plugin, document, assertions_frame(rows)))
     if not batches:
-        return assertions_frame([])
+        return ExtractedPart(assertions_frame([]), raised, invalid)
     by_id = {doc.doc_id: doc for _, doc, _ in batches}
     frame = pd.concat([f for _, _, f in batches], ignore_index=True)
     if _first_problem(frame, by_id) is not None:
@@ -88,12 +113,11 @@ def extract(
             if problem is None:
                 kept.append(part)
             else:
-                host.failures.append(
-                    PluginFailure(plugin, "extract", f"{document.name}: {problem}")
-                )
+                invalid.append(PluginFailure(plugin, "extract", f"{document.name}: {problem}"))
         frame = pd.concat(kept, ignore_index=True) if kept else assertions_frame([])
     # Two extractors may find the same span: the first registered wins.
-    return frame.drop_duplicates("assertion_id", keep="first").reset_index(drop=True)
+    frame = frame.drop_duplicates("assertion_id", keep="first").reset_index(drop=True)
+    return ExtractedPart(frame, raised, invalid)
 
 
 class _Overrun(BaseException):
@@ -178,10 +202,17 @@ def build_ledger(
     *,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    scheduler: str = "sync",
+    workers: int | None = None,
+    stored: Mapping[str, Mapping[str, object]] | None = None,
 ) -> Ledger:
     """Read the inputs; extract and resolve assertions from documents; load stored ledgers.
 
     ``progress`` wraps the documents being extracted (the command line shows a bar on stderr).
+    ``scheduler`` and ``workers`` partition extraction over Dask (:mod:`fact_ledger.parallel`;
+    ``"sync"`` is one process). A document whose ``doc_id`` is in ``stored`` with the same
+    metadata is not extracted again (its text, hence its assertions, are already recorded);
+    it stays in the ledger's documents.
     """
     from .snapshot import load
 
@@ -189,22 +220,33 @@ def build_ledger(
     limits = Limits(max_document=config.max_document_size, follow_symlinks=config.follow_symlinks)
     inputs = read_inputs(paths, stdin=stdin, limits=limits)
     documents = {doc.doc_id: doc for doc in inputs.documents}
-    todo = progress(inputs.documents) if progress is not None else inputs.documents
-    frames = (
-        [resolve(host, extract(host, todo, timeout=config.extract_timeout))]
-        if inputs.documents
-        else []
-    )
+    todo = [
+        doc
+        for doc in inputs.documents
+        if stored is None or stored.get(doc.doc_id) != doc.metadata()
+    ]
+    frames = []
+    if todo:
+        if scheduler == "sync":
+            shown = progress(todo) if progress is not None else todo
+            extracted = extract(host, shown, timeout=config.extract_timeout)
+        else:
+            from .parallel import extract_parallel
+
+            extracted = extract_parallel(
+                host, todo, scheduler=scheduler, workers=workers, timeout=config.extract_timeout
+            )
+        frames.append(resolve(host, extracted))
     for folder in inputs.ledgers:
-        stored = load(folder)  # through the Parquet snapshots of its sealed segments
-        documents.update(stored.documents)
-        frames.append(stored.assertions)
+        loaded = load(folder)  # through the Parquet snapshots of its sealed segments
+        documents.update(loaded.documents)
+        frames.append(loaded.assertions)
     frames = [f for f in frames if len(f)]
     if frames:
         assertions = pd.concat(frames, ignore_index=True).drop_duplicates("assertion_id")
     else:
         assertions = assertions_frame([])
-    return Ledger(documents=documents, assertions=assertions.reset_index(drop=True))
+    return Ledger(documents=documents, assertions=conform(assertions.reset_index(drop=True)))
 
 
 def check_ledger(

@@ -51,7 +51,15 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["FORMAT", "SNAPSHOTS", "LoadedLedger", "build_snapshots", "load", "snapshot_path"]
+__all__ = [
+    "FORMAT",
+    "SNAPSHOTS",
+    "LoadedLedger",
+    "build_snapshots",
+    "load",
+    "snapshot_path",
+    "stored_documents",
+]
 
 SNAPSHOTS = ".snapshots"
 #: Bumped whenever the entries table changes shape: an older snapshot is then rebuilt.
@@ -395,6 +403,25 @@ def load(ledger: Path, *, save: bool = True) -> LoadedLedger:
     return LoadedLedger(documents, assertions)
 
 
+def stored_documents(ledger: Path) -> dict[str, dict[str, Any]]:
+    """The metadata of every document recorded in the ledger folder ``ledger``, by
+    ``doc_id`` (as :meth:`Document.metadata` gives it), read through the snapshots."""
+    import pyarrow as pa
+
+    tables = list(segment_tables(Path(ledger)))
+    return _documents(pa.concat_tables(tables) if tables else entry_schema().empty_table())
+
+
+def _documents(entries: pa.Table) -> dict[str, dict[str, Any]]:
+    import pyarrow.compute as pc
+
+    docs = entries.filter(pc.equal(entries["op"], "document")).select(["doc_id", *_DOC_FIELDS])
+    documents: dict[str, dict[str, Any]] = {}
+    for record in docs.to_pylist():  # later metadata wins, the first place is kept
+        documents[record["doc_id"]] = record
+    return documents
+
+
 def replay(entries: pa.Table) -> tuple[dict[str, dict[str, Any]], pd.DataFrame | None]:
     """Documents' metadata by id and the current assertions after ``entries`` (in seq
     order); ``None`` for the assertions when an entry makes no sense at its place."""
@@ -402,13 +429,7 @@ def replay(entries: pa.Table) -> tuple[dict[str, dict[str, Any]], pd.DataFrame |
     import pyarrow.compute as pc
 
     op = entries["op"]
-    docs = entries.filter(pc.equal(op, "document")).select(["doc_id", *_DOC_FIELDS])
-    doc_frame = docs.to_pandas()
-    documents: dict[str, dict[str, Any]] = {}
-    for record in doc_frame.to_dict("records"):  # later metadata wins, first place kept
-        documents[record["doc_id"]] = {
-            k: (None if v is None or v != v else v) for k, v in record.items()
-        }
+    documents = _documents(entries)
 
     rows = entries.filter(pc.is_in(op, pa.array(["assert", "amend", "retract"])))
     ops = rows["op"].to_numpy(zero_copy_only=False)
