@@ -21,10 +21,10 @@ def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = pipeline.extract_part
 
-    def counting(extractors, documents):
+    def counting(extractors, documents, **options):
         documents = list(documents)
         seen.extend(d.name for d in documents)
-        return real(extractors, documents)
+        return real(extractors, documents, **options)
 
     monkeypatch.setattr(pipeline, "extract_part", counting)
     return seen
