@@ -97,9 +97,7 @@ class UnitTable:
             upper = self.conversions.get(top, Conversion(top))
             lower = self.conversions.get(bottom, Conversion(bottom))
             if upper.offset == 0 and lower.offset == 0:  # no rate of an offset scale
-                return Conversion(
-                    f"{upper.base}/{lower.base}", upper.factor / lower.factor
-                )
+                return Conversion(f"{upper.base}/{lower.base}", upper.factor / lower.factor)
         return Conversion(unit)
 
 
