@@ -17,7 +17,11 @@ from typing import TYPE_CHECKING
 from .model import ASSERTION_COLUMNS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import pandas as pd
+
+    from .model import Assertion
 
 FLOAT_COLUMNS: tuple[str, ...] = ("value", "value_low", "value_high", "confidence")
 INT_COLUMNS: tuple[str, ...] = ("start", "end")
@@ -32,6 +36,18 @@ ASSERTION_DTYPES: dict[str, str] = {
     "bool" if c in BOOL_COLUMNS else "str"
     for c in ASSERTION_COLUMNS
 }  # fmt: skip
+
+
+def assertions_frame(assertions: Iterable[Assertion]) -> pd.DataFrame:
+    """A DataFrame with exactly :data:`~fact_ledger.model.ASSERTION_COLUMNS`, typed by
+    :func:`conform` (here, not in the pipeline, so that corrections can build one row's frame
+    without importing the pipeline)."""
+    import dataclasses
+
+    import pandas as pd
+
+    records = [dataclasses.astuple(a) for a in assertions]
+    return conform(pd.DataFrame.from_records(records, columns=list(ASSERTION_COLUMNS)))
 
 
 def conform(frame: pd.DataFrame) -> pd.DataFrame:
@@ -62,5 +78,6 @@ __all__ = [
     "FLOAT_COLUMNS",
     "INT_COLUMNS",
     "STRING_COLUMNS",
+    "assertions_frame",
     "conform",
 ]

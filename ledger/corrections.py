@@ -218,7 +218,7 @@ def _missing(value: float | None) -> bool:
 
 
 def _validate(row: Assertion, store: LedgerStore) -> None:
-    from .pipeline import assertions_frame
+    from .columns import assertions_frame
     from .validation import validate_assertions
 
     try:

@@ -88,7 +88,7 @@ class PluginHost:
         if module_name in self.blocked:
             return
         module = importlib.import_module(module_name)
-        self.pm.register(module, name=module_name)
+        self.pm.register(per_host(module), name=module_name)
 
     def register(self, plugin: object, name: str | None = None) -> str | None:
         """Register a plugin object or module (for tests and programmatic use)."""
@@ -106,7 +106,7 @@ class PluginHost:
             if self.allow is not None and ep.name not in self.allow:
                 continue
             try:
-                plugin: ModuleType | object = ep.load()
+                plugin: ModuleType | object = per_host(ep.load())
                 self.pm.register(plugin, name=ep.name)
             except Exception as exc:  # a broken plugin must not stop the others
                 self.failures.append(PluginFailure(ep.name, "import", _describe(exc)))
@@ -175,6 +175,17 @@ class PluginHost:
     def normalise_unit(self, unit: str) -> str | None:
         result: str | None = self.pm.hook.ledger_normalise_unit(unit=unit)
         return result
+
+
+def per_host(plugin: object) -> object:
+    """The object to register for ``plugin`` on one host: what its ``make_plugin()`` returns
+    when it is a module that defines one (a plugin with state: one instance per host, so two
+    hosts in a process never share it), else ``plugin`` itself."""
+    factory = getattr(plugin, "make_plugin", None)
+    if isinstance(plugin, ModuleType) and callable(factory):
+        made: object = factory()
+        return made
+    return plugin
 
 
 def _default_config() -> Config:

@@ -6,7 +6,6 @@ Each stage is a plain function so tests, the pytest plugin and other tools can r
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -16,11 +15,11 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import pandas as pd
 
-from .columns import conform
+from .columns import assertions_frame
 from .errors import InputError, StoreError
 from .ingest import Limits, read_inputs
 from .manager import PluginFailure, PluginHost
-from .model import ASSERTION_COLUMNS, Assertion, Document
+from .model import Document
 from .report import Report
 from .validation import SchemaValidationError, provenance_failures, validate_assertions
 
@@ -41,13 +40,6 @@ class Ledger:
 
     documents: dict[str, Document]
     assertions: pd.DataFrame
-
-
-def assertions_frame(assertions: Iterable[Assertion]) -> pd.DataFrame:
-    """A DataFrame with exactly :data:`~fact_ledger.model.ASSERTION_COLUMNS`, typed by
-    :func:`fact_ledger.columns.conform`."""
-    records = [dataclasses.astuple(a) for a in assertions]
-    return conform(pd.DataFrame.from_records(records, columns=list(ASSERTION_COLUMNS)))
 
 
 def extract(

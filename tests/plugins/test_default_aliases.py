@@ -1,14 +1,17 @@
+from pathlib import Path
+
 import pytest
 
 from fact_ledger import hookimpl
+from fact_ledger.config import Config
 from fact_ledger.manager import PluginHost
-from fact_ledger.plugins import default_aliases
+
+MANNING = '[entities.manning]\nkind = "person"\nnames = ["Rob Manning", "Manning"]\n'
 
 
 @pytest.fixture
 def host():
-    yield PluginHost(entry_points=False)
-    default_aliases.use_alias_files([])  # back to the shipped table
+    return PluginHost(entry_points=False)
 
 
 def test_hook_answers_from_the_shipped_table(host):
@@ -25,14 +28,31 @@ def test_unknown_names_still_get_a_key(host):
 
 def test_alias_files_extend_the_table(host, tmp_path):
     path = tmp_path / "aliases.toml"
-    path.write_text('[entities.manning]\nkind = "person"\nnames = ["Rob Manning", "Manning"]\n')
+    path.write_text(MANNING)
     assert host.resolve_entity("Manning", "speaker") != host.resolve_entity(
         "Rob Manning", "speaker"
     )
-    default_aliases.use_alias_files([path])
-    assert host.resolve_entity("Manning", "speaker") == host.resolve_entity(
+    configured = PluginHost(entry_points=False, config=Config(aliases=(path,)))
+    assert configured.resolve_entity("Manning", "speaker") == configured.resolve_entity(
         "Rob Manning", "speaker"
     )
+
+
+def test_two_hosts_in_one_process_keep_their_own_tables(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.toml"
+    path.write_text(MANNING)
+    with_file = PluginHost(entry_points=False, config=Config(aliases=(path,)))
+    without = PluginHost(entry_points=False)  # built after: must not undo the first's table
+    again = PluginHost(entry_points=False, config=Config(aliases=(path,)))
+    for host in (with_file, again):
+        assert host.resolve_entity("Manning", "speaker") == host.resolve_entity(
+            "Rob Manning", "speaker"
+        )
+    assert without.resolve_entity("Manning", "speaker") != without.resolve_entity(
+        "Rob Manning", "speaker"
+    )
+    resolver = "fact_ledger.plugins.default_aliases"
+    assert with_file.pm.get_plugin(resolver) is not without.pm.get_plugin(resolver)
 
 
 def test_a_later_plugin_overrides_the_builtin_resolver(host):
