@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import pandas as pd
 
-from .columns import assertions_frame
+from .columns import assertions_frame, conform
 from .errors import InputError, StoreError
 from .ingest import Limits, read_inputs
 from .manager import PluginFailure, PluginHost
