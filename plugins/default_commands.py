@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from fact_ledger.cli import Session
+from fact_ledger.cli import Session, session_options
 from fact_ledger.corrections import amend, describe_history, find_assertion_id, retract
 from fact_ledger.errors import EXIT_OK
 from fact_ledger.escaping import one_line
@@ -59,6 +59,7 @@ def _host(ctx: click.Context) -> PluginHost:
 @click.option("--stance", type=click.Choice(STANCES), help="What the speaker does with it.")
 @click.option("--subject", metavar="TEXT", help="What is counted or claimed about.")
 @click.option("--location", metavar="PLACE", help="Where.")
+@session_options
 @click.pass_context
 def amend_command(
     ctx: click.Context,

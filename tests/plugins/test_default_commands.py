@@ -166,3 +166,25 @@ def test_history_shows_control_characters_instead_of_sending_them(ledger: Path) 
     as_json = run("history", str(ledger), aid, "--format", "json").stdout
     assert "\x1b" not in as_json and "\u202e" not in as_json
     assert json.loads(as_json.splitlines()[-1])["reason"] == reason
+
+
+def test_amend_takes_config_after_the_command_and_resolves_with_its_aliases(
+    ledger: Path, tmp_path: Path
+) -> None:
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text(
+        '[entities.chief-of-staff]\nkind = "person"\nnames = ["Valery Gerasimov"]\n',
+        encoding="utf-8",
+    )
+    config = tmp_path / "fact-ledger.toml"
+    config.write_text('aliases = ["aliases.toml"]\n', encoding="utf-8")
+    aid = row_id(ledger, "about 750")
+    result = CliRunner().invoke(
+        cli,
+        ["amend", "--config", str(config), str(ledger), aid, "--reason", "r",
+         "--speaker", "Valery Gerasimov"],
+        catch_exceptions=False,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    row = LedgerStore.open(ledger).assertion(aid)
+    assert row is not None and row.speaker_key == "chief-of-staff"
