@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .atomic import write_atomic
@@ -66,7 +66,7 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     return len(entries)
 
 
-def apply_baseline(findings: list[Finding], fingerprints: frozenset[str]) -> list[Finding]:
+def apply_baseline(findings: Sequence[Finding], fingerprints: frozenset[str]) -> list[Finding]:
     """Mark findings already in the baseline as ``baseline="unchanged"``; others stay new."""
     return [
         dataclasses.replace(f, baseline="unchanged") if f.finding_id in fingerprints else f

@@ -19,7 +19,7 @@ from .columns import assertions_frame, conform
 from .errors import InputError, StoreError
 from .ingest import Limits, read_inputs
 from .manager import PluginFailure, PluginHost
-from .model import Document
+from .model import Document, Finding
 from .report import Report
 from .validation import SchemaValidationError, provenance_failures, validate_assertions
 
@@ -259,7 +259,9 @@ def check_ledger(
     from .checking import run_checks
     from .waivers import apply_waivers, load_waivers
 
-    findings = run_checks(host, ledger.assertions, ledger.documents, config, on_check=on_check)
+    findings: Sequence[Finding] = run_checks(
+        host, ledger.assertions, ledger.documents, config, on_check=on_check
+    )
     if config.waivers is not None and config.waivers.exists():
         findings = apply_waivers(findings, load_waivers(config.waivers), ledger.assertions)
     if config.baseline is not None:

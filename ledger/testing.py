@@ -148,7 +148,7 @@ def check_findings(
 
     host = PluginHost(builtins=False, entry_points=False)
     host.register(_OneCheck(), name=check.plugin or "test-plugin")
-    return run_checks(host, assertions, documents or {}, config or Config())
+    return list(run_checks(host, assertions, documents or {}, config or Config()))
 
 
 # -- pytest fixtures ------------------------------------------------------------------

@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -163,7 +163,7 @@ def _number(value: Any) -> float | None:
 
 
 def apply_waivers(
-    findings: list[Finding],
+    findings: Sequence[Finding],
     waivers: list[Waiver],
     assertions: pd.DataFrame,
     today: date | None = None,
