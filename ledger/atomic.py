@@ -22,6 +22,32 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def make_dirs(path: Path) -> list[Path]:
+    """Create ``path`` and any missing parents, durably: each new folder's parent is fsynced
+    after it is made, so a power cut cannot lose a folder whose contents were synced.
+
+    Returns the folders it created, outermost first; an existing ``path`` is left alone.
+    """
+    missing: list[Path] = []
+    probe = Path(path)
+    while not probe.exists():
+        missing.append(probe)
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    made = []
+    for folder in reversed(missing):
+        try:
+            folder.mkdir()
+        except FileExistsError:  # another process made it first: it syncs its own parent
+            if not folder.is_dir():
+                raise
+        else:
+            made.append(folder)
+        fsync_dir(folder.parent)
+    return made
+
+
 def write_temp(path: Path, data: bytes) -> Path:
     """Write and fsync ``data`` to a temp file beside ``path``; the caller renames it."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import LedgerError
+from .errors import ConflictError, LedgerError
 from .model import STANCES, Assertion
-from .store import HistoryEntry, LedgerStore
+from .store import HistoryEntry, LedgerStore, RowVersion
 from .validation import SchemaValidationError
 
 if TYPE_CHECKING:
@@ -113,6 +113,7 @@ def amend(
     *,
     reason: str,
     host: PluginHost | None = None,
+    reinstate: bool = False,
 ) -> Amendment:
     """Correct the fields in ``changes`` of an assertion, by hand, with ``reason``.
 
@@ -123,9 +124,17 @@ def amend(
     ``ledger_normalise_unit``; a default :class:`PluginHost` when none is given, since a stored
     row is never resolved again and a missing key would take it out of every check's groups).
     A new ``value`` with no new bounds moves an exact figure's interval with it (``low ==
-    high == value``); a range is kept, and must then contain the value. Amending a retracted
-    assertion reinstates it (with or without changes). :class:`CorrectionError` and nothing written if the id is unknown or
-    ambiguous, if nothing would change, or if the corrected row fails the assertions schema.
+    high == value``); a range is kept, and must then contain the value. A retracted assertion
+    is amended only with ``reinstate`` (which brings it back, with or without changes), so an
+    amend never undoes a retraction it did not know of. :class:`CorrectionError` and nothing
+    written if the id is unknown or ambiguous, if it is retracted and ``reinstate`` is false,
+    if nothing would change, or if the corrected row fails the assertions schema.
+
+    Read, check, write: the row is read with its version and the store swaps in the corrected
+    row only if that version is still the last (:meth:`LedgerStore.amend` ``expected``). When
+    another writer got in between, the changes are applied again on top of its row, so no
+    one's correction is lost; when that writer retracted the row, nothing is written
+    (:class:`CorrectionError`) unless ``reinstate`` was asked for.
     """
     unknown = sorted(set(changes) - set(AMENDABLE))
     if unknown:
@@ -140,40 +149,78 @@ def amend(
             path=store.path,
         )
     aid = find_assertion_id(store, assertion_id)
-    before = store.assertion(aid)
-    base = before if before is not None else _last_row(store, aid)
     if host is None and any(name in changes for name in (*_KEYS, "unit")):
         from .manager import PluginHost
 
         host = PluginHost()
-    after = _corrected(base, changes, host)
-    if before is not None and after == before:
-        raise CorrectionError(
-            f"amending {aid} would change nothing: give a field with a new value", path=store.path
-        )
-    _validate(after, store)
-    store.amend(after, reason=reason)
-    return Amendment(before=before, after=after)
+    for _ in range(_ATTEMPTS):
+        now = _row(store, aid)
+        if not now.current and not reinstate:
+            # Whether the retraction came long before or while this amend was being made, it
+            # is undone only on request.
+            raise CorrectionError(
+                f"assertion {aid} is retracted (entry {now.seq}); nothing written: amend it "
+                "with --reinstate to bring it back",
+                path=store.path,
+            )
+        before = now.assertion if now.current else None
+        # The changes go on top of the row as it is now: a field another writer changed in
+        # the meantime keeps its new value unless this amend sets it too.
+        after = _corrected(now.assertion, changes, host)
+        if before is not None and after == before:
+            raise CorrectionError(
+                f"amending {aid} would change nothing: give a field with a new value",
+                path=store.path,
+            )
+        _validate(after, store)
+        try:
+            store.amend(after, reason=reason, expected=now.seq)
+        except ConflictError:
+            continue  # another writer committed between the read and the lock: read again
+        return Amendment(before=before, after=after)
+    raise _busy(store, aid)
 
 
 def retract(store: LedgerStore, assertion_id: str, *, reason: str) -> str:
     """Retract the current assertion ``assertion_id`` (or a unique prefix); returns its id.
 
     The row leaves the current view and stays in the journal with ``reason``; re-extraction
-    will not bring it back. :class:`CorrectionError` if no current assertion matches.
+    will not bring it back. :class:`CorrectionError` if no current assertion matches. A
+    retraction does not depend on the row's values, so one that races an amend is applied on
+    top of it (the amend stays in the history); one that races another retraction fails.
     """
     aid = find_assertion_id(store, assertion_id)
-    if store.assertion(aid) is None:
-        raise CorrectionError(f"assertion {aid} is already retracted", path=store.path)
-    store.retract(aid, reason=reason)
-    return aid
+    for _ in range(_ATTEMPTS):
+        now = _row(store, aid)
+        if not now.current:
+            raise CorrectionError(
+                f"assertion {aid} is already retracted (entry {now.seq})", path=store.path
+            )
+        try:
+            store.retract(aid, reason=reason, expected=now.seq)
+        except ConflictError:
+            continue
+        return aid
+    raise _busy(store, aid)
 
 
-def _last_row(store: LedgerStore, aid: str) -> Assertion:
-    rows = [entry.assertion for entry in store.history(aid) if entry.assertion is not None]
-    if not rows:  # pragma: no cover - every recorded id has an assert entry
-        raise CorrectionError(f"no recorded row for assertion {aid}", path=store.path)
-    return rows[-1]
+#: Reads of a row that other writers keep changing before a correction gives up.
+_ATTEMPTS = 5
+
+
+def _row(store: LedgerStore, aid: str) -> RowVersion:
+    found = store.row(aid)
+    if found is None:  # pragma: no cover - find_assertion_id found it in the same ledger
+        raise CorrectionError(f"no assertion with id {aid!r}", path=store.path)
+    return found
+
+
+def _busy(store: LedgerStore, aid: str) -> CorrectionError:
+    return CorrectionError(
+        f"assertion {aid} changed {_ATTEMPTS} times while this correction was being made; "
+        "nothing written: run it again",
+        path=store.path,
+    )
 
 
 def _corrected(base: Assertion, changes: Mapping[str, Any], host: PluginHost | None) -> Assertion:

@@ -36,7 +36,8 @@ class StoreError(LedgerError):
 
 
 class IntegrityError(StoreError):
-    """The journal's hash chain does not verify; ``entry`` is the first bad entry (1-based).
+    """The journal's hash chain does not verify, or a stored document is missing or altered;
+    ``entry`` is the first bad entry (1-based).
 
     A broken ledger is an input error (exit 2) for every command that reads it, with or
     without ``--exit-zero``: its findings cannot be trusted. Only ``fact-ledger verify``, whose
@@ -48,6 +49,25 @@ class IntegrityError(StoreError):
     ) -> None:
         self.entry = entry
         super().__init__(message, path=path)
+
+
+class ConflictError(StoreError):
+    """A correction lost a race: another writer changed the row after it was read.
+
+    ``entry`` is the seq of the entry that changed it. Nothing was written; the command line
+    reports it as one line and exit 2, like any refused correction.
+    """
+
+    def __init__(
+        self, message: str, *, path: object | None = None, entry: int | None = None
+    ) -> None:
+        self.entry = entry
+        super().__init__(message, path=path)
+
+
+class CommittedError(StoreError):
+    """A write was committed (the manifest replaced), but a later step failed: the entries
+    are in the ledger, and the message says so rather than that the write failed."""
 
 
 class PluginError(LedgerError):

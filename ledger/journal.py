@@ -28,7 +28,7 @@ from .atomic import replace_file as _rename
 from .atomic import write_atomic
 from .atomic import write_temp as _write_temp
 from .canonical import CanonicalError, canonical_json, parse_canonical, parse_json
-from .errors import IntegrityError, StoreError
+from .errors import CommittedError, IntegrityError, StoreError
 
 __all__ = [
     "FORMAT",
@@ -700,8 +700,17 @@ class Journal:
                     f"write failed, nothing recorded: {exc}", path=self.folder
                 ) from exc
             raise
-        # Committed by the rename; syncing the folder only makes it durable.
-        _fsync_dir(self.root)
+        # Committed by the rename; syncing the folder only makes it durable. A failure now
+        # must not read as "nothing recorded": the entries are in the ledger.
+        try:
+            _fsync_dir(self.root)
+        except OSError as exc:
+            raise CommittedError(
+                f"entries {manifest.entries + 1}-{new_manifest.entries} were recorded, but "
+                f"syncing the folder failed ({exc.strerror or exc}): they may not survive a "
+                "power cut; run `fact-ledger verify` once the disk is healthy",
+                path=self.root,
+            ) from None
         return new_manifest
 
     def _cut_back(self, touched: Iterable[str], sizes: dict[str, int]) -> None:

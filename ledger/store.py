@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 
-from .errors import IntegrityError, LedgerError, StoreError
+from .atomic import make_dirs, write_atomic
+from .errors import CommittedError, ConflictError, IntegrityError, LedgerError, StoreError
 from .journal import (
     GENESIS,
     JOURNAL,
@@ -37,7 +38,6 @@ from .journal import (
     Journal,
     Manifest,
     VerifyResult,
-    write_atomic,
 )
 from .model import (
     ASSERTION_COLUMNS,
@@ -51,7 +51,15 @@ from .model import (
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["HistoryEntry", "LedgerStore", "RecordResult", "VerifyResult"]
+__all__ = [
+    "CommittedError",
+    "ConflictError",
+    "HistoryEntry",
+    "LedgerStore",
+    "RecordResult",
+    "RowVersion",
+    "VerifyResult",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +67,8 @@ DOCUMENTS = "documents"
 LOCK = ".lock"
 _GITIGNORE = (
     "# The writers' lock and interrupted temp files; never part of the ledger.\n.lock\n.*.tmp\n"
+    "# Bytes a crashed writer left beyond the manifest, moved aside by recovery.\n"
+    "*.torn\n*.torn.*\n"
 )
 # Hashes cover exact bytes, so git must never rewrite line endings in a ledger (core.autocrlf).
 _GITATTRIBUTES = "* -text\n"
@@ -122,6 +132,16 @@ class HistoryEntry:
     assertion: Assertion | None
 
 
+@dataclass(frozen=True, slots=True)
+class RowVersion:
+    """One assertion as committed: its row (the last one, if it is retracted), whether it is
+    current, and ``seq``, the entry that last touched it (the version a correction expects)."""
+
+    assertion: Assertion
+    current: bool
+    seq: int
+
+
 @dataclass(slots=True)
 class _State:
     """The journal replayed: what is current after the last committed entry."""
@@ -133,8 +153,11 @@ class _State:
     # id -> row as a tuple in ASSERTION_COLUMNS order: a tuple is a fifth of a dict's memory,
     # which matters at 100k+ rows.
     current: dict[str, tuple[Any, ...]] = field(default_factory=dict)
-    retracted: set[str] = field(default_factory=set)
+    # id -> its last row, for ids whose last entry is a retract (an amend may reinstate it)
+    retracted: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     by_hand: set[str] = field(default_factory=set)
+    # id -> seq of the last entry that touched it: the version a correction compares and swaps
+    touched: dict[str, int] = field(default_factory=dict)
 
     def apply(self, seq: int, op: str, data: dict[str, Any]) -> None:
         """Apply one entry; ``ValueError`` if it makes no sense at this point of the history."""
@@ -151,6 +174,7 @@ class _State:
             if row["assertion_id"] in self.current:
                 raise ValueError(f"assertion {row['assertion_id']} is already current")
             self.current[row["assertion_id"]] = as_row(row)
+            self.touched[row["assertion_id"]] = seq
         elif op == "amend":
             row = self._row(data.get("assertion"))
             _reason(data)
@@ -158,7 +182,8 @@ class _State:
             if aid not in self.current and aid not in self.retracted:
                 raise ValueError(f"amend of unknown assertion {aid}")
             self.current[aid] = as_row(row)
-            self.retracted.discard(aid)
+            self.retracted.pop(aid, None)
+            self.touched[aid] = seq
             if data.get("by") == "hand":
                 self.by_hand.add(aid)
         elif op == "retract":
@@ -166,8 +191,8 @@ class _State:
             _reason(data)
             if aid not in self.current:
                 raise ValueError(f"retract of assertion {aid!r}, which is not current")
-            del self.current[aid]
-            self.retracted.add(aid)
+            self.retracted[aid] = self.current.pop(aid)
+            self.touched[aid] = seq
             self.by_hand.add(aid)
         else:  # pragma: no cover - the journal rejects unknown ops before replay
             raise ValueError(f"unknown op {op!r}")
@@ -291,23 +316,36 @@ class LedgerStore:
             raise StoreError(f"segment size must be a positive integer, not {segment_size!r}")
         if cls.is_ledger(path):
             return cls.open(path, lock_timeout=lock_timeout)
-        if path.exists() and (not path.is_dir() or not _only_skeleton(path)):
+        if path.exists() and not path.is_dir():
             raise StoreError("exists and is not an empty folder or a ledger", path=path)
         try:
-            path.mkdir(parents=True, exist_ok=True)
+            make_dirs(path)
         except OSError as exc:
             raise StoreError(
                 f"cannot create the ledger folder: {exc.strerror}", path=path
             ) from None
         store = cls(path, lock_timeout=lock_timeout)
+        # Everything from here is decided under the writers' lock, so two first ingests racing
+        # each other see either nothing, or a ledger, never the other's half-made folder.
         with store._locked():
             if cls.is_ledger(path):  # another process won the race
                 return cls.open(path, lock_timeout=lock_timeout)
-            (path / DOCUMENTS).mkdir(exist_ok=True)
-            (path / JOURNAL).mkdir(exist_ok=True)
+            foreign = _foreign(path)
+            if foreign is not None:
+                raise StoreError(
+                    f"exists and is not an empty folder or a ledger (it holds {foreign})",
+                    path=path,
+                )
+            # What is left is an interrupted create (a crashed first ingest): adopt the
+            # folders, drop its temp files, and write the rest again.
+            _sweep_temp_files(path)
+            for name in (DOCUMENTS, JOURNAL):
+                (path / name).mkdir(exist_ok=True)
             write_atomic(path / ".gitignore", _GITIGNORE.encode())
             write_atomic(path / ".gitattributes", _GITATTRIBUTES.encode())
             # The manifest comes last: its presence is what makes the folder a ledger.
+            # write_atomic syncs the ledger folder (documents/, journal/ and the manifest);
+            # the ledger folder's own name lives in its parent, synced by make_dirs.
             store._journal.write_manifest(Manifest(segment_size=segment_size))
         return store
 
@@ -389,7 +427,24 @@ class LedgerStore:
         """The ids of the current assertions; with ``retracted``, also the retracted ones."""
         state = self._current()
         ids = frozenset(state.current)
-        return ids | state.retracted if retracted else ids
+        return ids | state.retracted.keys() if retracted else ids
+
+    def row(self, assertion_id: str) -> RowVersion | None:
+        """``assertion_id``'s row and version as last committed, ``None`` if it was never
+        recorded: the read of a read-check-write (:meth:`amend` and :meth:`retract` take the
+        version as ``expected``). One read of one committed state, so the three agree."""
+        state = self._current()
+        values = state.current.get(assertion_id)
+        current = values is not None
+        if values is None:
+            values = state.retracted.get(assertion_id)
+        if values is None:
+            return None
+        return RowVersion(
+            assertion=Assertion(**dict(zip(ASSERTION_COLUMNS, values, strict=True))),
+            current=current,
+            seq=state.touched[assertion_id],
+        )
 
     def history(self, assertion_id: str) -> list[HistoryEntry]:
         """Every committed entry that touched ``assertion_id``, oldest first (empty if none).
@@ -431,8 +486,11 @@ class LedgerStore:
             try:
                 data = path.read_bytes()
             except OSError as exc:
+                what = "missing" if isinstance(exc, FileNotFoundError) else "unreadable"
                 raise IntegrityError(
-                    f"stored document unreadable: {exc.strerror}", path=path
+                    f"stored document {what} ({exc.strerror}); restore it from git "
+                    "(`fact-ledger verify` lists every damaged file)",
+                    path=path,
                 ) from None
             if _sha256(data) != doc_id:
                 raise IntegrityError("stored text does not match its hash (edited?)", path=path)
@@ -470,7 +528,10 @@ class LedgerStore:
         logger.warning("%s", message)
 
     def _prepare_write(self) -> _State:
-        """Under the lock: move a crashed writer's tail aside, then load what is committed."""
+        """Under the lock: clear a crashed writer's temp files and move its tail aside, then
+        load what is committed."""
+        with _io_errors(self.path):
+            _sweep_temp_files(self.path)
         for message in self._journal.recover():
             self._notice(message)
         return self._current()
@@ -553,17 +614,22 @@ class LedgerStore:
             kept_by_hand=kept,
         )
 
-    def amend(self, assertion: Assertion, *, reason: str) -> None:
+    def amend(self, assertion: Assertion, *, reason: str, expected: int | None = None) -> None:
         """Replace the current row of ``assertion.assertion_id`` with ``assertion``.
 
         The id must be current or retracted (amending a retracted id reinstates it). A hand
         correction wins over later re-extraction: :meth:`record` will not change this id again.
+        ``expected`` is the version the caller built ``assertion`` from (:attr:`RowVersion.seq`
+        from :meth:`row`): checked under the lock, so a change committed by another writer
+        in between is never overwritten unseen; :class:`ConflictError` and nothing written if
+        the row moved on.
         """
         reason = _require_reason(reason, self.path)
         row = _encode(assertion)
         with self._locked():
             state = self._prepare_write()
             aid = assertion.assertion_id
+            _compare(state, aid, expected, self.path)
             if aid not in state.current and aid not in state.retracted:
                 raise StoreError(f"no assertion {aid} in the ledger to amend", path=self.path)
             if assertion.doc_id not in state.documents:
@@ -574,11 +640,16 @@ class LedgerStore:
             _check_provenance(assertion, self._text(assertion.doc_id), self.path)
             self._commit(state, [("amend", {"assertion": row, "by": "hand", "reason": reason})])
 
-    def retract(self, assertion_id: str, *, reason: str) -> None:
-        """Remove ``assertion_id`` from the current view; the journal keeps it and the reason."""
+    def retract(self, assertion_id: str, *, reason: str, expected: int | None = None) -> None:
+        """Remove ``assertion_id`` from the current view; the journal keeps it and the reason.
+
+        ``expected`` as for :meth:`amend`: :class:`ConflictError` if another writer touched the
+        row since the caller read that version.
+        """
         reason = _require_reason(reason, self.path)
         with self._locked():
             state = self._prepare_write()
+            _compare(state, assertion_id, expected, self.path)
             if assertion_id not in state.current:
                 raise StoreError(
                     f"no current assertion {assertion_id} in the ledger to retract", path=self.path
@@ -615,7 +686,11 @@ class LedgerStore:
         if not plan:
             return
         first = state.entries + 1
-        manifest = self._journal.append(plan)
+        try:
+            manifest = self._journal.append(plan)
+        except CommittedError:
+            self._state = None  # committed after all: read it back next time
+            raise
         for seq, (op, data) in enumerate(plan, start=first):
             state.apply(seq, op, data)
         state.root = manifest.root
@@ -716,15 +791,48 @@ def _io_errors(where: Path) -> Iterator[None]:
         raise StoreError(f"{exc.strerror or exc}", path=path) from None
 
 
-def _only_skeleton(path: Path) -> bool:
-    """Whether ``path`` holds nothing, or only what an interrupted :meth:`create` leaves."""
-    for child in path.iterdir():
+#: What an interrupted :meth:`LedgerStore.create` can leave besides empty folders.
+_SKELETON = frozenset({LOCK, ".gitignore", ".gitattributes"})
+#: Temp files of :func:`atomic.write_temp` (``.<name>.<pid>.tmp``) a killed writer left.
+_TEMP = re.compile(r"^\..+\.\d+\.tmp$")
+
+
+def _foreign(path: Path) -> str | None:
+    """The first thing in ``path`` that an interrupted create cannot have left, else ``None``."""
+    for child in sorted(path.iterdir()):
         if child.name in (DOCUMENTS, JOURNAL) and child.is_dir():
-            if any(child.iterdir()):
-                return False
-        elif child.name not in (LOCK, ".gitignore", ".gitattributes"):
-            return False
-    return True
+            inside = [c for c in child.iterdir() if not _TEMP.match(c.name)]
+            if inside:
+                return f"{child.name}/{inside[0].name}"
+        elif child.name not in _SKELETON and not (_TEMP.match(child.name) and child.is_file()):
+            return child.name
+    return None
+
+
+def _sweep_temp_files(path: Path) -> list[Path]:
+    """Delete the temp files killed writers left in a ledger. Call under the writers' lock:
+    then no writer is running, and every temp file is a dead one's."""
+    removed = []
+    for folder in (path, path / DOCUMENTS, path / JOURNAL):
+        if not folder.is_dir():
+            continue
+        for child in folder.iterdir():
+            if _TEMP.match(child.name) and child.is_file():
+                child.unlink(missing_ok=True)
+                removed.append(child)
+    return removed
+
+
+def _compare(state: _State, aid: str, expected: int | None, where: Path) -> None:
+    """The swap's compare: the row is still at the version the caller read."""
+    found = state.touched.get(aid)
+    if expected is not None and found != expected:
+        raise ConflictError(
+            f"assertion {aid} was changed by entry {found} after this correction read it "
+            f"(entry {expected}); nothing written",
+            path=where,
+            entry=found,
+        )
 
 
 def _check_document(doc: Document) -> None:

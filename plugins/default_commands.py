@@ -59,6 +59,9 @@ def _host(ctx: click.Context) -> PluginHost:
 @click.option("--stance", type=click.Choice(STANCES), help="What the speaker does with it.")
 @click.option("--subject", metavar="TEXT", help="What is counted or claimed about.")
 @click.option("--location", metavar="PLACE", help="Where.")
+@click.option(
+    "--reinstate", is_flag=True, help="Bring back a retracted assertion (with any changes)."
+)
 @session_options
 @click.pass_context
 def amend_command(
@@ -67,12 +70,15 @@ def amend_command(
     assertion_id: str,
     reason: str,
     unsourced: bool,
+    reinstate: bool,
     **given: Any,
 ) -> int:
     """Correct an assertion by hand; later ingests keep the correction.
 
     ASSERTION_ID is the id or a unique prefix of at least 6 digits. The quote and its offsets
-    cannot change. Amending a retracted assertion reinstates it.
+    cannot change. A retracted assertion is amended only with --reinstate, which brings it
+    back. When another writer changes the row meanwhile, the changes go on top of theirs; when
+    it retracts the row, nothing is written (exit 2).
     """
     if unsourced and given["speaker"] is not None:
         raise click.UsageError("--speaker and --unsourced contradict each other")
@@ -80,7 +86,9 @@ def amend_command(
     if unsourced:
         changes["speaker"] = None
     store = LedgerStore.open(ledger_dir)
-    result = amend(store, assertion_id, changes, reason=reason, host=_host(ctx))
+    result = amend(
+        store, assertion_id, changes, reason=reason, host=_host(ctx), reinstate=reinstate
+    )
     done = "reinstated" if result.reinstated else "amended"
     click.echo(f"{ledger_dir}: {done} {result.after.assertion_id}", err=True)
     return EXIT_OK
@@ -94,7 +102,7 @@ def retract_command(ledger_dir: Path, assertion_id: str, reason: str) -> int:
     """Remove an assertion (a false positive, say); the journal keeps it and the reason.
 
     ASSERTION_ID is the id or a unique prefix of at least 6 digits. Later ingests do not
-    bring it back; `fact-ledger amend` with a reason does.
+    bring it back; `fact-ledger amend --reinstate` with a reason does.
     """
     store = LedgerStore.open(ledger_dir)
     aid = retract(store, assertion_id, reason=reason)

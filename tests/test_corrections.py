@@ -18,6 +18,7 @@ from fact_ledger.corrections import (
     find_assertion_id,
     retract,
 )
+from fact_ledger.errors import ConflictError
 from fact_ledger.manager import PluginHost
 from fact_ledger.model import Assertion, Document
 from fact_ledger.store import LedgerStore
@@ -189,7 +190,10 @@ def test_retract_then_amend_reinstates_the_last_row(
     assert store.assertion(aid) is None
     with pytest.raises(CorrectionError, match="already retracted"):
         retract(store, aid, reason="again")
-    result = amend(store, aid, {}, reason="it was a figure after all")
+    with pytest.raises(CorrectionError, match=r"is retracted \(entry \d+\).*--reinstate"):
+        amend(store, aid, {"value": 360.0}, reason="an amend that did not know")
+    assert store.assertion(aid) is None
+    result = amend(store, aid, {}, reason="it was a figure after all", reinstate=True)
     assert result.reinstated and result.after == figures["350"]
     assert store.assertion(aid) == figures["350"]
 
@@ -282,3 +286,99 @@ def test_without_a_host_a_new_location_still_gets_its_key(
     # At Tanf, Al-Tanf and Tanf are one place in the shipped alias table.
     assert store.assertion(aid).location_key == host.resolve_entity("Tanf", "location")
     assert store.assertion(aid).location_key is not None
+
+
+# -- read-check-write: another writer commits between a correction's read and its write -------
+
+
+def _interleave(monkeypatch: pytest.MonkeyPatch, store: LedgerStore, other) -> None:
+    """Run ``other`` (a correction through a second handle on the same ledger, as another
+    process would) right after ``store``'s first read of a row, before its locked write."""
+    read = store.row
+    calls = []
+
+    def row_then_other(aid: str):
+        found = read(aid)
+        if not calls:
+            calls.append(aid)
+            other(LedgerStore.open(store.path))
+        return found
+
+    monkeypatch.setattr(store, "row", row_then_other)
+
+
+def test_two_amends_of_one_row_both_land(
+    store: LedgerStore, figures: dict[str, Assertion], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aid = figures["350"].assertion_id
+    _interleave(
+        monkeypatch, store, lambda other: amend(other, aid, {"location": "Rukban"}, reason="b")
+    )
+    result = amend(store, aid, {"value": 360.0}, reason="a")
+    row = LedgerStore.open(store.path).assertion(aid)
+    # The second amend went on top of the first: the location it never read is kept.
+    assert (row.value, row.location) == (360.0, "Rukban")
+    assert result.before.location == "Rukban" and result.before.value == 350.0
+    reasons = [e.reason for e in store.history(aid)]
+    assert reasons == [None, "b", "a"]
+
+
+def test_an_amend_racing_a_retraction_does_not_reinstate_it(
+    store: LedgerStore, figures: dict[str, Assertion], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aid = figures["350"].assertion_id
+    _interleave(monkeypatch, store, lambda other: retract(other, aid, reason="a page counter"))
+    with pytest.raises(CorrectionError, match="is retracted") as caught:
+        amend(store, aid, {"value": 360.0}, reason="the wire says 360")
+    assert caught.value.exit_code == 2
+    assert LedgerStore.open(store.path).assertion(aid) is None
+    assert [e.op for e in store.history(aid)] == ["assert", "retract"]
+
+
+def test_a_retraction_racing_an_amend_goes_on_top_of_it(
+    store: LedgerStore, figures: dict[str, Assertion], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aid = figures["350"].assertion_id
+    _interleave(monkeypatch, store, lambda other: amend(other, aid, {"value": 360.0}, reason="b"))
+    retract(store, aid, reason="a")
+    history = store.history(aid)
+    assert [(e.op, e.reason) for e in history] == [
+        ("assert", None),
+        ("amend", "b"),
+        ("retract", "a"),
+    ]
+    # The amend is not lost: reinstating brings back its row.
+    amend(store, aid, {}, reason="c", reinstate=True)
+    assert store.assertion(aid).value == 360.0
+
+
+def test_a_retraction_racing_a_retraction_fails_cleanly(
+    store: LedgerStore, figures: dict[str, Assertion], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aid = figures["350"].assertion_id
+    _interleave(monkeypatch, store, lambda other: retract(other, aid, reason="b"))
+    with pytest.raises(CorrectionError, match="already retracted"):
+        retract(store, aid, reason="a")
+    assert [e.reason for e in store.history(aid)] == [None, "b"]
+
+
+def test_the_store_refuses_a_write_built_on_a_version_that_moved(
+    store: LedgerStore, figures: dict[str, Assertion]
+) -> None:
+    aid = figures["350"].assertion_id
+    seen = store.row(aid)
+    assert seen is not None and seen.current
+    LedgerStore.open(store.path).amend(
+        replace(seen.assertion, value=1.0, value_low=1.0, value_high=1.0),
+        reason="b",
+        expected=seen.seq,
+    )
+    entries = store.verify().entries
+    stale = replace(seen.assertion, location="Rukban")
+    with pytest.raises(ConflictError, match=f"changed by entry {entries}") as caught:
+        store.amend(stale, reason="a", expected=seen.seq)
+    with pytest.raises(ConflictError):
+        store.retract(aid, reason="a", expected=seen.seq)
+    assert caught.value.exit_code == 2 and caught.value.entry == entries
+    assert store.verify().entries == entries
+    assert store.assertion(aid).value == 1.0

@@ -188,3 +188,37 @@ def test_amend_takes_config_after_the_command_and_resolves_with_its_aliases(
     assert result.exit_code == 0, result.stderr
     row = LedgerStore.open(ledger).assertion(aid)
     assert row is not None and row.speaker_key == "chief-of-staff"
+
+
+def test_amending_a_retracted_row_needs_reinstate(ledger: Path) -> None:
+    aid = row_id(ledger, "125")
+    assert run("retract", str(ledger), aid, "--reason", "a page view counter").exit_code == 0
+    refused = run("amend", str(ledger), aid, "--reason", "unaware", "--value", "126")
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
+    assert "is retracted (entry" in refused.stderr and "--reinstate" in refused.stderr
+    assert aid not in LedgerStore.open(ledger).assertion_ids()
+    back = run("amend", str(ledger), aid, "--reason", "a figure after all", "--reinstate")
+    assert back.exit_code == 0 and back.stderr == f"{ledger}: reinstated {aid}\n"
+    assert aid in LedgerStore.open(ledger).assertion_ids()
+
+
+def test_a_missing_stored_document_is_exit_2_naming_it(ledger: Path) -> None:
+    stored = sorted((ledger / "documents").glob("*.txt"))[0]
+    stored.unlink()
+    for command in (["check", str(ledger)], ["export", str(ledger), "-o", "-"]):
+        result = run(*command)
+        assert result.exit_code == 2, (command, result.stderr)
+        assert result.stderr.count("\n") == 1 and stored.name in result.stderr
+        assert "stored document missing" in result.stderr
+    verified = run("verify", str(ledger))
+    assert verified.exit_code == 1 and f"{stored.name}: missing" in verified.stderr
+
+
+def test_verify_repair_of_damaged_history_reports_it_as_exit_1(ledger: Path) -> None:
+    segment = sorted((ledger / "journal").glob("*.jsonl"))[0]
+    lines = segment.read_bytes().split(b"\n")
+    lines[1] = lines[1].replace(b'"op":', b'"op" :', 1)  # entry 2 no longer hashes right
+    segment.write_bytes(b"\n".join(lines) + b'{"torn')
+    result = run("verify", str(ledger), "--repair")
+    assert result.exit_code == 1
+    assert "entry 2" in result.stderr
