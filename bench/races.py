@@ -8,7 +8,8 @@ reads the journal and the waivers file and counts
 - lost updates: an acknowledged (exit 0) command whose entry is missing, an amend whose row
   dropped a field an earlier amend set (it overwrote a change it never saw), an amend that
   reinstated a row retracted after it had read it, or an acknowledged waive not in the file;
-- refusals: commands that lost the race and said so (exit 2, one line), with nothing written.
+- refusals: commands that lost the race and said so (exit 2, one line), with nothing written;
+  a refusal that is not one line with exit 2 is counted apart.
 
 Run from the repository root (takes a few minutes on two busy cores)::
 
@@ -63,6 +64,7 @@ class Tally:
     acknowledged: Counter[str] = field(default_factory=Counter)
     refused: Counter[str] = field(default_factory=Counter)
     lost: list[str] = field(default_factory=list)
+    unclear: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -214,10 +216,16 @@ def judge(ledger: Path, aid: str, waivers: Path, outcomes: list[Outcome]) -> lis
     for o in outcomes:
         if o.op == "waive" and o.code == 0 and o.finding not in counts:
             problems.append(f"{o.tag}: waive exited 0 but {o.finding} is not in the file")
-    for o in outcomes:
-        if o.code not in (0, 2) or (o.code == 2 and o.stderr.count("\n") != 1):
-            problems.append(f"{o.tag} ({o.op}): exit {o.code}: {o.stderr.strip()[:200]}")
     return problems
+
+
+def unclear(outcomes: list[Outcome]) -> list[str]:
+    """Refusals that are not one line and exit 2 (or any other exit code)."""
+    return [
+        f"{o.tag} ({o.op}): exit {o.code}: {o.stderr.strip()[:300]}"
+        for o in outcomes
+        if o.code not in (0, 2) or (o.code == 2 and o.stderr.count("\n") != 1)
+    ]
 
 
 def _same(a: object, b: object) -> bool:
@@ -244,6 +252,7 @@ def run(rounds: int, seed: int, work: Path, *, log=None) -> Tally:
             (tally.acknowledged if code == 0 else tally.refused)[o.op] += 1
         problems = judge(ledger, aid, waivers, outcomes)
         tally.lost.extend(problems)
+        tally.unclear.extend(unclear(outcomes))
         tally.rounds += 1
         tally.processes += n
         if log is not None:
@@ -269,8 +278,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"lost updates: {len(tally.lost)}")
     for problem in tally.lost[:20]:
         print(f"  {problem}")
+    print(f"refusals not one line with exit 2: {len(tally.unclear)}")
+    for problem in tally.unclear[:10]:
+        print(f"  {problem}")
     print(f"load: {os.getloadavg()}")
-    return 1 if tally.lost else 0
+    return 1 if tally.lost or tally.unclear else 0
 
 
 if __name__ == "__main__":

@@ -375,7 +375,7 @@ class LedgerStore:
         state = self._state
         if state is not None and state.entries == manifest.entries and state.root == manifest.root:
             return state
-        if self._journal.has_tail(manifest):
+        if self._journal.has_tail(manifest) and not self._writer_running():
             self._notice(
                 f"{self._journal.folder}: bytes beyond {MANIFEST} from an interrupted write are "
                 "ignored; the next write moves them aside"
@@ -522,6 +522,18 @@ class LedgerStore:
                 yield
         finally:
             self._lock.release()
+
+    def _writer_running(self) -> bool:
+        """Whether another writer holds the lock now: then bytes beyond the manifest are its
+        append in progress, not an interrupted write, and a reader must not say otherwise."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return True
+        except OSError:  # a read-only checkout: no writer can be running
+            return False
+        self._lock.release()
+        return False
 
     def _notice(self, message: str) -> None:
         self.notices.append(message)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -279,6 +280,7 @@ def add_waiver(path: Path, finding: Finding, reason: str, expires: date | None =
     )
     # A hidden lock file beside the waivers serialises concurrent `fact-ledger waive` runs.
     with FileLock(str(path.with_name(f".{path.name}.lock"))):
+        _sweep_temp_files(path)
         if any(w.finding == waiver.finding for w in load_waivers(path)):
             raise ConfigError(f"finding {waiver.finding} is already waived", path=path)
         old = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -293,6 +295,16 @@ def add_waiver(path: Path, finding: Finding, reason: str, expires: date | None =
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, old + separator + tomli_w.dumps({"waiver": [_entry(waiver)]}))
     return waiver
+
+
+def _sweep_temp_files(path: Path) -> None:
+    """Delete the temp files (``.<name>.<pid>.tmp``) of a ``waive`` that was killed mid-write.
+    Called under the waivers lock, so no other writer of this file is running."""
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.\d+\.tmp$")
+    if path.parent.is_dir():
+        for child in path.parent.iterdir():
+            if pattern.match(child.name) and child.is_file():
+                child.unlink(missing_ok=True)
 
 
 def _entry(waiver: Waiver) -> dict[str, Any]:

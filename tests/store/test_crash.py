@@ -337,3 +337,20 @@ def test_any_crash_point_leaves_a_committed_ledger_that_recovers(
         reader.record([], rows[first:])
         assert sorted(reader.assertions()["start"]) == list(range(first + second))
         assert reader.verify().ok
+
+
+def test_a_reader_does_not_call_a_running_writers_append_interrupted(
+    ledger: LedgerStore,
+) -> None:
+    from filelock import FileLock
+
+    segment = ledger.path / "journal" / "000002.jsonl"
+    with FileLock(str(ledger.path / ".lock")):  # a writer between its append and its commit
+        with open(segment, "ab") as fh:
+            fh.write(b'{"data":{')
+        reader = LedgerStore.open(ledger.path)
+        assert len(reader.assertions()) == 4 and reader.notices == []
+    # The writer died there instead: now it is an interrupted write, and the reader says so.
+    reader = LedgerStore.open(ledger.path)
+    assert len(reader.assertions()) == 4
+    assert any("interrupted write" in n for n in reader.notices)

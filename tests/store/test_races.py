@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forks real proc
 
 def test_no_acknowledged_correction_is_lost_in_concurrent_rounds(tmp_path: Path) -> None:
     tally = races.run(rounds=3, seed=11, work=tmp_path)
-    assert tally.lost == []
+    assert tally.lost == [] and tally.unclear == []
     assert tally.rounds == 3 and tally.processes >= 6
     assert sum(tally.acknowledged.values()) >= 3  # at least one command per round got through
 
