@@ -2,7 +2,8 @@
 
 Each trial copies a small ledger (two seed articles, one waiver) into a fresh folder, then runs
 one write command in a forked child — a first ingest into a folder that does not exist yet, an
-ingest that adds articles, an amend, a retract, or a waive — with a fault injected:
+ingest that adds articles, an amend, a retract, a waive, or a sign (a signed checkpoint) —
+with a fault injected:
 
 - ``kill``: SIGKILL just before the child's k-th file operation (k uniform over the
   operations the command makes: opens for writing, writes, fsyncs, renames, truncations,
@@ -56,7 +57,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-COMMANDS = ("first-ingest", "ingest", "amend", "retract", "waive")
+COMMANDS = ("first-ingest", "ingest", "amend", "retract", "waive", "sign")
 MODES = ("kill", "timer", "torn", "power")
 # Files a ledger or the waivers file keeps by design, or its .gitignore covers.
 _EXPECTED_EXTRA = (".lock", ".gitignore", ".gitattributes")
@@ -307,6 +308,7 @@ class Setup:
     amend_id: str
     retract_id: str
     finding: str  # not yet waived
+    key: Path  # the signing key, outside every trial folder
     base_docs: set[str]
     base_ids: set[str]
     first_ids: set[str] = field(default_factory=set)
@@ -327,6 +329,7 @@ def command_args(command: str, trial: Path, setup: Setup) -> list[str]:
             "waive", setup.finding, ledger, "--reason", "two raids",
             "--file", str(trial / "waivers.toml"),
         ],
+        "sign": ["sign", ledger, "--key", str(setup.key)],
     }[command]  # fmt: skip
 
 
@@ -367,10 +370,19 @@ def prepare(work: Path) -> Setup:
             str(waivers)]  # fmt: skip
     if fork_command(args, base, err).code != 0:
         raise SystemExit(f"setup waive failed: {err.read_text()}")
+    # An earlier checkpoint, then one more entry for `sign` to cover.
+    key = work / "keys" / "signing.pem"
+    from fact_ledger.signing import generate_key, load_private_key
+
+    generate_key(key)
+    store.sign(load_private_key(key))
+    args = ["--isolated", "amend", str(ledger), retract_id, "--reason", "unit", "--unit", "km"]
+    if _in_process(args) != 0:
+        raise SystemExit("setup amend failed")
     setup = Setup(
         work=work, base=base, small=small, extra=extra, amend_id=amend_id,
-        retract_id=retract_id, finding=findings[1], base_docs=set(store.documents()),
-        base_ids=set(store.assertion_ids()),
+        retract_id=retract_id, finding=findings[1], key=key,
+        base_docs=set(store.documents()), base_ids=set(store.assertion_ids()),
     )  # fmt: skip
     for command in COMMANDS:  # clean runs: the effect to expect, and how many operations
         trial = work / f"clean-{command}"
@@ -441,6 +453,20 @@ def lost_writes(command: str, trial: Path, setup: Setup, acked: bool) -> list[st
         return [*lost, f"ledger unreadable: {exc}"]
     if not setup.base_docs <= docs or not setup.base_ids <= ids:
         lost.append("documents or assertions of the earlier ingest are gone")
+    if store.row(setup.retract_id) is None or (store.row(setup.retract_id).assertion.unit != "km"):
+        lost.append("the earlier amend is gone")
+    try:
+        checkpoints = (trial / "ledger" / CHECKPOINTS).read_bytes()
+    except OSError:
+        checkpoints = b""
+    if not checkpoints.startswith((setup.base / "ledger" / CHECKPOINTS).read_bytes()):
+        lost.append("the earlier checkpoint is gone")
+    if command == "sign" and acked:
+        from fact_ledger.signing import load_public_key
+
+        public = load_public_key(setup.key.with_name(setup.key.name + ".pub"))
+        if not store.verify(keys=[public]).ok:
+            lost.append("the acknowledged checkpoint is gone")
     if command == "ingest" and acked and not setup.extra_ids <= current:
         lost.append("the acknowledged ingest is gone")
     if command == "amend" and acked and (amended is None or amended.value != 42.0):
@@ -458,6 +484,7 @@ def _waived(path: Path) -> set[str]:
 
 
 _ALREADY = ("already retracted", "already waived", "would change nothing")
+CHECKPOINTS = "checkpoints.jsonl"
 
 
 def needs_cleaning(command: str, trial: Path, retry: Child, err: Path) -> list[str]:
@@ -479,7 +506,9 @@ def needs_cleaning(command: str, trial: Path, retry: Child, err: Path) -> list[s
         problems.append(f"verify: {exc}")
     for path in trial.rglob("*"):
         name = path.name
-        if path.is_dir() or name in _EXPECTED_EXTRA or name == "manifest.json":
+        if path.is_dir() or name in _EXPECTED_EXTRA or name in ("manifest.json", CHECKPOINTS):
+            continue
+        if ".snapshots" in path.parts:  # the load path's cache, which git-ignores itself
             continue
         if name == "waivers.toml" or name == ".waivers.toml.lock":
             continue

@@ -513,22 +513,54 @@ def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path, re_extrac
     is_flag=True,
     help="With --repair: keep complete entries that chain on from the manifest instead.",
 )
-def verify(ledger_dir: Path, against: Path | None, repair: bool, adopt: bool) -> int:
-    """Verify a ledger's hash-chained journal against its manifest."""
+@click.option(
+    "--key",
+    "keys",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="PUBLIC_KEY",
+    help="A public key (PEM, from `fact-ledger keygen`) whose checkpoints you trust; "
+    "repeatable. Every entry must then be covered by a valid signed checkpoint.",
+)
+@click.option(
+    "--allow-unsigned",
+    is_flag=True,
+    help="With --key: entries after the last checkpoint are a note, not a failure "
+    "(e.g. a pull request not signed yet).",
+)
+def verify(
+    ledger_dir: Path,
+    against: Path | None,
+    repair: bool,
+    adopt: bool,
+    keys: tuple[Path, ...],
+    allow_unsigned: bool,
+) -> int:
+    """Verify a ledger's hash-chained journal against its manifest (and, with --key, its
+    signed checkpoints)."""
     from .errors import IntegrityError
     from .store import LedgerStore
 
     if adopt and not repair:
         raise click.UsageError("--adopt goes with --repair")
+    if allow_unsigned and not keys:
+        raise click.UsageError("--allow-unsigned goes with --key")
+    trusted = None
+    if keys:
+        from .signing import load_public_key
+
+        trusted = [load_public_key(path) for path in keys]
     try:
         store = LedgerStore.open(ledger_dir)
         if repair:
             for message in store.repair(adopt=adopt):
                 say(f"{ledger_dir}: {message}")
-        result = store.verify(against=against)
+        result = store.verify(against=against, keys=trusted, allow_unsigned=allow_unsigned)
     except IntegrityError as exc:  # what verify is for: its finding (1), not an input error (2)
         say(str(exc))
         return EXIT_FINDINGS
+    for note in result.notes if keys else ():  # what the checkpoints did not prove
+        say(f"{ledger_dir}: note: {note}")
     if result.ok:
         click.echo(f"{ledger_dir}: ok, {result.entries} entries, root {result.root_hash}")
         return EXIT_OK

@@ -20,7 +20,7 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
@@ -50,6 +50,12 @@ from .model import (
 
 if TYPE_CHECKING:
     import pandas as pd
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
+    from .signing import Checkpoint
 
 __all__ = [
     "CommittedError",
@@ -709,20 +715,73 @@ class LedgerStore:
 
     # -- checking and export ----------------------------------------------------------------
 
-    def verify(self, against: Path | None = None) -> VerifyResult:
+    def sign(self, private_key: Ed25519PrivateKey) -> Checkpoint | None:
+        """Add a checkpoint signed with ``private_key`` for the history as it is now.
+
+        Under the writers' lock, so the signed root is the committed one. Refuses
+        (:class:`StoreError`) a ledger that does not verify, or whose history no longer
+        matches an earlier checkpoint of the same key: signing must never bless a rewrite.
+        Returns ``None`` when that key's last checkpoint already covers every entry.
+        """
+        from .signing import (
+            append_checkpoint,
+            check_checkpoints,
+            make_checkpoint,
+            read_checkpoints,
+        )
+
+        public = private_key.public_key()
+        with self._locked():
+            self._prepare_write()
+            result = self.verify(keys=[public], allow_unsigned=True)
+            if not result.ok:
+                raise StoreError(
+                    f"not signed: the ledger does not verify ({result.problems[0]})",
+                    path=self.path,
+                )
+            manifest = self._journal.read_manifest()
+            if manifest.entries == 0:
+                raise StoreError("not signed: the ledger has no entries yet", path=self.path)
+            lines = read_checkpoints(self.path)
+            mine = check_checkpoints(
+                lines, {manifest.entries: manifest.root}, manifest.entries, [public]
+            )
+            if mine.signed_through == manifest.entries and not mine.problems:
+                return None
+            checkpoint = make_checkpoint(private_key, manifest.entries, manifest.root)
+            append_checkpoint(self.path, checkpoint)
+        return checkpoint
+
+    def verify(
+        self,
+        against: Path | None = None,
+        *,
+        keys: Sequence[Ed25519PublicKey] | None = None,
+        allow_unsigned: bool = False,
+    ) -> VerifyResult:
         """Check the whole ledger without changing it.
 
         Every line canonical, seqs consecutive, each ``prev`` the hash of the line before, the
         count and root hash as the manifest records, each segment's size and last hash, every
         entry meaningful when replayed, every document file's hash equal to its name. With
         ``against`` (an older ``manifest.json``, or an older copy of the ledger folder) also that
-        the history it recorded is still the start of this one.
+        the history it recorded is still the start of this one. With ``keys`` (the public keys
+        the caller trusts), also the signed checkpoints (:mod:`fact_ledger.signing`): each
+        must be valid and match the history, and — unless ``allow_unsigned`` — the last must
+        cover every entry.
         """
+        from .signing import check_checkpoints, read_checkpoints
+
         with self._locked(write=False):
             state = _State()
             senseless: list[tuple[int, str]] = []
+            checkpoints = read_checkpoints(self.path)
+            wanted = {c.checkpoint.entries for c in checkpoints if c.checkpoint is not None}
+            hashes: dict[int, str] = {}
 
             def replay(entry: Entry) -> None:
+                if entry.seq in wanted:
+                    hashes[entry.seq] = entry.hash
                 if senseless:  # after the first senseless entry, the rest cannot be judged
                     return
                 try:
@@ -739,6 +798,21 @@ class LedgerStore:
                     first_bad = seq
             problems.extend(self._document_problems(state))
             notes.extend(self._unreferenced_documents(state))
+            if keys is not None:
+                signed = check_checkpoints(
+                    checkpoints, hashes, result.entries, keys, allow_unsigned=allow_unsigned
+                )
+                problems.extend(signed.problems)
+                notes.extend(signed.notes)
+                if signed.first_bad is not None and (
+                    first_bad is None or signed.first_bad < first_bad
+                ):
+                    first_bad = signed.first_bad
+            elif checkpoints:
+                notes.append(
+                    f"{len(checkpoints)} signed checkpoint(s) not checked: give the public "
+                    "key(s) you trust (verify --key)"
+                )
         return VerifyResult(
             ok=not problems,
             entries=result.entries,

@@ -1,4 +1,5 @@
-"""Builtin commands for hand corrections: ``fact-ledger amend``, ``retract`` and ``history``.
+"""Builtin commands for hand corrections (``fact-ledger amend``, ``retract``, ``history``) and
+for signed checkpoints (``keygen``, ``sign``).
 
 Registered through ``ledger_register_commands`` like any plugin's commands; the logic is in
 :mod:`fact_ledger.corrections`, so these stay a thin layer of options and output. Messages go
@@ -9,6 +10,7 @@ terminal control characters before it is shown, or escaped in JSON. An open boun
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from fact_ledger.hookspecs import hookimpl
 from fact_ledger.manager import PluginHost
 from fact_ledger.model import STANCES
 from fact_ledger.renderers.jsonout import dumps
+from fact_ledger.signing import PASSPHRASE_ENV, generate_key, key_id, load_private_key
 from fact_ledger.store import LedgerStore, encode_assertion
 
 _ledger = click.argument(
@@ -143,7 +146,58 @@ def history_command(ledger_dir: Path, assertion_id: str, fmt: str) -> int:
     return EXIT_OK
 
 
+@click.command("keygen")
+@click.argument("key_file", metavar="KEY_FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help=f"Encrypt the private key with the passphrase in ${PASSPHRASE_ENV}.",
+)
+def keygen_command(key_file: Path, encrypt: bool) -> int:
+    """Make an ed25519 signing key: KEY_FILE (private, owner-only) and KEY_FILE.pub.
+
+    Keep KEY_FILE outside the ledger and its repository (a CI secret, a password manager);
+    give KEY_FILE.pub to whoever verifies (`fact-ledger verify --key KEY_FILE.pub`).
+    """
+    passphrase = None
+    if encrypt:
+        passphrase = os.environ.get(PASSPHRASE_ENV, "").encode()
+        if not passphrase:
+            raise click.UsageError(f"--encrypt needs the passphrase in ${PASSPHRASE_ENV}")
+    public = generate_key(key_file, passphrase=passphrase)
+    click.echo(f"{key_file}: key {key_id(public)}; public key in {key_file}.pub", err=True)
+    return EXIT_OK
+
+
+@click.command("sign")
+@_ledger
+@click.option(
+    "--key",
+    "key_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="KEY_FILE",
+    help="The private key (from `fact-ledger keygen`), kept outside the ledger.",
+)
+def sign_command(ledger_dir: Path, key_file: Path) -> int:
+    """Sign the ledger's history as it is now: a checkpoint in LEDGER/checkpoints.jsonl.
+
+    Refused when the ledger does not verify or no longer matches this key's last checkpoint.
+    """
+    store = LedgerStore.open(ledger_dir)
+    checkpoint = store.sign(load_private_key(key_file, ledger=ledger_dir))
+    if checkpoint is None:
+        click.echo(f"{ledger_dir}: already signed by this key up to its last entry", err=True)
+    else:
+        click.echo(
+            f"{ledger_dir}: signed entries 1-{checkpoint.entries} "
+            f"(root {checkpoint.root}) with key {checkpoint.key}",
+            err=True,
+        )
+    return EXIT_OK
+
+
 @hookimpl
 def ledger_register_commands(register: Callable[[click.Command], None]) -> None:
-    for command in (amend_command, retract_command, history_command):
+    for command in (amend_command, retract_command, history_command, keygen_command, sign_command):
         register(command)
