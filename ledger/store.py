@@ -322,8 +322,18 @@ class LedgerStore:
             raise StoreError(f"segment size must be a positive integer, not {segment_size!r}")
         if cls.is_ledger(path):
             return cls.open(path, lock_timeout=lock_timeout)
-        if path.exists() and not path.is_dir():
-            raise StoreError("exists and is not an empty folder or a ledger", path=path)
+        if path.exists():
+            # Refuse someone else's folder before the lock file is put in it. Looked at in
+            # this order so that a ledger another process finishes meanwhile is never taken
+            # for foreign content: its manifest exists before any journal file does.
+            foreign = _foreign(path) if path.is_dir() else path.name
+            if foreign is not None and not cls.is_ledger(path):
+                raise StoreError(
+                    f"exists and is not an empty folder or a ledger (it holds {foreign})"
+                    if path.is_dir()
+                    else "exists and is not an empty folder or a ledger",
+                    path=path,
+                )
         try:
             make_dirs(path)
         except OSError as exc:

@@ -3,6 +3,7 @@ ledger verifying on its own cannot show."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import stat
@@ -10,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fact_ledger.cli import cli
 from fact_ledger.errors import StoreError
@@ -17,10 +21,13 @@ from fact_ledger.model import Assertion, Document
 from fact_ledger.signing import (
     CHECKPOINTS,
     PASSPHRASE_ENV,
+    CheckpointLine,
+    check_checkpoints,
     generate_key,
     key_id,
     load_private_key,
     load_public_key,
+    make_checkpoint,
 )
 from fact_ledger.store import LedgerStore
 
@@ -238,3 +245,38 @@ def test_the_commands_keygen_sign_and_verify_with_a_key(tmp_path: Path) -> None:
     # Without a key, verify says the checkpoints were not checked, and still passes.
     plain = run("verify", str(ledger))
     assert plain.exit_code == 0
+
+
+# -- the checkpoint judgement as a property ---------------------------------------------------
+
+_KEY = Ed25519PrivateKey.generate()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    data=st.data(),
+    entries=st.integers(min_value=1, max_value=40),
+)
+def test_a_rewrite_is_caught_by_any_later_checkpoint_and_placed_after_the_last_earlier_one(
+    data: st.DataObject, entries: int
+) -> None:
+    signed_at = data.draw(
+        st.lists(st.integers(1, entries), min_size=1, max_size=5, unique=True), label="signed"
+    )
+    changed = data.draw(st.integers(1, entries), label="first changed entry")
+    original = {n: hashlib.sha256(b"%d" % n).hexdigest() for n in range(1, entries + 1)}
+    lines = [
+        CheckpointLine(i, make_checkpoint(_KEY, n, original[n]), None)
+        for i, n in enumerate(sorted(signed_at), start=1)
+    ]
+    # A consistent rewrite from `changed` on: that line's hash and every later one move.
+    rewritten = {n: (h if n < changed else h[::-1]) for n, h in original.items()}
+    report = check_checkpoints(lines, rewritten, entries, [_KEY.public_key()], allow_unsigned=True)
+    caught = any(n >= changed for n in signed_at)
+    assert bool(report.problems) == caught
+    if caught:
+        assert report.first_bad == max((n for n in signed_at if n < changed), default=0) + 1
+        assert report.first_bad <= changed
+    intact = check_checkpoints(lines, original, entries, [_KEY.public_key()])
+    assert intact.signed_through == max(signed_at)
+    assert (intact.problems == []) == (max(signed_at) == entries)

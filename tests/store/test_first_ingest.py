@@ -148,3 +148,10 @@ def test_a_failure_after_the_commit_point_says_the_batch_was_recorded(
     monkeypatch.undo()
     assert list(store.documents()) == [seeds[0].doc_id]  # it was: no stale view either
     assert LedgerStore.open(store.path).verify().ok
+
+
+def test_a_refused_folder_is_left_untouched(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(StoreError, match=r"\(it holds notes.txt\)"):
+        LedgerStore.create(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]  # not even a lock file
