@@ -226,11 +226,12 @@ class Faults:
 
 def run_cli(args: list[str], stderr_path: Path) -> int:
     """Run the command line in this (forked) process; its exit code."""
-    from fact_ledger.cli import main
-
+    # Streams first, so that even a failing import is written down.
     sys.stdout = _real_open(os.devnull, "w")
     sys.stderr = _real_open(stderr_path, "w", encoding="utf-8", errors="replace")
     try:
+        from fact_ledger.cli import main
+
         main(args)
     except SystemExit as exc:
         code = exc.code

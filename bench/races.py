@@ -70,12 +70,13 @@ class Tally:
 
 def run_cli(args: list[str], stderr_path: Path) -> int:
     """In a forked child: run the command line with stderr to a file; returns its exit code."""
-    from fact_ledger.cli import main
-
-    # Fresh streams on fds 1 and 2: the parent's may be a test runner's capture objects.
+    # Fresh streams on fds 1 and 2 first (the parent's may be a test runner's capture
+    # objects), so that even a failing import is written down.
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until os._exit
     sys.stderr = open(stderr_path, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
     try:
+        from fact_ledger.cli import main
+
         main(args)
     except SystemExit as exc:
         code = exc.code
