@@ -2,8 +2,9 @@
 
 The page holds an overview (counts by check, severity, document and speaker), every
 finding with each side's quote highlighted in its sentence and paragraph, plots of the
-figures and of who asserts or denies what, and each document's text with every recorded
-assertion highlighted and linked to its findings.
+figures and of who asserts or denies what, and each document's excerpts (the lines around
+its flagged quotes) with every recorded assertion in them highlighted and linked to its
+findings. Every quote the page shows is in the page: it loads nothing.
 
 Untrusted text stays text: the template is rendered by jinja2 with autoescape, and every
 value is first passed through :func:`~fact_ledger.escaping.reveal_controls`, so a bidi
@@ -38,6 +39,8 @@ from .passages import Passage, evidence_passage
 from .values import evidence_figure, format_figure
 
 TEMPLATE = "report.html.j2"
+#: Characters of context either side of a flagged quote, within its line, in an excerpt.
+EXCERPT_CONTEXT = 240
 
 
 # -- the page's view of a report ---------------------------------------------------------
@@ -86,14 +89,36 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A passage of a document around flagged quotes, cut into highlighted runs."""
+
+    line: int  # 1-based line of the document the passage starts on
+    start: int
+    end: int
+    segments: tuple[Segment, ...]
+    cut_before: bool  # the passage starts inside a line
+    cut_after: bool
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentView:
-    """A document's text cut into highlighted runs, with its counts."""
+    """A document's excerpts (the passages around its flagged quotes), with its counts."""
 
     document: Document
     anchor: str
     assertions: int
     findings: int
-    segments: tuple[Segment, ...]
+    excerpts: tuple[Excerpt, ...]
+
+    @property
+    def shown(self) -> int:
+        """Characters of the text the excerpts show."""
+        return sum(e.end - e.start for e in self.excerpts)
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """Every excerpt's runs, in order."""
+        return tuple(run for excerpt in self.excerpts for run in excerpt.segments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +159,7 @@ class Page:
     checks: list[tuple[str, str]] = field(default_factory=list)  # (code, title) for filters
     check_notes: list[tuple[str, str, Markup]] = field(default_factory=list)  # code, title, doc
     states: list[str] = field(default_factory=list)
+    excerpt_context: int = EXCERPT_CONTEXT
 
 
 def document_anchor(doc_id: str) -> str:
@@ -331,9 +357,39 @@ def segments(
     return tuple(out)
 
 
+#: Excerpts closer than this are shown as one.
+_EXCERPT_JOIN = 80
+
+
+def excerpt_ranges(text: str, flagged: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The passages of ``text`` an excerpt view shows: each flagged ``(start, end)`` span
+    widened by :data:`EXCERPT_CONTEXT` characters each side without leaving its line(s),
+    then merged where they overlap or nearly touch."""
+    windows = []
+    for start, end in sorted(flagged):
+        if not 0 <= start < end <= len(text):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        windows.append(
+            (max(line_start, start - EXCERPT_CONTEXT), min(line_end, end + EXCERPT_CONTEXT))
+        )
+    merged: list[tuple[int, int]] = []
+    for low, high in windows:
+        if merged and low <= merged[-1][1] + _EXCERPT_JOIN:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
 def _document_views(
     report: Report, rows: Mapping[str, dict[str, Any]], links: Mapping[str, list[FindingLink]]
 ) -> list[DocumentView]:
+    """Each document with the passages around its flagged quotes, every assertion inside
+    them highlighted. Showing every full text made the report of 2,000 articles 75 MB; a
+    reader judges a finding from its passage, and the source link leads to the rest."""
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows.values():
         by_doc[row["doc_id"]].append(row)
@@ -342,19 +398,31 @@ def _document_views(
         doc_rows = by_doc.get(doc_id, [])
         spans = [(int(r["start"]), int(r["end"]), r["assertion_id"]) for r in doc_rows]
         ids = {r["assertion_id"] for r in doc_rows}
+        kinds = {r["assertion_id"]: _look(r) for r in doc_rows}
+        titles = {r["assertion_id"]: _assertion_title(r) for r in doc_rows}
+        text = document.text
+        excerpts = []
+        for low, high in excerpt_ranges(text, [(s, e) for s, e, a in spans if links.get(a)]):
+            inside = [(s - low, e - low, a) for s, e, a in spans if low <= s and e <= high]
+            excerpts.append(
+                Excerpt(
+                    line=text.count("\n", 0, low) + 1,
+                    start=low,
+                    end=high,
+                    segments=segments(
+                        text[low:high], inside, kinds=kinds, titles=titles, links=links
+                    ),
+                    cut_before=low > 0 and text[low - 1] != "\n",
+                    cut_after=high < len(text) and text[high] != "\n",
+                )
+            )
         views.append(
             DocumentView(
                 document=document,
                 anchor=document_anchor(doc_id),
                 assertions=len(doc_rows),
                 findings=len({link.finding_id for a in ids for link in links.get(a, ())}),
-                segments=segments(
-                    document.text,
-                    spans,
-                    kinds={r["assertion_id"]: _look(r) for r in doc_rows},
-                    titles={r["assertion_id"]: _assertion_title(r) for r in doc_rows},
-                    links=links,
-                ),
+                excerpts=tuple(excerpts),
             )
         )
     return views
@@ -423,9 +491,21 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
             )
         matrix = plots.stance_matrix(frame)
         if matrix is not None:
+            claims, speakers = len(matrix.claims), len(matrix.speakers)
+            caption = (
+                f"{claims} claims"
+                if claims == matrix.total_claims
+                else f"{claims} of {matrix.total_claims} contested claims (the most disputed)"
+            )
+            caption += (
+                f", {speakers} speakers"
+                if speakers == matrix.total_speakers
+                else f", {speakers} of {matrix.total_speakers} speakers (those who speak most"
+                " on them; the others are not shown)"
+            )
             page.stance_plot = Plot(
                 title="Speakers and contested claims",
-                caption=f"{len(matrix.claims)} claims, {len(matrix.speakers)} speakers",
+                caption=caption,
                 svg=Markup(plots.stance_svg(matrix, anchored)),
             )
             page.stance_legend = Markup(plots.legend_svg())
@@ -507,6 +587,7 @@ def render_html(report: Report, *, title: str = "fact-ledger report") -> str:
 __all__ = [
     "DocumentView",
     "EvidenceView",
+    "Excerpt",
     "FindingLink",
     "FindingView",
     "Page",
@@ -515,6 +596,7 @@ __all__ = [
     "describe",
     "document_anchor",
     "environment",
+    "excerpt_ranges",
     "render_html",
     "segments",
     "web_url",

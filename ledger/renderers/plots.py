@@ -83,6 +83,8 @@ class StanceMatrix:
     claims: tuple[tuple[str, str], ...]  # (claim_key, label)
     speakers: tuple[str, ...]
     cells: Mapping[tuple[int, int], StanceCell]
+    total_claims: int = 0  # contested claims before the cut to the first max_claims
+    total_speakers: int = 0  # their speakers before the cut to the busiest max_speakers
 
 
 # -- choosing the data -----------------------------------------------------------------
@@ -254,12 +256,14 @@ def stance_matrix(
     if not claims:
         return None
     claims.sort(key=lambda k: (-len({r["_speaker"] for r in by_claim[k]}), k))
+    total_claims = len(claims)
     claims = claims[:max_claims]
     speaker_counts: dict[str, int] = {}
     for key in claims:
         for row in by_claim[key]:
             speaker_counts[row["_speaker"]] = speaker_counts.get(row["_speaker"], 0) + 1
     speakers = sorted(speaker_counts, key=lambda s: (s == UNATTRIBUTED, -speaker_counts[s], s))
+    total_speakers = len(speakers)
     speakers = speakers[:max_speakers]
     names = speaker_names(records)
     column = {name: i for i, name in enumerate(speakers)}
@@ -279,7 +283,13 @@ def stance_matrix(
                 stances, (*old.assertion_ids, row["assertion_id"]), (*old.quotes, row["quote"])
             )
     shown = tuple(names.get(key, key) for key in speakers)
-    return StanceMatrix(claims=tuple(labels), speakers=shown, cells=cells)
+    return StanceMatrix(
+        claims=tuple(labels),
+        speakers=shown,
+        cells=cells,
+        total_claims=total_claims,
+        total_speakers=total_speakers,
+    )
 
 
 # -- drawing ----------------------------------------------------------------------------

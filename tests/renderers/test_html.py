@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -25,7 +26,14 @@ from fact_ledger.config import Config
 from fact_ledger.manager import PluginHost
 from fact_ledger.model import Document, Evidence, Finding
 from fact_ledger.pipeline import run_check
-from fact_ledger.renderers.html import describe, render_html, segments, web_url
+from fact_ledger.renderers.html import (
+    EXCERPT_CONTEXT,
+    describe,
+    excerpt_ranges,
+    render_html,
+    segments,
+    web_url,
+)
 from fact_ledger.report import Report
 from fact_ledger.testing import make_assertions, make_document
 
@@ -347,19 +355,59 @@ def test_figure_plots_draw_each_figure_by_source(tree, report) -> None:
 # -- the documents -----------------------------------------------------------------------
 
 
-def test_every_assertion_is_highlighted_in_its_document(tree, report) -> None:
+def test_documents_show_the_lines_around_their_flagged_quotes(tree, report) -> None:
     ids = {el.get("id") for el in tree.iter() if el.get("id")}
-    for found in report.assertions.itertuples():
-        assert f"a-{found.assertion_id}" in ids
+    flagged = {a for f in report.findings for a in f.assertion_ids}
+    assert flagged and all(f"a-{a}" in ids for a in flagged)
     tass = tree.find(".//section[@id='d-" + TASS.doc_id[:16] + "']")
     assert tass is not None
-    body = next(d for d in tass.iter("div") if has_class(d, "doctext"))
-    # The whole text, plus the finding's link right after the flagged quote.
-    assert text(body) == TASS.text.replace("off-road vehicles", "off-road vehiclesFL101", 1)
+    (body,) = [d for d in tass.iter("div") if has_class(d, "doctext")]
+    # The paragraph of the flagged quote (line 3), not the dateline or the last line, plus
+    # the finding's link right after the flagged quote.
+    paragraph = TASS.text.split("\n")[2]
+    assert text(body) == paragraph.replace("off-road vehicles", "off-road vehiclesFL101", 1)
+    assert body.get("data-line") == "3"
     marks = [text(m) for m in body.iter("mark")]
     assert "September 28" in marks and "about 300 militants" in marks
     link = body.find(".//sup/a")
     assert link is not None and link.get("href") == f"#f-{report.findings[0].finding_id}"
+
+
+def test_a_document_without_findings_is_listed_without_its_text() -> None:
+    quiet = make_document("Nothing here was flagged: 41 sheep.\n" * 50, name="quiet")
+    frame = make_assertions([{"quote": "41 sheep", "value": 41, "document": quiet}])
+    tree = parse(render_html(Report((), frame, {quiet.doc_id: quiet})))
+    section = tree.find(".//section[@id='d-" + quiet.doc_id[:16] + "']")
+    assert section is not None
+    assert not [d for d in section.iter("div") if has_class(d, "doctext")]
+    assert "sheep" not in "".join(section.itertext())
+    assert "text is not included" in "".join(section.itertext())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lines=st.lists(st.integers(0, 900), min_size=1, max_size=8),
+    picks=st.lists(st.tuples(st.integers(0, 10**6), st.integers(1, 40)), max_size=6),
+)
+def test_excerpts_cover_each_flagged_span_within_its_lines(lines, picks) -> None:
+    text = "\n".join("x" * n for n in lines)
+    spans = []
+    for at, width in picks:
+        if len(text):
+            start = at % len(text)
+            spans.append((start, min(len(text), start + width)))
+    ranges = excerpt_ranges(text, spans)
+    assert ranges == sorted(ranges)
+    assert all(b[0] > a[1] for a, b in itertools.pairwise(ranges))  # disjoint
+    for start, end in spans:
+        if start < end:
+            assert any(low <= start and end <= high for low, high in ranges)
+    for low, high in ranges:
+        # Context never runs past the flagged quotes by more than the window each side.
+        covered = [(s, e) for s, e in spans if low <= s < e <= high]
+        assert covered, "every excerpt shows some flagged quote"
+        assert low >= min(s for s, _ in covered) - EXCERPT_CONTEXT
+        assert high <= max(e for _, e in covered) + EXCERPT_CONTEXT
 
 
 def test_page_furniture_is_marked_apart_from_the_figures() -> None:
@@ -370,9 +418,13 @@ def test_page_furniture_is_marked_apart_from_the_figures() -> None:
             {"quote": "Read 125 times", "value": 125, "boilerplate": True, "document": page},
         ]
     )
-    tree = parse(render_html(Report((), frame, {page.doc_id: page})))
+    # A finding on both puts both lines in the document's excerpts.
+    ids = tuple(frame["assertion_id"])
+    flagged = Finding(Finding.make_id("FL101", ids), "FL101", "numeric-inconsistency",
+                      "error", ids, "300 vs 125", "builtin")  # fmt: skip
+    tree = parse(render_html(Report((flagged,), frame, {page.doc_id: page})))
     looks = {text(m): m.get("class") for m in tree.iter("mark") if m.get("title")}
-    assert looks == {"300": "k-quantity", "Read 125 times": "k-boilerplate"}
+    assert looks == {"300": "k-quantity flagged", "Read 125 times": "k-boilerplate flagged"}
 
 
 def test_every_internal_link_has_a_target(tree) -> None:
@@ -528,3 +580,21 @@ def test_seed_corpus_report_shows_dozens_against_a_dozen_and_the_figures_by_sour
     assert any(wanted <= marks for marks in marked)
     captions = [text(f.find("figcaption")) for f in tree.iter("figure")]
     assert any("vehicle" in c for c in captions) and any("militant" in c for c in captions)
+
+
+def test_the_stance_chart_says_when_it_leaves_speakers_out() -> None:
+    from fact_ledger.renderers.html import build_page
+
+    text = " ".join(f"Speaker {n} said the bridge fell." for n in range(12))
+    doc = make_document(text, name="many")
+    rows = [
+        {"document": doc, "kind": "proposition", "quote": f"Speaker {n} said the bridge fell",
+         "claim_key": "bridge fell", "speaker_key": f"speaker {n}",
+         "stance": "denies" if n % 2 else "asserts"}
+        for n in range(12)
+    ]  # fmt: skip
+    page = build_page(Report((), make_assertions(rows), {doc.doc_id: doc}))
+    assert page.stance_plot is not None
+    assert "10 of 12 speakers" in page.stance_plot.caption
+    few = build_page(Report((), make_assertions(rows[:3]), {doc.doc_id: doc}))
+    assert few.stance_plot is not None and few.stance_plot.caption == "1 claims, 3 speakers"
