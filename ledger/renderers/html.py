@@ -41,6 +41,9 @@ from .values import evidence_figure, format_figure
 TEMPLATE = "report.html.j2"
 #: Characters of context either side of a flagged quote, within its line, in an excerpt.
 EXCERPT_CONTEXT = 240
+#: Findings the page shows in full (active first, errors first); the rest are counted and
+#: left to the machine formats, so the page stays a few megabytes whatever the corpus.
+MAX_FINDINGS = 500
 
 
 # -- the page's view of a report ---------------------------------------------------------
@@ -160,6 +163,7 @@ class Page:
     check_notes: list[tuple[str, str, Markup]] = field(default_factory=list)  # code, title, doc
     states: list[str] = field(default_factory=list)
     excerpt_context: int = EXCERPT_CONTEXT
+    findings_left_out: int = 0  # findings beyond MAX_FINDINGS, not in the page
 
 
 def document_anchor(doc_id: str) -> str:
@@ -197,22 +201,32 @@ def describe(description: str) -> Markup:
     return Markup(_DESCRIPTION.render(reveal_controls(description)))
 
 
-def _finding_views(report: Report, anchored: Set[str]) -> list[FindingView]:
-    """The findings, active first and errors first; ``anchored`` are the assertions the
-    document view gives an anchor, so a quote links only to what the page holds."""
-    views = []
+def shown_findings(report: Report) -> list[Finding]:
+    """The findings the page shows: active first, errors first, at most :data:`MAX_FINDINGS`."""
     ordered = sorted(
         report.findings,
         key=lambda f: (_state(f) != "new", -SEVERITY_RANK.get(f.severity, 0), f.code),
     )
-    for finding in ordered:
+    return ordered[:MAX_FINDINGS]
+
+
+def _finding_views(report: Report, anchored: Set[str]) -> list[FindingView]:
+    """The findings the page shows; ``anchored`` are the assertions the document view gives
+    an anchor, so a quote links only to what the page holds."""
+    views = []
+    ordered = shown_findings(report)
+    explained: set[str] = set()
+    for finding in ordered[:MAX_FINDINGS]:
         check = report.checks.get(finding.code)
+        # Explained under its first finding; later ones link to the Checks section.
+        first = finding.code not in explained
+        explained.add(finding.code)
         views.append(
             FindingView(
                 finding=finding,
                 state=_state(finding),
                 title=check.title if check else finding.check,
-                description=describe(check.description) if check else Markup(),
+                description=describe(check.description) if check and first else Markup(),
                 evidence=tuple(
                     _evidence_view(e, report.documents, anchored) for e in finding.evidence
                 ),
@@ -436,7 +450,8 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
     """Everything the template shows, computed from ``report``."""
     rows = _assertion_rows(report)
     links: dict[str, list[FindingLink]] = defaultdict(list)
-    for finding in report.findings:
+    shown = shown_findings(report)
+    for finding in shown:  # a link only to a finding the page holds
         for assertion_id in finding.assertion_ids:
             links[assertion_id].append(
                 FindingLink(finding.finding_id, finding.code, finding.severity)
@@ -469,6 +484,7 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
             if check.description and any(f.code == code for f in report.findings)
         ],
         states=["new", "waived", "baseline"],
+        findings_left_out=len(report.findings) - len(shown),
     )
     frame = report.assertions
     # Markup below marks our own output as safe: plots build their SVG with ElementTree,
@@ -599,5 +615,6 @@ __all__ = [
     "excerpt_ranges",
     "render_html",
     "segments",
+    "shown_findings",
     "web_url",
 ]

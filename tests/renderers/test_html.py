@@ -598,3 +598,19 @@ def test_the_stance_chart_says_when_it_leaves_speakers_out() -> None:
     assert "10 of 12 speakers" in page.stance_plot.caption
     few = build_page(Report((), make_assertions(rows[:3]), {doc.doc_id: doc}))
     assert few.stance_plot is not None and few.stance_plot.caption == "1 claims, 3 speakers"
+
+
+def test_past_the_cap_findings_are_counted_not_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fact_ledger.renderers.html as html
+
+    monkeypatch.setattr(html, "MAX_FINDINGS", 1)
+    report = build_report()
+    tree = parse(render_html(report))
+    articles = [a for a in tree.iter("article") if has_class(a, "finding")]
+    assert len(articles) == 1 < len(report.findings)
+    left = len(report.findings) - 1
+    assert f"{left} more findings (the least severe) are not in this page" in text(tree)
+    # No link in the page points at a finding it left out.
+    ids = {el.get("id") for el in tree.iter() if el.get("id")}
+    hrefs = {a.get("href") for a in tree.iter("a") if (a.get("href") or "").startswith("#f-")}
+    assert hrefs and all(h[1:] in ids for h in hrefs)
