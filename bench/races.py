@@ -113,6 +113,13 @@ def start_together(jobs: list[tuple[list[str], Path]]) -> list[int]:
 
 def build_base(folder: Path) -> tuple[Path, str, list[str]]:
     """A ledger of the seed articles, the target id, and finding ids to waive."""
+    # Load the command line and every plugin here, once: each forked child then starts warm
+    # and runs the code as it was when the bench started.
+    from fact_ledger.cli import main  # noqa: F401
+    from fact_ledger.manager import PluginHost
+
+    PluginHost().commands  # noqa: B018 - imports the plugins' command modules
+
     ledger = folder / "base"
     err = folder / "setup.err"
     jobs = [(["--isolated", "ingest", str(SEEDS), "--ledger", str(ledger)], err)]

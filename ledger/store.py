@@ -391,7 +391,7 @@ class LedgerStore:
         state = self._state
         if state is not None and state.entries == manifest.entries and state.root == manifest.root:
             return state
-        if self._journal.has_tail(manifest) and not self._writer_running():
+        if self._journal.has_tail(manifest) and self._tail_abandoned():
             self._notice(
                 f"{self._journal.folder}: bytes beyond {MANIFEST} from an interrupted write are "
                 "ignored; the next write moves them aside"
@@ -539,17 +539,21 @@ class LedgerStore:
         finally:
             self._lock.release()
 
-    def _writer_running(self) -> bool:
-        """Whether another writer holds the lock now: then bytes beyond the manifest are its
-        append in progress, not an interrupted write, and a reader must not say otherwise."""
+    def _tail_abandoned(self) -> bool:
+        """Whether bytes beyond the manifest were left by a writer that died. While another
+        writer holds the lock they are its append in progress (and may be committed by the
+        time we look again), so a reader must not call them interrupted: the tail counts
+        only if it is still there once the lock is free."""
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
-            return True
-        except OSError:  # a read-only checkout: no writer can be running
             return False
-        self._lock.release()
-        return False
+        except OSError:  # a read-only checkout: no writer can be running
+            return True
+        try:
+            return self._journal.has_tail(self._journal.read_manifest())
+        finally:
+            self._lock.release()
 
     def _notice(self, message: str) -> None:
         self.notices.append(message)
