@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+import numpy as np
 import pandas as pd
 
 from .columns import assertions_frame, conform
@@ -47,9 +48,11 @@ def extract(
 ) -> pd.DataFrame:
     """Run every registered extractor over every document.
 
-    An extractor that raises, or returns rows that fail the assertions schema or do not quote
-    their document, is recorded in ``host.failures`` (reported as a finding by the checks)
-    and its rows for that document are dropped; the other extractors still count.
+    An extractor that raises is recorded in ``host.failures`` (reported as an FL000 finding
+    by ``check``, on stderr by ``extract`` and ``ingest``). Rows that fail the assertions
+    schema, repeat an ``assertion_id`` or do not quote their document are rejected one by
+    one, never the document with them, and each batch with rejected rows is recorded there
+    too, with how many rows and the first reason; the other rows and extractors still count.
 
     ``timeout`` (seconds, 0: none) bounds the extractors' time on one document: past it the
     run stops with an :class:`~fact_ledger.errors.InputError` naming the document (exit 2),
@@ -101,15 +104,62 @@ def extract_part(
         # Validate once on the happy path; only when that fails, find whose rows are bad.
         kept = []
         for plugin, document, part in batches:
-            problem = _first_problem(part, {document.doc_id: document})
-            if problem is None:
-                kept.append(part)
-            else:
-                invalid.append(PluginFailure(plugin, "extract", f"{document.name}: {problem}"))
+            good, rejected, reason = _valid_rows(part, document)
+            if rejected:
+                invalid.append(
+                    PluginFailure(
+                        plugin,
+                        "extract",
+                        f"{document.name}: {rejected} of {len(part)} row(s) rejected, "
+                        f"first: {reason}",
+                    )
+                )
+            kept.append(good)
         frame = pd.concat(kept, ignore_index=True) if kept else assertions_frame([])
     # Two extractors may find the same span: the first registered wins.
     frame = frame.drop_duplicates("assertion_id", keep="first").reset_index(drop=True)
     return ExtractedPart(frame, raised, invalid)
+
+
+def _valid_rows(part: pd.DataFrame, document: Document) -> tuple[pd.DataFrame, int, str]:
+    """The rows of one extractor's batch that pass, how many were rejected, and why the
+    first was. A repeated ``assertion_id`` keeps its first row; a row that fails the schema
+    or its quote is dropped alone; if what is left still fails (a rule of the whole frame),
+    the batch goes."""
+    part = part.reset_index(drop=True)
+    reason = ""
+    repeated = part["assertion_id"].duplicated(keep="first")
+    if repeated.any():
+        first = part.loc[repeated].iloc[0]
+        reason = f"row {first.name} repeats assertion_id {first['assertion_id']}"
+    candidate = part.loc[~repeated]
+    bad = _bad_rows(candidate, document)
+    if bad:
+        if not reason:
+            reason = bad[min(bad)]
+        candidate = candidate.drop(index=list(bad))
+    problem = _first_problem(candidate, {document.doc_id: document}) if len(candidate) else None
+    if problem is not None:
+        return assertions_frame([]), len(part), reason or problem
+    return candidate, len(part) - len(candidate), reason
+
+
+def _bad_rows(frame: pd.DataFrame, document: Document) -> dict[int, str]:
+    """Row label -> the first rule it breaks, for rows the schema or provenance reject."""
+    bad: dict[int, str] = {}
+    failures = [provenance_failures(frame, {document.doc_id: document})]
+    try:
+        validate_assertions(frame)
+    except SchemaValidationError as exc:
+        failures.insert(0, exc.failures)
+    for table in failures:
+        for row, column, rule, value in table[["row", "column", "rule", "value"]].itertuples(
+            index=False
+        ):
+            if isinstance(row, int | np.integer) and int(row) not in bad:
+                shown = f" = {value!r}" if value != "" else ""
+                bad[int(row)] = f"row {row}, {column}{shown}: {rule}"
+    return bad
 
 
 class _Overrun(BaseException):

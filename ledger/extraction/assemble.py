@@ -528,7 +528,14 @@ def _propositions(context: _Context) -> list[Assertion]:
         claims.extend(_sentence_claims(text, index, sentence, attributor, headline))
     _resolve_denials(claims)
     rows = []
+    spans: set[tuple[int, int]] = set()
     for claim in claims:
+        # Two cues can quote one clause ("..., sources said Later Reuters adding ..."); a
+        # row is its span (the id is made of it), so the first cue's reading stands, as
+        # two rows with one id made the whole document fail its schema (issue 9 item 6).
+        if (claim.start, claim.end) in spans:
+            continue
+        spans.add((claim.start, claim.end))
         quote = text[claim.start : claim.end]
         rows.append(
             Assertion(

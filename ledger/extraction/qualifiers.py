@@ -73,16 +73,23 @@ class QualifierTable:
         if math.isinf(rule.high):
             # A stated minimum ("at least 12") leaves its far end open; inf * 0 would be NaN.
             if low < 0:
-                return -math.inf, float(f"{high * rule.low:.12g}")
-            return float(f"{low * rule.low:.12g}"), math.inf
+                return -math.inf, max(_round(high * rule.low), high)
+            return min(_round(low * rule.low), low), math.inf
         a, b = low * rule.low, high * rule.high
         # Negative figures ("about -10 C") flip the factors' direction.
         if low < 0:
             a = low * rule.high
         if high < 0:
             b = high * rule.low
-        # 12 significant digits: 750 * 1.1 is 825, not 825.0000000000001.
-        return float(f"{min(a, b):.12g}"), float(f"{max(a, b):.12g}")
+        # Every relative rule keeps the stated figure (low <= 1 <= high), and rounding must
+        # not cut it out: "nearly a third" ends at 1/3, not at 0.333333333333 below it, or
+        # the row fails its own schema and the whole document is dropped (issue 9 item 6).
+        return min(_round(min(a, b)), low), max(_round(max(a, b)), high)
+
+
+def _round(x: float) -> float:
+    """12 significant digits: 750 * 1.1 is 825, not 825.0000000000001."""
+    return float(f"{x:.12g}")
 
 
 def _build(data: dict[str, object]) -> QualifierTable:
@@ -107,6 +114,12 @@ def _build(data: dict[str, object]) -> QualifierTable:
                 raise ConfigError(f"rule {group}.{name} is malformed: {exc}", path=_SOURCE) from exc
             if group != "relative" and rule.low > rule.high:
                 raise ConfigError(f"rule {group}.{name} has low above high", path=_SOURCE)
+            if group == "relative" and not rule.low <= 1 <= rule.high:
+                # The stated figure is a value the wording allows ("nearly 300" allows 300).
+                raise ConfigError(
+                    f"rule {group}.{name} must keep the stated figure (low <= 1 <= high)",
+                    path=_SOURCE,
+                )
             for word in (*rule.before, *rule.after, *rule.words):
                 if word in seen:
                     raise ConfigError(
