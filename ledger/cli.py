@@ -112,6 +112,17 @@ class Session:
         return self._host
 
 
+def _plugin_failures(session: Session) -> int:
+    """Each plugin failure of the run (an extractor that raised, rows it returned that were
+    rejected, a plugin that did not load) as one line on stderr, and exit 1 if there was
+    any: what ``check`` reports as FL000 findings, ``extract`` and ``ingest`` must not
+    drop silently while exiting 0."""
+    failures = session.host.failures
+    for failure in failures:
+        say(f"{PROG}: plugin {failure.plugin} failed to {failure.stage}: {failure.error}")
+    return EXIT_FINDINGS if failures else EXIT_OK
+
+
 def say(message: str) -> None:
     """One line on stderr. File names and document names are untrusted: a control character
     (a terminal escape, a newline) in one is printed as its escape, never obeyed."""
@@ -421,7 +432,7 @@ def extract(
         row.update(record)
         lines.append(dumps(row))
     _write_text("\n".join(lines) + ("\n" if lines else ""), output)
-    return EXIT_OK
+    return _plugin_failures(session)
 
 
 @cli.command()
@@ -492,7 +503,7 @@ def ingest(session: Session, paths: tuple[str, ...], ledger_dir: Path, re_extrac
     say(f"{ledger_dir}: {result}")
     if skipped:
         say(f"{ledger_dir}: {skipped} stored documents not extracted again")
-    return EXIT_OK
+    return _plugin_failures(session)
 
 
 @cli.command()

@@ -528,14 +528,7 @@ def _propositions(context: _Context) -> list[Assertion]:
         claims.extend(_sentence_claims(text, index, sentence, attributor, headline))
     _resolve_denials(claims)
     rows = []
-    spans: set[tuple[int, int]] = set()
-    for claim in claims:
-        # Two cues can quote one clause ("..., sources said Later Reuters adding ..."); a
-        # row is its span (the id is made of it), so the first cue's reading stands, as
-        # two rows with one id made the whole document fail its schema (issue 9 item 6).
-        if (claim.start, claim.end) in spans:
-            continue
-        spans.add((claim.start, claim.end))
+    for claim in _one_per_span(claims):
         quote = text[claim.start : claim.end]
         rows.append(
             Assertion(
@@ -560,6 +553,28 @@ def _propositions(context: _Context) -> list[Assertion]:
             )
         )
     return rows
+
+
+def _one_per_span(claims: list[_Claim]) -> list[_Claim]:
+    """One claim per quoted span, in order. Two cues can quote one clause: a headline run
+    into its article on one line reads "..., claims the Pentagon denied" both as the
+    Pentagon denying and, through the noun "claims", as an earlier speaker claiming. A row
+    is its span (the id is made of it), and two rows with one id made the whole document
+    fail its schema (issue 9 item 6). The claim whose cue covers most of the span (the words
+    quoted are that cue's own) wins; on a tie, the first."""
+    chosen: dict[tuple[int, int], _Claim] = {}
+    for claim in claims:
+        span = (claim.start, claim.end)
+        held = chosen.get(span)
+        if held is None or _cue_cover(claim) > _cue_cover(held):
+            chosen[span] = claim
+    return [c for c in claims if chosen[(c.start, c.end)] is c]
+
+
+def _cue_cover(claim: _Claim) -> int:
+    """How many characters of the claim's span its own cue covers."""
+    cue = claim.attribution
+    return max(0, min(cue.cue_end, claim.end) - max(cue.cue_start, claim.start))
 
 
 def _sentence_case(text: str) -> str:
