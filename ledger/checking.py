@@ -1,19 +1,35 @@
 """The check runner: every selected check, called on its own, isolated, and its output
 turned into :class:`~fact_ledger.model.Finding` objects with evidence.
 
-pluggy gives no isolation, so the runner gives it: each check runs in a worker thread with
-a time limit, its output is validated against
-:class:`~fact_ledger.schemas.findings.CheckOutputSchema`, and a check that raises, runs past
-the limit or returns garbage becomes one ``FL000 plugin-error`` finding naming the check and
-its plugin, while every other check still runs. A plugin that failed to import or register
-(:attr:`PluginHost.failures`) is reported the same way.
+pluggy gives no isolation, so the runner gives it: a check that raises, runs past the time
+limit, exits or returns garbage becomes one ``FL000 plugin-error`` finding naming the check
+and its plugin, while every other check still runs and finds what it would have found. A
+plugin that failed to import or register (:attr:`PluginHost.failures`) is reported the same
+way. Output is validated against :class:`~fact_ledger.schemas.findings.CheckOutputSchema`.
 
-A thread cannot be killed. When a check overruns, the runner asks the interpreter to raise
-:class:`CheckTimeout` inside the worker thread, which stops a check looping in Python code at
-its next bytecode; a check blocked inside C code (a long pandas operation, a socket read)
-runs on in the background as a daemon thread until it returns, and its result is ignored.
-Checks receive a shallow copy of the frame (pandas copy-on-write), so an overrunning check
-cannot change what later checks see.
+Where the platform forks (Linux and other POSIX systems but macOS), each check runs in a
+child process made by ``fork`` (issue 9 item 7). The child starts with the parent's memory,
+so the frame is not copied or sent; whatever the check writes there (through a numpy view it
+made writable, the block storage under the frame, the shared factorization codes, the
+documents) stays in the child. What it prints goes to standard error, so standard output
+stays the report; ``os._exit`` or a crash ends only the child (FL000: "exited without a
+result"); past ``timeout`` the child and its process group are killed with SIGKILL, also
+when it holds the GIL in a C loop. The findings frame comes back pickled over a pipe, and
+the columns the check factorized come back as pickled before the check saw them, so later
+checks still share one factorization per column.
+
+Elsewhere (Windows, macOS) each check runs in a worker thread: ``context.documents`` is a
+read-only mapping, the frame a copy-on-write copy (pandas 3), standard output is redirected
+to standard error for the check's thread of control, and an overrunning check is asked to
+raise :class:`CheckTimeout` at its next bytecode; a check blocked in C code or holding the
+GIL runs on as a daemon thread and its result is ignored. There, ``os._exit``, holding the
+GIL, and writes through views made writable with ``setflags`` are not contained.
+
+Out of scope everywhere: checks are trusted code with the user's permissions, so the runner
+does not sandbox them. A check can still use unbounded memory (no limit is set), write
+files, use the network, signal the parent process, or start a process that leaves its
+process group; isolation keeps a misbehaving check from changing other checks' findings or
+the exit code, not a malicious one from harming the machine.
 """
 
 from __future__ import annotations
@@ -21,9 +37,16 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import os
+import pickle
+import select
+import signal
+import sys
 import threading
+import time
+import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 import pandas as pd
@@ -99,19 +122,20 @@ def _run(
     rows: list[tuple[Check, str, pd.DataFrame]] = []
     shared: dict[str, tuple[np.ndarray, pd.Index]] = {}
     selected = [check for check in checks if config.is_selected(check.code.upper())]
+    read_only = types.MappingProxyType(dict(documents))  # no check can add or drop one
     for number, check in enumerate(selected, 1):
         if on_check is not None:
             on_check(check, number, len(selected))
         given = frame.copy(deep=False)
         context = CheckContext(
-            documents=documents,
+            documents=read_only,
             options=options[check.name],
             tolerance=config.tolerance,
             codes=SharedCodes(frame, given, shared),
         )
         try:
             output = _validate_output(
-                _call_isolated(check, given, context, config.timeout), known_ids
+                _call_isolated(check, given, context, config.timeout, shared), known_ids
             )
         except CheckFailed as exc:
             findings.append(_error_finding(check.plugin, f"check {_label(check)} {exc}"))
@@ -131,7 +155,7 @@ class SharedCodes:
     (a subset, a frame the check built) is factorized on the spot.
     """
 
-    __slots__ = ("_cache", "_given", "_source")
+    __slots__ = ("_cache", "_given", "_snapshots", "_source")
 
     def __init__(
         self,
@@ -142,6 +166,10 @@ class SharedCodes:
         self._source = source
         self._given = given
         self._cache = cache
+        # In a check's worker process: each column factorized there, pickled before the
+        # check gets the arrays, so what is sent back for later checks is what pandas
+        # computed, whatever the check then wrote into them.
+        self._snapshots: dict[str, bytes] | None = None
 
     def factorize(self, assertions: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
         """Codes (``-1`` for missing) and distinct values of ``assertions[column]``."""
@@ -152,6 +180,8 @@ class SharedCodes:
             codes, uniques = pd.factorize(self._source[column])
             codes.setflags(write=False)
             found = self._cache[column] = (codes, uniques)
+            if self._snapshots is not None:
+                self._snapshots[column] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
         return found
 
 
@@ -191,13 +221,140 @@ def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
 
 
 def _call_isolated(
+    check: Check,
+    frame: pd.DataFrame,
+    context: CheckContext,
+    timeout: float,
+    shared: dict[str, tuple[np.ndarray, pd.Index]] | None = None,
+) -> pd.DataFrame:
+    """``check.run(frame, context)`` in a forked worker process where the platform forks,
+    else in a worker thread (see the module documentation for what each guarantees)."""
+    if _CAN_FORK:
+        return _call_in_process(check, frame, context, timeout, shared)
+    return _call_in_thread(check, frame, context, timeout)
+
+
+_CAN_FORK = hasattr(os, "fork") and sys.platform != "darwin" and sys.platform != "emscripten"
+_CHUNK = 1 << 20
+
+
+def _call_in_process(
+    check: Check,
+    frame: pd.DataFrame,
+    context: CheckContext,
+    timeout: float,
+    shared: dict[str, tuple[np.ndarray, pd.Index]] | None,
+) -> pd.DataFrame:
+    """Run the check in a child made by ``fork``: it starts with the parent's memory (no
+    copy of the frame is sent), so whatever it writes there, through a writable view, the
+    shared factorization or ``context.documents``, stays in the child; its standard output
+    goes to standard error; ``os._exit`` ends only the child; and past ``timeout`` the child
+    is killed, whatever it holds (the GIL in a C loop included). The findings frame, and any
+    column the check factorized for the run's shared cache, come back pickled over a pipe.
+    """
+    for stream in (sys.stdout, sys.stderr):  # no buffered text is written twice
+        with contextlib.suppress(Exception):
+            stream.flush()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's lines run in another process
+        os.close(read_end)
+        os.setpgid(0, 0)  # its own process group: a kill reaches what it started too
+        _child(check, frame, context, write_end)
+    os.close(write_end)
+    try:
+        data = _read_until(read_end, pid, timeout)
+    finally:
+        os.close(read_end)
+    status = _reap(pid)
+    if not data:
+        how = f"was killed by signal {-status}" if status < 0 else f"exited with code {status}"
+        raise CheckFailed(f"{how} without a result (a check must return, not exit)")
+    outcome = pickle.loads(data)  # bytes from our own child, over our own pipe
+    if outcome[0] == "error":
+        raise CheckFailed(outcome[1])
+    _, result, learned = outcome
+    if shared is not None:
+        for column, snapshot in learned.items():
+            codes, uniques = pickle.loads(
+                snapshot
+            )  # pickled in the child before the check ran on it
+            codes.setflags(write=False)
+            shared.setdefault(column, (codes, uniques))
+    return result  # type: ignore[no-any-return]
+
+
+def _child(
+    check: Check, frame: pd.DataFrame, context: CheckContext, write_end: int
+) -> NoReturn:  # pragma: no cover - runs in the forked child
+    code = 0
+    try:
+        # What the check prints must not reach the report on standard output.
+        os.dup2(2, 1)
+        sys.stdout = sys.stderr
+        learned: dict[str, bytes] = {}
+        if isinstance(context.codes, SharedCodes):
+            context.codes._snapshots = learned
+        try:
+            result = check.run(frame, context)
+            outcome: tuple[Any, ...] = ("result", result, dict(learned))
+            data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException as exc:  # a plugin may raise anything, even SystemExit
+            what = "returned output that cannot be sent back" if "result" in locals() else "raised"
+            message = f"{what} {type(exc).__name__}: {_first_line(exc)}"
+            data = pickle.dumps(("error", message))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(write_end, view[:_CHUNK]) :]
+    except BaseException:
+        code = 70
+    finally:
+        os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
+
+
+def _read_until(fd: int, pid: int, timeout: float) -> bytes:
+    """Everything the child writes to ``fd`` until it closes it; past ``timeout`` seconds
+    (0: none) the child is killed and :class:`CheckFailed` raised."""
+    deadline = time.monotonic() + timeout if timeout > 0 else None
+    chunks: list[bytes] = []
+    while True:
+        wait = None if deadline is None else deadline - time.monotonic()
+        if wait is not None and wait <= 0:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            _reap(pid)
+            raise CheckFailed(f"ran past the time limit of {timeout:g} s and was killed")
+        ready, _, _ = select.select([fd], [], [], wait)
+        if ready:
+            chunk = os.read(fd, _CHUNK)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+
+
+def _reap(pid: int) -> int:
+    """Wait for the child; its exit code, or minus the signal that ended it."""
+    while True:
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            return 0
+        except InterruptedError:  # pragma: no cover - retried by Python since 3.5
+            continue
+        return os.waitstatus_to_exitcode(status)
+
+
+def _call_in_thread(
     check: Check, frame: pd.DataFrame, context: CheckContext, timeout: float
 ) -> pd.DataFrame:
     outcome: dict[str, Any] = {}
 
     def work() -> None:
         try:
-            outcome["result"] = check.run(frame, context)
+            with contextlib.redirect_stdout(sys.stderr):
+                outcome["result"] = check.run(frame, context)
         except CheckTimeout:
             outcome["timeout"] = True
         except BaseException as exc:  # a plugin may raise anything, even SystemExit

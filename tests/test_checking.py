@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 
+from fact_ledger import checking
 from fact_ledger.checking import PLUGIN_ERROR_CODE, SharedCodes, run_checks
 from fact_ledger.checks.frames import findings_frame
 from fact_ledger.components import Check, CheckContext
@@ -93,6 +94,14 @@ def test_select_ignore_and_severity_overrides() -> None:
     assert {(f.code, f.severity) for f in findings} == {("XX001", "error")}
 
 
+@pytest.fixture
+def in_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run checks in worker threads, as on platforms without fork, so a test can watch what
+    a check does from the outside (a child process's side effects stay in the child)."""
+    monkeypatch.setattr(checking, "_CAN_FORK", False)
+
+
+@pytest.mark.usefixtures("in_threads")
 def test_options_merge_config_over_defaults_and_tolerance_is_passed() -> None:
     seen: dict[str, Any] = {}
 
@@ -120,6 +129,7 @@ def test_a_check_that_raises_becomes_an_error_finding_and_others_still_run() -> 
     assert findings[0] is errors[0]  # errors sort first
 
 
+@pytest.mark.usefixtures("in_threads")
 def test_a_check_looping_past_the_time_limit_is_abandoned_and_stopped() -> None:
     stopped = threading.Event()
 
@@ -306,6 +316,7 @@ def test_checks_share_one_read_only_factorization_per_column() -> None:
     assert CheckContext().factorize(frame, "quote")[0].tolist() == [0, 1]  # no runner: factorize
 
 
+@pytest.mark.usefixtures("in_threads")
 def test_run_checks_hands_every_check_the_same_codes() -> None:
     frame = make_assertions([{"quote": "3 trucks", "value": 3}, {"quote": "4 trucks", "value": 4}])
     seen: list[object] = []
@@ -322,3 +333,39 @@ def test_run_checks_hands_every_check_the_same_codes() -> None:
     ]
     assert run_checks(host_with(*checks), frame, {}, Config()) == []
     assert len(seen) == 2 and seen[0] is seen[1]
+
+
+@pytest.mark.skipif(not checking._CAN_FORK, reason="process isolation needs fork")
+def test_in_processes_a_column_factorized_by_one_check_is_shared_with_the_next() -> None:
+    frame = make_assertions([{"quote": "3 trucks", "value": 3}, {"quote": "4 trucks", "value": 4}])
+    first_id = frame["assertion_id"].iloc[0]
+
+    def grab(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        cached = "doc_id" in context.codes._cache  # type: ignore[union-attr]
+        codes, _ = context.factorize(assertions, "doc_id")
+        return findings_frame([[first_id]], [f"cached={cached} codes={codes.tolist()}"])
+
+    checks = [
+        Check(code=f"XY00{i}", name=f"grab-{i}", title="t", description="d", severity="info",
+              run=grab)
+        for i in (1, 2)
+    ]  # fmt: skip
+    findings = run_checks(host_with(*checks), frame, {}, Config())
+    assert sorted(f.message for f in findings) == [
+        "cached=False codes=[0, 0]",
+        "cached=True codes=[0, 0]",
+    ]
+
+
+@pytest.mark.skipif(not checking._CAN_FORK, reason="process isolation needs fork")
+def test_in_processes_a_check_past_the_time_limit_is_killed() -> None:
+    def spin(frame: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        while True:
+            pass
+
+    host = host_with(make_check("XX001", spin), flag_all("XX002"))
+    began = time.perf_counter()
+    findings = run_checks(host, FRAME, DOCS, Config(timeout=0.2))
+    assert time.perf_counter() - began < 5
+    assert "time limit of 0.2 s and was killed" in findings[0].message
+    assert sum(f.code == "XX002" for f in findings) == 2
