@@ -1,0 +1,134 @@
+"""Extraction time on hostile single-line documents (issue 9 item 3).
+
+Run from the repository root::
+
+    .venv/bin/python bench/adversarial.py                       # every pattern, 0.25/1/4 MB
+    .venv/bin/python bench/adversarial.py --sizes 0.1 0.4 --patterns '$1' '...'
+    .venv/bin/python bench/adversarial.py --limits               # the CLI on 50 MB inputs
+
+Each pattern is repeated into one line of the given size (no newline, so no paragraph
+breaks) and run through ``extract_assertions``. CPU seconds (``time.process_time``, the
+least of ``--repeat`` runs) are reported per size, with seconds per MB and the growth
+exponent between the two largest sizes (1.0 is linear, 2.0 quadratic). ``--limits`` runs
+``fact-ledger extract`` on 50 MB single-line files with the default limits and with the
+size limit lifted, and reports the exit code, the first line of stderr and the wall time:
+a hostile document must end in exit 2 with one line, never a hang.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from fact_ledger.extraction.assemble import extract_assertions
+from fact_ledger.model import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_LINE = " ".join(
+    p.read_text(encoding="utf-8").replace("\n", " ") for p in sorted((ROOT / "seeds").glob("*.txt"))
+)
+# The issue's patterns first, then the ones this work found quadratic on the way.
+PATTERNS = {
+    "$1": "$1",
+    "1%": "1%",
+    "1-": "1-",
+    "12:30:": "12:30:",
+    "news paragraph": SEED_LINE,
+    "...": "...",
+    "he said ": "he said ",
+    "“x” ": "\u201cx\u201d ",
+    "according to Reuters ": "according to Reuters ",
+    "three ": "three ",
+    "1 to ": "1 to ",
+    "A. ": "A. ",
+}
+MB = 1_000_000
+
+
+def line(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def cpu_seconds(text: str, repeat: int) -> tuple[float, int]:
+    best, rows = math.inf, 0
+    document = Document.from_text(text, name="hostile")
+    for _ in range(repeat):
+        began = time.process_time()
+        rows = len(extract_assertions(document))
+        best = min(best, time.process_time() - began)
+    return best, rows
+
+
+def scaling(patterns: list[str], sizes: list[float], repeat: int) -> None:
+    print(
+        "| pattern | "
+        + " | ".join(f"{s:g} MB (s)" for s in sizes)
+        + " | s/MB at largest | growth | rows at largest |"
+    )
+    print("|---|" + "---:|" * (len(sizes) + 3))
+    for name in patterns:
+        times, rows = [], 0
+        for size in sizes:
+            spent, rows = cpu_seconds(line(PATTERNS[name], int(size * MB)), repeat)
+            times.append(spent)
+            print(f"  {name!r} {size:g} MB: {spent:.2f} s", file=sys.stderr, flush=True)
+        growth = (
+            math.log(times[-1] / times[-2]) / math.log(sizes[-1] / sizes[-2])
+            if len(sizes) >= 2 and times[-2] > 0
+            else math.nan
+        )
+        cells = " | ".join(f"{t:.2f}" for t in times)
+        print(
+            f"| `{name}` | {cells} | {times[-1] / sizes[-1]:.2f} | n^{growth:.2f} | {rows:,} |",
+            flush=True,
+        )
+
+
+def limits(patterns: list[str], size_mb: float) -> None:
+    print("| pattern | settings | exit | wall (s) | stderr |")
+    print("|---|---|---:|---:|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        for name in patterns:
+            path = Path(folder) / "hostile.txt"
+            path.write_text(line(PATTERNS[name], int(size_mb * MB)), encoding="utf-8")
+            for settings in ("", f"max-document-size = {int(size_mb * MB) + 1}\n"):
+                config = Path(folder) / "fact-ledger.toml"
+                config.write_text(settings, encoding="utf-8")
+                began = time.perf_counter()
+                done = subprocess.run(
+                    [sys.executable, "-m", "fact_ledger", "--config", str(config), "extract",
+                     str(path), "-o", os.devnull],
+                    capture_output=True, text=True, timeout=3600, check=False,
+                )  # fmt: skip
+                wall = time.perf_counter() - began
+                first = (done.stderr.strip().splitlines() or [""])[0].replace(folder, "…")
+                shown = settings.strip() or "defaults"
+                print(
+                    f"| `{name}` | {shown} | {done.returncode} | {wall:.1f} | {first} |", flush=True
+                )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.25, 1.0, 4.0])
+    parser.add_argument("--patterns", nargs="+", default=list(PATTERNS), choices=list(PATTERNS))
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--limits", action="store_true", help="the CLI on --limit-size MB files")
+    parser.add_argument("--limit-size", type=float, default=50.0)
+    args = parser.parse_args()
+    print(f"Command: `{' '.join([os.path.basename(sys.executable), *sys.argv])}`; load "
+          f"{os.getloadavg()[0]:.1f} at start\n")  # fmt: skip
+    if args.limits:
+        limits(args.patterns, args.limit_size)
+    else:
+        scaling(args.patterns, args.sizes, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
