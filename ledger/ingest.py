@@ -118,7 +118,16 @@ def read_folder(folder: Path, limits: Limits | None = None) -> list[Document]:
         kept.append(path)
     if not kept:
         raise InputError("folder has no documents (.txt or .jsonl files)", path=folder)
-    metadata = read_metadata(folder / METADATA_FILE)
+    meta_path = folder / METADATA_FILE
+    if meta_path.is_symlink() and not limits.follow_symlinks:
+        target = meta_path.resolve()
+        if not target.is_relative_to(inside):
+            raise InputError(
+                f"symbolic link leads out of the input folder (to {target}); "
+                "pass --follow-symlinks or set follow-symlinks = true to read it",
+                path=meta_path,
+            )
+    metadata = read_metadata(meta_path)
     documents: list[Document] = []
     for path in kept:
         documents.extend(read_file(path, metadata.get(path.stem, {}), limits=limits))

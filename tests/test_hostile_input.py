@@ -215,6 +215,13 @@ def test_the_configuration_lets_a_symlink_leave_the_folder(linked: Path) -> None
     assert "99" in (linked / "out.jsonl").read_text()
 
 
+def test_a_metadata_file_linked_from_outside_is_refused(linked: Path) -> None:
+    (linked / "in" / "b.txt").unlink()
+    (linked / "meta.toml").write_text('[documents.a]\ntitle = "from outside"\n')
+    (linked / "in" / "metadata.toml").symlink_to(linked / "meta.toml")
+    refused(fact_ledger("extract", "in", "-o", "out.jsonl"), "metadata.toml", "leads out")
+
+
 def test_a_symlink_inside_the_folder_is_read(linked: Path) -> None:
     (linked / "in" / "b.txt").unlink()
     (linked / "in" / "c.txt").symlink_to("a.txt")
