@@ -287,9 +287,11 @@ def _candidate_patterns(
     words = [
         rf"(?P<share>{qualifiers.share_re.pattern})",
         rf"(?P<vague>(?P<vwords>{qualifiers.vague_re.pattern})"
-        rf"(?:\s+(?P<vscale>{scale})s?(?![\w])|\s+of\s+(?P<vscale2>{scale})s(?![\w]))?)",
+        rf"(?:[^\S\n]+(?P<vscale>{scale})s?(?![\w])"
+        rf"|[^\S\n]+of[^\S\n]+(?P<vscale2>{scale})s(?![\w]))?)",
         # "a quarter of a million" is one number (read as words), not "a quarter" and a million.
-        rf"(?P<fracscale>(?<![\w-])an?[\s-]+{DENOMINATORS_PATTERN}\s+of\s+an?\s+(?:{scale})s?(?![\w]))",
+        rf"(?P<fracscale>(?<![\w-])an?(?:[^\S\n]|-)+{DENOMINATORS_PATTERN}"
+        rf"[^\S\n]+of[^\S\n]+an?[^\S\n]+(?:{scale})s?(?![\w]))",
         # "a third" here; "two thirds", "one-half" as number words with a denominator.
         rf"(?P<fracw>(?<![\w-])an?[\s-]+{DENOMINATORS_PATTERN})",
         rf"(?P<article>(?<![\w-])an?(?=\s+(?:{'|'.join(article_units)})(?![\w])))",

@@ -7,7 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
@@ -444,6 +444,8 @@ def test_signs_scales_and_people_written_in_words(text, quote, value, unit):
     st.sampled_from(["\n", "\n\n", "\n \n"]),
     st.sampled_from(["The death toll", "militants", "Vehicles", "km of road"]),
 )
+@example("dozens\ndozens", "\n", "The death toll")  # a vague word's scale ("dozens of dozens")
+@example("a quarter\nof a", "\n", "militants")  # a fraction of a scale word
 def test_no_quote_runs_past_the_end_of_its_line(head: str, brk: str, tail: str) -> None:
     text = f"{head} 85{brk}{tail} rose."
     for m in find_quantities(text):
