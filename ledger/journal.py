@@ -227,6 +227,32 @@ class _Analysis:
     tail: list[str]  # descriptions of bytes beyond the manifest
 
 
+def _record_problems(manifest: Manifest, committed: list[_Line]) -> list[tuple[int, str]]:
+    """Each segment's recorded entry count and size against its committed lines.
+
+    The last segment may hold bytes beyond its record (an interrupted write), so a record
+    edited smaller would otherwise pass committed entries off as such a tail.
+    """
+    held: dict[str, list[int]] = {}
+    for line in committed:
+        count_size = held.setdefault(line.segment, [0, 0])
+        count_size[0] += 1
+        count_size[1] += len(line.raw) + line.complete
+    problems: list[tuple[int, str]] = []
+    for seg in manifest.segments:
+        count, size = held.get(seg.file, (0, 0))
+        if (count, size) != (seg.entries, seg.bytes):
+            problems.append(
+                (
+                    seg.first,
+                    f"{MANIFEST}: records {seg.entries} entries in {seg.bytes} bytes for "
+                    f"{JOURNAL}/{seg.file}, whose committed lines are {count} in {size} bytes "
+                    "(edited manifest?)",
+                )
+            )
+    return problems
+
+
 def _aside_path(path: Path) -> Path:
     """A fresh ``<file>.torn`` (or ``.torn.1``…) next to ``path``: earlier ones are kept."""
     candidate = path.with_name(path.name + ".torn")
@@ -430,7 +456,10 @@ class Journal:
             )
         problems.sort(key=lambda p: p[0])
         # File-level findings come after the entry-level ones: they explain, the entries name.
-        problems.extend(self._segment_problems(manifest))
+        segment_problems = self._segment_problems(manifest)
+        problems.extend(segment_problems)
+        if not segment_problems:
+            problems.extend(_record_problems(manifest, lines[:committed]))
         tail = self._describe_tail(manifest, lines, hashes)
         return _Analysis(
             hashes=hashes,
