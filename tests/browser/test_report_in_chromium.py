@@ -216,8 +216,14 @@ def test_plots_are_drawn_and_visible(page) -> None:
     militants = page.find_element(
         By.XPATH, "//figure[figcaption/strong[starts-with(., 'militants')]]"
     )
-    rows = militants.find_elements(By.CSS_SELECTOR, "a.row")
+    rows = militants.find_elements(By.CSS_SELECTOR, ".row")
     assert len(rows) == 4  # Al-Shaddadah, Al-Tanf and Rukban twice
+    # A row links only to a quote the page shows (excerpts around findings): no dead links.
+    links = militants.find_elements(By.CSS_SELECTOR, "a.row")
+    assert links
+    for link in links:
+        anchor = link.get_dom_attribute("href").rpartition("#")[2]
+        assert page.find_elements(By.ID, anchor), anchor
     stance = page.find_element(By.CSS_SELECTOR, "figure.stance-plot svg")
     assert stance.find_elements(By.CSS_SELECTOR, "path.denies")
 
