@@ -55,6 +55,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ siblings
+from forked import run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 COMMANDS = ("first-ingest", "ingest", "amend", "retract", "waive", "sign")
@@ -224,24 +227,6 @@ class Faults:
         wrap("mkdir")
 
 
-def run_cli(args: list[str], stderr_path: Path) -> int:
-    """Run the command line in this (forked) process; its exit code."""
-    # Streams first, so that even a failing import is written down.
-    sys.stdout = _real_open(os.devnull, "w")
-    sys.stderr = _real_open(stderr_path, "w", encoding="utf-8", errors="replace")
-    try:
-        from fact_ledger.cli import main
-
-        main(args)
-    except SystemExit as exc:
-        code = exc.code
-        return code if isinstance(code, int) else (0 if code is None else 1)
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    return 0  # pragma: no cover - main always exits
-
-
 @dataclass
 class Child:
     code: int | None  # exit code, None when killed
@@ -273,7 +258,7 @@ def fork_command(
             if mode in ("kill", "torn", "power"):
                 faults = Faults(root, mode, k, random.Random(seed))
                 faults.install()
-            code = run_cli(args, err)
+            code = run_cli(args, err, _real_open)
             counted = f"{code} {faults.ops if faults else 0} {faults.writes if faults else 0}\n"
             os.write(report_write, counted.encode())
             if faults is not None and mode == "power" and code == 0:

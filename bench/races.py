@@ -35,6 +35,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ siblings
+from forked import run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 #: "350 in Al-Tanf" (Gerasimov): an exact figure, so a new value moves its interval with it.
@@ -66,25 +69,6 @@ class Tally:
     lost: list[str] = field(default_factory=list)
     unclear: list[str] = field(default_factory=list)
     seconds: float = 0.0
-
-
-def run_cli(args: list[str], stderr_path: Path) -> int:
-    """In a forked child: run the command line with stderr to a file; returns its exit code."""
-    # Fresh streams on fds 1 and 2 first (the parent's may be a test runner's capture
-    # objects), so that even a failing import is written down.
-    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until os._exit
-    sys.stderr = open(stderr_path, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
-    try:
-        from fact_ledger.cli import main
-
-        main(args)
-    except SystemExit as exc:
-        code = exc.code
-        return code if isinstance(code, int) else (0 if code is None else 1)
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    return 0  # pragma: no cover - main always exits
 
 
 def start_together(jobs: list[tuple[list[str], Path]]) -> list[int]:
