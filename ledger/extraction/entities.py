@@ -17,11 +17,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..packaged import packaged_path, read_packaged_toml
 from ..yamlfile import is_yaml, line_of, load_yaml
 
 __all__ = [
@@ -168,10 +168,7 @@ def load_alias_table(*paths: Path) -> AliasTable:
 @cache
 def default_alias_table() -> AliasTable:
     """The table shipped in ``fact_ledger/data/aliases.toml``."""
-    source = resources.files("fact_ledger").joinpath("data/aliases.toml")
-    return _parse(
-        tomllib.loads(source.read_text(encoding="utf-8")), "fact_ledger/data/aliases.toml"
-    )
+    return _parse(read_packaged_toml("aliases.toml", "alias table"), packaged_path("aliases.toml"))
 
 
 # -- suggestions ----------------------------------------------------------------------------

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 
 from fact_ledger.errors import ConfigError
+from fact_ledger.packaged import packaged_path, read_packaged_toml
 
 __all__ = ["Lexicon", "alternation", "load_lexicon"]
 
-_SOURCE = "fact_ledger/data/words.toml"
+_SOURCE = packaged_path("words.toml")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -105,9 +104,4 @@ def _build(data: dict) -> Lexicon:
 @functools.cache
 def load_lexicon() -> Lexicon:
     """Read the packaged word lists (cached: one read per process)."""
-    raw = resources.files("fact_ledger").joinpath("data/words.toml").read_bytes()
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"not a valid word list: {exc}", path=_SOURCE) from exc
-    return _build(data)
+    return _build(read_packaged_toml("words.toml", "word list"))

@@ -10,15 +10,14 @@ from __future__ import annotations
 import functools
 import math
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
 from fact_ledger.errors import ConfigError
+from fact_ledger.packaged import packaged_path, read_packaged_toml
 
 __all__ = ["QualifierTable", "Rule", "load_qualifiers"]
 
-_SOURCE = "fact_ledger/data/qualifiers.toml"
+_SOURCE = packaged_path("qualifiers.toml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +150,4 @@ def _build(data: dict[str, object]) -> QualifierTable:
 @functools.cache
 def load_qualifiers() -> QualifierTable:
     """Read the packaged qualifier conventions (cached)."""
-    raw = resources.files("fact_ledger").joinpath("data/qualifiers.toml").read_bytes()
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"not a valid qualifier table: {exc}", path=_SOURCE) from exc
-    return _build(data)
+    return _build(read_packaged_toml("qualifiers.toml", "qualifier table"))

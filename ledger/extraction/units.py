@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from fact_ledger.errors import ConfigError
 from fact_ledger.extraction.numbers import word_alternation
+from fact_ledger.packaged import packaged_path, parse_toml, read_packaged_toml
 
 __all__ = ["COUNT", "Conversion", "UnitTable", "load_units"]
 
@@ -200,16 +199,10 @@ def load_units(path: str | None = None) -> UnitTable:
     or lists one spelling under two units.
     """
     if path is None:
-        source = resources.files("fact_ledger").joinpath("data/units.toml")
-        shown, raw = "fact_ledger/data/units.toml", source.read_bytes()
-    else:
-        shown = path
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise ConfigError(f"cannot read unit vocabulary: {exc.strerror}", path=path) from exc
+        name = "units.toml"
+        return _build(read_packaged_toml(name, "unit vocabulary"), packaged_path(name))
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"not a valid unit vocabulary: {exc}", path=shown) from exc
-    return _build(data, shown)
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read unit vocabulary: {exc.strerror}", path=path) from exc
+    return _build(parse_toml(raw, "unit vocabulary", path), path)
