@@ -107,31 +107,31 @@ def read_folder(folder: Path, limits: Limits | None = None) -> list[Document]:
     for path in files:
         if path.is_dir():
             continue  # "2024.txt/" is a folder: not a document, as before
-        if path.is_symlink() and not limits.follow_symlinks:
-            target = path.resolve()
-            if not target.is_relative_to(inside):
-                raise InputError(
-                    f"symbolic link leads out of the input folder (to {target}); "
-                    "pass --follow-symlinks or set follow-symlinks = true to read it",
-                    path=path,
-                )
+        _refuse_link_out(path, inside, limits)
         kept.append(path)
     if not kept:
         raise InputError("folder has no documents (.txt or .jsonl files)", path=folder)
     meta_path = folder / METADATA_FILE
-    if meta_path.is_symlink() and not limits.follow_symlinks:
-        target = meta_path.resolve()
-        if not target.is_relative_to(inside):
-            raise InputError(
-                f"symbolic link leads out of the input folder (to {target}); "
-                "pass --follow-symlinks or set follow-symlinks = true to read it",
-                path=meta_path,
-            )
+    _refuse_link_out(meta_path, inside, limits)
     metadata = read_metadata(meta_path)
     documents: list[Document] = []
     for path in kept:
         documents.extend(read_file(path, metadata.get(path.stem, {}), limits=limits))
     return documents
+
+
+def _refuse_link_out(path: Path, inside: Path, limits: Limits) -> None:
+    """A symbolic link that leads out of the input folder is an input error, unless allowed:
+    its text would otherwise reach reports and SARIF from outside what was named."""
+    if not path.is_symlink() or limits.follow_symlinks:
+        return
+    target = path.resolve()
+    if not target.is_relative_to(inside):
+        raise InputError(
+            f"symbolic link leads out of the input folder (to {target}); "
+            "pass --follow-symlinks or set follow-symlinks = true to read it",
+            path=path,
+        )
 
 
 def read_metadata(path: Path) -> Mapping[str, Mapping[str, Any]]:
