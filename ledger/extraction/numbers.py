@@ -10,6 +10,7 @@ Digits are read through :func:`unicodedata.decimal`, so Arabic-Indic "٣٠٠", D
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -161,6 +162,12 @@ def to_ascii_digits(text: str) -> str:
     )
 
 
+_POWER_RE = re.compile(rf"\s?[x×]\s?(\d+)\^([{_MINUS}]?)(\d+)$")
+_SCI_RE = re.compile(rf"\s?[x×]\s?10\^?([{_MINUS}]?)(\d+)$")
+_E_RE = re.compile(r"[eE][-+−]?\d+$")
+_E_SPLIT_RE = re.compile(r"([eE])")
+
+
 def parse_digits(text: str) -> float:
     """Read a number written in digits (any script); raise ValueError if it is not one.
 
@@ -173,8 +180,8 @@ def parse_digits(text: str) -> float:
         sign, s = -1.0, s[1:]
     s = s.replace("\u066b", ".")
     exponent = 0
-    power = re.search(rf"\s?[x×]\s?(\d+)\^([{_MINUS}]?)(\d+)$", s)
-    sci = re.search(rf"\s?[x×]\s?10\^?([{_MINUS}]?)(\d+)$", s)
+    power = _POWER_RE.search(s)
+    sci = _SCI_RE.search(s)
     if power and power.group(1) != "10":  # "8x2^10"
         base, power_of = int(power.group(1)), int(power.group(3))
         if power.group(2):
@@ -183,8 +190,8 @@ def parse_digits(text: str) -> float:
     if sci:
         exponent = int(sci.group(2)) * (-1 if sci.group(1) else 1)
         s = s[: sci.start()]
-    elif re.search(r"[eE][-+−]?\d+$", s):
-        mantissa, _, exp = re.split(r"([eE])", s, maxsplit=1)
+    elif _E_RE.search(s):
+        mantissa, _, exp = _E_SPLIT_RE.split(s, maxsplit=1)
         s, exponent = mantissa, int(exp.replace("−", "-"))
     fraction = Fraction(0)
     if s and s[-1] in VULGAR_FRACTIONS:
@@ -295,6 +302,10 @@ def parse_fraction_words(text: str) -> float:
     return numerator / DENOMINATORS[tokens[-1]]
 
 
+# A pure function of the token: a text of figures repeats its tokens ("1", "2.5", "ten"), and
+# a line of half a million figures read each of them afresh (issue 9). A token that is no
+# number raises each time (lru_cache keeps only results).
+@functools.lru_cache(maxsize=1 << 16)
 def parse_number(text: str) -> float:
     """Read a number in digits, words or a fraction in words ("1,500", "twenty-five", "a third")."""
     stripped = text.strip()

@@ -171,3 +171,23 @@ def test_share_of_a_scale_word_reads_back(share: str, scale: str) -> None:
     written = f"{share} of a {scale}"
     assert re.fullmatch(NUMBER_WORDS_PATTERN, written, re.IGNORECASE), written
     assert parse_number(written) == pytest.approx(_SHARES[share] * _SCALES[scale])
+
+
+@given(
+    st.one_of(
+        st.from_regex(r"[-−]?\d{1,3}(?:,\d{3}){0,2}(?:\.\d{1,3})?", fullmatch=True),
+        st.sampled_from(["twenty-five", "a third", "two and a half", "1/0", "٣٠٠", "2½", "x"]),
+    )
+)
+def test_the_cached_reader_is_the_plain_reader(token: str) -> None:
+    # parse_number keeps what it read per token (a line of figures repeats its tokens): the
+    # cache must give what reading afresh gives, and an error each time, never a stale value.
+    def read(reader: object) -> object:
+        try:
+            return reader(token)  # type: ignore[operator]
+        except ValueError:
+            return ValueError
+
+    fresh = read(parse_number.__wrapped__)
+    assert read(parse_number) == fresh
+    assert read(parse_number) == fresh
