@@ -51,6 +51,10 @@ def casualty_state(text: str, sentence_start: int, start: int, end: int) -> str 
     after = lexicon.state_after_re.match(text, end)
     if after:
         return lexicon.states[after.group("state").casefold()]
+    # The verb is followed by white space up to the count: without it there is none to find
+    # ("1%1%": a line of figures searched back from every figure cost it its linear time).
+    if not text[start - 1 : start].isspace():
+        return None
     before = lexicon.state_before_re.search(text, max(sentence_start, start - 40), start)
     if before:
         return lexicon.states[before.group("state").casefold()]

@@ -44,6 +44,33 @@ def _words_pattern(words: list[str]) -> str:
     return "|".join(parts)
 
 
+def _words_trie(words: list[str]) -> str:
+    """The language of :func:`_words_pattern`, factored by common prefixes.
+
+    For a pattern anchored at both ends whose match is only read for where it starts (the
+    qualifier before a number: it always ends where the number starts), the order of the
+    alternatives changes nothing, only the set of strings they accept; and a search that
+    tries some fifty wordings at each of 24 positions before every figure was most of the
+    time a line of figures took (issue 9 item 3). Here a position that starts no wording
+    fails after one character."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for i, part in enumerate(word.split(" ")):
+            for atom in ([r"\s+"] if i else []) + [re.escape(ch) for ch in part]:
+                node = node.setdefault(atom, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [atom + _trie_pattern(child) for atom, child in node.items() if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
 @dataclass(frozen=True)
 class QualifierTable:
     """The qualifier conventions and the patterns that find them around a number."""
@@ -135,8 +162,8 @@ def _build(data: dict[str, object]) -> QualifierTable:
     return QualifierTable(
         rules=tuple(rules),
         before_re=re.compile(
-            rf"(?<![\w-])(?P<q>(?:{_words_pattern(word_before)})[^\S\n]+"
-            rf"|(?:{_words_pattern(symbol_before)})[^\S\n]*)\Z",
+            rf"(?<![\w-])(?P<q>(?:{_words_trie(word_before)})[^\S\n]+"
+            rf"|(?:{_words_trie(symbol_before)})[^\S\n]*)\Z",
             re.IGNORECASE,
         ),
         after_re=re.compile(

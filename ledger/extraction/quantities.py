@@ -17,7 +17,6 @@ text states no single figure.
 from __future__ import annotations
 
 import functools
-import heapq
 import itertools
 import re
 from bisect import bisect_right
@@ -334,13 +333,26 @@ def _candidate_patterns(
 def _merged(
     patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str
 ) -> Iterator[re.Match[str]]:
-    """Matches of both patterns in text order; at one position the word pattern's first."""
-    streams = [((m.start(), rank, m) for m in p.finditer(text)) for rank, p in enumerate(patterns)]
-    for _, _, match in heapq.merge(*streams, key=lambda item: (item[0], item[1])):
-        yield match
+    """Matches of both patterns in text order; at one position the word pattern's first.
+
+    A plain two-way merge, lazy like the scans: a line of figures is half a million digit
+    matches and hardly any word match, and a heap merge cost more per match than reading
+    some figures."""
+    words = patterns[0].finditer(text)
+    word = next(words, None)
+    for digit in patterns[1].finditer(text):
+        if word is not None:
+            at = digit.start()
+            while word is not None and word.start() <= at:
+                yield word
+                word = next(words, None)
+        yield digit
+    if word is not None:
+        yield word
+        yield from words
 
 
-@dataclass
+@dataclass(slots=True)
 class _Figure:
     """A quantity being read; becomes a Mention."""
 
@@ -391,6 +403,15 @@ class _Reader:
             else []
         )
         self._text_scale: str | None = None  # the temperature scale the text names, once
+        # The last characters of the currency symbols and of the qualifiers written before
+        # a number (in both cases: the qualifier pattern ignores case), see _before.
+        self.currency_ends = frozenset(symbol[-1] for symbol in self.units.currency_symbols)
+        self.qualifier_ends = frozenset(
+            end
+            for rule in self.qualifiers.rules
+            for wording in rule.before
+            for end in (wording[-1], wording[-1].lower(), wording[-1].upper())
+        )
         self.code_starts = [s for s, _ in code]
         self.code_ends = [e for _, e in code]
 
@@ -483,21 +504,34 @@ class _Reader:
             pass  # "one in five", "nine out of ten"
         else:
             number = m.group()
+            # What closes the run before the figure rules most of the cues out (see _before).
+            last, spaced = _before(text, start)
+            worded = last.isalpha()
             if kind == "digits" and (
-                _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 14), start)
-                or _POSITION_OF_BEFORE_RE.search(text, max(0, start - 24), start)
+                (
+                    (worded or last in ".#№")
+                    and _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 14), start)
+                )
+                or (
+                    spaced
+                    and (worded or last == "/")
+                    and _POSITION_OF_BEFORE_RE.search(text, max(0, start - 24), start)
+                )
             ):
                 return None  # "Article 5", "Resolution 2254", "Page 2 of 5": names, not figures
             if "/" in number and (number in _NOT_FRACTIONS or _improper(number)):
                 return None  # "9/11", "24/7"
             value = 1.0 if kind == "article" else parse_number(number)
-            minus = _MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)
+            worded_gap = spaced and worded  # "minus 20", "magnitude 6.4", "absolute zero"
+            minus = worded_gap and _MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)
             if minus and value > 0:
                 value, start = -value, minus.start()
+                last, spaced = _before(text, start)
+                worded_gap = spaced and last.isalpha()
             figure = _Figure(start, end, end, value, value, value, kind)
-            if _UNIT_BEFORE_RE.search(text, max(0, start - 14), start):
+            if worded_gap and _UNIT_BEFORE_RE.search(text, max(0, start - 14), start):
                 figure.unit = "magnitude"
-            absolute = _ABSOLUTE_BEFORE_RE.search(text, max(0, start - 10), start)
+            absolute = worded_gap and _ABSOLUTE_BEFORE_RE.search(text, max(0, start - 10), start)
             if absolute and number.lower() == "zero":
                 figure.unit, figure.start = "kelvin", absolute.start()
             if kind == "digits" and value and self._timestamp(number):
@@ -569,6 +603,13 @@ class _Reader:
         return number.isdigit() and len(number) in (10, 13) and number[0] == "1"
 
     def _currency(self, figure: _Figure) -> None:
+        # A symbol, then at most one space, ends where the figure starts: only a symbol's
+        # last character can stand there.
+        at = figure.start - 1
+        if at >= 0 and self.text[at] in " \u00a0":
+            at -= 1
+        if at < 0 or self.text[at] not in self.currency_ends:
+            return
         found = self.units.currency_before_re.search(
             self.text, max(0, figure.start - 6), figure.start
         )
@@ -846,6 +887,9 @@ class _Reader:
     def _qualifier(self, figure: _Figure) -> None:
         if figure.approx is not None or figure.kind == "vague":
             return  # "about several offensives": "about" is a preposition there
+        last, _ = _before(self.text, figure.start)
+        if not (last.isalpha() or last == "." or last in self.qualifier_ends):
+            return  # a qualifier ends in a word or one of its symbols ("~")
         m = self.qualifiers.before_re.search(self.text, max(0, figure.start - 24), figure.start)
         if not m:
             return
@@ -861,7 +905,10 @@ class _Reader:
 
     def _counter(self, figure: _Figure) -> None:
         """ "Read 125 times", "3,400 views": view counters are page furniture."""
-        before = _COUNTER_BEFORE_RE.search(self.text, max(0, figure.start - 10), figure.start)
+        prev = self.text[figure.start - 1 : figure.start]
+        before = (prev == ":" or prev.isspace()) and _COUNTER_BEFORE_RE.search(
+            self.text, max(0, figure.start - 10), figure.start
+        )
         if before or _COUNTER_AFTER_RE.match(self.text, figure.end):
             figure.boilerplate = True
 
@@ -882,6 +929,23 @@ class _Reader:
         if _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
             return
         figure.unit, figure.noun = last.unit, last.noun
+
+
+# Every word cue before a figure ("Article 5", "minus 20", "about 300", "magnitude 6") is
+# looked for in the 24 characters before it and ends in a word or a symbol, then white
+# space, right where the figure starts. The character that closes that run tells, for one
+# slice per figure, whether a cue can be there at all: a figure glued to a symbol ("$1",
+# "1%1", "12:30") or preceded by other figures has none, and skipping the searches is what
+# keeps a line of half a million figures linear in cost per figure (issue 9 item 3).
+_CUE_WINDOW = 24
+
+
+def _before(text: str, start: int) -> tuple[str, bool]:
+    """(the last character before ``start`` that is not white space, within the cue window,
+    or ""; whether white space stands right before ``start``)."""
+    window = text[max(0, start - _CUE_WINDOW) : start]
+    core = window.rstrip()
+    return core[-1:], len(core) < len(window)
 
 
 def _is_tally(written: str, first: float, second: float) -> bool:
