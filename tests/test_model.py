@@ -52,3 +52,17 @@ def test_normalise_text_is_idempotent(text: str) -> None:
     once = normalise_text(text)
     assert normalise_text(once) == once
     assert "\r" not in once
+
+
+@given(
+    st.text(max_size=70),
+    st.integers(0, 10**9),
+    st.integers(0, 10**9),
+    st.sampled_from(["quantity", "date", "duration", "proposition", "é"]),
+)
+def test_the_id_maker_makes_the_ids_make_id_makes(
+    doc_id: str, start: int, end: int, kind: str
+) -> None:
+    assert Assertion.id_maker(doc_id)(start, end, kind) == Assertion.make_id(
+        doc_id, start, end, kind
+    )

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -137,9 +138,7 @@ def extract_assertions(document: Document, *, aliases: AliasTable | None = None)
     layout = analyse_layout(text)
     attributor = Attributor(text, sentences, layout)
     published = _published(document, text, parse_dateline)
-    mentions = sorted(
-        [*find_quantities(text), *find_dates(text, published)], key=lambda m: (m.start, m.end)
-    )
+    mentions = sorted([*find_quantities(text), *find_dates(text, published)], key=_SPAN)
     places = [p for p in _find_places(text, table) if not layout.is_furniture(p.start, p.end)]
     context = _Context(
         document=document,
@@ -151,11 +150,16 @@ def extract_assertions(document: Document, *, aliases: AliasTable | None = None)
         place_starts=[p.start for p in places],
         mentions=mentions,
         mention_starts=[m.start for m in mentions],
+        make_id=Assertion.id_maker(document.doc_id),
     )
     rows = [_mention_row(context, mention) for mention in mentions]
     rows.extend(_propositions(context))
-    rows.sort(key=lambda row: (row.start, row.end, row.kind))
+    rows.sort(key=_ROW_ORDER)
     return rows
+
+
+_SPAN = operator.attrgetter("start", "end")
+_ROW_ORDER = operator.attrgetter("start", "end", "kind")
 
 
 def _published(document: Document, text: str, parse_dateline: object) -> dt.date | None:
@@ -196,59 +200,56 @@ class _Context:
     place_starts: list[int]
     mentions: Sequence[Mention]
     mention_starts: list[int]
+    make_id: Callable[[int, int, str], str]  # Assertion.make_id for this document
     memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
 
 def _mention_row(context: _Context, mention: Mention) -> Assertion:
-    document, layout, attributor = context.document, context.layout, context.attributor
-    sentences = context.sentences
-    index = _sentence_at(context.sentence_starts, sentences, mention.start)
-    text = document.text
-    sentence = sentences[index] if index is not None else None
-    role = layout.role_at(mention.start)
+    # Runs once per figure: a line of figures holds half a million per megabyte, so the
+    # mention's fields are read once into locals (issue 9 item 3).
+    layout = context.layout
+    text = context.document.text
+    start, end, kind, unit = mention.start, mention.end, mention.kind, mention.unit
+    index = _sentence_at(context.sentence_starts, context.sentences, start)
+    sentence = context.sentences[index] if index is not None else None
     boilerplate = (
         mention.boilerplate
-        or layout.is_furniture(mention.start, mention.end)
-        or role in ("furniture", "credit")
+        or layout.is_furniture(start, end)
+        or layout.role_at(start) in ("furniture", "credit")
     )
     attribution: Attribution = NO_ATTRIBUTION
-    if index is not None and not boilerplate:
-        attribution = attributor.at(index, mention.start, mention.end)
-        if mention.kind != "quantity" and _dates_the_saying(text, attribution, mention):
-            attribution = NO_ATTRIBUTION
     stance = "asserts"
-    if sentence is not None and not boilerplate:
-        stance = _figure_stance(context, sentence, attribution, mention.start)
     subject = location = time = noun = None
-    unit = mention.unit
     if sentence is not None and not boilerplate:
-        if mention.kind == "quantity":
-            subject = (
-                mention.noun or _money_subject(text, mention) or _subject_after(text, mention.end)
-            )
+        attribution = context.attributor.at(index, start, end)  # type: ignore[arg-type]
+        if kind != "quantity" and _dates_the_saying(text, attribution, mention):
+            attribution = NO_ATTRIBUTION
+        stance = _figure_stance(context, sentence, attribution, start)
+        if kind == "quantity":
+            subject = mention.noun or _money_subject(text, mention) or _subject_after(text, end)
             noun = counted_noun(mention.noun, subject)
             if noun in _GENERIC_PEOPLE or (noun is None and unit is None):
                 # "17 people were missing", "killed 23 people": for people counted as such,
                 # what happened to them is what tells one count from another; "40 killed",
                 # "nine had died" count people too.
-                state = casualty_state(text, sentence.start, mention.start, mention.end)
+                state = casualty_state(text, sentence.start, start, end)
                 if state is not None:
                     subject, noun, unit = state, noun or "person", unit or "person"
         location = _location(context, sentence, mention)
         time = (
             mention.time
-            if mention.kind == "date"
-            else _time_scope(context, mention) or _time_in(context, index)
+            if kind == "date"
+            else _time_scope(context, mention) or _time_in(context, index)  # type: ignore[arg-type]
         )
-    elif mention.kind == "date":
+    elif kind == "date":
         time = mention.time
     return Assertion(
-        assertion_id=Assertion.make_id(document.doc_id, mention.start, mention.end, mention.kind),
-        doc_id=document.doc_id,
-        start=mention.start,
-        end=mention.end,
-        quote=text[mention.start : mention.end],
-        kind=mention.kind,
+        assertion_id=context.make_id(start, end, kind),
+        doc_id=context.document.doc_id,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        kind=kind,
         sentence=_sentence_text(text, sentence, layout, mention) if sentence else "",
         value=mention.value,
         value_low=mention.low,
@@ -287,7 +288,11 @@ def _figure_stance(context: _Context, sentence: Sentence, attribution: Attributi
             return _memo(memo, ("stance", turn, end, None), lambda: stance_of(text[turn:end]))
         verb = attribution.verb
         return _memo(memo, ("stance", start, end, verb), lambda: stance_of(text[start:end], verb))
-    return _memo(memo, ("stance", sentence.start), lambda: stance_of(sentence.text))
+    key = ("stance", sentence.start)
+    stance = memo.get(key)
+    if stance is None:  # read once per sentence, however many figures it holds
+        stance = memo[key] = stance_of(sentence.text)
+    return stance  # type: ignore[return-value]
 
 
 def _memo(memo: dict[tuple[object, ...], object], key: tuple[object, ...], make: Any) -> Any:
@@ -401,6 +406,8 @@ def _money_subject(text: str, mention: Mention) -> str | None:
     """The noun a sum of money is "of" ("earnings of $6.85 a share" -> "earnings")."""
     if mention.unit is None or not mention.unit.split("/")[0].isupper():
         return None  # currencies are the upper-case units
+    if not text[mention.start - 1 : mention.start].isspace():
+        return None  # the pattern ends in white space before the figure ("$1$1": none)
     found = _OF_BEFORE.search(text, max(0, mention.start - 40), mention.start)
     if found is None or found.group("noun") in _NOT_MONEY_SUBJECTS:
         return None
@@ -420,7 +427,14 @@ def _time_in(context: _Context, index: int) -> str | None:
                 return other.time
         return None
 
-    return _memo(context.memo, ("time", index), first_date)  # type: ignore[no-any-return]
+    key = ("time", index)
+    found = context.memo.get(key, _UNSET)
+    if found is _UNSET:
+        found = context.memo[key] = first_date()
+    return found  # type: ignore[return-value]
+
+
+_UNSET = object()
 
 
 @lru_cache(maxsize=16384)
@@ -532,9 +546,7 @@ def _propositions(context: _Context) -> list[Assertion]:
         quote = text[claim.start : claim.end]
         rows.append(
             Assertion(
-                assertion_id=Assertion.make_id(
-                    document.doc_id, claim.start, claim.end, "proposition"
-                ),
+                assertion_id=context.make_id(claim.start, claim.end, "proposition"),
                 doc_id=document.doc_id,
                 start=claim.start,
                 end=claim.end,
