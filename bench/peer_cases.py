@@ -93,6 +93,16 @@ UNIT_MAP: dict[str, str | None] = {
     "dollar per kilogram": "USD/kg",
     "litre per kilometre": "litre/km",
     "count per week": "time/week",
+    # Units we read since the held-out units round (issue 10), under our names:
+    "picometre": "pm",
+    "attometre": "am",
+    "megayear": "ma",
+    "gigayear": "ga",
+    "ton per day": "tonne/day",
+    "inverse second": "hz",  # a frequency: s⁻¹ is Hz
+    "kilogram per cubic centimetre": "kg/ml",  # a cubic centimetre is a millilitre
+    "joule per square metre per year": "joule/m2/year",
+    "kilobit per second": "kbit/second",
 }
 #: quantulum3 counts some amounts in units we read as plain numbers: value -> value * factor.
 COUNT_UNITS: dict[str, float] = {"dozen": 12, "baker's dozen": 13, "gross": 144}

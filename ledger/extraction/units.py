@@ -9,6 +9,7 @@ anchors right after a number.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,13 +92,74 @@ class UnitTable:
         found = self.conversions.get(unit)
         if found is not None:
             return found
-        top, slash, bottom = unit.partition("/")
+        # "joule/m2/year" is (joule/m2)/year: the last denominator divides the rest.
+        top, slash, bottom = unit.rpartition("/")
         if slash:
-            upper = self.conversions.get(top, Conversion(top))
+            upper = self.conversion(top)
             lower = self.conversions.get(bottom, Conversion(bottom))
             if upper.offset == 0 and lower.offset == 0:  # no rate of an offset scale
                 return Conversion(f"{upper.base}/{lower.base}", upper.factor / lower.factor)
         return Conversion(unit)
+
+
+def _table(data: dict[str, object], key: str, path: str) -> dict[str, object]:
+    found = data.pop(key, {})
+    if not isinstance(found, dict):
+        raise ConfigError(f"[{key}] must be a table", path=path)
+    return found
+
+
+def _with_prefixes(data: dict[str, object], prefixes: dict[str, object], path: str) -> None:
+    """Add the SI-prefixed units of every unit table that lists ``prefixes`` (see the head of
+    units.toml): one generated unit per prefix, merged into a table of that name if the file
+    writes one, whose factor must then agree."""
+    rates: dict[str, str] = {}
+    for unit, spec in list(data.items()):
+        if not isinstance(spec, dict) or "prefixes" not in spec:
+            continue
+        symbols = spec.get("symbols")
+        if not symbols or not isinstance(symbols, list) or "factor" not in spec:
+            raise ConfigError(f"unit {unit!r} lists prefixes but no symbols or factor", path=path)
+        made_here: set[str] = set()
+        for symbol in spec["prefixes"]:
+            prefix = prefixes.get(symbol)
+            if not isinstance(prefix, dict) or not isinstance(prefix.get("factor"), int | float):
+                raise ConfigError(f"unit {unit!r}: no prefix {symbol!r} in [prefixes]", path=path)
+            written = [symbol, *prefix.get("also", [])]
+            name = (symbol + symbols[0]).lower().replace("µ", "u")
+            factor = prefix["factor"] * spec["factor"]
+            made = {
+                "dimension": spec["dimension"],
+                "factor": factor,
+                "forms": [prefix["name"] + form for form in spec.get("forms", [])],
+                "exact": [p + s for p in written for s in symbols],
+            }
+            for rate in spec.get("rate_symbols", []):
+                for p in written:
+                    rates[p + rate] = f"{name}/second"
+            if name in data and name != unit:
+                given = data[name]
+                if not isinstance(given, dict):
+                    raise ConfigError(f"unit {name!r} needs a table with a dimension", path=path)
+                if given.get("dimension") != spec["dimension"] or not math.isclose(
+                    float(given.get("factor", math.nan)), factor, rel_tol=1e-9
+                ):
+                    raise ConfigError(
+                        f"unit {name!r} disagrees with {prefix['name']}{unit!r} "
+                        f"(dimension {spec['dimension']!r}, factor {factor:g})",
+                        path=path,
+                    )
+                for key in ("forms", "exact"):
+                    given[key] = list(dict.fromkeys([*given.get(key, []), *made[key]]))
+            elif name == unit or name in made_here:
+                raise ConfigError(f"prefix {symbol!r} of {unit!r} names {name!r} twice", path=path)
+            else:
+                data[name] = made
+            made_here.add(name)
+    rate_forms = data.setdefault("rate_forms", {})
+    if isinstance(rate_forms, dict):
+        for form, rate in rates.items():
+            rate_forms.setdefault(form, rate)
 
 
 def _build(data: dict[str, object], path: str) -> UnitTable:
@@ -105,12 +167,10 @@ def _build(data: dict[str, object], path: str) -> UnitTable:
     forms: dict[str, str] = {}
     exact_forms: dict[str, str] = {}
     factors: dict[str, tuple[float, float]] = {}
-    symbols = data.pop("currency_symbols", {})
-    if not isinstance(symbols, dict):
-        raise ConfigError("[currency_symbols] must be a table", path=path)
-    bases = data.pop("dimensions", {})
-    if not isinstance(bases, dict):
-        raise ConfigError("[dimensions] must be a table", path=path)
+    symbols = _table(data, "currency_symbols", path)
+    bases = _table(data, "dimensions", path)
+    _with_prefixes(data, _table(data, "prefixes", path), path)
+    rate_forms = _table(data, "rate_forms", path)
     for unit, spec in data.items():
         if not isinstance(spec, dict) or not isinstance(spec.get("dimension"), str):
             raise ConfigError(f"unit {unit!r} needs a table with a dimension", path=path)
@@ -129,6 +189,15 @@ def _build(data: dict[str, object], path: str) -> UnitTable:
                         path=path,
                     )
                 target[norm] = unit
+    for form, rate in rate_forms.items():
+        top, slash, bottom = str(rate).partition("/")
+        if not slash or top not in units or bottom not in units:
+            raise ConfigError(f"rate {form!r} = {rate!r} is not two units of the file", path=path)
+        if form in exact_forms:
+            raise ConfigError(f"spelling {form!r} is listed twice", path=path)
+        # A rate keeps its numerator's dimension, as dimension() reads it.
+        units.setdefault(str(rate), units[top])
+        exact_forms[form] = str(rate)
 
     conversions = _conversions(units, factors, bases, path)
 

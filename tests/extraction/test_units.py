@@ -6,6 +6,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fact_ledger.errors import ConfigError, LedgerError
 from fact_ledger.extraction.dates import TIME_UNITS
@@ -138,3 +140,116 @@ def test_a_factor_without_a_base_names_the_file(tmp_path: Path) -> None:
     path.write_text('[dimensions]\nlength = "m"\n[furlong]\ndimension = "length"\nfactor = 201\n')
     with pytest.raises(ConfigError, match=r"units\.toml.*no base"):
         load_units(str(path))
+
+
+# -- SI prefixes and rates written in one word (issue 10, the held-out units round) ---------
+
+
+def _prefixed() -> list[tuple[str, str, str, float]]:
+    """(spelling, generated unit, base unit, factor) for every prefix x unit the table lists,
+    read from the file itself so a unit or prefix added there is covered here."""
+    from fact_ledger.packaged import read_packaged_toml
+
+    data = read_packaged_toml("units.toml", "unit vocabulary")
+    prefixes = data["prefixes"]
+    out = []
+    for unit, spec in data.items():
+        if not isinstance(spec, dict) or "prefixes" not in spec:
+            continue
+        for symbol in spec["prefixes"]:
+            prefix = prefixes[symbol]
+            name = (symbol + spec["symbols"][0]).lower().replace("µ", "u")
+            factor = prefix["factor"] * spec["factor"]
+            for written in (symbol, *prefix.get("also", [])):
+                out.extend((written + s, name, unit, factor) for s in spec["symbols"])
+            out.extend((prefix["name"] + f, name, unit, factor) for f in spec.get("forms", []))
+    return out
+
+
+PREFIXED = _prefixed()
+
+
+def test_every_unit_with_prefixes_generates_them() -> None:
+    names = {name for _, name, _, _ in PREFIXED}
+    assert {"km", "um", "pm", "ug", "dl", "twh", "gw", "mah", "gbit", "pb", "kev"} <= names
+    assert len(PREFIXED) > 150
+
+
+@given(st.sampled_from(PREFIXED))
+@settings(max_examples=200, deadline=None)
+def test_every_prefixed_spelling_reads_back_to_its_unit_and_factor(
+    case: tuple[str, str, str, float],
+) -> None:
+    spelling, name, unit, factor = case
+    units = load_units()
+    assert units.normalise(spelling) == name
+    base = units.conversion(unit)
+    assert units.conversion(name).base == base.base
+    assert units.conversion(name).factor == pytest.approx(factor, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("form", "unit"),
+    [
+        ("bpd", "barrel/day"),
+        ("b/d", "barrel/day"),
+        ("tpd", "tonne/day"),
+        ("Mbps", "mbit/second"),
+        ("Gb/s", "gbit/second"),
+        ("Mbit/s", "mbit/second"),
+        ("bps", "basis_point"),  # a bare "bps" in markets copy is basis points
+        ("s-1", "hz"),
+        ("cc", "ml"),
+        ("μg", "ug"),  # Greek mu as well as the micro sign
+        ("megawatt hour", "mwh"),
+        ("troy ounces", "troy_ounce"),
+    ],
+)
+def test_rates_and_symbols_written_as_one_word(form: str, unit: str) -> None:
+    assert load_units().normalise(form) == unit
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "base", "expected"),
+    [
+        ("mbit/second", 100, "byte/second", 12.5e6),
+        ("twh", 1, "joule", 3.6e15),
+        ("basis_point", 25, "percentage_point", 0.25),
+        ("ppm", 420, "fraction", 420e-6),
+        ("joule/m2/year", 31557600, "joule/m2/second", 1.0),  # a rate of a rate
+        ("ug/m3", 1e9, "kg/litre", 1e-3),
+    ],
+)
+def test_new_units_convert(unit: str, value: float, base: str, expected: float) -> None:
+    conversion = load_units().conversion(unit)
+    assert conversion.base == base
+    assert conversion.apply(value) == pytest.approx(expected, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '[dimensions]\nlength = "m"\n[prefixes]\nk = { name = "kilo", factor = 1e3 }\n'
+            '[m]\ndimension = "length"\nfactor = 1\nsymbols = ["m"]\nprefixes = ["k"]\n'
+            '[km]\ndimension = "length"\nfactor = 100\n',
+            "'km' disagrees",
+        ),
+        (
+            '[dimensions]\nlength = "m"\n[m]\ndimension = "length"\nfactor = 1\n'
+            'symbols = ["m"]\nprefixes = ["k"]\n',
+            "no prefix 'k'",
+        ),
+        (
+            '[dimensions]\nlength = "m"\n[m]\ndimension = "length"\nfactor = 1\n'
+            '[rate_forms]\nmps = "m/fortnight"\n',
+            "not two units",
+        ),
+    ],
+)
+def test_a_broken_prefix_or_rate_names_the_file(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "units.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_units(str(path))
+    assert str(path) in str(caught.value)
