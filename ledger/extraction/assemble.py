@@ -138,7 +138,9 @@ def extract_assertions(document: Document, *, aliases: AliasTable | None = None)
     layout = analyse_layout(text)
     attributor = Attributor(text, sentences, layout)
     published = _published(document, text, parse_dateline)
-    mentions = sorted([*find_quantities(text), *find_dates(text, published)], key=_SPAN)
+    mentions = _without_rate_durations(
+        sorted([*find_quantities(text), *find_dates(text, published)], key=_SPAN)
+    )
     places = [p for p in _find_places(text, table) if not layout.is_furniture(p.start, p.end)]
     context = _Context(
         document=document,
@@ -160,6 +162,20 @@ def extract_assertions(document: Document, *, aliases: AliasTable | None = None)
 
 _SPAN = operator.attrgetter("start", "end")
 _ROW_ORDER = operator.attrgetter("start", "end", "kind")
+
+
+def _without_rate_durations(mentions: list[Mention]) -> list[Mention]:
+    """ "150 million litres a day", "60.1p a day": the "a day" of a rate is its quantity's
+    denominator, not a length of time of its own. ``mentions`` is sorted by start."""
+    reach = -1  # where the last rate quantity's quote ends
+    kept = []
+    for mention in mentions:
+        if mention.kind == "duration" and mention.end <= reach:
+            continue
+        if mention.kind == "quantity" and mention.unit and "/" in mention.unit:
+            reach = max(reach, mention.end)
+        kept.append(mention)
+    return kept
 
 
 def _published(document: Document, text: str, parse_dateline: object) -> dt.date | None:

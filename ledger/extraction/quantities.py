@@ -166,10 +166,69 @@ _PER_THINGS = {"share": "share", "head": "person", "capita": "person", "person":
 _PER_THING_RE = re.compile(r"(?P<thing>share|head|capita|person)(?![\w-])", re.IGNORECASE)
 _NUMBER_BEFORE_RE = re.compile(r"(?<![^\W\d_])\d+[ \t]\Z")  # "7946 " but not "i7 "
 _RELATIVE_TAIL_RE = re.compile(r"\s+(?:earlier|later|ago|before|after|on|since)(?![\w])", re.I)
-# "2 in thick", "2 in." -- "in" is an inch only where it cannot be the preposition.
+# "2 in thick", "2 in." -- "in" is an inch only where it cannot be the preposition; glued to
+# the number ("a 6.7in screen") it never is one.
 _INCH_RE = re.compile(
-    r"\s?in\.?(?=\s*(?:[,;)]|$)|\s+(?:thick|long|wide|tall|high|deep|across|diameter)(?![\w]))"
+    r"in(?![\w])\.?"
+    r"|\s?in\.?(?=\s*(?:[,;)]|$)|\s+(?:thick|long|wide|tall|high|deep|across|diameter)(?![\w]))"
 )
+# Inch and foot marks glued to a number: '65" TVs', "a 6'8\" forward", "5′ 11″". A straight
+# foot mark is also an apostrophe or a closing single quote, so it is a foot only before the
+# inches or a word of size; a straight inch mark is one only where it closes no quotation.
+_INCH_MARK_RE = re.compile(r"[\"″]")
+_FOOT_MARK_RE = re.compile(
+    r"′|['’](?=\d{1,2}(?:\.\d+)?[\"″]|[^\S\n]*(?:tall|high|long|wide|deep)(?![\w]))"
+)
+# "K" after a number: thousand ("$50K", "10K followers"), except in a sentence about
+# temperature, where it is kelvin ("cooled to 4K", "77 K"); as a race after an article or a
+# possessive ("won the women's 10K", "a 5K run"), where it is kilometres; and beside computer
+# memory ("32K of RAM"), where it is kibibytes.
+_SPACED_K_RE = re.compile(r"[ \u00a0]K(?![\w])")
+_KELVIN_CONTEXT_RE = re.compile(
+    r"(?<![\w-])(?:temperatures?|kelvins?|cool(?:ed|s|ing)?|heat(?:ed|s|ing)|superconduct\w*|"
+    r"cryo\w*|absolute[^\S\n]+zero|boiling[^\S\n]+point|melting[^\S\n]+point|"
+    r"liquid[^\S\n]+(?:nitrogen|helium|hydrogen)|thermal|°[^\S\n]?[CF]|degrees[^\S\n]+"
+    r"(?:Celsius|Fahrenheit))(?![\w-])",
+    re.IGNORECASE,
+)
+_RACE_BEFORE_RE = re.compile(r"(?:(?<![\w-])(?:the|a)|['’]s)[^\S\n]+\Z", re.IGNORECASE)
+_RACE_AFTER_RE = re.compile(
+    r"(?:[^\S\n]*[,.;:)!?]|[^\S\n]*\Z|[^\S\n]+(?:in|at|on|and|race|run|walk|course|event|"
+    r"title|record|time|win|victory)(?![\w-]))",
+    re.IGNORECASE,
+)
+_MEMORY_CONTEXT_RE = re.compile(r"(?<![\w-])(?:memory|RAM|ROM|EPROM|cache)(?![\w-])")
+# "Labour leads by 12 points in the poll", "a margin of error of 3 points": points of a
+# share are percentage points; "scored 31 points", "the Dow fell 300 points" are points.
+_SHARE_CONTEXT_RE = re.compile(
+    r"(?<![\w-])(?:polls?|polling|survey\w*|margin|percent|per[^\S\n]cent|approval|"
+    r"rates?|inflation|unemployment|turnout|vote[sd]?)(?![\w-])|%",
+    re.IGNORECASE,
+)
+_CONTEXT_REACH = 120  # characters either side that a sentence's subject is looked for in
+# "rose 12,450 tonnes to 165,000 tons", "rose 2.3p to 148.9p": a change, then the level it
+# reached, when the unit is written after both.
+# "($0.42)": an amount in parentheses after a word that introduces an amount is an
+# accounting negative; "€100 ($110)" is a conversion and stays positive.
+_ACCOUNTING_BEFORE_RE = re.compile(
+    r"(?:(?<![\w-])(?:was|were|is|are|of|to|at|with|from|versus|vs\.?|total(?:l?ed)?)|:|^)"
+    r"[^\S\n]*\(\Z",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "5-1/4 cents": a whole number and a fraction joined by a hyphen (grain and bond prices).
+_MIXED_FRACTION_RE = re.compile(r"-(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\d/])")
+# "200 tonnes of fuel a day", "2 million barrels of oil per day": a rate after what is measured.
+_OF_STUFF_RATE_RE = re.compile(
+    r"[^\S\n]+of(?:[^\S\n]+(?!(?:a|an|per|each)(?![\w-]))[^\W\d_][\w-]*){1,3}?"
+    r"(?:[^\S\n]*/[^\S\n]*|[^\S\n]+(?:per|an?|each)[^\S\n]+)"
+    r"(?P<t>hours?|days?|weeks?|months?|years?|annum)(?![\w])",
+    re.IGNORECASE,
+)
+# Video resolutions are written like a price in pence ("1080p"); these never are pence.
+_VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0})
+# In a story about the weather, a bare "104 degrees" is Fahrenheit: no air is that hot in
+# Celsius (the record is 56.7 °C), and the coldest Fahrenheit reading is not below -130.
+_FAHRENHEIT_ONLY = (60.0, 140.0)
 # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km": the stated uncertainty is skipped over.
 _UNCERTAINTY_RE = re.compile(rf"[^\S\n]*(?:±|\+/-|\+-)[^\S\n]*{DIGITS_PATTERN}")
 _OF_WHOLE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)
@@ -522,6 +581,14 @@ class _Reader:
             if "/" in number and (number in _NOT_FRACTIONS or _improper(number)):
                 return None  # "9/11", "24/7"
             value = 1.0 if kind == "article" else parse_number(number)
+            mixed = (
+                _MIXED_FRACTION_RE.match(text, end)
+                if text[end : end + 1] == "-" and kind == "digits" and number.isdigit()
+                else None
+            )
+            if mixed and 0 < int(mixed.group("top")) < int(mixed.group("bottom")):
+                value += int(mixed.group("top")) / int(mixed.group("bottom"))
+                end = mixed.end()
             worded_gap = spaced and worded  # "minus 20", "magnitude 6.4", "absolute zero"
             minus = worded_gap and _MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)
             if minus and value > 0:
@@ -539,6 +606,7 @@ class _Reader:
                 return figure
             self._currency(figure)
             self._scale(figure)
+            self._accounting_negative(figure)
             self._range(figure)
             uncertainty = _UNCERTAINTY_RE.match(text, figure.num_end)
             if uncertainty:
@@ -637,6 +705,12 @@ class _Reader:
                 return
             if letters in ("M", "B", "T") and not money:
                 return
+            if letters in ("k", "K") and not money:
+                meaning = self._k_meaning(figure, abbr, spaced=False)
+                if meaning:
+                    figure.unit = meaning
+                    figure.num_end = figure.end = abbr.end()
+                    return
             factor = SCALE_ABBREVIATIONS[letters.lower()]
             word = abbr
         assert figure.value is not None
@@ -644,6 +718,38 @@ class _Reader:
         figure.low = figure.high = figure.value
         figure.num_end = figure.end = word.end()
         figure.scaled = True
+
+    def _k_meaning(self, figure: _Figure, k: re.Match[str], *, spaced: bool) -> str | None:
+        """What "K" after a figure that is no amount of money means, None for thousand."""
+        text = self.text
+        before = text[max(0, figure.start - _CONTEXT_REACH) : figure.start]
+        after = text[k.end() : k.end() + _CONTEXT_REACH]
+        if k.group().strip() == "K" and (
+            _KELVIN_CONTEXT_RE.search(before) or _KELVIN_CONTEXT_RE.search(after)
+        ):
+            return "kelvin"
+        if spaced:
+            return None
+        if _RACE_BEFORE_RE.search(before) and _RACE_AFTER_RE.match(text, k.end()):
+            return "km"
+        if _MEMORY_CONTEXT_RE.search(before) or _MEMORY_CONTEXT_RE.search(after):
+            return "kib"
+        return None
+
+    def _accounting_negative(self, figure: _Figure) -> None:
+        """ "Diluted loss per share was ($0.42)": the parentheses make the amount negative."""
+        text, start = self.text, figure.start
+        if (
+            figure.unit is None
+            or figure.scaled
+            or text[start - 1 : start] != "("
+            or text[figure.num_end : figure.num_end + 1] != ")"
+            or not figure.value
+            or self.units.dimension(figure.unit) != "money"
+            or not _ACCOUNTING_BEFORE_RE.search(text, max(0, start - 30), start)
+        ):
+            return
+        figure.value = figure.low = figure.high = -abs(figure.value)
 
     def _range(self, figure: _Figure) -> None:
         """Join "300-350", "300 to 350", "between 300 and 350", "two or three" into one figure.
@@ -657,6 +763,12 @@ class _Reader:
             return
         sep = m.group("sep").strip().lower()
         between = _BETWEEN_RE.search(text, max(0, figure.start - 10), figure.start)
+        if (
+            unit_first
+            and not between
+            and _CHANGE_BEFORE_RE.search(text, max(0, figure.start - 40), figure.start)
+        ):
+            return  # "rose 12,450 tonnes to 165,000 tons": the change, then the level
         if between and _CHANGE_BEFORE_RE.search(
             text, max(0, between.start() - 40), between.start()
         ):
@@ -682,6 +794,12 @@ class _Reader:
             if not figure.scaled:
                 first *= factor  # "between 3 and 4 million": the scale is written once
             end = word.end()
+        elif figure.scaled and figure.unit is not None:
+            # "$95K to $110K": each end of a range of money carries its abbreviation.
+            abbr = _SCALE_ABBR_RE.match(text, end)
+            if abbr:
+                second *= SCALE_ABBREVIATIONS[abbr.group("a").lower()]
+                end = abbr.end()
         # Below zero a range may be written either way round ("from -18 °C to -34 °C").
         if not (first < second or (second < first < 0 and sep != "-")):
             return
@@ -730,20 +848,27 @@ class _Reader:
                 form = measure.group("unit")
                 if measure.group("gap") == "" or (len(form) <= 2 and form != "%"):
                     measure = None  # "two m", "a t": abbreviations follow digits, not words
+            if (
+                measure
+                and measure.group("unit") == "p"
+                and (measure.group("gap") or figure.value in _VIDEO_LINES)
+            ):
+                measure = None  # pence are glued ("148.9p"); "1080p" is a video resolution
             if measure:
-                figure.unit = self.units.normalise(measure.group("unit"))
+                form = measure.group("unit")
+                figure.unit = self.units.normalise(form)
                 if figure.unit == "GBP" and self._pound_of_weight(figure, measure):
                     figure.unit = "lb"
                 elif figure.unit == "degree":
                     figure.unit = self._temperature_scale(figure, measure.end()) or "degree"
                 figure.num_end = figure.end = measure.end()
                 self._per(figure)
+                self._bits(figure, form)
                 return
-            inch = _INCH_RE.match(text, pos) if figure.kind == "digits" else None
-            if inch:
-                figure.unit = "inch"
-                figure.num_end = figure.end = inch.end()
-                return
+            if figure.kind == "digits":
+                self._mark_or_inch(figure)
+                if figure.unit is not None:
+                    return
         if figure.kind in ("fracw", "half", "vulgar"):
             figure.unit = FRACTION  # "a third of Iraq": the quote stays "a third"
             return
@@ -778,7 +903,49 @@ class _Reader:
         found = self._noun(after)
         if found:
             figure.unit, figure.noun, figure.end = found
+            if figure.unit == "point" and self._near(_SHARE_CONTEXT_RE, figure):
+                figure.unit = "percentage_point"
             self._per(figure)
+
+    def _near(self, pattern: re.Pattern[str], figure: _Figure) -> bool:
+        """Whether ``pattern`` occurs in the figure's line within the context reach."""
+        text = self.text
+        start = max(text.rfind("\n", 0, figure.start) + 1, figure.start - _CONTEXT_REACH)
+        end = text.find("\n", figure.end)
+        end = min(len(text) if end < 0 else end, figure.end + _CONTEXT_REACH)
+        return bool(
+            pattern.search(text, start, figure.start) or pattern.search(text, figure.end, end)
+        )
+
+    def _mark_or_inch(self, figure: _Figure) -> None:
+        """ "6.7in", "2 in thick", '65" TVs', "6'8\"", and "77 K" in a sentence about heat."""
+        text, pos = self.text, figure.num_end
+        found, unit = _INCH_RE.match(text, pos), "inch"
+        if not found:
+            found = _INCH_MARK_RE.match(text, pos)
+            if found and found.group() == '"':
+                line = text.rfind("\n", 0, figure.start) + 1
+                if text.count('"', line, figure.start) % 2:
+                    found = None  # 'he said "it cost 5"': the mark closes a quotation
+        if not found:
+            found, unit = _FOOT_MARK_RE.match(text, pos), "ft"
+        if not found:
+            found = _SPACED_K_RE.match(text, pos)
+            unit = "kelvin" if found and self._k_meaning(figure, found, spaced=True) else ""
+        if found and unit:
+            figure.unit = unit
+            figure.num_end = figure.end = found.end()
+
+    def _bits(self, figure: _Figure, form: str) -> None:
+        """ "Mb/s", "kb per second": a data rate written with a small b counts bits; "MB/s"
+        and a size alone ("a 5Mb file") stay bytes."""
+        unit = figure.unit or ""
+        top, _, bottom = unit.partition("/")
+        if bottom != "second" or not form.endswith("b") or self.units.dimension(top) != "data":
+            return
+        bits = top[:-1] + "bit"  # "mb" -> "mbit": prefixed names are prefix + symbol
+        if bits in self.units.units:
+            figure.unit = f"{bits}/second"
 
     def _temperature_scale(self, figure: _Figure, end: int) -> str | None:
         """ "104 degrees" in a sentence about the heat, "−273.15° on the Celsius scale": a
@@ -794,6 +961,9 @@ class _Reader:
             self._text_scale = (
                 "" if found is None else "fahrenheit" if found.group("f") else "celsius"
             )
+        low, high = _FAHRENHEIT_ONLY
+        if not self._text_scale and figure.value is not None and low < figure.value <= high:
+            return "fahrenheit"
         return self._text_scale or None
 
     def _pound_of_weight(self, figure: _Figure, measure: re.Match[str]) -> bool:
@@ -815,9 +985,32 @@ class _Reader:
         return form == "pound" and figure.value != 1 and word not in _MONEY_NOUNS
 
     def _per(self, figure: _Figure) -> None:
-        """A rate: "$15.4/hour", "10 l/km", "four times per week" -> unit "USD/hour"."""
+        """A rate: "$15.4/hour", "10 l/km", "four times per week" -> unit "USD/hour"; a rate
+        of a rate ("20 J/m^2 per year"); a measure per time after what it measures ("200
+        tonnes of fuel a day")."""
+        if figure.unit is None:
+            return
         per = _PER_RE.match(self.text, figure.end)
-        if not per or figure.unit is None:
+        if not per:
+            dimension = self.units.dimension(figure.unit)
+            stuff = (
+                _OF_STUFF_RATE_RE.match(self.text, figure.end)
+                if dimension not in (None, COUNT, "money") and "/" not in figure.unit
+                else None
+            )
+            if stuff and not _RELATIVE_TAIL_RE.match(self.text, stuff.end()):
+                word = stuff.group("t").lower()
+                base = word if word in _PER_TIME_UNITS else word.rstrip("s")
+                figure.unit = f"{figure.unit}/{_PER_TIME_UNITS.get(base, base)}"
+                figure.end = stuff.end()
+            return
+        if "/" in figure.unit:
+            time = _PER_TIME_RE.match(self.text, per.end())
+            if time and not _RELATIVE_TAIL_RE.match(self.text, time.end()):
+                word = time.group("t").lower()
+                base = word if word in _PER_TIME_UNITS else word.rstrip("s")
+                figure.unit = f"{figure.unit}/{_PER_TIME_UNITS.get(base, base)}"
+                figure.end = time.end()
             return
         time = _PER_TIME_RE.match(self.text, per.end())
         if time and _RELATIVE_TAIL_RE.match(self.text, time.end()):
@@ -839,6 +1032,8 @@ class _Reader:
             denominator, end = unit, measure.end()
         figure.unit = f"{figure.unit}/{denominator}"
         figure.end = end
+        if not time:
+            self._per(figure)  # "20 J/m^2 per year": one more denominator, a time
 
     def _noun(self, pos: int) -> tuple[str | None, str, int] | None:
         """(unit, noun as written, end) of the counted noun phrase starting at ``pos``."""

@@ -311,3 +311,14 @@ def test_a_sum_of_money_is_what_it_is_of():
     assert (figure.subject, figure.unit) == ("earnings", "USD/share")
     assert by_quote(extract("They agreed a fee of £97.5m."), "£97.5m").subject == "fee"
     assert by_quote(extract("It cost a total of $5m."), "$5m").subject != "total"
+
+
+def test_the_time_of_a_rate_is_no_duration_of_its_own() -> None:
+    """ "150 million litres a day": "a day" is the rate's denominator (issue 10); a duration
+    beside a figure that is no rate stays one."""
+    rows = extract("The city uses 150 million litres a day, and ran dry for a day.")
+    figures = [(r.quote, r.kind, r.unit) for r in rows if r.kind in ("quantity", "duration")]
+    assert figures == [
+        ("150 million litres a day", "quantity", "litre/day"),
+        ("a day", "duration", "day"),
+    ]
