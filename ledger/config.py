@@ -40,6 +40,9 @@ class Config:
     timeout: float = 30.0  # seconds one check may run
     max_document_size: int = 10_000_000  # characters in one document (ingest.MAX_DOCUMENT)
     extract_timeout: float = 120.0  # seconds extraction may spend on one document; 0: none
+    # Rows one document may give; 0: none. A megabyte of news prose gives under 10,000; a
+    # line of figures half a million, at about 1.5 KB of memory each (bench/adversarial.py).
+    max_assertions_per_document: int = 200_000
     follow_symlinks: bool = False  # read links in an input folder that lead out of it
     source: Path | None = None  # the file this came from
 
@@ -71,6 +74,7 @@ _KEYS: dict[str, str] = {
     "timeout": "timeout",
     "max-document-size": "max_document_size",
     "extract-timeout": "extract_timeout",
+    "max-assertions-per-document": "max_assertions_per_document",
     "follow-symlinks": "follow_symlinks",
 }
 
@@ -155,6 +159,10 @@ def _convert(name: str, key: str, raw: Any, root: Path, path: Path) -> Any:
     if name == "max_document_size":
         if isinstance(raw, bool) or not isinstance(raw, int) or raw <= 0:
             raise fail("a positive whole number of characters")
+        return raw
+    if name == "max_assertions_per_document":
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+            raise fail("a whole number of assertions, 0 for no limit")
         return raw
     if name == "follow_symlinks":
         if not isinstance(raw, bool):

@@ -64,6 +64,7 @@ def extract_parallel(
     scheduler: str = "processes",
     workers: int | None = None,
     timeout: float = 0.0,
+    max_assertions: int = 0,
 ) -> pd.DataFrame:
     """Every extractor of ``host`` over ``documents``, partitioned on ``scheduler``: the frame
     :func:`fact_ledger.pipeline.extract` returns (failures go to ``host.failures`` as there)."""
@@ -74,9 +75,11 @@ def extract_parallel(
         raise LedgerError(f"--workers must be at least 1, not {workers}")
     extractors = list(host.extractors)
     if scheduler == "sync" or len(documents) <= 1:
-        parts = [extract_part(extractors, documents, timeout=timeout)]
+        parts = [
+            extract_part(extractors, documents, timeout=timeout, max_assertions=max_assertions)
+        ]
     else:
-        parts = _dask_parts(extractors, documents, scheduler, workers, timeout)
+        parts = _dask_parts(extractors, documents, scheduler, workers, timeout, max_assertions)
     host.failures.extend(f for part in parts for f in part.raised)
     host.failures.extend(f for part in parts for f in part.invalid)
     frames = [part.frame for part in parts if len(part.frame)]
@@ -87,9 +90,9 @@ def extract_parallel(
 
 
 def _run_partition(
-    documents: list[Document], extractors: list[Extractor], timeout: float
+    documents: list[Document], extractors: list[Extractor], timeout: float, max_assertions: int
 ) -> list[ExtractedPart]:
-    return [extract_part(extractors, documents, timeout=timeout)]
+    return [extract_part(extractors, documents, timeout=timeout, max_assertions=max_assertions)]
 
 
 def _dask_parts(
@@ -98,12 +101,13 @@ def _dask_parts(
     scheduler: str,
     workers: int,
     timeout: float,
+    max_assertions: int = 0,
 ) -> list[ExtractedPart]:
     import dask.bag as db
 
     bag = db.from_sequence(list(documents), npartitions=partitions_for(len(documents), workers))
     # One ExtractedPart per partition, in partition (= document) order.
-    parts = bag.map_partitions(_run_partition, extractors, timeout)
+    parts = bag.map_partitions(_run_partition, extractors, timeout, max_assertions)
     if scheduler == "distributed":
         with _client(workers) as client:
             return list(client.compute(parts, sync=True))

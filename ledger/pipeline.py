@@ -10,6 +10,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -18,6 +19,7 @@ import pandas as pd
 
 from .columns import assertions_frame, conform
 from .errors import InputError, StoreError
+from .extraction.budget import TooManyRows, check_rows, limited_rows
 from .ingest import Limits, read_inputs
 from .manager import PluginFailure, PluginHost
 from .model import Document, Finding
@@ -44,7 +46,11 @@ class Ledger:
 
 
 def extract(
-    host: PluginHost, documents: Iterable[Document], *, timeout: float = 0.0
+    host: PluginHost,
+    documents: Iterable[Document],
+    *,
+    timeout: float = 0.0,
+    max_assertions: int = 0,
 ) -> pd.DataFrame:
     """Run every registered extractor over every document.
 
@@ -57,8 +63,12 @@ def extract(
     ``timeout`` (seconds, 0: none) bounds the extractors' time on one document: past it the
     run stops with an :class:`~fact_ledger.errors.InputError` naming the document (exit 2),
     as a document no extractor can read in that time is a bad input, not a finding.
+    ``max_assertions`` (0: none) bounds the rows one extractor may give for one document,
+    the same way.
     """
-    part = extract_part(list(host.extractors), documents, timeout=timeout)
+    part = extract_part(
+        list(host.extractors), documents, timeout=timeout, max_assertions=max_assertions
+    )
     host.failures.extend(part.raised + part.invalid)
     return part.frame
 
@@ -75,7 +85,11 @@ class ExtractedPart:
 
 
 def extract_part(
-    extractors: Sequence[Extractor], documents: Iterable[Document], *, timeout: float = 0.0
+    extractors: Sequence[Extractor],
+    documents: Iterable[Document],
+    *,
+    timeout: float = 0.0,
+    max_assertions: int = 0,
 ) -> ExtractedPart:
     """:func:`extract` over ``documents`` with ``extractors``, needing no host: a worker of a
     partitioned run (:mod:`fact_ledger.parallel`) calls it on its share of the documents.
@@ -85,10 +99,19 @@ def extract_part(
     batches: list[tuple[str, Document, pd.DataFrame]] = []
     for document in documents:
         for extractor in extractors:
-            # The limit's InputError is raised outside the try: it stops the run.
-            with time_limit(timeout, document):
+            # The limits' InputError is raised outside the try: it stops the run.
+            with time_limit(timeout, document), limited_rows(max_assertions):
                 try:
-                    rows = list(extractor.extract(document))
+                    found = extractor.extract(document)
+                    # A generator stops one row past the limit; the rule extractor stops
+                    # itself (fact_ledger.extraction.budget), before building its rows.
+                    rows = list(islice(found, max_assertions + 1) if max_assertions else found)
+                    check_rows(len(rows), max_assertions)
+                except TooManyRows as exc:
+                    raise InputError(
+                        f"{document.source or 'document ' + document.name}: {exc} "
+                        "(max-assertions-per-document in the configuration)"
+                    ) from None
                 except Exception as exc:
                     raised.append(
                         PluginFailure(extractor.plugin, "extract", f"{type(exc).__name__}: {exc}")
@@ -271,12 +294,22 @@ def build_ledger(
     if todo:
         if scheduler == "sync":
             shown = progress(todo) if progress is not None else todo
-            extracted = extract(host, shown, timeout=config.extract_timeout)
+            extracted = extract(
+                host,
+                shown,
+                timeout=config.extract_timeout,
+                max_assertions=config.max_assertions_per_document,
+            )
         else:
             from .parallel import extract_parallel
 
             extracted = extract_parallel(
-                host, todo, scheduler=scheduler, workers=workers, timeout=config.extract_timeout
+                host,
+                todo,
+                scheduler=scheduler,
+                workers=workers,
+                timeout=config.extract_timeout,
+                max_assertions=config.max_assertions_per_document,
             )
         frames.append(resolve(host, extracted))
     for folder in inputs.ledgers:

@@ -128,7 +128,8 @@ def test_a_bare_toml_date_is_a_publication_date(tmp_path: Path) -> None:
     "line",
     ["timeout = inf", "timeout = nan", "tolerance = nan", "tolerance = inf", "tolerance = -inf",
      "extract-timeout = inf", "max-document-size = 0", "max-document-size = 1.5",
-     "follow-symlinks = 1"],
+     "follow-symlinks = 1", "max-assertions-per-document = -1",
+     "max-assertions-per-document = 1.5", "max-assertions-per-document = true"],
 )  # fmt: skip
 def test_non_finite_or_wrong_numbers_in_the_configuration(tmp_path: Path, line: str) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)
@@ -182,6 +183,33 @@ def test_extraction_past_the_time_limit_stops_with_exit_2(tmp_path: Path) -> Non
     run = fact_ledger_config("extract", "a.txt", "-o", "out.jsonl")
     refused(run, "a.txt", "extract-timeout")
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_document_over_the_assertion_limit_stops_with_exit_2(tmp_path: Path) -> None:
+    # 5,000 figures in one line ("$1" each), 1,000 allowed: refused whole, nothing written.
+    (tmp_path / "a.txt").write_text("$1" * 5_000)
+    (tmp_path / "fact-ledger.toml").write_text("max-assertions-per-document = 1000\n")
+    run = fact_ledger_config("extract", "a.txt", "-o", "out.jsonl")
+    refused(run, "a.txt", "more than 1,000 assertions", "max-assertions-per-document")
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize("limit", [5_000, 0])
+def test_a_document_at_the_assertion_limit_or_without_one_keeps_every_row(
+    tmp_path: Path, limit: int
+) -> None:
+    (tmp_path / "a.txt").write_text("$1" * 5_000)
+    (tmp_path / "fact-ledger.toml").write_text(f"max-assertions-per-document = {limit}\n")
+    run = fact_ledger_config("extract", "a.txt", "-o", "out.jsonl")
+    assert run.code == EXIT_OK, run.stderr
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 5_000
+
+
+def test_the_assertion_limit_is_a_setting_shown_with_its_default(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    run = fact_ledger("check", "a.txt", "--show-settings")
+    assert run.code == EXIT_OK, run.stderr
+    assert "max-assertions-per-document = 200000" in run.stdout
 
 
 # -- item 4: trust boundaries --------------------------------------------------------------

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..model import Assertion, Document
 from .attribution import NO_ATTRIBUTION, Attribution, Attributor, is_denial_verb
+from .budget import check_rows
 from .counted import casualty_state, counted_noun
 from .entities import AliasTable, default_alias_table
 from .furniture import PageLayout, analyse_layout
@@ -141,6 +142,7 @@ def extract_assertions(document: Document, *, aliases: AliasTable | None = None)
     mentions = _without_rate_durations(
         sorted([*find_quantities(text), *find_dates(text, published)], key=_SPAN)
     )
+    check_rows(len(mentions))  # before building their rows (max-assertions-per-document)
     places = [p for p in _find_places(text, table) if not layout.is_furniture(p.start, p.end)]
     context = _Context(
         document=document,
@@ -156,6 +158,7 @@ def extract_assertions(document: Document, *, aliases: AliasTable | None = None)
     )
     rows = [_mention_row(context, mention) for mention in mentions]
     rows.extend(_propositions(context))
+    check_rows(len(rows))
     rows.sort(key=_ROW_ORDER)
     return rows
 

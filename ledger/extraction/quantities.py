@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from fact_ledger.extraction.budget import check_rows, row_limit
 from fact_ledger.extraction.dates import time_spans
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.numbers import (
@@ -488,6 +489,7 @@ class _Reader:
     def read(self) -> list[Mention]:
         out: list[_Figure] = []
         consumed = 0
+        limit = row_limit()  # stop a line of figures before it has used up the memory
         for match in _merged(self.candidates, self.text):
             start, end = match.span()
             if start < consumed or self.masked(start, end) or self.in_code(start):
@@ -501,6 +503,8 @@ class _Reader:
             self._inherit(figure, out)
             out.append(figure)
             consumed = figure.end
+            if limit and len(out) > limit:
+                check_rows(len(out), limit)
         self._inherit_from_whole(out)
         return [f.mention() for f in out]
 
