@@ -7,9 +7,12 @@ Run from the repository root::
     .venv/bin/python bench/adversarial.py --limits               # the CLI on 50 MB inputs
 
 Each pattern is repeated into one line of the given size (no newline, so no paragraph
-breaks) and run through ``extract_assertions``. CPU seconds (``time.process_time``, the
-least of ``--repeat`` runs) are reported per size, with seconds per MB and the growth
-exponent between the two largest sizes (1.0 is linear, 2.0 quadratic). ``--limits`` runs
+breaks) and run through ``extract_assertions``, each size in a fresh child process so that
+its peak memory is its own. CPU seconds (``time.process_time``, the least of ``--repeat``
+runs) are reported per size, with seconds per MB, microseconds per row and the growth
+exponent between the two largest sizes (1.0 is linear, 2.0 quadratic), and the child's
+peak resident memory at the largest size. ``mixed figures`` is a seeded random line of
+figures of many shapes, so that no reading can be served from a repetition. ``--limits`` runs
 ``fact-ledger extract`` on 50 MB single-line files with the default limits and with the
 size limit lifted, and reports the exit code, the first line of stderr and the wall time:
 a hostile document must end in exit 2 with one line, never a hang.
@@ -18,8 +21,11 @@ a hostile document must end in exit 2 with one line, never a hang.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
+import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -51,6 +57,22 @@ PATTERNS = {
 MB = 1_000_000
 
 
+def _mixed_figures(size: int = 64 * 1024) -> str:
+    """Figures of many shapes in a seeded random order, the unit repeated to any size."""
+    pick = random.Random(9)
+    tokens = []
+    while sum(map(len, tokens)) < size:
+        before = pick.choice(["", "", "$", "€", "about ", "minus ", "US$", "at least "])
+        number = pick.choice([str(pick.randint(0, 99999)), f"{pick.randint(1, 999):,}.{pick.randint(0, 9)}",
+                              f"{pick.randint(1, 9)},{pick.randint(100, 999)}"])  # fmt: skip
+        after = pick.choice(["", "", "%", "m", " people", "-", " to ", " km", ":", "bn", " killed"])
+        tokens.append(before + number + after + pick.choice(["", " ", " ", ", ", "; "]))
+    return "".join(tokens)
+
+
+PATTERNS["mixed figures"] = _mixed_figures()
+
+
 def line(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
@@ -65,17 +87,33 @@ def cpu_seconds(text: str, repeat: int) -> tuple[float, int]:
     return best, rows
 
 
+def child(name: str, size: float, repeat: int) -> None:
+    """One pattern at one size, in this process: CPU seconds, rows, peak RSS (bytes), JSON."""
+    spent, rows = cpu_seconds(line(PATTERNS[name], int(size * MB)), repeat)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    print(json.dumps({"seconds": spent, "rows": rows, "peak": peak}))
+
+
+def measured(name: str, size: float, repeat: int) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", name, str(size), str(repeat)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(done.stdout.splitlines()[-1])
+
+
 def scaling(patterns: list[str], sizes: list[float], repeat: int) -> None:
     print(
         "| pattern | "
         + " | ".join(f"{s:g} MB (s)" for s in sizes)
-        + " | s/MB at largest | growth | rows at largest |"
+        + " | s/MB at largest | µs/row | growth | rows at largest | peak RSS (MB) |"
     )
-    print("|---|" + "---:|" * (len(sizes) + 3))
+    print("|---|" + "---:|" * (len(sizes) + 5))
     for name in patterns:
-        times, rows = [], 0
+        times, rows, peak = [], 0, 0.0
         for size in sizes:
-            spent, rows = cpu_seconds(line(PATTERNS[name], int(size * MB)), repeat)
+            got = measured(name, size, repeat)
+            spent, rows, peak = got["seconds"], int(got["rows"]), got["peak"]
             times.append(spent)
             print(f"  {name!r} {size:g} MB: {spent:.2f} s", file=sys.stderr, flush=True)
         growth = (
@@ -84,8 +122,10 @@ def scaling(patterns: list[str], sizes: list[float], repeat: int) -> None:
             else math.nan
         )
         cells = " | ".join(f"{t:.2f}" for t in times)
+        per_row = f"{times[-1] / rows * 1e6:.1f}" if rows else "–"
         print(
-            f"| `{name}` | {cells} | {times[-1] / sizes[-1]:.2f} | n^{growth:.2f} | {rows:,} |",
+            f"| `{name}` | {cells} | {times[-1] / sizes[-1]:.2f} | {per_row} | n^{growth:.2f} "
+            f"| {rows:,} | {peak / MB:,.0f} |",
             flush=True,
         )
 
@@ -121,7 +161,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--limits", action="store_true", help="the CLI on --limit-size MB files")
     parser.add_argument("--limit-size", type=float, default=50.0)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        child(args.child[0], float(args.child[1]), int(args.child[2]))
+        return
     print(f"Command: `{' '.join([os.path.basename(sys.executable), *sys.argv])}`; load "
           f"{os.getloadavg()[0]:.1f} at start\n")  # fmt: skip
     if args.limits:
