@@ -281,7 +281,7 @@ def _call_in_process(
             )  # pickled in the child before the check ran on it
             codes.setflags(write=False)
             shared.setdefault(column, (codes, uniques))
-    return result  # type: ignore[no-any-return]
+    return result
 
 
 def _child(

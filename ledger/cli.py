@@ -53,8 +53,18 @@ class Session:
         if path is not None:
             self.config_path = path
         self.isolated = self.isolated or isolated
+        self.refuse_config_with_isolated()
         self._config = None
         self._host = None
+
+    def refuse_config_with_isolated(self) -> None:
+        """``--isolated`` ignores every configuration file, so naming one beside it is a
+        contradiction the user should hear about (as ruff does), not a silent choice."""
+        if self.isolated and self.config_path is not None:
+            raise click.UsageError(
+                f"--config {self.config_path} cannot be used with --isolated "
+                "(which ignores all configuration files)"
+            )
 
     def use_inputs(self, paths: Sequence[str]) -> None:
         """Discover configuration from the first input path rather than the working folder,
@@ -235,6 +245,7 @@ def cli(
         scheduler=scheduler,
         workers=workers,
     )
+    ctx.obj.refuse_config_with_isolated()
 
 
 pass_session = click.make_pass_decorator(Session)

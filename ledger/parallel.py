@@ -37,6 +37,8 @@ from .errors import LedgerError
 from .pipeline import ExtractedPart, assertions_frame, extract_part
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from .components import Extractor
     from .manager import PluginHost
     from .model import Document
@@ -115,7 +117,7 @@ def _dask_parts(
 
 
 @contextmanager
-def _client(workers: int) -> Iterator[object]:
+def _client(workers: int) -> Iterator[Client]:
     """A client of the cluster at ``DASK_SCHEDULER_ADDRESS``, or of a local one made now."""
     from distributed import Client, LocalCluster
 

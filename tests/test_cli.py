@@ -203,6 +203,26 @@ def test_config_is_accepted_after_the_subcommand_and_wins(tmp_path: Path, articl
     assert run("rule", "--isolated", "FL101").exit_code == 0
 
 
+@pytest.mark.parametrize(
+    "order",
+    [
+        ("--config", "{config}", "--isolated", "check", "{articles}"),
+        ("--isolated", "check", "--config", "{config}", "{articles}"),
+        ("check", "--isolated", "--config", "{config}", "{articles}"),
+    ],
+)
+def test_config_beside_isolated_is_a_usage_error(
+    tmp_path: Path, articles: Path, order: tuple[str, ...]
+) -> None:
+    config = tmp_path / "fact-ledger.toml"
+    config.write_text('select = ["FL107"]\n', encoding="utf-8")
+    args = [a.format(config=config, articles=articles) for a in order]
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "cannot be used with --isolated" in result.stderr
+    assert result.stdout == ""
+
+
 def test_show_settings_prints_a_configuration_that_reads_back(
     tmp_path: Path, articles: Path
 ) -> None:

@@ -507,16 +507,16 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
             )
         matrix = plots.stance_matrix(frame)
         if matrix is not None:
-            claims, speakers = len(matrix.claims), len(matrix.speakers)
+            shown_claims, shown_speakers = len(matrix.claims), len(matrix.speakers)
             caption = (
-                f"{claims} claims"
-                if claims == matrix.total_claims
-                else f"{claims} of {matrix.total_claims} contested claims (the most disputed)"
+                f"{shown_claims} claims"
+                if shown_claims == matrix.total_claims
+                else f"{shown_claims} of {matrix.total_claims} contested claims (the most disputed)"
             )
             caption += (
-                f", {speakers} speakers"
-                if speakers == matrix.total_speakers
-                else f", {speakers} of {matrix.total_speakers} speakers (those who speak most"
+                f", {shown_speakers} speakers"
+                if shown_speakers == matrix.total_speakers
+                else f", {shown_speakers} of {matrix.total_speakers} speakers (those who speak most"
                 " on them; the others are not shown)"
             )
             page.stance_plot = Plot(
