@@ -66,8 +66,15 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     return len(entries)
 
 
-def apply_baseline(findings: Sequence[Finding], fingerprints: frozenset[str]) -> list[Finding]:
-    """Mark findings already in the baseline as ``baseline="unchanged"``; others stay new."""
+def apply_baseline(findings: Sequence[Finding], fingerprints: frozenset[str]) -> Sequence[Finding]:
+    """Mark findings already in the baseline as ``baseline="unchanged"``; others stay new.
+
+    A :class:`~fact_ledger.findings.Findings` frame is marked column-wise (no object made)
+    and one is returned; any other sequence gives a list."""
+    from .findings import Findings
+
+    if isinstance(findings, Findings):
+        return findings.marked(unchanged=[i in fingerprints for i in findings.finding_ids()])
     return [
         dataclasses.replace(f, baseline="unchanged") if f.finding_id in fingerprints else f
         for f in findings

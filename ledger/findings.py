@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, overload
 
 import numpy as np
@@ -25,7 +25,7 @@ from .model import SEVERITY_RANK, Document, Evidence, Finding
 if TYPE_CHECKING:
     from .components import Check
 
-__all__ = ["EVIDENCE_COLUMNS", "Findings", "build_findings"]
+__all__ = ["EVIDENCE_COLUMNS", "TABLE_COLUMNS", "Findings", "LedgerSource", "build_findings"]
 
 EVIDENCE_COLUMNS = (
     "assertion_id", "doc_id", "start", "end", "quote", "sentence", "kind", "value",
@@ -33,26 +33,110 @@ EVIDENCE_COLUMNS = (
 )  # fmt: skip
 
 
+class LedgerSource:
+    """The assertions and documents findings point into, read on first use.
+
+    A run that checked the ledger hands them over as they are; a run answered from the
+    findings cache (:mod:`fact_ledger.cache`) hands over ``load``, called only when
+    something needs a finding's evidence or the ledger itself (a renderer that prints each
+    finding), never for counts, statistics or the exit code.
+    """
+
+    def __init__(
+        self,
+        assertions: pd.DataFrame | None = None,
+        documents: Mapping[str, Document] | None = None,
+        *,
+        load: Callable[[], tuple[pd.DataFrame, Mapping[str, Document]]] | None = None,
+    ) -> None:
+        if (assertions is None or documents is None) and load is None:
+            raise TypeError("LedgerSource needs assertions and documents, or load")
+        self._assertions = assertions
+        self._documents = documents
+        self._load = load
+        self.positions: pd.Index | None = None  # assertion_id -> row, made on first use
+        self.lines: dict[str, list[int]] = {}  # doc_id -> offsets where its lines start
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the assertions and documents are in memory (given, or loaded)."""
+        return self._assertions is not None and self._documents is not None
+
+    def _ensure(self) -> None:
+        if not self.loaded:
+            assert self._load is not None
+            self._assertions, self._documents = self._load()
+
+    @property
+    def assertions(self) -> pd.DataFrame:
+        self._ensure()
+        assert self._assertions is not None
+        return self._assertions
+
+    @property
+    def documents(self) -> Mapping[str, Document]:
+        self._ensure()
+        assert self._documents is not None
+        return self._documents
+
+
+#: What each finding's state is when no waiver or baseline touched it.
+_STATE_DEFAULTS: dict[str, object] = {
+    "finding_id": None,  # None: the fingerprint is computed from code, ids and message
+    "waived": False,
+    "waiver_reason": None,
+    "baseline": "new",
+}
+#: The columns of a findings frame, in order (see :meth:`Findings.table`).
+TABLE_COLUMNS = (
+    "code", "check", "plugin", "severity", "assertion_ids", "message", *_STATE_DEFAULTS,
+)  # fmt: skip
+
+
 class Findings(Sequence[Finding]):
     """Sorted, de-duplicated findings held as a frame; ``Finding`` objects on demand.
 
     Indexing and iteration give :class:`Finding` objects with their evidence (made once,
-    then kept). :meth:`counts` and :meth:`frame` answer without making any.
+    then kept). :meth:`counts`, :meth:`active`, :meth:`failing`, :meth:`frame` and ``len``
+    answer from the columns without making any: the exit code and ``--statistics`` of a run
+    with hundreds of thousands of findings never build one. The waiver and baseline state of
+    each finding is a column too (:meth:`marked`).
     """
 
     def __init__(
         self,
         frame: pd.DataFrame,
-        assertions: pd.DataFrame,
-        documents: Mapping[str, Document],
+        assertions: pd.DataFrame | LedgerSource | None = None,
+        documents: Mapping[str, Document] | None = None,
     ) -> None:
-        self._frame = frame.reset_index(drop=True)
+        frame = frame.reset_index(drop=True)
+        missing = {k: v for k, v in _STATE_DEFAULTS.items() if k not in frame.columns}
+        if missing:
+            frame = frame.assign(
+                **{
+                    name: pd.Series([value] * len(frame), index=frame.index, dtype=object)
+                    if name != "waived"
+                    else pd.Series(False, index=frame.index, dtype=bool)
+                    for name, value in missing.items()
+                }
+            )
+        self._frame = frame
+        self._source = (
+            assertions
+            if isinstance(assertions, LedgerSource)
+            else LedgerSource(assertions, documents if documents is not None else {})
+        )
         self._ids: list[str] | None = None
-        self._assertions = assertions
-        self._documents = documents
         self._made: list[Finding | None] = [None] * len(self._frame)
-        self._positions: pd.Index | None = None
-        self._lines: dict[str, list[int]] = {}
+
+    def _derived(self, frame: pd.DataFrame, made: list[Finding | None]) -> Findings:
+        """Another ``Findings`` over the same ledger: ``frame`` (already in table form)."""
+        other = Findings.__new__(Findings)
+        other._frame = frame.reset_index(drop=True)
+        other._source = self._source
+        other._ids = None
+        other._made = made
+        return other
 
     # -- the sequence ---------------------------------------------------------------------
 
@@ -93,18 +177,34 @@ class Findings(Sequence[Finding]):
 
     # -- whole-column answers ---------------------------------------------------------------
 
+    @property
+    def source(self) -> LedgerSource:
+        """The ledger the findings point into (loaded on first use of its attributes)."""
+        return self._source
+
     def frame(self) -> pd.DataFrame:
         """One row per finding: ``finding_id``, ``code``,
         ``check``, ``severity``, ``assertion_ids``, ``message``, ``plugin``."""
         columns = ["code", "check", "severity", "assertion_ids", "message", "plugin"]
         return self._frame[columns].assign(finding_id=self.finding_ids())[["finding_id", *columns]]
 
+    def table(self) -> pd.DataFrame:
+        """Every column the findings are made from (:data:`TABLE_COLUMNS`), fingerprints
+        filled in: what the findings cache stores. :meth:`from_table` reads it back."""
+        return self._frame[list(TABLE_COLUMNS)].assign(finding_id=self.finding_ids())
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame, source: LedgerSource) -> Findings:
+        """The findings :meth:`table` gave, pointing into ``source``."""
+        return cls(table, source)
+
     def finding_ids(self) -> list[str]:
         """The fingerprint of every finding, in order (computed once, on first use)."""
         if self._ids is None:
             self._ids = [
-                _finding_id(code, ids, message)
-                for code, ids, message in zip(
+                given if given is not None else _finding_id(code, ids, message)
+                for given, code, ids, message in zip(
+                    self._frame["finding_id"].tolist(),
                     self._frame["code"].tolist(),
                     self._frame["assertion_ids"].tolist(),
                     self._frame["message"].tolist(),
@@ -117,6 +217,89 @@ class Findings(Sequence[Finding]):
         """How many findings have each value of ``column`` (``code`` or ``severity``)."""
         return Counter(self._frame[column].value_counts().to_dict())
 
+    def states(self) -> Counter[str]:
+        """How many findings are ``new``, ``waived`` or in the ``baseline`` (a waived finding
+        counts as waived whatever the baseline says)."""
+        waived = self._frame["waived"].to_numpy(dtype=bool)
+        known = (self._frame["baseline"] != "new").to_numpy() & ~waived
+        found = Counter({"waived": int(waived.sum()), "baseline": int(known.sum())})
+        found["new"] = len(self) - found["waived"] - found["baseline"]
+        return +found
+
+    def active(self) -> Findings:
+        """Findings that are neither waived nor in the baseline, in order."""
+        keep = (
+            ~self._frame["waived"].to_numpy(dtype=bool)
+            & (self._frame["baseline"] == "new").to_numpy()
+        )
+        return self._where(keep)
+
+    def failing(self, fail_on: str) -> Findings:
+        """Active findings at or above the severity ``fail_on``."""
+        floor = SEVERITY_RANK[fail_on]
+        active = self.active()
+        ranks = active._frame["severity"].map(SEVERITY_RANK).to_numpy()
+        return active._where(ranks >= floor)
+
+    def _where(self, keep: np.ndarray) -> Findings:
+        if keep.all():
+            return self
+        positions = np.flatnonzero(keep)
+        sub = self._derived(self._frame.iloc[positions], [self._made[i] for i in positions])
+        if self._ids is not None:
+            sub._ids = [self._ids[i] for i in positions]
+        return sub
+
+    def marked(
+        self,
+        *,
+        waived: Mapping[int, str] | None = None,
+        unchanged: Sequence[bool] | np.ndarray | None = None,
+    ) -> Findings:
+        """These findings with waiver and baseline state set: ``waived`` maps a position to
+        its waiver's reason; ``unchanged`` says, per position, which are in the baseline."""
+        frame = self._frame.copy()
+        changed: set[int] = set()
+        if waived:
+            positions = list(waived)
+            frame.loc[positions, "waived"] = True
+            frame["waiver_reason"] = frame["waiver_reason"].astype(object)
+            frame.loc[positions, "waiver_reason"] = [waived[p] for p in positions]
+            changed.update(positions)
+        if unchanged is not None:
+            mask = np.asarray(unchanged, dtype=bool)
+            frame.loc[mask, "baseline"] = "unchanged"
+            changed.update(np.flatnonzero(mask).tolist())
+        made = [None if i in changed else f for i, f in enumerate(self._made)]
+        other = self._derived(frame, made)
+        other._ids = self._ids
+        return other
+
+    def plus(self, extra: Sequence[Finding]) -> Findings:
+        """These findings, then ``extra`` (objects already made, such as the waiver
+        findings FL900 and FL901) after them, in the order given."""
+        if not extra:
+            return self
+        rows = pd.DataFrame(
+            {
+                "code": [f.code for f in extra],
+                "check": [f.check for f in extra],
+                "plugin": [f.plugin for f in extra],
+                "severity": [f.severity for f in extra],
+                "assertion_ids": [tuple(f.assertion_ids) for f in extra],
+                "message": [f.message for f in extra],
+                "finding_id": [f.finding_id for f in extra],
+                "waived": pd.Series([f.waived for f in extra], dtype=bool),
+                "waiver_reason": [f.waiver_reason for f in extra],
+                "baseline": [f.baseline for f in extra],
+            }
+        ).astype({c: object for c in TABLE_COLUMNS if c != "waived"})
+        frame = pd.concat([self._frame, rows], ignore_index=True)
+        other = self._derived(frame, [*self._made, *extra])
+        if self._ids is not None:
+            other._ids = [*self._ids, *(f.finding_id for f in extra)]
+        return other
+
     # -- making objects -----------------------------------------------------------------------
 
     _BLOCK = 4096  # findings made together: whole columns taken at once, read in order
@@ -127,12 +310,17 @@ class Findings(Sequence[Finding]):
         flat = [i for ids in id_lists for i in ids]
         evidence = self._evidence(flat)
         finding_ids = self.finding_ids()
+        columns = [rows[name].tolist() for name in _FIELDS]
         for offset, (ids, values) in enumerate(
-            zip(id_lists, rows[list(_FIELDS)].itertuples(index=False, name=None), strict=True)
+            zip(id_lists, zip(*columns, strict=True), strict=True)
         ):
+            if self._made[first + offset] is not None:
+                continue
+            fields = dict(zip(_FIELDS, values, strict=True))
+            fields["waived"] = bool(fields["waived"])
             self._made[first + offset] = Finding(
                 finding_id=finding_ids[first + offset],
-                **dict(zip(_FIELDS, values, strict=True)),
+                **fields,
                 assertion_ids=tuple(ids),
                 evidence=tuple(evidence[i] for i in ids),
             )
@@ -141,13 +329,15 @@ class Findings(Sequence[Finding]):
         """Evidence for each of ``ids`` with 1-based line/column (in characters)."""
         if not ids:
             return {}
-        if self._positions is None:
-            self._positions = pd.Index(self._assertions["assertion_id"])
+        source = self._source
+        assertions, documents = source.assertions, source.documents
+        if source.positions is None:
+            source.positions = pd.Index(assertions["assertion_id"])
         unique = list(dict.fromkeys(ids))
-        at = self._positions.get_indexer(unique)
+        at = source.positions.get_indexer(unique)
         if (at < 0).any():  # pragma: no cover - the runner rejects unknown ids
             raise KeyError(unique[int(np.flatnonzero(at < 0)[0])])
-        picked = self._assertions.iloc[at]
+        picked = assertions.iloc[at]
         columns = [
             picked[name].to_numpy(dtype=object, na_value=None).tolist() for name in EVIDENCE_COLUMNS
         ]
@@ -159,10 +349,10 @@ class Findings(Sequence[Finding]):
             start, end = int(row["start"]), int(row["end"])
             row["start"], row["end"] = start, end
             doc_id: str = row["doc_id"]
-            document = self._documents.get(doc_id)
-            starts = self._lines.get(doc_id)
+            document = documents.get(doc_id)
+            starts = source.lines.get(doc_id)
             if starts is None:
-                starts = self._lines[doc_id] = _line_starts(document.text) if document else []
+                starts = source.lines[doc_id] = _line_starts(document.text) if document else []
             line, column = _position(starts, start)
             end_line, end_column = _position(starts, end)
             result[row["assertion_id"]] = Evidence(
@@ -178,7 +368,7 @@ class Findings(Sequence[Finding]):
         return result
 
 
-_FIELDS = ("code", "check", "severity", "message", "plugin")
+_FIELDS = ("code", "check", "severity", "message", "plugin", "waived", "waiver_reason", "baseline")
 
 
 def build_findings(

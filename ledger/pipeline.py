@@ -342,6 +342,8 @@ def check_ledger(
     from .checking import run_checks
     from .waivers import apply_waivers, load_waivers
 
+    # A Findings frame throughout: waivers and the baseline mark columns, and no Finding
+    # object is made unless a renderer reads it.
     findings: Sequence[Finding] = run_checks(
         host, ledger.assertions, ledger.documents, config, on_check=on_check
     )
@@ -358,7 +360,7 @@ def check_ledger(
         findings = apply_baseline(findings, fingerprints_at(ref, paths, config=config, host=host))
     checks = {c.code: c for c in host.checks if config.is_selected(c.code)}
     return Report(
-        findings=tuple(findings),
+        findings=findings,
         assertions=ledger.assertions,
         documents=ledger.documents,
         checks=checks,

@@ -168,35 +168,49 @@ def apply_waivers(
     waivers: list[Waiver],
     assertions: pd.DataFrame,
     today: date | None = None,
-) -> list[Finding]:
+) -> Sequence[Finding]:
     """Mark waived findings and report unused (FL900) and lapsed (FL901) waivers.
 
     A waiver holds while it has not expired (``expires`` is the last valid day) and every
-    assertion it was given for still has the same quote and interval.
+    assertion it was given for still has the same quote and interval. A
+    :class:`~fact_ledger.findings.Findings` frame is marked column-wise (no object is made
+    for a finding) and one is returned, the waiver findings after the others; any other
+    sequence gives a list in the same order.
     """
+    from .findings import Findings
+
     today = today or date.today()
     by_finding = {w.finding: w for w in waivers}
     current = _snapshot(assertions, {a.id for w in waivers for a in w.assertions})
     used: set[str] = set()
-    result: list[Finding] = []
+    waived: dict[int, str] = {}
     extra: list[Finding] = []
-    for finding in findings:
-        waiver = by_finding.get(finding.finding_id)
+    ids = (
+        findings.finding_ids()
+        if isinstance(findings, Findings)
+        else [f.finding_id for f in findings]
+    )
+    for position, finding_id in enumerate(ids):
+        waiver = by_finding.get(finding_id)
         if waiver is None:
-            result.append(finding)
             continue
         used.add(waiver.finding)
         why = _lapse_reason(waiver, current, today)
         if why is None:
-            result.append(dataclasses.replace(finding, waived=True, waiver_reason=waiver.reason))
+            waived[position] = waiver.reason
         else:
-            result.append(finding)
             extra.append(_waiver_finding(LAPSED_CODE, LAPSED_NAME, waiver, why))
     for waiver in waivers:
         if waiver.finding not in used:
             extra.append(
                 _waiver_finding(UNUSED_CODE, UNUSED_NAME, waiver, "matches no current finding")
             )
+    if isinstance(findings, Findings):
+        return findings.marked(waived=waived).plus(extra)
+    result = [
+        dataclasses.replace(f, waived=True, waiver_reason=waived[i]) if i in waived else f
+        for i, f in enumerate(findings)
+    ]
     return result + extra
 
 

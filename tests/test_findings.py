@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from fact_ledger.checking import sort_findings
 from fact_ledger.components import Check
-from fact_ledger.findings import build_findings
+from fact_ledger.findings import Findings, build_findings
 from fact_ledger.model import Finding
 from fact_ledger.testing import make_assertions, make_document
 
@@ -82,3 +82,72 @@ def test_order_and_fingerprints_are_those_of_the_object_path(rows) -> None:
     for f in made:
         assert f.finding_id == Finding.make_id(f.code, f.assertion_ids, f.message)
     assert findings.frame()["finding_id"].tolist() == [f.finding_id for f in made]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    picks=st.lists(st.integers(0, 5), max_size=6),
+    known=st.lists(st.integers(0, 5), max_size=6),
+    fail_on=st.sampled_from(["error", "warning", "info"]),
+)
+def test_waivers_and_baseline_marked_as_columns_equal_the_object_path(
+    picks, known, fail_on
+) -> None:
+    from fact_ledger.baseline import apply_baseline
+    from fact_ledger.report import Report
+    from fact_ledger.waivers import Waiver, apply_waivers
+
+    pairs = [([0, 1], "a"), ([2, 3], "b"), ([4, 5], "c"), ([0, 5], "d"), ([1], "e"), ([3], "f")]
+    severities = ["error", "warning", "info", "error", "warning", "info"]
+    out = output(pairs, severities)
+    findings = build_findings([(check("XX001"), "", out)], FRAME, BY_ID)
+    objects = list(findings)
+    ids = [objects[i].finding_id for i in picks] + ["0" * 16]  # and one that matches nothing
+    waivers = [Waiver(finding=i, code="XX001", reason=f"reason {i}") for i in dict.fromkeys(ids)]
+    baseline = frozenset(objects[i].finding_id for i in known)
+
+    held = apply_baseline(apply_waivers(findings, waivers, FRAME), baseline)
+    made = apply_baseline(apply_waivers(objects, waivers, FRAME), baseline)
+    assert list(held) == made
+    lazy = Report(held, FRAME, BY_ID, fail_on=fail_on)
+    eager = Report(tuple(made), FRAME, BY_ID, fail_on=fail_on)
+    assert list(lazy.active()) == list(eager.active())
+    assert list(lazy.failing()) == list(eager.failing())
+    assert lazy.counts_by_check() == eager.counts_by_check()
+    assert lazy.counts_by_severity() == eager.counts_by_severity()
+    assert lazy.counts_by_state() == eager.counts_by_state()
+
+
+def test_counts_states_and_the_failing_few_make_no_objects() -> None:
+    from fact_ledger.report import Report
+
+    out = output([([0, 1], "a"), ([2], "b"), ([3], "c")], ["error", "warning", "info"])
+    findings = build_findings([(check("XX001"), "", out)], FRAME, BY_ID)
+    marked = findings.marked(waived={0: "ok"}, unchanged=[False, True, False])
+    report = Report(marked, FRAME, BY_ID)
+    assert report.counts_by_state() == {"waived": 1, "baseline": 1, "new": 1}
+    assert report.counts_by_severity() == {"info": 1}
+    assert len(report.failing()) == 0 and len(report.active()) == 1
+    assert marked._made == [None, None, None]
+    (only,) = report.active()  # reading one makes it, with its state
+    assert (only.message, only.waived, only.baseline) == ("c", False, "new")
+
+
+def test_a_report_reads_its_ledger_only_when_asked() -> None:
+    from fact_ledger.findings import LedgerSource
+    from fact_ledger.report import Report
+
+    out = output([([0, 1], "a"), ([2], "b")])
+    table = build_findings([(check("XX001"), "", out)], FRAME, BY_ID).table()
+    loads = []
+
+    def load():
+        loads.append(1)
+        return FRAME, BY_ID
+
+    source = LedgerSource(load=load)
+    report = Report(Findings.from_table(table, source), None, None, source=source)
+    assert report.counts_by_check() == {"XX001": 2} and not loads
+    first = report.findings[0]
+    assert loads == [1] and first.evidence[0].doc == "d0"
+    assert report.documents is BY_ID and loads == [1]  # loaded once, shared

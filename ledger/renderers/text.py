@@ -80,8 +80,8 @@ def summary(report: Report) -> str:
         text += f" {failing} at or above --fail-on {report.fail_on}."
     else:
         text = "All checks passed!"
-    waived = sum(1 for f in report.findings if f.waived)
-    known = sum(1 for f in report.findings if not f.waived and f.baseline == "unchanged")
+    states = report.counts_by_state()
+    waived, known = states["waived"], states["baseline"]
     hidden = []
     if waived:
         hidden.append(f"{waived} waived")
