@@ -103,6 +103,8 @@ UNIT_MAP: dict[str, str | None] = {
     "kilogram per cubic centimetre": "kg/ml",  # a cubic centimetre is a millilitre
     "joule per square metre per year": "joule/m2/year",
     "kilobit per second": "kbit/second",
+    "minute of arc": "arcminute",
+    "second of arc": "arcsecond",
 }
 #: quantulum3 counts some amounts in units we read as plain numbers: value -> value * factor.
 COUNT_UNITS: dict[str, float] = {"dozen": 12, "baker's dozen": 13, "gross": 144}

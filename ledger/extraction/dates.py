@@ -94,6 +94,8 @@ _YEAR = r"\d{4}(?![\w])"
 _AMPM = r"\s*[ap]\.?m\.?(?![\w])"
 _ZONE = r"\s*(?:GMT|UTC|[A-Z]{1,3}T)(?![\w])"
 _CLOCK = (
+    # "1040 GMT": wire copy writes a time stamp as four digits and a zone.
+    r"(?:[0-2]\d[0-5]\d[^\S\n]*(?:GMT|UTC)(?![\w])|"
     r"\d(?:(?<=[0-2])\d)?(?:"  # the hour, one or two digits; its range is checked on use
     r":[0-5]\d(?::[0-5]\d)?(?!\d)(?:"
     + _AMPM
@@ -104,7 +106,7 @@ _CLOCK = (
     + r"))|"
     + _AMPM
     + r")"  # "14.40 BST" is a time, "14.40" alone a number
-    r"(?:" + _ZONE + r")?"
+    r"(?:" + _ZONE + r")?)"
 )
 _CLOCK_TAIL = rf"(?:,?\s+(?:at\s+)?{_CLOCK})?"
 _DMY_TAIL = rf"(?:\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?{_CLOCK_TAIL}"
@@ -383,7 +385,8 @@ class _Scanner:
             ok = 1000 <= decade <= 2100 and before not in _NOT_A_YEAR_BEFORE
             return ok and self._date(start, end, f"{decade // 10:03d}")
         if kind == "clock":
-            hour = int(re.match(r"\d+", to_ascii_digits(m.group()))[0])  # type: ignore[index]
+            digits = re.match(r"\d+", to_ascii_digits(m.group()))[0]  # type: ignore[index]
+            hour = int(digits[:2] if len(digits) == 4 else digits)
             return before not in ".:" and hour <= 24
         if kind == "year":
             return before not in _NOT_A_YEAR_BEFORE and self._year(m)

@@ -206,6 +206,29 @@ _SHARE_CONTEXT_RE = re.compile(
     r"rates?|inflation|unemployment|turnout|vote[sd]?)(?![\w-])|%",
     re.IGNORECASE,
 )
+# In astronomy the marks after a number are arc minutes and seconds ("a 2' field").
+_ASTRONOMY_CONTEXT_RE = re.compile(
+    r"(?<![\w-])(?:Hubble|Webb|telescopes?|astronom\w*|sky|skies|stars?|galax\w*|nebula\w*|"
+    r"planets?|moon|comets?|asteroids?|arc)(?![\w-])",
+    re.IGNORECASE,
+)
+_ANY_MARK_RE = re.compile(r"[\"″'′’]")
+_MARK_FIRST = frozenset("\"″'′’ibK")  # what a mark, "in", "b" or "K" starts with
+# "b" after a number in a sentence about moving data is a bit ("a 1500b packet"); elsewhere
+# it is nothing we read ("Plan 7b", "a 7b model" is billions of parameters).
+_BIT_RE = re.compile(r"[ \u00a0]?b(?![\w])")
+_DATA_CONTEXT_RE = re.compile(
+    r"(?<![\w-])(?:transmit\w*|packets?|data|bandwidth|download\w*|upload\w*|network\w*|"
+    r"send(?:s|ing)?|sent|receiv\w*|modems?|bits?|bytes?|throughput)(?![\w-])",
+    re.IGNORECASE,
+)
+# "The death toll, the ministry said, had risen to 112": a bare figure the sentence gives as
+# the toll counts deaths.
+_TOLL_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:death[^\S\n]+toll|toll[^\S\n]+of[^\S\n]+the[^\S\n]+dead|"
+    r"number[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?dead)(?![\w-])[^.!?\n\d]*\Z",
+    re.IGNORECASE,
+)
 _CONTEXT_REACH = 120  # characters either side that a sentence's subject is looked for in
 # "rose 12,450 tonnes to 165,000 tons", "rose 2.3p to 148.9p": a change, then the level it
 # reached, when the unit is written after both.
@@ -850,7 +873,9 @@ class _Reader:
             measure = self.units.measure_re.match(text, pos)
             if measure and words:
                 form = measure.group("unit")
-                if measure.group("gap") == "" or (len(form) <= 2 and form != "%"):
+                if measure.group("gap") == "" or (
+                    len(form) <= 2 and form != "%" and not self._rate_after(measure.end())
+                ):
                     measure = None  # "two m", "a t": abbreviations follow digits, not words
             if (
                 measure
@@ -890,6 +915,15 @@ class _Reader:
                 figure.unit, figure.noun, _ = found
             return  # the quote stays on the figure: "over 10 (of the JeM terrorists)"
         after = pos
+        if figure.kind == "vague" and figure.high is not None and figure.high >= 100:
+            # "a few hundred metres", "several thousand tonnes": a measure right after.
+            measure = self.units.measure_re.match(text, pos)
+            if measure and measure.group("gap") and len(measure.group("unit")) > 2:
+                figure.unit = self.units.normalise(measure.group("unit"))
+                if self.units.dimension(figure.unit or "") != COUNT:
+                    figure.end = measure.end()
+                    return
+                figure.unit = None
         if figure.kind in ("vague", "words") or figure.of:
             of = _OF_RE.match(text, pos)
             if of:
@@ -910,6 +944,11 @@ class _Reader:
             if figure.unit == "point" and self._near(_SHARE_CONTEXT_RE, figure):
                 figure.unit = "percentage_point"
             self._per(figure)
+        elif figure.kind in ("digits", "words"):
+            window = self.text[max(0, figure.start - 80) : figure.start]
+            # A substring test first: this runs at every bare figure of a line of figures.
+            if ("oll" in window or "dead" in window) and _TOLL_BEFORE_RE.search(window):
+                figure.unit = "death"
 
     def _near(self, pattern: re.Pattern[str], figure: _Figure) -> bool:
         """Whether ``pattern`` occurs in the figure's line within the context reach."""
@@ -921,9 +960,32 @@ class _Reader:
             pattern.search(text, start, figure.start) or pattern.search(text, figure.end, end)
         )
 
+    def _rate_after(self, pos: int) -> bool:
+        """Whether a rate per time follows ``pos`` ("two kb per second")."""
+        per = _PER_RE.match(self.text, pos)
+        return bool(per and _PER_TIME_RE.match(self.text, per.end()))
+
     def _mark_or_inch(self, figure: _Figure) -> None:
-        """ "6.7in", "2 in thick", '65" TVs', "6'8\"", and "77 K" in a sentence about heat."""
+        """ "6.7in", "2 in thick", '65" TVs', "6'8\"", and "77 K" in a sentence about heat;
+        "2' of arc" in one about the sky; "1500 b" in one about moving data."""
         text, pos = self.text, figure.num_end
+        # Every reading below starts with one of a few characters, at most one space after
+        # the number: testing that first keeps a line of bare figures cheap.
+        head = text[pos : pos + 1]
+        if head.isspace():
+            head = text[pos + 1 : pos + 2]
+        if head not in _MARK_FIRST:
+            return
+        mark = _ANY_MARK_RE.match(text, pos)
+        if mark and self._near(_ASTRONOMY_CONTEXT_RE, figure):
+            figure.unit = "arcsecond" if mark.group() in '"″' else "arcminute"
+            figure.num_end = figure.end = mark.end()
+            return
+        bit = _BIT_RE.match(text, pos)
+        if bit and self._near(_DATA_CONTEXT_RE, figure):
+            figure.unit = "bit"
+            figure.num_end = figure.end = bit.end()
+            return
         found, unit = _INCH_RE.match(text, pos), "inch"
         if not found:
             found = _INCH_MARK_RE.match(text, pos)

@@ -299,3 +299,9 @@ def test_any_text_gives_well_formed_mentions(text: str, published: dt.date | Non
 def test_over_a_length_of_time_is_more_than_only_after_for_or_lasted(text, quote, low, high):
     (m,) = find_dates(text)
     assert (text[m.start : m.end], m.kind, m.low, m.high) == (quote, "duration", low, high)
+
+
+def test_a_four_digit_time_with_a_zone_is_a_time_of_day() -> None:
+    """Wire copy stamps prices "at 1040 GMT" (issue 10); a year is never followed by a zone."""
+    text = "Brent rose by 1040 GMT, and 0915 UTC saw a dip; 2000 tonnes moved."
+    assert [text[s:e] for s, e in time_spans(text)] == ["1040 GMT", "0915 UTC"]

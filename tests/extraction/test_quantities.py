@@ -614,3 +614,41 @@ def test_a_weather_reading_above_sixty_degrees_is_fahrenheit() -> None:
 def test_a_data_rate_with_a_small_b_counts_bits() -> None:
     assert one("Speeds reach 300 Mb/s.", "300 Mb/s").unit == "mbit/second"
     assert one("A 20Mb file was attached.", "20Mb").unit == "mb"  # a size alone stays bytes
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "value", "unit"),
+    [
+        # Marks are arc minutes and seconds in a sentence about the sky.
+        ("The comet's tail spans 40' of sky tonight.", "40'", 40, "arcminute"),
+        ('The telescope resolves detail down to 0.05" across.', '0.05"', 0.05, "arcsecond"),
+        # "b" is a bit only in a sentence about moving data.
+        ("Each packet carries a 64 b header.", "64 b", 64, "bit"),
+        ("The probe sends data at three kb per second.", "three kb per second", 3, "kbit/second"),
+        # A bare figure given as the toll counts deaths.
+        ("The death toll from the floods has climbed to 87.", "87", 87, "death"),
+        # A vague amount with a scale, then a measure.
+        ("Several thousand tonnes of grain rotted.", "Several thousand tonnes", None, "tonne"),
+    ],
+)
+def test_context_decides_what_a_mark_or_letter_means(
+    text: str, wanted: str, value: float | None, unit: str
+) -> None:
+    m = one(text, wanted)
+    assert m.value == (None if value is None else pytest.approx(value))
+    assert m.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Option 7b was dropped from the plan.",  # no data: the b is no bit
+        "The team released a 7b model last week.",
+    ],
+)
+def test_a_b_outside_a_sentence_about_data_is_no_bit(text: str) -> None:
+    assert all(m.unit != "bit" for m in find_quantities(text))
+
+
+def test_a_wire_time_stamp_is_no_figure() -> None:
+    assert find_quantities("Gold was flat at 1040 GMT on Monday.") == []
