@@ -29,8 +29,9 @@ Figures without a subject are never compared.
 
 Units are compared in their dimension's base unit (`factor` and `offset` in the unit
 vocabulary, `fact_ledger/data/units.toml`): "50 km" and "31 miles" are one group, and so are
-"118F" and "48C". Currencies never convert, and a unit the vocabulary does not know only
-meets itself.
+"118F" and "48C", "25 basis points" and "0.25 percentage points", "100 Mbps" and "0.1
+Gbps". A rate converts both of its units ("$350 per sq ft" meets "$3,767 per m2").
+Currencies never convert, and a unit the vocabulary does not know only meets itself.
 
 Each interval is what the wording allows, not the bare number: "about 300" and "nearly 300"
 overlap, "dozens" (24 or more) and "a dozen" (12) do not.
