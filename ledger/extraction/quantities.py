@@ -1072,15 +1072,17 @@ class _Reader:
             return
         if "/" in figure.unit:
             time = _PER_TIME_RE.match(self.text, per.end())
-            if time and not _RELATIVE_TAIL_RE.match(self.text, time.end()):
+            slash = "/" in per.group()
+            if time and (slash or not _RELATIVE_TAIL_RE.match(self.text, time.end())):
                 word = time.group("t").lower()
                 base = word if word in _PER_TIME_UNITS else word.rstrip("s")
                 figure.unit = f"{figure.unit}/{_PER_TIME_UNITS.get(base, base)}"
                 figure.end = time.end()
             return
         time = _PER_TIME_RE.match(self.text, per.end())
-        if time and _RELATIVE_TAIL_RE.match(self.text, time.end()):
-            return  # "11% a year earlier": a date relative to the figure, not a rate
+        slash = "/" in per.group()
+        if time and not slash and _RELATIVE_TAIL_RE.match(self.text, time.end()):
+            return  # "11% a year earlier": a date relative to the figure; "/d" never is
         thing = None if time else _PER_THING_RE.match(self.text, per.end())
         if time:
             word = time.group("t").lower()

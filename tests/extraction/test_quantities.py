@@ -652,3 +652,38 @@ def test_a_b_outside_a_sentence_about_data_is_no_bit(text: str) -> None:
 
 def test_a_wire_time_stamp_is_no_figure() -> None:
     assert find_quantities("Gold was flat at 1040 GMT on Monday.") == []
+
+
+def _measure_spellings() -> list[tuple[str, str]]:
+    from fact_ledger.extraction.units import COUNT, load_units
+
+    units = load_units()
+    pairs = [*units.forms.items(), *units.exact_forms.items()]
+    # "pound" alone is weight or money by its sentence, "p" is pence only glued to a number:
+    # both have their own tests.
+    return sorted(
+        (form, unit)
+        for form, unit in pairs
+        if units.dimension(unit) != COUNT and form not in ("pound", "p")
+    )
+
+
+MEASURE_SPELLINGS = _measure_spellings()
+
+
+@given(
+    st.sampled_from(MEASURE_SPELLINGS),
+    st.sampled_from([" ", ""]),
+    st.sampled_from([".", " on Monday.", ", officials said.", " last year."]),
+)
+@settings(max_examples=300, deadline=None)
+def test_every_measure_spelling_after_a_number_reads_back_as_its_unit(
+    spelling: tuple[str, str], gap: str, tail: str
+) -> None:
+    """Every spelling of the unit table, after a figure no clock could be (2.125), gives that
+    figure the table's unit: a rate spelled in one word, a slash rate before a word that
+    could make it a relative date ("kb/s on Monday"), a prefix generated from the table."""
+    form, unit = spelling
+    text = f"Officials said it was 2.125{gap}{form}{tail}"
+    found = [m for m in find_quantities(text) if m.value == 2.125]
+    assert found and found[0].unit == unit, (text, found)
