@@ -293,6 +293,12 @@ def session_options(func: Any) -> Any:
 
 
 _paths = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check stored ledgers again rather than reuse the findings of an identical earlier "
+    "run (see `cache` in the configuration).",
+)
 
 
 def _output_options(func: Any) -> Any:
@@ -347,6 +353,7 @@ def _output_options(func: Any) -> Any:
     help="Print the resolved settings (file, every setting, each selected check's options) "
     "and exit without checking.",
 )
+@_cache_option
 @session_options
 @pass_session
 def check(
@@ -363,6 +370,7 @@ def check(
     baseline: Path | None,
     new_since: str | None,
     show_settings: bool,
+    no_cache: bool,
 ) -> int:
     """Extract, check and report on documents or ledger folders.
 
@@ -387,7 +395,11 @@ def check(
         click.echo(_settings_text(config, host), nl=False)
         return EXIT_OK
     targets = _targets(host, output_format, outputs)
-    report = _run(session, paths, config, new_since=new_since)
+    # --statistics and the exit code need only counts: a cached run reads no more than that.
+    counts_only = statistics and not os.environ.get("GITHUB_STEP_SUMMARY")
+    report = _run(
+        session, paths, config, new_since=new_since, cache=not no_cache, counts_only=counts_only
+    )
     if statistics:
         _emit_statistics(report)
     else:
@@ -401,16 +413,21 @@ def check(
 @cli.command()
 @_paths
 @_output_options
+@_cache_option
 @session_options
 @pass_session
 def report(
-    session: Session, paths: tuple[str, ...], output_format: str | None, outputs: tuple[str, ...]
+    session: Session,
+    paths: tuple[str, ...],
+    output_format: str | None,
+    outputs: tuple[str, ...],
+    no_cache: bool,
 ) -> int:
     """Write an inconsistency report (default: markdown); always exits 0 on success."""
     session.use_inputs(paths)
     host = session.host
     targets = _targets(host, output_format or "markdown", outputs)
-    _emit(_run(session, paths, session.config), targets, host)
+    _emit(_run(session, paths, session.config, cache=not no_cache), targets, host)
     return EXIT_OK
 
 
@@ -764,13 +781,41 @@ def _targets(host: PluginHost, output_format: str | None, outputs: Sequence[str]
 
 
 def _run(
-    session: Session, paths: Sequence[str], config: Config, *, new_since: str | None = None
+    session: Session,
+    paths: Sequence[str],
+    config: Config,
+    *,
+    new_since: str | None = None,
+    cache: bool = False,
+    counts_only: bool = False,
 ) -> Report:
+    """Check ``paths``. With ``cache``, a run over stored ledgers reuses the findings of an
+    identical earlier run (:mod:`fact_ledger.cache`) and stores its own; ``counts_only``
+    says the caller needs no more than counts and the exit code, so a cached run reads
+    neither the ledger nor the findings' messages."""
     from .options import resolve_options
     from .pipeline import check_ledger
 
     host = session.host
     resolve_options(config, host.checks)  # a bad configuration fails before any reading
+    entry = None
+    if cache and new_since is None:
+        from .cache import FindingsCache
+
+        with session.progress.stage("looking for cached findings"):
+            entry = FindingsCache.for_run(list(paths), config, host)
+    if entry is not None:
+
+        def load() -> tuple[Any, Mapping[str, Any]]:
+            ledger = session.read(paths)
+            return ledger.assertions, ledger.documents
+
+        cached = entry.findings(load, deferred=counts_only)
+        if cached is not None:
+            from .report import Report
+
+            checks = {c.code: c for c in host.checks if config.is_selected(c.code)}
+            return Report(cached, None, None, checks, config.fail_on, source=cached.source)
     ledger = session.read(paths)
     progress = session.progress
 
@@ -779,9 +824,13 @@ def _run(
 
     since = None if new_since is None else (new_since, list(paths))
     try:
-        return check_ledger(ledger, host, config, new_since=since, on_check=on_check)
+        report = check_ledger(ledger, host, config, new_since=since, on_check=on_check)
     finally:
         progress.clear()
+    if entry is not None:
+        with progress.stage("caching findings"):
+            entry.store(report.findings)
+    return report
 
 
 def _emit(report: Report, targets: Sequence[_Target], host: PluginHost) -> None:

@@ -44,6 +44,8 @@ class Config:
     # line of figures half a million, at about 1.5 KB of memory each (bench/adversarial.py).
     max_assertions_per_document: int = 200_000
     follow_symlinks: bool = False  # read links in an input folder that lead out of it
+    cache: bool = True  # keep and reuse the findings of stored ledgers (fact_ledger.cache)
+    cache_dir: Path | None = None  # None: .fact-ledger-cache beside the config file or here
     source: Path | None = None  # the file this came from
 
     def is_selected(self, code: str) -> bool:
@@ -76,6 +78,8 @@ _KEYS: dict[str, str] = {
     "extract-timeout": "extract_timeout",
     "max-assertions-per-document": "max_assertions_per_document",
     "follow-symlinks": "follow_symlinks",
+    "cache": "cache",
+    "cache-dir": "cache_dir",
 }
 
 #: Each configuration key (kebab-case, as written in the file) and its Config attribute.
@@ -164,7 +168,7 @@ def _convert(name: str, key: str, raw: Any, root: Path, path: Path) -> Any:
         if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
             raise fail("a whole number of assertions, 0 for no limit")
         return raw
-    if name == "follow_symlinks":
+    if name in ("follow_symlinks", "cache"):
         if not isinstance(raw, bool):
             raise fail("true or false")
         return raw
@@ -181,7 +185,7 @@ def _convert(name: str, key: str, raw: Any, root: Path, path: Path) -> Any:
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
             raise fail("a path or a list of paths")
         return tuple(root / v for v in items)
-    if name in ("waivers", "baseline"):
+    if name in ("waivers", "baseline", "cache_dir"):
         if not isinstance(raw, str):
             raise fail("a path")
         return root / raw

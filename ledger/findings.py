@@ -25,7 +25,14 @@ from .model import SEVERITY_RANK, Document, Evidence, Finding
 if TYPE_CHECKING:
     from .components import Check
 
-__all__ = ["EVIDENCE_COLUMNS", "TABLE_COLUMNS", "Findings", "LedgerSource", "build_findings"]
+__all__ = [
+    "EVIDENCE_COLUMNS",
+    "LIGHT_COLUMNS",
+    "TABLE_COLUMNS",
+    "Findings",
+    "LedgerSource",
+    "build_findings",
+]
 
 EVIDENCE_COLUMNS = (
     "assertion_id", "doc_id", "start", "end", "quote", "sentence", "kind", "value",
@@ -87,6 +94,8 @@ _STATE_DEFAULTS: dict[str, object] = {
     "waiver_reason": None,
     "baseline": "new",
 }
+#: The columns counts, states and the exit code need (see :meth:`Findings.deferred`).
+LIGHT_COLUMNS = ("code", "check", "plugin", "severity", "waived", "baseline")
 #: The columns of a findings frame, in order (see :meth:`Findings.table`).
 TABLE_COLUMNS = (
     "code", "check", "plugin", "severity", "assertion_ids", "message", *_STATE_DEFAULTS,
@@ -128,6 +137,7 @@ class Findings(Sequence[Finding]):
         )
         self._ids: list[str] | None = None
         self._made: list[Finding | None] = [None] * len(self._frame)
+        self._rest: Callable[[], pd.DataFrame] | None = None
 
     def _derived(self, frame: pd.DataFrame, made: list[Finding | None]) -> Findings:
         """Another ``Findings`` over the same ledger: ``frame`` (already in table form)."""
@@ -136,7 +146,16 @@ class Findings(Sequence[Finding]):
         other._source = self._source
         other._ids = None
         other._made = made
+        other._rest = None
         return other
+
+    def _whole(self) -> pd.DataFrame:
+        """The frame with every column, the deferred ones (:meth:`deferred`) read now."""
+        if self._rest is not None:
+            rest, self._rest = self._rest(), None
+            frame = pd.concat([self._frame, rest.reset_index(drop=True)], axis=1)
+            self._frame = frame[list(TABLE_COLUMNS)]
+        return self._frame
 
     # -- the sequence ---------------------------------------------------------------------
 
@@ -186,28 +205,49 @@ class Findings(Sequence[Finding]):
         """One row per finding: ``finding_id``, ``code``,
         ``check``, ``severity``, ``assertion_ids``, ``message``, ``plugin``."""
         columns = ["code", "check", "severity", "assertion_ids", "message", "plugin"]
-        return self._frame[columns].assign(finding_id=self.finding_ids())[["finding_id", *columns]]
+        frame = self._whole()[columns]
+        return frame.assign(finding_id=self.finding_ids())[["finding_id", *columns]]
 
     def table(self) -> pd.DataFrame:
         """Every column the findings are made from (:data:`TABLE_COLUMNS`), fingerprints
         filled in: what the findings cache stores. :meth:`from_table` reads it back."""
-        return self._frame[list(TABLE_COLUMNS)].assign(finding_id=self.finding_ids())
+        return self._whole()[list(TABLE_COLUMNS)].assign(finding_id=self.finding_ids())
 
     @classmethod
     def from_table(cls, table: pd.DataFrame, source: LedgerSource) -> Findings:
         """The findings :meth:`table` gave, pointing into ``source``."""
         return cls(table, source)
 
+    @classmethod
+    def deferred(
+        cls, light: pd.DataFrame, rest: Callable[[], pd.DataFrame], source: LedgerSource
+    ) -> Findings:
+        """Findings from the :data:`LIGHT_COLUMNS` of :meth:`table` now and the other columns
+        (ids, messages, fingerprints, waiver reasons) from ``rest()`` when first needed:
+        counts, states, :meth:`active` and :meth:`failing` read only the light ones, so a
+        run answered from the cache prints ``--statistics`` without reading the rest."""
+        missing = [c for c in LIGHT_COLUMNS if c not in light.columns]
+        if missing:
+            raise ValueError(f"deferred findings need the columns {missing}")
+        findings = cls.__new__(cls)
+        findings._frame = light[list(LIGHT_COLUMNS)].reset_index(drop=True)
+        findings._source = source
+        findings._ids = None
+        findings._made = [None] * len(light)
+        findings._rest = rest
+        return findings
+
     def finding_ids(self) -> list[str]:
         """The fingerprint of every finding, in order (computed once, on first use)."""
         if self._ids is None:
+            frame = self._whole()
             self._ids = [
                 given if given is not None else _finding_id(code, ids, message)
                 for given, code, ids, message in zip(
-                    self._frame["finding_id"].tolist(),
-                    self._frame["code"].tolist(),
-                    self._frame["assertion_ids"].tolist(),
-                    self._frame["message"].tolist(),
+                    frame["finding_id"].tolist(),
+                    frame["code"].tolist(),
+                    frame["assertion_ids"].tolist(),
+                    frame["message"].tolist(),
                     strict=True,
                 )
             ]
@@ -248,6 +288,10 @@ class Findings(Sequence[Finding]):
         sub = self._derived(self._frame.iloc[positions], [self._made[i] for i in positions])
         if self._ids is not None:
             sub._ids = [self._ids[i] for i in positions]
+        if self._rest is not None:  # still deferred: taken from this one's when needed
+            sub._frame = sub._frame[list(LIGHT_COLUMNS)]
+            heavy = [c for c in TABLE_COLUMNS if c not in LIGHT_COLUMNS]
+            sub._rest = lambda: self._whole()[heavy].iloc[positions]
         return sub
 
     def marked(
@@ -258,7 +302,7 @@ class Findings(Sequence[Finding]):
     ) -> Findings:
         """These findings with waiver and baseline state set: ``waived`` maps a position to
         its waiver's reason; ``unchanged`` says, per position, which are in the baseline."""
-        frame = self._frame.copy()
+        frame = self._whole().copy()
         changed: set[int] = set()
         if waived:
             positions = list(waived)
@@ -294,7 +338,7 @@ class Findings(Sequence[Finding]):
                 "baseline": [f.baseline for f in extra],
             }
         ).astype({c: object for c in TABLE_COLUMNS if c != "waived"})
-        frame = pd.concat([self._frame, rows], ignore_index=True)
+        frame = pd.concat([self._whole(), rows], ignore_index=True)
         other = self._derived(frame, [*self._made, *extra])
         if self._ids is not None:
             other._ids = [*self._ids, *(f.finding_id for f in extra)]
@@ -305,7 +349,7 @@ class Findings(Sequence[Finding]):
     _BLOCK = 4096  # findings made together: whole columns taken at once, read in order
 
     def _make_block(self, first: int) -> None:
-        rows = self._frame.iloc[first : first + self._BLOCK]
+        rows = self._whole().iloc[first : first + self._BLOCK]
         id_lists = rows["assertion_ids"].tolist()
         flat = [i for ids in id_lists for i in ids]
         evidence = self._evidence(flat)

@@ -67,6 +67,8 @@ class PluginHost:
         self.blocked = frozenset(block)
         self.allow = None if allow is None else frozenset(allow)
         self.failures: list[PluginFailure] = []
+        #: The version of the distribution that installed each entry-point plugin, by name.
+        self.versions: dict[str, str | None] = {}
         for name in self.blocked:
             self.pm.set_blocked(name)
         if builtins:
@@ -108,6 +110,7 @@ class PluginHost:
             try:
                 plugin: ModuleType | object = per_host(ep.load())
                 self.pm.register(plugin, name=ep.name)
+                self.versions[ep.name] = ep.dist.version if ep.dist is not None else None
             except Exception as exc:  # a broken plugin must not stop the others
                 self.failures.append(PluginFailure(ep.name, "import", _describe(exc)))
 

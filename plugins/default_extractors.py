@@ -7,12 +7,27 @@ Registered exactly as a third-party extractor would be; block the plugin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from fact_ledger.components import Extractor
-from fact_ledger.extraction.assemble import EXTRACTOR_NAME, extract_assertions
-from fact_ledger.extraction.units import load_units
 from fact_ledger.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from fact_ledger.model import Assertion, Document
+
+#: The extractor's name (``fact_ledger.extraction.assemble.EXTRACTOR_NAME``).
+EXTRACTOR_NAME = "rules"
+
+
+def extract_assertions(document: Document) -> Iterable[Assertion]:
+    """:func:`fact_ledger.extraction.assemble.extract_assertions`, imported on first use: a
+    run that extracts nothing (``check`` of a stored ledger) does not pay for importing the
+    extraction rules."""
+    from fact_ledger.extraction.assemble import extract_assertions as extract
+
+    return extract(document)
+
 
 RULES = Extractor(
     name=EXTRACTOR_NAME,
@@ -33,4 +48,6 @@ def ledger_register_extractors(register: Callable[[Extractor], None]) -> None:
 def ledger_normalise_unit(unit: str) -> str | None:
     """The shipped vocabulary's normal form of a spelling ("kilometres" -> "km"); asked
     last, so a plugin's own normal form wins."""
+    from fact_ledger.extraction.units import load_units
+
     return load_units().normalise(unit)

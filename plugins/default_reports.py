@@ -4,12 +4,38 @@ the spreadsheet CSV."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from fact_ledger.components import Renderer
 from fact_ledger.hookspecs import hookimpl
-from fact_ledger.renderers.csvout import render_csv
-from fact_ledger.renderers.html import render_html
-from fact_ledger.renderers.markdown import render_markdown
+
+if TYPE_CHECKING:
+    from fact_ledger.report import Report
+
+# The renderers are imported when a report is made, not when the plugin is registered: the
+# HTML page needs jinja2 and markdown-it, which every other run would import for nothing.
+
+
+def render_html(report: Report) -> str:
+    """:func:`fact_ledger.renderers.html.render_html`."""
+    from fact_ledger.renderers.html import render_html as render
+
+    return render(report)
+
+
+def render_markdown(report: Report) -> str:
+    """:func:`fact_ledger.renderers.markdown.render_markdown`."""
+    from fact_ledger.renderers.markdown import render_markdown as render
+
+    return render(report)
+
+
+def render_csv(report: Report) -> str:
+    """:func:`fact_ledger.renderers.csvout.render_csv`."""
+    from fact_ledger.renderers.csvout import render_csv as render
+
+    return render(report)
+
 
 
 @hookimpl

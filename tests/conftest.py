@@ -15,7 +15,9 @@ only the fields it names, so per-test ``max_examples`` keep working.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -30,3 +32,11 @@ settings.register_profile(
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
+
+
+@pytest.fixture(autouse=True)
+def _own_findings_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test caches findings in its own folder (``fact-ledger check`` of a stored ledger
+    writes ``.fact-ledger-cache/`` in the working folder by default): no test reads findings
+    another one wrote, and the repository gets no cache folder."""
+    monkeypatch.setenv("FACT_LEDGER_CACHE_DIR", str(tmp_path / ".fact-ledger-cache"))

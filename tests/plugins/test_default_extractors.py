@@ -55,3 +55,15 @@ def test_every_normal_unit_is_its_own_normal_form() -> None:
     """Normalising twice changes nothing: no unit's name is another unit's spelling."""
     units = load_units()
     assert all(units.normalise(unit) in (None, unit) for unit in units.units)
+
+
+def test_the_registered_name_is_the_one_the_rows_carry() -> None:
+    """The plugin names its extractor without importing the rules (a run that extracts
+    nothing does not pay for them): the name must stay the one extraction writes."""
+    from fact_ledger.extraction.assemble import EXTRACTOR_NAME
+    from fact_ledger.plugins import default_extractors
+
+    assert default_extractors.EXTRACTOR_NAME == EXTRACTOR_NAME
+    text = "Headline\n\nAbout 300 gunmen advanced, the general said.\n"
+    rows = list(default_extractors.RULES.extract(Document.from_text(text, name="t")))
+    assert rows and {row.extractor for row in rows} == {EXTRACTOR_NAME}
