@@ -133,12 +133,14 @@ def ledger_state(folder: Path) -> dict[str, Any]:
     with os.scandir(folder / _DOCUMENTS) as entries:
         for entry in entries:
             st = entry.stat(follow_symlinks=False)
-            documents.append((entry.name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+            documents.append(
+                f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
+            )
     documents.sort()
     return {
         "manifest": hashlib.sha256(manifest_bytes).hexdigest(),
         "segments": segments,
-        "documents": hashlib.sha256(json.dumps(documents).encode()).hexdigest(),
+        "documents": hashlib.sha256("\n".join(documents).encode()).hexdigest(),
     }
 
 
@@ -447,11 +449,6 @@ def _valid(frame: pd.DataFrame) -> bool:
     """The columns a cache entry is read back with hold what a run writes."""
     from .model import SEVERITIES
 
-    for name in ("code", "check", "plugin", "severity", "baseline"):
-        if name in frame and frame[name].isna().any():
-            return False
-    if "severity" in frame and not frame["severity"].isin(SEVERITIES).all():
-        return False
-    if "baseline" in frame and not frame["baseline"].isin(("new", "unchanged")).all():
-        return False
-    return not ("waived" in frame and frame["waived"].isna().any())
+    # Missing values were refused as the columns were read (_frame).
+    allowed = {"severity": SEVERITIES, "baseline": ("new", "unchanged")}
+    return all(frame[name].isin(values).all() for name, values in allowed.items())
