@@ -35,6 +35,7 @@ from .quotations import quote_spans
 from .sentences import Sentence
 from .speakers import (
     NAME_PARTICLES,
+    SPEAKING_VERBS,
     TITLES,
     SpeakerResolver,
     is_name_token,
@@ -332,6 +333,8 @@ class Attributor:
             cue_from = chunk_start + chunk.find(words[-1])
         elif words:
             speaker = self._resolver.from_words(words, text[:chunk_start])
+            if speaker is None and verb in SPEAKING_VERBS:
+                speaker = self._resolver.described(words)
             cue_from = chunk_start + chunk.find(words[0])
         else:
             speaker, cue_from = None, match.start()

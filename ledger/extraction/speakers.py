@@ -12,7 +12,14 @@ from functools import lru_cache
 
 from .lexicon import alternation, load_lexicon
 
-__all__ = ["DETERMINERS", "SpeakerResolver", "Speakers", "name_run", "strip_chunk"]
+__all__ = [
+    "DETERMINERS",
+    "SPEAKING_VERBS",
+    "SpeakerResolver",
+    "Speakers",
+    "name_run",
+    "strip_chunk",
+]
 
 _LEXICON = load_lexicon()
 
@@ -131,6 +138,21 @@ _NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
 
 
 POSSESSIVE = re.compile(r"['’]s$")
+
+
+# Verbs whose subject speaks, whatever noun it is: "the carmaker denied", "the navy said".
+# Not "claimed", "found" or "showed": a fire claims lives, a study finds.
+SPEAKING_VERBS = word_set(
+    """said says told tells denied denies rejected rejects insisted insists stressed
+    confirmed dismissed"""
+)
+
+
+# Heads of a description that say what was said or shown, never who said it.
+_NOT_SPEAKERS = word_set(
+    """video footage data figures figure document documents law bill move decision plan
+    deal image images photo photos picture pictures message letter fire blaze"""
+)
 
 
 @dataclass
@@ -403,6 +425,26 @@ class SpeakerResolver:
             self._speakers.remember(name, (), named=False)
             return name
         return None
+
+    def described(self, words: list[str]) -> str | None:
+        """A description that speaks, when no list knows its head: "the carmaker", "the
+        cyclist's team", "people familiar with the matter". Only for the subject of one of
+        :data:`SPEAKING_VERBS`, where any noun speaks."""
+        lowered = [w.casefold() for w in words]
+        if len(words) >= 3 and lowered[:2] == ["people", "familiar"] and len(words) <= 6:
+            name = " ".join(lowered)  # the wire's anonymous sources
+        elif 2 <= len(words) <= 4 and lowered[0] == "the":
+            rest = words[1:]
+            if not all(w[:1].islower() or POSSESSIVE.search(w) for w in rest):
+                return None
+            head = lowered[-1]
+            if not head.isalpha() or head in _NOT_SPEAKERS or head in _PRONOUNS:
+                return None
+            name = " ".join(rest)
+        else:
+            return None
+        self._speakers.remember(name, (), named=False)
+        return name
 
     def name(self, run: list[str], words: list[str]) -> str | None:
         roles = [w.casefold().rstrip(".") for w in words if w.casefold() in PERSON_ROLES]

@@ -3,7 +3,9 @@
 A denial is a verb of denial in the cue ("flatly denied", "rejected", "dismissed ... as
 false"), a short verdict on something already said ("That's absolutely false", "absolutely
 ridiculous"), a predicate that calls its subject false ("the threat was a hoax", "the photos
-are fake") or a negated copula in the main clause ("The video is not from Gaza"). A question is a statement that ends in a question mark, the
+are fake"), a negated copula in the main clause ("The video is not from Gaza"), a negated
+future ("Canada would not retaliate", "the striker won't leave"), "never" ("had never lost
+contact"), "there was no truth in ..." or "had no plans to ...". A question is a statement that ends in a question mark, the
 rhetorical questions officials put to reporters. Everything else asserts.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .cues import DENIAL_VERBS
+from .lexicon import alternation, load_lexicon
 
 __all__ = ["ANAPHORIC_OBJECT", "is_anaphoric_denial", "stance_of"]
 
@@ -54,6 +57,37 @@ _NEGATED_COPULA = re.compile(
 )
 
 
+# "Canada would not retaliate", "the bank won't cut rates": a negated future in the main
+# clause denies the positive one, as a negated copula does. Not a refusal to speak ("would
+# not comment", "will not confirm"): that denies nothing.
+_NEGATED_FUTURE = re.compile(
+    r"^[^,;:]*?\b(?:(?:would|will|shall)(?:\s+not\b|n['’]t\b)|won['’]t\b)"
+    r"(?!\s+(?:\w+\s+)?(?:comment|say|confirm|disclose|discuss|elaborate|speculate|reveal|"
+    r"give|provide|identify|name|be\s+drawn)\b)",
+    re.I,
+)
+# "the pilots had never lost contact": "never" in the main clause denies that it happened;
+# "never before" and "never again" are records and vows, not denials.
+_NEVER = re.compile(r"^[^,;:]*?\bnever\b(?!\s+(?:before|again)\b)", re.I)
+# "there was no truth in reports that ...", "it had no plans to cut jobs": the hedged
+# denials of press offices, however long what they deny.
+_NO_TRUTH = re.compile(
+    r"^\W*(?:there\s+(?:is|was|are|were)\s+)?(?:absolutely\s+|simply\s+)?no\s+truth\b"
+    r"|^[^,;:]*?\b(?:has|have|had)\s+(?:absolutely\s+)?no\s+(?:plans?|intentions?)\s+(?:to|of)\b",
+    re.I,
+)
+
+
+# A verb of saying before the negation puts it in a reported clause of the sentence's own
+# ("Two-thirds of respondents said they would not travel"): the sentence reports a survey.
+_SAYING = re.compile(rf"\b(?:{alternation(load_lexicon().say)})\b", re.I)
+
+
+def _in_main_clause(rule: re.Pattern[str], text: str) -> bool:
+    found = rule.search(text)
+    return found is not None and not _SAYING.search(text, 0, found.end())
+
+
 def stance_of(content: str, verb: str | None = None) -> str:
     """``"denies"``, ``"questions"`` or ``"asserts"`` for ``content`` reported with ``verb``.
 
@@ -68,6 +102,8 @@ def stance_of(content: str, verb: str | None = None) -> str:
     if short and _VERDICT.search(stripped):
         return "denies"
     if _FALSE_PREDICATE.search(stripped) or _NEGATED_COPULA.search(stripped):
+        return "denies"
+    if any(_in_main_clause(rule, stripped) for rule in (_NEGATED_FUTURE, _NEVER, _NO_TRUTH)):
         return "denies"
     if stripped.endswith("?") or content.rstrip().rstrip("\"”’' ,.").endswith("?"):
         return "questions"

@@ -363,3 +363,30 @@ def test_a_participle_after_a_common_noun_is_not_cut_from_a_name_run():
 )
 def test_headline_and_wire_speakers(sentence, speaker):
     assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The carmaker denied that it would cut 15 percent of its workforce.", "carmaker"),
+        ("The navy said a ship was hit by a missile.", "navy"),
+        ("The cyclist's team said the reports were a hoax.", "cyclist's team"),
+        (
+            "People familiar with the matter said the bank plans to buy a lender.",
+            "people familiar with the matter",
+        ),
+    ],
+)
+def test_a_description_before_a_verb_of_saying_speaks(sentence, speaker):
+    assert speakers(body(sentence))[1] == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fire claimed 12 lives in the old town.",  # a fire claims, it does not speak
+        "The video said nothing about the attack.",  # what is shown, not who shows it
+    ],
+)
+def test_things_do_not_speak(sentence):
+    assert speakers(body(sentence))[1] is None

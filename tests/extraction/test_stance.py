@@ -69,3 +69,48 @@ def test_a_predicate_that_calls_its_subject_false_denies(content):
 )
 def test_a_negated_progressive_or_a_false_premise_asserts(content):
     assert stance_of(content, "said") == "asserts"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Canada would not retaliate against the new tariffs",
+        "The striker will not leave the club this summer",
+        "The central bank won't cut interest rates this year",
+        "he wouldn't step down",
+    ],
+)
+def test_a_negated_future_denies(content):
+    assert stance_of(content, "said") == "denies"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the ministry would not comment on the report",
+        "the company will not confirm the figures",
+        "Two-thirds of respondents said they would not travel abroad this year",
+        "the minister said the plan, which would not cost taxpayers, was approved",
+    ],
+)
+def test_a_refusal_to_comment_or_a_reported_negation_asserts(content):
+    assert stance_of(content) == "asserts"
+
+
+def test_never_denies_but_never_before_is_a_record():
+    assert stance_of("the pilots had never lost contact with air traffic control", "said") == (
+        "denies"
+    )
+    assert stance_of("prices had never before been so high", "said") == "asserts"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "there was no truth in reports that the minister had resigned",
+        "it had no plans to cut jobs in Europe",
+        "the group has no intention of selling its stake in the mine",
+    ],
+)
+def test_no_truth_and_no_plans_deny(content):
+    assert stance_of(content, "said") == "denies"
