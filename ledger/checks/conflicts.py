@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
 
 from ..components import Check, CheckContext
-from ..extraction.propositions import content_stems
+from ..extraction.paraphrase import Gist, compatible, gist, likeness
 from ..options import CheckOptions
 from .frames import among, findings_frame, names_text, no_findings
 
@@ -32,9 +31,14 @@ Contested claims are what a fact-check is about: the report must show both sides
 what, instead of repeating one of them as settled.
 
 Outlets word one claim differently ("cut its air strikes by half", "had halved its air
-strikes"), so a denial whose key no asserted claim shares is matched to the asserted claim of
-another party most alike in content words (token-set similarity of their stems, from 0 to
-100, at least `similarity`), among claims sharing two content words with it.
+strikes"; "shut the Ohio plant", "close its factory in Ohio"), so a denial whose key no
+asserted claim shares is matched to the asserted claim of another party most alike in content
+(token-set similarity, from 0 to 100, at least `similarity`, of their word stems, where words
+news uses for one event or thing count as one: shut/close, plant/factory, seized/captured),
+among claims sharing two such words with it. Two statements that put the event in different
+places ("the hospital in Boston", "in Chicago") or that both name someone and no one in common
+("Microsoft plans to buy", "Google denied that it plans to buy") are different claims, even
+under one key.
 
 ## Output
 One finding per contested claim listing each party's first statement, and one per speaker who
@@ -42,7 +46,8 @@ contradicts themself.
 
 ## Options
 - `similarity` (default `75`): how alike a denial and a differently keyed claim must be to be
-  one claim; `0` matches by identical key only.
+  one claim; `0` matches by identical key only (and keeps claims of one key together whatever
+  they name).
 """
 
 _AUTHOR = "the article itself"
@@ -53,8 +58,9 @@ _SIDES = ["asserts", "denies"]
 class Options(CheckOptions):
     """FL103's options (``[tool.fact-ledger.checks.conflicting-statements]``)."""
 
-    #: How alike (0-100, token-set similarity of content-word stems) a denial and a claim
-    #: with another key must be to be one claim; 0 keeps the exact key only.
+    #: How alike (0-100, token-set similarity of content-word stems and their senses) a
+    #: denial and a claim with another key must be to be one claim; 0 keeps the exact key
+    #: only.
     similarity: float = 75.0
 
 
@@ -78,7 +84,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     )
     # The first statement of each party on each side is enough to show the conflict.
     firsts = coded.drop_duplicates(["claim", "party", "side"])
-    n_claims = len(claims)
+    n_claims = max(len(claims), int(claim.max(initial=-1)) + 1)  # denials given a key of their own
     sides_per_claim = np.bincount(
         firsts.drop_duplicates(["claim", "side"])["claim"], minlength=n_claims
     )
@@ -124,36 +130,69 @@ _MIN_SHARED = 2
 def _join_paraphrases(
     rows: pd.DataFrame, claim: np.ndarray, party: np.ndarray, side: np.ndarray, threshold: float
 ) -> None:
-    """Give a denial whose key no claim shares the key of the claim it paraphrases: the
-    asserted claim of another party most alike in content-word stems (rapidfuzz token-set
-    ratio, at least ``threshold``), among those sharing at least two content stems with it,
-    found through an index of stems so no denial is compared with every claim."""
-    has_assertion = np.zeros(int(claim.max(initial=-1)) + 1, dtype=bool)
-    has_assertion[claim[side == 0]] = True
-    lonely = np.flatnonzero((side == 1) & ~has_assertion[claim])
+    """Give a denial the key of the claim it answers, in place.
+
+    A denial whose key's asserted claims all speak of something else (another place, other
+    names: :func:`~fact_ledger.extraction.paraphrase.compatible`) loses that key. A denial
+    with no asserted claim under its key then takes the key of the asserted claim of another
+    party most alike in content (:func:`~fact_ledger.extraction.paraphrase.likeness`: stems
+    and their senses, at least ``threshold``), among those sharing two words or senses with
+    it and compatible with it, found through an index of words so no denial is compared with
+    every claim."""
+    denials = np.flatnonzero(side == 1)
     asserted = np.flatnonzero(side == 0)
-    if not len(lonely) or not len(asserted):
+    if not len(denials) or not len(asserted):
         return
     quotes = rows["quote"].to_numpy(dtype=object)
     speakers = rows["speaker"].fillna("").to_numpy(dtype=object)
-    stems = {i: content_stems(str(quotes[i]), str(speakers[i])) for i in (*lonely, *asserted)}
+    gists: dict[int, Gist] = {}
+
+    def gist_of(i: int) -> Gist:
+        found = gists.get(i)
+        if found is None:
+            found = gists[i] = gist(str(quotes[i]), str(speakers[i]))
+        return found
+
+    under_key: dict[int, list[int]] = {}
+    for j in asserted:
+        under_key.setdefault(int(claim[j]), []).append(int(j))
+    fresh = int(claim.max(initial=-1)) + 1
+    lonely = []
+    for i in denials:
+        same = under_key.get(int(claim[i]))
+        if not same:
+            lonely.append(int(i))
+        elif (
+            len(same) <= _COMMON_STEM
+            and (gist_of(i).names or gist_of(i).places)
+            and not any(compatible(gist_of(j), gist_of(i)) for j in same)
+        ):
+            # One key, different things ("the hospital in Boston" / "in Chicago").
+            claim[i] = fresh
+            fresh += 1
+            lonely.append(int(i))
+    if not lonely:
+        return
     index: dict[str, list[int]] = {}
-    for i in asserted:
-        for stem in stems[i]:
-            index.setdefault(stem, []).append(int(i))
+    for j in asserted:
+        for label in gist_of(int(j)).labels:
+            index.setdefault(label, []).append(int(j))
     for i in lonely:
+        mine = gist_of(i)
         shared: Counter[int] = Counter()
-        for stem in stems[i]:
-            holders = index.get(stem, ())
+        for label in mine.labels:
+            holders = index.get(label, ())
             if len(holders) <= _COMMON_STEM:
                 shared.update(holders)
-        mine = " ".join(stems[i])
         best, best_score = -1, threshold
         for j, count in shared.items():
             if count < _MIN_SHARED or (party[j] == party[i] and party[i] >= 0):
                 continue
-            score = fuzz.token_set_ratio(mine, " ".join(stems[j]))
-            if score >= best_score:
+            theirs = gist_of(j)
+            if not compatible(theirs, mine):
+                continue
+            words, score = likeness(mine, theirs)
+            if words >= _MIN_SHARED and score >= best_score:
                 best, best_score = j, score
         if best >= 0:
             claim[i] = claim[best]

@@ -1,7 +1,8 @@
 """The shared word lists (``fact_ledger/data/words.toml``), read once.
 
 Speech verbs, weekdays and months, titles, person roles, organisation words, irregular
-plurals and the words for what happened to the people a figure counts. Modules take their
+plurals, the words for what happened to the people a figure counts, and the groups of words
+news uses for one event or thing (what FL103 matches a reworded claim by). Modules take their
 lists from :func:`load_lexicon` instead of keeping copies, so a verb added for headlines is
 known to the body-text scanner too.
 """
@@ -46,6 +47,9 @@ class Lexicon:
     states: dict[str, str]  # what happened to people counted -> one state word
     state_after_re: re.Pattern[str]  # a state word after a count
     state_before_re: re.Pattern[str]  # a state verb right before a count
+    meaning_groups: tuple[tuple[str, ...], ...]  # words for one event or thing
+    meaning_phrases: dict[str, str]  # "shot down" -> "downed": read as one word
+    meaning_noise: frozenset[str]  # a denial's verdict words, not what is claimed
 
     @functools.cached_property
     def calendar_words(self) -> frozenset[str]:
@@ -61,6 +65,34 @@ def _words(data: dict, table: str, key: str) -> list[str]:
     if bad:
         raise ConfigError(f"[{table}] {key}: write words in lower case: {bad[:3]}", path=_SOURCE)
     return value
+
+
+def _meaning(data: dict) -> tuple[tuple[tuple[str, ...], ...], dict[str, str]]:
+    """``[meaning]``: groups of at least two lower-case words, and phrases of two or more
+    words each read as one word."""
+    table = data.get("meaning", {})
+    groups = table.get("groups")
+    if not isinstance(groups, list) or not groups:
+        raise ConfigError("[meaning] groups must be a non-empty list of word lists", path=_SOURCE)
+    for group in groups:
+        if (
+            not isinstance(group, list)
+            or len(group) < 2
+            or not all(isinstance(w, str) and w == w.lower().strip() and w for w in group)
+        ):
+            raise ConfigError(
+                f"[meaning] groups: each group is two or more lower-case words: {group!r}",
+                path=_SOURCE,
+            )
+    phrases = table.get("phrases", {})
+    if not isinstance(phrases, dict) or not all(
+        isinstance(v, str) and len(k.split()) >= 2 and k == k.lower() for k, v in phrases.items()
+    ):
+        raise ConfigError(
+            "[meaning] phrases: lower-case phrases of two or more words, each to one word",
+            path=_SOURCE,
+        )
+    return tuple(tuple(g) for g in groups), {str(k): str(v) for k, v in phrases.items()}
 
 
 def _build(data: dict) -> Lexicon:
@@ -84,6 +116,10 @@ def _build(data: dict) -> Lexicon:
         organisation_words=frozenset(_words(data, "organisations", "words")),
         irregular_plurals={str(k): str(v) for k, v in plurals.items()},
         states={str(k): str(v) for k, v in states.items()},
+        # read after the lists above, so a bad speech list is the error a reader sees first
+        meaning_groups=(meaning := _meaning(data))[0],
+        meaning_phrases=meaning[1],
+        meaning_noise=frozenset(_words(data, "meaning", "noise")),
         # "17 people were missing", "30 people killed", "two people were later found dead",
         # "nine had died": an auxiliary or two, an adverb, then the state word.
         state_after_re=re.compile(

@@ -16,7 +16,14 @@ from functools import lru_cache
 
 import snowballstemmer
 
-__all__ = ["claim_key", "clause_span", "clause_subject", "content_stems"]
+__all__ = [
+    "claim_key",
+    "clause_span",
+    "clause_subject",
+    "content_stems",
+    "content_stems_of",
+    "stem",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -80,6 +87,11 @@ def _stem(word: str) -> str:
     word = word.casefold().strip(".’'")
     word = _SUBJECT_SYNONYMS.get(word, word)
     return str(_STEMMER.stemWord(word))
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of ``word``, with one name per country ("Washington" -> ``us``)."""
+    return _stem(word)
 
 
 def _is_verb(token: str, previous: str | None) -> bool:
@@ -228,28 +240,44 @@ _REPORTING = _words(
 )
 
 
+@lru_cache(maxsize=1)
+def _not_content() -> frozenset[str]:
+    """Words that are never what is claimed: function words, auxiliaries, verbs of saying
+    and denying, and the nouns that name a report."""
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    return frozenset(
+        (*_STOP, *_AUXILIARIES, *lexicon.say, *lexicon.deny, *lexicon.headline, *_REPORTING)
+    )
+
+
+@lru_cache(maxsize=8)
+def _not_content_but(also: frozenset[str]) -> frozenset[str]:
+    return _not_content() | also
+
+
 @lru_cache(maxsize=65536)
 def content_stems(text: str, leave_out: str = "") -> tuple[str, ...]:
     """The stems of what ``text`` says, in order, once each: no function words, no verbs of
     saying or denying, no words of ``leave_out`` (the speaker's name). "The Pentagon denied
     that the coalition had halved its air strikes on the city" -> ``coalit halv air strike
     citi`` with ``leave_out="Pentagon"``."""
-    from .lexicon import load_lexicon
+    return content_stems_of(_TOKEN.findall(text.replace("\u00a0", " ")), leave_out)
 
-    lexicon = load_lexicon()
-    reporting = {*lexicon.say, *lexicon.deny, *lexicon.headline, *_REPORTING}
-    skip = {_stem(w) for w in _TOKEN.findall(leave_out)}
+
+def content_stems_of(
+    tokens: list[str], leave_out: str = "", also: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """:func:`content_stems` of text already cut into words, leaving out the lower-case
+    words of ``also`` too."""
+    dropped = _not_content_but(also)
+    skip = {_stem(w) for w in _TOKEN.findall(leave_out)} if leave_out else ()
     out: dict[str, None] = {}
-    for token in _TOKEN.findall(text.replace("\u00a0", " ")):
-        lowered = token.casefold()
-        if (
-            lowered in _STOP
-            or lowered in _AUXILIARIES
-            or lowered in reporting
-            or token[:1].isdigit()
-        ):
+    for token in tokens:
+        if token.casefold() in dropped or token[:1].isdigit():
             continue
-        stem = _stem(lowered)
+        stem = _stem(token)
         if stem and stem not in skip:
             out[stem] = None
     return tuple(out)

@@ -136,3 +136,68 @@ def test_a_paraphrased_claim_meets_its_denial_by_similarity() -> None:
 def test_a_denial_of_something_else_is_not_paired() -> None:
     denial = "The Pentagon denied that the army had bought two new drones for the city"
     assert paraphrase(75, denial).empty
+
+
+def _two_outlets(claim: dict, denial: dict, similarity: float = 75) -> pd.DataFrame:
+    frame = make_assertions(
+        [
+            {"kind": "proposition", **claim},
+            {"kind": "proposition", "stance": "denies", **denial},
+        ]
+    )
+    return conflicts.run(frame, CheckContext(options=conflicts.Options(similarity=similarity)))
+
+
+def test_a_denial_in_other_words_meets_its_claim_through_their_senses() -> None:
+    """shut/close and plant/factory: no two stems in common but Ohio, one claim."""
+    out = _two_outlets(
+        {
+            "quote": "The company said it would close its factory in Ohio next year",
+            "claim_key": ":would:factori",
+            "speaker": "company",
+            "speaker_key": "company",
+        },
+        {
+            "quote": "The carmaker denied that it plans to shut the Ohio plant",
+            "claim_key": "carmak:plan:plant",
+            "speaker": "carmaker",
+            "speaker_key": "carmaker",
+        },
+    )
+    assert len(out) == 1
+
+
+def test_one_key_in_two_places_is_two_claims() -> None:
+    """The identical key no longer joins claims that put the event in different places."""
+    claim = {
+        "quote": "Officials said the hospital in Boston had run out of insulin",
+        "claim_key": "hospit:had:run",
+        "speaker": "Officials",
+        "speaker_key": "officials-a",
+    }
+    denial = {
+        "quote": "Officials denied that the hospital in Chicago had run out of insulin",
+        "claim_key": "hospit:had:run",
+        "speaker": "Officials",
+        "speaker_key": "officials-b",
+    }
+    assert _two_outlets(claim, denial).empty
+    assert len(_two_outlets(claim, denial, similarity=0)) == 1  # 0: the old identical key
+
+
+def test_a_denial_about_another_company_is_not_paired() -> None:
+    out = _two_outlets(
+        {
+            "quote": "Sources said Microsoft plans to buy a video game maker",
+            "claim_key": "plan:buy:maker",
+            "speaker": "Sources",
+            "speaker_key": "sources",
+        },
+        {
+            "quote": "Google denied that it plans to buy a video game maker",
+            "claim_key": "plan:buy:maker",
+            "speaker": "Google",
+            "speaker_key": "google",
+        },
+    )
+    assert out.empty

@@ -46,3 +46,26 @@ def test_a_bad_list_names_the_file() -> None:
                 "counting": {"irregular_plurals": {}, "states": {"a": "b"}},
             }
         )
+
+
+def test_meaning_groups_are_lower_case_groups_of_two_or_more() -> None:
+    words = load_lexicon()
+    assert len(words.meaning_groups) >= 40
+    for group in words.meaning_groups:
+        assert len(group) >= 2 and all(w == w.lower().strip() for w in group), group
+    for phrase, word in words.meaning_phrases.items():
+        assert len(phrase.split()) >= 2 and " " not in word, phrase
+    # the verbs the first held-out pairing set needed ("shut/close", "seized/captured")
+    together = {frozenset(g) for g in words.meaning_groups}
+    assert any({"shut", "close"} <= g for g in together)
+    assert any({"seize", "capture"} <= g for g in together)
+    assert any({"plant", "factory"} <= g for g in together)
+    assert any({"vessel", "ship"} <= g for g in together)
+    assert any({"struck", "hit"} <= g for g in together)
+
+
+def test_a_meaning_group_of_one_word_names_the_file() -> None:
+    good = lexicon.read_packaged_toml("words.toml", "word list")
+    bad = {**good, "meaning": {**good["meaning"], "groups": [["close"]]}}
+    with pytest.raises(lexicon.ConfigError, match=r"words\.toml.*two or more"):
+        lexicon._build(bad)

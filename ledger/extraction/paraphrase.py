@@ -1,0 +1,233 @@
+"""One claim worded two ways: what FL103 compares a denial and a claim from other outlets on.
+
+A statement's :class:`Gist` is its content words as stems (``content_stems``), each with its
+*senses*: the groups of ``words.toml`` ``[meaning]`` it belongs to, so "shut the factory" and
+"close the plant" share two senses though no stem. Phrases are read as one word first ("shot
+down" is "downed", "set fire to" burns). The gist also keeps the *names* the statement
+mentions (capitalised words that are not the speaker's) and the *places* (names after "in",
+"near", "at", "off"): two statements that put an event in different places, or name
+different parties and no common one, are about different things however many words they
+share ("the hospital in Boston" / "the hospital in Chicago").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from .lexicon import alternation, load_lexicon
+from .propositions import content_stems_of, stem
+
+__all__ = ["Gist", "compatible", "gist", "likeness"]
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.’'-]*|\d[\d,.]*")
+# A pronoun subject of the reported clause is the speaker: "Google denied that it plans to
+# buy ...", "the senator said he would not step down".
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|he|she|they|we)\b", re.I)
+# Not "off" or "from": "killing off the Islamic State", "aid from the United Nations".
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside"})
+# Words between a place preposition and the place's name ("in the Kharkiv region", "near the
+# town of Kidal", "in the Strait of Hormuz").
+_PLACE_FILLERS = frozenset({"the", "town", "city", "village", "region", "province", "of", "a"})
+# More than this share of capitalised words: a headline in title case, where capitals name
+# nothing.
+_TITLE_CASE = 0.6
+
+
+class Gist(NamedTuple):
+    """What a statement says, for matching: content stems with their senses, and names. (A
+    tuple: FL103 makes one per claim of a ledger, and a tuple is the cheapest to make; the
+    names are read only when asked for, as few gists are ever compared.)"""
+
+    words: tuple[str, ...]  # content stems, in order, once each
+    senses: tuple[frozenset[str], ...]  # per word: the meaning groups it belongs to
+    all_senses: frozenset[str]  # the senses of all its words
+    labels: frozenset[str]  # all another gist can meet it on: stems and senses
+    text: str
+    speaker: str
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Stems of the names it mentions (and its speaker's, if the speaker is the subject)."""
+        return _names_and_places(self.text, self.speaker)[0]
+
+    @property
+    def places(self) -> frozenset[str]:
+        """Stems of the names it puts things in or near."""
+        return _names_and_places(self.text, self.speaker)[1]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[
+    dict[str, frozenset[str]], dict[tuple[str, ...], str], frozenset[str], re.Pattern[str]
+]:
+    """Stem -> group labels; phrase stems -> the word it reads as; the words of no name; a
+    pattern of the phrases' last words (a text without one has no phrase to read)."""
+    lexicon = load_lexicon()
+    senses: dict[str, set[str]] = {}
+    for n, group in enumerate(lexicon.meaning_groups):
+        for word in group:
+            senses.setdefault(stem(word), set()).add(f"~{n}")
+    phrases = {
+        tuple(stem(w) for w in phrase.split()): word
+        for phrase, word in lexicon.meaning_phrases.items()
+    }
+    # Capitalised words that name no one in particular: roles, organisation words, titles,
+    # days and months ("Officials", "Police", "Monday").
+    common = {
+        stem(w)
+        for w in (
+            *lexicon.roles,
+            *lexicon.organisation_words,
+            *lexicon.titles,
+            *lexicon.calendar_words,
+            *lexicon.say,
+            *lexicon.deny,
+            *lexicon.headline,
+        )
+    }
+    tails = {phrase.split()[-1] for phrase in lexicon.meaning_phrases}
+    return (
+        {k: frozenset(v) for k, v in senses.items()},
+        phrases,
+        frozenset(common),
+        re.compile(rf"\b(?:{alternation(tails)})\b", re.I),
+    )
+
+
+def _read_phrases(tokens: list[str], phrases: dict[tuple[str, ...], str]) -> list[str]:
+    """``tokens`` with every phrase of ``phrases`` replaced by the one word it reads as."""
+    if not phrases:
+        return tokens
+    stems = [stem(t) for t in tokens]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2):
+            word = phrases.get(tuple(stems[i : i + size]))
+            if word is not None:
+                out.append(word)
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _names(tokens: list[str], skip: frozenset[str], common: frozenset[str]) -> list[str]:
+    """Stems of the capitalised words of ``tokens`` that name someone or somewhere (the
+    first may be capitalised only because it opens the sentence)."""
+    capitals = [t for t in tokens if t[:1].isupper()]
+    if len(tokens) > 3 and len(capitals) > _TITLE_CASE * len(tokens):
+        return []
+    stop = load_lexicon().meaning_noise
+    out = []
+    for i, token in enumerate(tokens):
+        if not token[:1].isupper() or token.casefold() in stop:
+            continue
+        word = stem(token)
+        if word in skip or word in common:
+            continue
+        if i == 0 and token.casefold() in _OPENERS:
+            continue
+        out.append(word)
+    return out
+
+
+# Capitalised only because they open the sentence.
+_OPENER_WORDS = """the a an this that these those its their his her our it he she they we
+    there some many most several two three four five local provincial regional state federal
+    former people sources reports officials witnesses residents at in on by for from with
+    after before during as if when while"""
+_OPENERS = frozenset(_OPENER_WORDS.split())
+
+
+@lru_cache(maxsize=1 << 18)
+def gist(text: str, speaker: str = "") -> Gist:
+    """The gist of ``text`` reported from ``speaker`` (whose words are not content)."""
+    senses_of, phrases, _, tails = _tables()
+    text = text.replace("\u00a0", " ")
+    tokens = _TOKEN.findall(text)
+    if tails.search(text):
+        tokens = _read_phrases(tokens, phrases)
+    # "Rebels said they had shot down ...": the speaker is the subject, so its words are
+    # what is claimed too; otherwise they only say who speaks.
+    subject = bool(speaker) and _PRONOUN_SUBJECT.search(text) is not None
+    words = content_stems_of(tokens, "" if subject else speaker, also=_noise())
+    senses = tuple(senses_of.get(w, _NO_SENSES) for w in words)
+    present = [s for s in senses if s]
+    every = frozenset().union(*present) if present else _NO_SENSES
+    return Gist(words, senses, every, every.union(words), text, speaker)
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_and_places(text: str, speaker: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names ``text`` mentions and the places among them (see :class:`Gist`)."""
+    subject = bool(speaker) and _PRONOUN_SUBJECT.search(text) is not None
+    if not subject and not _CAPITAL.search(text):
+        return _NO_SENSES, _NO_SENSES
+    common = _tables()[2]
+    tokens = _TOKEN.findall(text)
+    skip = frozenset(stem(w) for w in _TOKEN.findall(speaker))
+    names = set(_names(tokens, skip, common))
+    places = set()
+    for i, token in enumerate(tokens):
+        if token.casefold() not in _PLACE_PREPOSITIONS:
+            continue
+        for after in tokens[i + 1 : i + 5]:
+            if after.casefold() in _PLACE_FILLERS:
+                continue
+            word = stem(after)
+            if after[:1].isupper() and word in names:
+                places.add(word)
+            break
+    if subject:
+        names.update(_names(_TOKEN.findall(speaker), frozenset(), common))
+    return frozenset(names), frozenset(places)
+
+
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _noise() -> frozenset[str]:
+    return load_lexicon().meaning_noise
+
+
+_NO_SENSES: frozenset[str] = frozenset()
+
+
+def _aligned(mine: Gist, theirs: Gist) -> list[str]:
+    """``mine``'s words, each written as ``theirs`` would write it: its own stem where
+    ``theirs`` has it, else a sense the two share, else its stem."""
+    their_words = set(theirs.words)
+    their_senses = theirs.all_senses
+    out = []
+    for word, senses in zip(mine.words, mine.senses, strict=True):
+        if word in their_words:
+            out.append(word)
+            continue
+        shared = senses & their_senses
+        out.append(min(shared) if shared else word)
+    return out
+
+
+def likeness(a: Gist, b: Gist) -> tuple[int, float]:
+    """``(words in common, similarity 0-100)`` of two gists, meeting on stems and senses;
+    the similarity is rapidfuzz's token-set ratio of the two aligned word lists."""
+    left, right = _aligned(a, b), _aligned(b, a)
+    shared = len(set(left) & set(right))
+    return shared, fuzz.token_set_ratio(" ".join(left), " ".join(right))
+
+
+def compatible(a: Gist, b: Gist) -> bool:
+    """Whether two statements can be about one thing: neither puts it in a place the other
+    does not name, when both name a place, and when both name someone or somewhere, they
+    share a name."""
+    if a.places and b.places and not a.places & b.names and not b.places & a.names:
+        return False
+    return not (a.names and b.names and not a.names & b.names)

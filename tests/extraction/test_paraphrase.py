@@ -1,0 +1,95 @@
+"""What FL103 compares a denial and a claim on: senses, phrases, names and places."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fact_ledger.extraction.paraphrase import compatible, gist, likeness
+
+
+def test_synonyms_meet_on_their_sense() -> None:
+    claim = gist("The company said it would close its factory in Ohio", "company")
+    denial = gist("The carmaker denied that it plans to shut the Ohio plant", "carmaker")
+    shared, score = likeness(claim, denial)
+    # close/shut, factory/plant and Ohio; no stem in common but "ohio"
+    assert set(claim.words) & set(denial.words) == {"ohio"}
+    assert shared == 3
+    assert score >= 75
+
+
+def test_unrelated_words_do_not_meet() -> None:
+    claim = gist("the army had shot down two drones over the capital")
+    other = gist("the army had bought two new drones")
+    assert likeness(claim, other)[1] < 75
+
+
+def test_a_phrase_reads_as_one_word() -> None:
+    # "shot down" is "downed"; "set fire to" burns; "stepped down" resigns
+    assert (
+        likeness(gist("rebels shot down a helicopter"), gist("insurgents downed a helicopter"))[0]
+        == 3
+    )
+    assert gist("troops set fire to houses").senses == gist("soldiers burned homes").senses
+    assert likeness(gist("the senator stepped down"), gist("the senator resigned")) == (2, 100)
+
+
+def test_a_verdict_is_not_what_is_claimed() -> None:
+    words = gist("dismissed as baseless reports that the dam had burst", "the ministry").words
+    assert "baseless" not in words
+    assert {"dam", "burst"} <= set(words)
+
+
+def test_different_places_are_different_claims() -> None:
+    boston = gist("Officials said the hospital in Boston had run out of insulin", "Officials")
+    chicago = gist(
+        "Officials denied that the hospital in Chicago had run out of insulin", "Officials"
+    )
+    assert boston.places == {"boston"} and chicago.places == {"chicago"}
+    assert not compatible(boston, chicago)
+    assert compatible(boston, gist("the Boston hospital denied running out of insulin"))
+
+
+def test_a_pronoun_subject_brings_the_speakers_name() -> None:
+    # "Google denied that it plans to buy ...": Google is who would buy, not Microsoft.
+    claim = gist("Sources said Microsoft plans to buy a video game maker", "Sources")
+    denial = gist("Google denied that it plans to buy a video game maker", "Google")
+    assert denial.names == {"googl"}
+    assert not compatible(claim, denial)
+    # without a pronoun subject the speaker only says who speaks
+    assert gist("Google denied reports of a takeover", "Google").names == frozenset()
+
+
+def test_statements_naming_no_one_are_compatible() -> None:
+    assert compatible(gist("the dam had collapsed"), gist("the dam had burst in Sindh"))
+
+
+def test_a_headline_in_title_case_names_nothing() -> None:
+    assert gist("Carmaker Denies It Will Close Ohio Plant").names == frozenset()
+
+
+_VOCABULARY = (
+    "the army navy ship vessel seized captured airport Kharkiv in near shut closed plant "
+    "factory rebels insurgents killed died civilians market bought acquired rival"
+)
+_WORDS = st.sampled_from(_VOCABULARY.split())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=10), st.lists(_WORDS, min_size=1, max_size=10))
+def test_likeness_is_symmetric_and_whole_with_itself(a: list[str], b: list[str]) -> None:
+    one, two = gist(" ".join(a)), gist(" ".join(b))
+    assert likeness(one, two) == likeness(two, one)
+    assert compatible(one, two) == compatible(two, one)
+    if one.words:
+        assert likeness(one, one) == (len(one.words), 100)
+
+
+def test_a_particle_or_a_source_is_no_place() -> None:
+    # seed 000: Washington's denial names the Islamic State, it does not put anything there
+    denial = gist("US forces remain committed to killing off the Islamic State", "Washington")
+    assert denial.places == frozenset()
+    assert gist("aid from the United Nations arrived").places == frozenset()
+    claim = gist("those being trained at Tanf are actually former Islamic State militants")
+    assert claim.places == {"tanf"}
+    assert compatible(claim, denial)  # both name the Islamic State
