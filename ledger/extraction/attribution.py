@@ -121,6 +121,12 @@ _ADJUNCT_TAIL = re.compile(
 
 
 # "..., organisers said, though police put the figure at 8,000": the tag closes the report.
+# "The Defence Ministry issued a statement on Tuesday.": who will speak next, with no verb
+# of saying yet.
+_ISSUED_STATEMENT = re.compile(
+    r"^\s*(?P<who>[^,;:\"“”]{2,80}?)\s+(?:has\s+|had\s+)?(?:issued|released|put\s+out|"
+    r"published)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release)\b"
+)
 _CONTRAST_TAIL = re.compile(r"\s*,\s*(?:though|although|but|while|whereas)\b")
 
 
@@ -232,7 +238,15 @@ class Attributor:
 
     def _note_subject(self, text: str) -> None:
         """Remember a titled person who opens a sentence ("President Luiz Inacio Lula da
-        Silva visited ..."), so a later "he said" can point back to them."""
+        Silva visited ..."), so a later "he said" can point back to them, and whoever issues
+        a statement ("The Defence Ministry issued a statement on Tuesday."), so a later "It
+        said" can."""
+        statement = _ISSUED_STATEMENT.match(text)
+        if statement:
+            words = strip_chunk(statement.group("who").split())
+            if words:
+                self._resolver.from_words(words, "")
+            return
         words = text.split()[:8]
         run: list[str] = []
         for i, word in enumerate(words):

@@ -390,3 +390,8 @@ def test_a_description_before_a_verb_of_saying_speaks(sentence, speaker):
 )
 def test_things_do_not_speak(sentence):
     assert speakers(body(sentence))[1] is None
+
+
+def test_it_said_points_back_to_who_issued_a_statement():
+    text = body("The Defence Ministry issued a statement on Tuesday. It said the report was false.")
+    assert speakers(text)[1:] == [None, "Defence Ministry"]
