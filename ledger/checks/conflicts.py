@@ -139,9 +139,9 @@ def _join_paraphrases(
     and their senses, at least ``threshold``), among those sharing two words or senses with
     it and compatible with it, found through an index of words so no denial is compared with
     every claim."""
-    denials = np.flatnonzero(side == 1)
-    asserted = np.flatnonzero(side == 0)
-    if not len(denials) or not len(asserted):
+    denials: list[int] = np.flatnonzero(side == 1).tolist()
+    asserted: list[int] = np.flatnonzero(side == 0).tolist()
+    if not denials or not asserted:
         return
     quotes = rows["quote"].to_numpy(dtype=object)
     speakers = rows["speaker"].fillna("").to_numpy(dtype=object)
@@ -155,13 +155,13 @@ def _join_paraphrases(
 
     under_key: dict[int, list[int]] = {}
     for j in asserted:
-        under_key.setdefault(int(claim[j]), []).append(int(j))
+        under_key.setdefault(int(claim[j]), []).append(j)
     fresh = int(claim.max(initial=-1)) + 1
     lonely = []
     for i in denials:
         same = under_key.get(int(claim[i]))
         if not same:
-            lonely.append(int(i))
+            lonely.append(i)
         elif (
             len(same) <= _COMMON_STEM
             and (gist_of(i).names or gist_of(i).places)
@@ -170,13 +170,13 @@ def _join_paraphrases(
             # One key, different things ("the hospital in Boston" / "in Chicago").
             claim[i] = fresh
             fresh += 1
-            lonely.append(int(i))
+            lonely.append(i)
     if not lonely:
         return
     index: dict[str, list[int]] = {}
     for j in asserted:
-        for label in gist_of(int(j)).labels:
-            index.setdefault(label, []).append(int(j))
+        for label in gist_of(j).labels:
+            index.setdefault(label, []).append(j)
     for i in lonely:
         mine = gist_of(i)
         shared: Counter[int] = Counter()
