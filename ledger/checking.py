@@ -25,6 +25,16 @@ raise :class:`CheckTimeout` at its next bytecode; a check blocked in C code or h
 GIL runs on as a daemon thread and its result is ignored. There, ``os._exit``, holding the
 GIL, and writes through views made writable with ``setflags`` are not contained.
 
+The builtin checks (registered by :data:`BUILTIN_CHECKS_PLUGIN`, their code in
+:mod:`fact_ledger.checks`) are ours, tested to leave the frame, the codes and the documents as
+they found them, so they run in the runner's own process (issue 11 item 2): at a million
+assertions a fork per check, the copy-on-write faults it brings and the pickling of each
+check's findings back cost 40 % of the run. They still get a copy-on-write view of the frame
+and read-only documents, a builtin that raises is still one FL000 finding, and their output is
+validated like any other; only the hard time limit does not apply to them. A third-party check
+(any other plugin, including one that replaces or wraps a builtin) is isolated as above, so
+nothing it does reaches a builtin check's findings either.
+
 Out of scope everywhere: checks are trusted code with the user's permissions, so the runner
 does not sandbox them. A check can still use unbounded memory (no limit is set), write
 files, use the network, signal the parent process, or start a process that leaves its
@@ -220,6 +230,18 @@ def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
 # -- isolation --------------------------------------------------------------------------
 
 
+#: The plugin whose checks run in the runner's process (see the module documentation).
+BUILTIN_CHECKS_PLUGIN = "fact_ledger.plugins.default_checks"
+_BUILTIN_CHECKS_PACKAGE = "fact_ledger.checks."
+
+
+def runs_in_place(check: Check) -> bool:
+    """Whether ``check`` is a builtin check, run without a worker process or thread: the
+    builtin plugin registered it and its function is one of :mod:`fact_ledger.checks`."""
+    module = getattr(check.run, "__module__", None) or ""
+    return check.plugin == BUILTIN_CHECKS_PLUGIN and module.startswith(_BUILTIN_CHECKS_PACKAGE)
+
+
 def _call_isolated(
     check: Check,
     frame: pd.DataFrame,
@@ -227,8 +249,14 @@ def _call_isolated(
     timeout: float,
     shared: dict[str, tuple[np.ndarray, pd.Index]] | None = None,
 ) -> pd.DataFrame:
-    """``check.run(frame, context)`` in a forked worker process where the platform forks,
-    else in a worker thread (see the module documentation for what each guarantees)."""
+    """``check.run(frame, context)``: in this process for a builtin check, else in a forked
+    worker process where the platform forks, else in a worker thread (see the module
+    documentation for what each guarantees)."""
+    if runs_in_place(check):
+        try:
+            return check.run(frame, context)
+        except Exception as exc:
+            raise CheckFailed(f"raised {type(exc).__name__}: {_first_line(exc)}") from None
     if _CAN_FORK:
         return _call_in_process(check, frame, context, timeout, shared)
     return _call_in_thread(check, frame, context, timeout)
@@ -462,6 +490,7 @@ def _without_boilerplate(assertions: pd.DataFrame) -> pd.DataFrame:
 
 
 __all__ = [
+    "BUILTIN_CHECKS_PLUGIN",
     "FINDINGS_COLUMNS",
     "PLUGIN_ERROR_CODE",
     "PLUGIN_ERROR_NAME",
@@ -470,5 +499,6 @@ __all__ = [
     "CheckTimeout",
     "SharedCodes",
     "run_checks",
+    "runs_in_place",
     "sort_findings",
 ]

@@ -20,7 +20,7 @@ from fact_ledger.config import Config
 from fact_ledger.hookspecs import hookimpl
 from fact_ledger.manager import PluginHost
 from fact_ledger.model import Finding
-from fact_ledger.testing import Ledger, ledgers, make_assertions, make_document
+from fact_ledger.testing import Ledger, check_findings, ledgers, make_assertions, make_document
 
 TEXT = "Première ligne: 7 frappes.\nSeconde ligne — about 300 militants, 12 vehicles."
 DOC = make_document(TEXT, name="report")
@@ -369,3 +369,28 @@ def test_in_processes_a_check_past_the_time_limit_is_killed() -> None:
     assert time.perf_counter() - began < 5
     assert "time limit of 0.2 s and was killed" in findings[0].message
     assert sum(f.code == "XX002" for f in findings) == 2
+
+
+def test_builtin_checks_run_in_place_and_every_other_check_is_isolated() -> None:
+    """The builtin checks are ours and run in the runner's process; a check from any other
+    plugin, or one that only borrows the builtin plugin's name, runs in a worker."""
+    import os
+
+    from fact_ledger.checking import BUILTIN_CHECKS_PLUGIN, runs_in_place
+    from fact_ledger.manager import PluginHost
+
+    builtin = [c for c in PluginHost(entry_points=False).checks]
+    assert builtin and all(runs_in_place(c) for c in builtin)
+
+    def where(assertions, context):
+        return pd.DataFrame({"assertion_ids": [[first]], "message": [str(os.getpid())]})
+
+    frame = make_assertions([{"quote": "3", "value": 3.0}])
+    first = frame["assertion_id"].iloc[0]
+    impostor = Check("ZZ001", "impostor", "t", "d", "info", where, plugin=BUILTIN_CHECKS_PLUGIN)
+    assert not runs_in_place(impostor)
+    (found,) = check_findings(impostor, frame)
+    from fact_ledger.checking import _CAN_FORK
+
+    if _CAN_FORK:
+        assert found.message != str(os.getpid())

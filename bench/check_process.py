@@ -1,0 +1,153 @@
+"""`fact-ledger check` of a stored ledger as a whole process: cold, uncached and cached.
+
+Run from the repository root::
+
+    .venv/bin/python bench/check_process.py --ledger /tmp/ledger-1m --repeat 3
+
+The ledger (``--size`` synthetic assertions, as ``bench/ledger_load.py`` makes it) is built
+once and reused. Each command runs as its own process pinned to one core; the table gives
+the least wall time and the least CPU (user + system, the process and its children) of
+``--repeat`` runs of:
+
+* **cold**: the ledger's Parquet snapshots and the findings cache deleted first;
+* **uncached**: snapshots current, ``--no-cache`` (what every run cost before the cache,
+  and what a run after any change to the ledger, settings or plugins costs);
+* **warm**: snapshots and findings cache current (an unchanged ledger checked again);
+
+each for ``--statistics`` and for ``--output-format json`` written to a file (the format
+that makes every finding with its evidence). With ``--checks`` it also times
+:func:`fact_ledger.checking.run_checks` in this process with the builtin checks in place
+(the default) and each in a forked worker (as before issue 11's change), CPU of the process
+and its children. Python's bytecode is compiled first (``compileall``), as an installed
+package has it; the load average is printed before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from ledger_load import make_ledger
+
+from fact_ledger.snapshot import SNAPSHOTS
+from fact_ledger.store import LedgerStore
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], env: dict[str, str], before: object = None) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of ``command`` (``before()`` runs first, untimed)."""
+    if callable(before):
+        before()
+    cpu = children_cpu()
+    wall = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, check=False)
+    wall = time.perf_counter() - wall
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited {done.returncode}: {done.stderr[-500:]!r}")
+    return wall, children_cpu() - cpu
+
+
+def least(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return min(w for w, _ in runs), min(c for _, c in runs)
+
+
+def bench_checks(ledger: Path, repeat: int) -> list[tuple[str, float, float]]:
+    """run_checks in this process: builtin checks in place, then each forked."""
+    from fact_ledger import checking
+    from fact_ledger.config import Config
+    from fact_ledger.manager import PluginHost
+    from fact_ledger.snapshot import load
+
+    loaded = load(ledger)
+    host = PluginHost(entry_points=False)
+    rows = []
+    for name, in_place in (("builtin checks in place", True), ("each check forked", False)):
+        real = checking.runs_in_place
+        checking.runs_in_place = real if in_place else (lambda check: False)  # type: ignore[assignment]
+        walls, cpus = [], []
+        try:
+            for _ in range(repeat):
+                cpu = time.process_time() + children_cpu()
+                wall = time.perf_counter()
+                found = checking.run_checks(host, loaded.assertions, loaded.documents, Config())
+                walls.append(time.perf_counter() - wall)
+                cpus.append(time.process_time() + children_cpu() - cpu)
+        finally:
+            checking.runs_in_place = real  # type: ignore[assignment]
+        rows.append((f"`run_checks`, {name} ({len(found):,} findings)", min(walls), min(cpus)))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--ledger", type=Path, default=Path("/tmp/fact-ledger-bench-1m"))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--checks", action="store_true", help="also time run_checks")
+    args = parser.parse_args()
+    began = os.getloadavg()
+    core = min(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    if core is not None:
+        os.sched_setaffinity(0, {core})
+    if not LedgerStore.is_ledger(args.ledger):
+        start = time.perf_counter()
+        make_ledger(args.ledger, args.size)
+        print(f"made {args.ledger} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    for folder in ("ledger", "plugins", "schemas"):
+        compileall.compile_dir(ROOT / folder, quiet=1)
+    work = args.ledger.parent / f"{args.ledger.name}-check-bench"
+    work.mkdir(exist_ok=True)
+    cache = work / "cache"
+    env = {**os.environ, "FACT_LEDGER_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    pin = ["taskset", "-c", str(core)] if core is not None and shutil.which("taskset") else []
+    base = [*pin, sys.executable, "-m", "fact_ledger", "check", str(args.ledger), "--isolated"]
+    outputs = {
+        "--statistics": ["--statistics", "--exit-zero"],
+        "json": ["--output-format", "json", "-o", str(work / "findings.json"), "--exit-zero"],
+    }
+
+    def cold() -> None:
+        shutil.rmtree(args.ledger / SNAPSHOTS, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+
+    rows: list[tuple[str, float, float]] = []
+    for label, extra in outputs.items():
+        command = [*base, *extra]
+        runs = [timed(command, env, cold) for _ in range(args.repeat)]
+        rows.append((f"{label}, cold (no snapshots, no cache)", *least(runs)))
+        runs = [timed([*command, "--no-cache"], env) for _ in range(args.repeat)]
+        rows.append((f"{label}, uncached (`--no-cache`, snapshots current)", *least(runs)))
+        timed(command, env)  # fills the cache
+        runs = [timed(command, env) for _ in range(args.repeat)]
+        rows.append((f"{label}, warm (findings cache)", *least(runs)))
+    if args.checks:
+        rows += bench_checks(args.ledger, args.repeat)
+    ended = os.getloadavg()
+    print(
+        f"Command: `{Path(sys.executable).name} {' '.join(sys.argv)}`; one core; load average "
+        f"{began[0]:.2f} before, {ended[0]:.2f} after\n"
+    )
+    print("| run | wall (s), least | CPU (s), least |\n|---|---:|---:|")
+    for name, wall, cpu in rows:
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
