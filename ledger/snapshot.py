@@ -9,7 +9,7 @@ reads every snapshot (and decodes the open last segment, which has none), then r
 entries with vectorised operations: an assertion's row is its last ``assert`` or ``amend``,
 its place is where it (re-)entered the ledger, and a final ``retract`` removes it.
 
-A snapshot is a cache, never committed (the folder ignores itself in git, as pytest's cache
+Snapshots are a cache, never committed (the folder ignores itself in git, as pytest's cache
 does). Its Parquet metadata records which segment it was built from: the file, first seq,
 entry count, size, the hash its first entry chains from and the hash of its last line (and
 the segment file's modification time). It is used only while all of these equal what
@@ -25,11 +25,19 @@ field, so before parsing, each ``"<float field>":"inf"`` is rewritten to a null 
 field (the canonical form allows that key-value sequence nowhere inside a string: every quote
 in a string is escaped). The line hashes are taken from the bytes as written.
 
-What the fast path does not repeat is the meaning of each entry in order (an ``amend`` of an id
-that exists, a document recorded before its assertions): the writer checks that under the
-lock, and ``fact-ledger verify`` replays it in full. Cheap vectorised checks (one ``assert`` per
-id, the first entry of an id is its ``assert``, every assertion's document recorded) run on
-every load; when one fails, the journal is replayed the slow way for the precise error.
+The entries are replayed for whole columns (:mod:`fact_ledger.replay`: the same refusals as
+the store's entry-by-entry replay; when one fails, the journal is replayed the slow way for
+the precise error). The replayed view of all sealed segments is saved too, as
+``current.arrow`` (the current rows, then the retracted ids) and ``current-documents.arrow``
+(every document's metadata), uncompressed Arrow IPC with large strings, so that reading it
+is a copy and turning it into pandas' ``str`` columns costs nothing. It records, like a
+snapshot, which segments it was built from (each one's manifest record and file time) and is
+used only while they are the first sealed segments as the manifest records them; later
+segments are replayed on top of it, and it is saved again when more are sealed. A write that
+seals a segment makes its snapshot and the view at once
+(:class:`~fact_ledger.store.LedgerStore`), so a reader finds them made. Texts are not read on load: each is read, and
+checked against its hash, when its document is first looked up
+(:class:`~fact_ledger.texts.StoredDocuments`).
 """
 
 from __future__ import annotations
@@ -37,7 +45,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,11 +53,15 @@ from typing import TYPE_CHECKING, Any
 from .columns import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, conform
 from .errors import IntegrityError, StoreError
 from .journal import GENESIS, Journal, Manifest, Segment
-from .model import ASSERTION_COLUMNS, DOCUMENT_COLUMNS, Document
+from .model import ASSERTION_COLUMNS, DOCUMENT_COLUMNS
+from .replay import ReplayState, Senseless, apply, assertion_schema, document_schema, empty_state
+from .texts import StoredDocuments
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
+
+    from .model import Document
 
 __all__ = [
     "FORMAT",
@@ -57,6 +69,7 @@ __all__ = [
     "LoadedLedger",
     "build_snapshots",
     "load",
+    "replayed_state",
     "snapshot_path",
     "stored_documents",
 ]
@@ -73,10 +86,12 @@ _INF_SUFFIX = "__inf"
 
 @dataclass(frozen=True)
 class LoadedLedger:
-    """A stored ledger as :func:`load` reads it: documents with their texts, and the current
-    assertions (columns and dtypes of :func:`fact_ledger.columns.conform`)."""
+    """A stored ledger as :func:`load` reads it: documents (a
+    :class:`~fact_ledger.texts.StoredDocuments`: each text read and hash-checked when its
+    document is looked up), and the current assertions (columns and dtypes of
+    :func:`fact_ledger.columns.conform`)."""
 
-    documents: dict[str, Document]
+    documents: Mapping[str, Document]
     assertions: pd.DataFrame
 
 
@@ -352,9 +367,12 @@ def segment_tables(ledger: Path, *, save: bool = True) -> Iterable[pa.Table]:
     yield from _segment_tables(journal, manifest, save=save)
 
 
-def _segment_tables(journal: Journal, manifest: Manifest, *, save: bool) -> Iterable[pa.Table]:
-    prev = GENESIS
-    for segment in manifest.segments:
+def _segment_tables(
+    journal: Journal, manifest: Manifest, *, save: bool, start: int = 0
+) -> Iterable[pa.Table]:
+    """The tables of ``manifest.segments[start:]``."""
+    prev = manifest.segments[start - 1].last_hash if start else GENESIS
+    for segment in manifest.segments[start:]:
         path = snapshot_path(journal.root, segment)
         table = _read_snapshot(path, segment, prev, journal) if segment.sealed else None
         if table is None:
@@ -374,108 +392,167 @@ def build_snapshots(ledger: Path) -> int:
     return sum(1 for s in manifest.segments if s.sealed)
 
 
-# -- replay -----------------------------------------------------------------------------
+# -- the current view ------------------------------------------------------------------
+
+#: The replayed view of the sealed segments, and the documents' metadata beside it.
+CURRENT = "current.arrow"
+CURRENT_DOCUMENTS = "current-documents.arrow"
+#: Bumped whenever the current view's files change shape: older ones are then rebuilt.
+CURRENT_FORMAT = "fact-ledger-current/1"
+
+
+def _covered(journal: Journal, sealed: list[Segment]) -> list[list[Any]]:
+    """What a current view built from ``sealed`` records of them (as for a snapshot: the
+    manifest's record of each segment and the file's modification time)."""
+    out = []
+    for segment in sealed:
+        try:
+            modified = (journal.folder / segment.file).stat().st_mtime_ns
+        except OSError:
+            modified = None
+        out.append(
+            [segment.file, segment.first, segment.entries, segment.bytes, segment.last_hash,
+             modified]
+        )  # fmt: skip
+    return out
+
+
+def _read_current(journal: Journal, sealed: list[Segment]) -> tuple[ReplayState, int]:
+    """The saved view of the longest prefix of ``sealed`` it was built from (and how many
+    segments that is); the empty state and 0 when there is none, or it is stale."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    folder = journal.root / SNAPSHOTS
+    try:
+        # Read into memory, not mapped: a frame on a mapped file that another program then
+        # truncates in place would die of a bus error. Uncompressed, reading is a copy.
+        with pa.OSFile(str(folder / CURRENT)) as source:
+            table = ipc.open_file(source).read_all()
+        with pa.OSFile(str(folder / CURRENT_DOCUMENTS)) as source:
+            documents = ipc.open_file(source).read_all()
+        record = json.loads(table.schema.metadata[b"fact-ledger"])
+        if documents.schema.metadata.get(b"fact-ledger") != table.schema.metadata[b"fact-ledger"]:
+            return empty_state(), 0
+    except (OSError, pa.ArrowException, KeyError, TypeError, ValueError, AttributeError):
+        return empty_state(), 0  # missing, torn or foreign: built again
+    covered = record.get("segments") if isinstance(record, dict) else None
+    if record.get("format") != CURRENT_FORMAT or not isinstance(covered, list) or not covered:
+        return empty_state(), 0
+    count = len(covered)
+    if count > len(sealed) or _covered(journal, sealed[:count]) != covered:
+        return empty_state(), 0
+    current = record.get("current")
+    if table.schema.remove_metadata() != assertion_schema() or not isinstance(current, int):
+        return empty_state(), 0
+    if documents.schema.remove_metadata() != document_schema():
+        return empty_state(), 0
+    # Retracted ids are kept after the current rows, so the view is a slice, not a copy.
+    state = ReplayState(
+        entries=sealed[count - 1].last,
+        assertions=table.slice(0, current),
+        retracted=table["assertion_id"].slice(current).combine_chunks(),
+        documents=documents,
+    )
+    return state, count
+
+
+def _write_current(journal: Journal, sealed: list[Segment], state: ReplayState) -> None:
+    """Save ``state`` (the view of ``sealed``) beside the snapshots; no error if it cannot."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    record = {
+        "format": CURRENT_FORMAT,
+        "segments": _covered(journal, sealed),
+        "current": state.assertions.num_rows,
+    }
+    metadata = {b"fact-ledger": json.dumps(record, sort_keys=True).encode()}
+    retracted = pa.table(
+        {
+            name: state.retracted
+            if name == "assertion_id"
+            else pa.nulls(len(state.retracted), field.type)
+            for name, field in zip(assertion_schema().names, assertion_schema(), strict=True)
+        },
+        schema=assertion_schema(),
+    )
+    table = pa.concat_tables([state.assertions, retracted]).replace_schema_metadata(metadata)
+    folder = journal.root / SNAPSHOTS
+    written = []
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(_IGNORE_ALL, encoding="utf-8")
+        # The documents first: the view is what a reader opens first, and they must agree.
+        for name, data in (
+            (CURRENT_DOCUMENTS, state.documents.replace_schema_metadata(metadata)),
+            (CURRENT, table),
+        ):
+            tmp = folder / f".{name}.{os.getpid()}.tmp"
+            written.append(tmp)
+            with pa.OSFile(str(tmp), "wb") as sink, ipc.new_file(sink, data.schema) as writer:
+                writer.write_table(data)
+            os.replace(tmp, folder / name)
+    except (OSError, pa.ArrowException):
+        for tmp in written:
+            tmp.unlink(missing_ok=True)
+
+
+def replayed_state(ledger: Path, *, save: bool = True) -> ReplayState:
+    """The ledger folder's documents and current assertions as Arrow tables: the saved view
+    of the sealed segments when it is current, the later segments (their snapshots, or the
+    journal) replayed on top of it; the view saved again when more segments are sealed.
+
+    :class:`~fact_ledger.replay.Senseless` when an entry makes no sense at its place (the
+    store's replay then names it); :class:`IntegrityError` when the journal does not match
+    its manifest; :class:`StoreError` when it cannot be read.
+    """
+    journal = Journal(Path(ledger))
+    manifest = journal.read_manifest()
+    # Only the last segment can be open: the sealed ones are a prefix.
+    sealed = [s for s in manifest.segments if s.sealed]
+    try:
+        state, count = _read_current(journal, sealed)
+        tables = list(_segment_tables(journal, manifest, save=save, start=count))
+    except OSError as exc:
+        raise StoreError(f"{exc.strerror or exc}", path=exc.filename or journal.root) from None
+    newly_sealed = len(sealed) - count
+    state = apply(state, tables[:newly_sealed])
+    if newly_sealed and save:
+        _write_current(journal, sealed, state)
+    return apply(state, tables[newly_sealed:])
 
 
 def load(ledger: Path, *, save: bool = True) -> LoadedLedger:
     """The current documents and assertions of the ledger folder ``ledger``, read through
     the snapshots (see the module docstring). Equal to ``LedgerStore.documents()`` and
-    ``LedgerStore.assertions()`` (conformed), at a fraction of the cost."""
-    import pyarrow as pa
-
+    ``LedgerStore.assertions()`` (conformed), at a fraction of the cost; each document's
+    text is read, and checked against its hash, when that document is first looked up."""
     from .store import LedgerStore
 
     store = LedgerStore.open(Path(ledger))
     try:
-        tables = list(segment_tables(store.path, save=save))
-    except OSError as exc:
-        raise StoreError(f"{exc.strerror or exc}", path=exc.filename or store.path) from None
-    entries = pa.concat_tables(tables) if tables else entry_schema().empty_table()
-    documents_meta, assertions = replay(entries)
-    if assertions is None:
+        state = replayed_state(store.path, save=save)
+    except Senseless:
         # The cheap checks failed: the full replay names the entry (or, if it passes, we
         # were wrong to doubt it and use its answer).
         documents = store.documents()
         return LoadedLedger(documents, conform(store.assertions()))
-    documents = {
-        doc_id: Document(text=store.text(doc_id), **meta) for doc_id, meta in documents_meta.items()
-    }
-    return LoadedLedger(documents, assertions)
+    metadata = {row["doc_id"]: row for row in state.documents.to_pylist()}
+    # large_string columns become pandas' ``str`` without a copy.
+    assertions = conform(state.assertions.to_pandas())
+    return LoadedLedger(StoredDocuments(metadata, store.text), assertions)
 
 
 def stored_documents(ledger: Path) -> dict[str, dict[str, Any]]:
     """The metadata of every document recorded in the ledger folder ``ledger``, by
     ``doc_id`` (as :meth:`Document.metadata` gives it), read through the snapshots."""
-    import pyarrow as pa
+    try:
+        state = replayed_state(Path(ledger))
+    except Senseless:
+        from .store import LedgerStore
 
-    tables = list(segment_tables(Path(ledger)))
-    return _documents(pa.concat_tables(tables) if tables else entry_schema().empty_table())
-
-
-def _documents(entries: pa.Table) -> dict[str, dict[str, Any]]:
-    import pyarrow.compute as pc
-
-    docs = entries.filter(pc.equal(entries["op"], "document")).select(["doc_id", *_DOC_FIELDS])
-    documents: dict[str, dict[str, Any]] = {}
-    for record in docs.to_pylist():  # later metadata wins, the first place is kept
-        documents[record["doc_id"]] = record
-    return documents
-
-
-def replay(entries: pa.Table) -> tuple[dict[str, dict[str, Any]], pd.DataFrame | None]:
-    """Documents' metadata by id and the current assertions after ``entries`` (in seq
-    order); ``None`` for the assertions when an entry makes no sense at its place."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    op = entries["op"]
-    documents = _documents(entries)
-
-    rows = entries.filter(pc.is_in(op, pa.array(["assert", "amend", "retract"])))
-    ids = rows["assertion_id"]
-    if ids.null_count:
-        return documents, None
-    # The store's replay refuses a second assert of a current id, anything before the first
-    # assert and an assertion of an unrecorded document; the same, for whole columns, in
-    # Arrow before any conversion (hashing a million ids in pandas took half a second).
-    is_assert = pc.equal(rows["op"], "assert")
-    asserted = ids.filter(is_assert)
-    if pc.count_distinct(asserted).as_py() != len(asserted):
-        return documents, None
-    is_live = pc.not_equal(rows["op"], "retract")
-    known = pa.array(list(documents), pa.string())
-    live_docs = rows["doc_id"].filter(is_live)
-    if len(live_docs) and not pc.all(pc.is_in(live_docs, value_set=known)).as_py():
-        return documents, None
-    frame = rows.select(["seq", "op", "by", *ASSERTION_COLUMNS]).to_pandas()
-    ops = frame["op"].to_numpy(dtype=object)
-    asserts = ops == "assert"
-    if not asserts.all():
-        first = frame.drop_duplicates("assertion_id", keep="first")
-        if (first["op"] != "assert").any():
-            return documents, None
-    live = frame[ops != "retract"]
-    if asserts.all():
-        current = live
-    else:
-        retracts = frame[ops == "retract"]
-        if len(retracts):
-            # A retracted id comes back (by amend) at the place of its return.
-            last_retract = retracts.groupby("assertion_id")["seq"].max()
-            since = live["assertion_id"].map(last_retract).fillna(0).to_numpy()
-            live = live[live["seq"].to_numpy() > since]
-        place = live.drop_duplicates("assertion_id", keep="first")[["assertion_id", "seq"]]
-        latest = live.drop_duplicates("assertion_id", keep="last")
-        final = frame.drop_duplicates("assertion_id", keep="last")
-        gone = final.loc[final["op"] == "retract", "assertion_id"]
-        latest = latest[~latest["assertion_id"].isin(gone)]
-        order = place.set_index("assertion_id")["seq"]
-        current = latest.assign(seq=latest["assertion_id"].map(order)).sort_values(
-            "seq", kind="stable"
-        )
-    current = current.drop(columns=["seq", "op", "by"]).reset_index(drop=True)
-    current = current.fillna(
-        {"sentence": "", "stance": "asserts", "extractor": "", "confidence": 1.0}
-    )
-    current["boilerplate"] = current["boilerplate"].fillna(False).astype(bool)
-    return documents, conform(current)
+        return {d: doc.metadata() for d, doc in LedgerStore.open(ledger).documents().items()}
+    return {row["doc_id"]: row for row in state.documents.to_pylist()}

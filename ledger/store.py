@@ -718,6 +718,7 @@ class LedgerStore:
         if not plan:
             return
         first = state.entries + 1
+        before = self._journal.read_manifest()
         try:
             manifest = self._journal.append(plan)
         except CommittedError:
@@ -726,6 +727,20 @@ class LedgerStore:
         for seq, (op, data) in enumerate(plan, start=first):
             state.apply(seq, op, data)
         state.root = manifest.root
+        if sum(s.sealed for s in manifest.segments) > sum(s.sealed for s in before.segments):
+            self._snapshot_sealed()
+
+    def _snapshot_sealed(self) -> None:
+        """Make the load path's snapshots of the segments an append sealed (and the view of
+        all sealed segments) now, so that the next reader finds them made. They are a cache:
+        if they cannot be made, the next load makes them, or says what is wrong."""
+        from .replay import Senseless
+        from .snapshot import replayed_state
+
+        try:
+            replayed_state(self.path)
+        except (LedgerError, Senseless, OSError) as exc:
+            logger.debug("snapshots of %s not made: %s", self.path, exc)
 
     # -- checking and export ----------------------------------------------------------------
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
+import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.ipc as ipc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,7 +20,14 @@ from hypothesis import strategies as st
 from fact_ledger.columns import ASSERTION_DTYPES, conform
 from fact_ledger.errors import IntegrityError
 from fact_ledger.model import Assertion, Document
-from fact_ledger.snapshot import SNAPSHOTS, load, snapshot_path
+from fact_ledger.snapshot import (
+    CURRENT,
+    CURRENT_DOCUMENTS,
+    CURRENT_FORMAT,
+    SNAPSHOTS,
+    load,
+    snapshot_path,
+)
 from fact_ledger.store import LedgerStore
 
 DOC = Document.from_text("12 dead and 40 wounded after 3 strikes on 2 towns " * 4, name="a")
@@ -97,6 +109,10 @@ def test_any_history_loads_as_the_replay(
             store.amend(replace(rows[i], value_high=math.inf, unit=None), reason="r")
         elif op == "retract" and current is not None:
             store.retract(rows[i].assertion_id, reason="r")
+        # Each load replays what came after the saved view of the sealed segments on top
+        # of it: corrections on either side of that line.
+        pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
+    shutil.rmtree(store.path / SNAPSHOTS)  # and everything replayed from the journal at once
     pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
     # and again from the snapshots just saved
     pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
@@ -109,6 +125,12 @@ def _sealed_ledger(tmp_path: Path) -> LedgerStore:
     return store
 
 
+def _drop_current_view(store: LedgerStore) -> None:
+    """Remove the saved view of the sealed segments, so the next load reads their snapshots."""
+    for name in (CURRENT, CURRENT_DOCUMENTS):
+        (store.path / SNAPSHOTS / name).unlink()
+
+
 def test_a_damaged_or_foreign_snapshot_is_rebuilt(tmp_path: Path) -> None:
     store = _sealed_ledger(tmp_path)
     manifest = store._journal.read_manifest()
@@ -117,12 +139,58 @@ def test_a_damaged_or_foreign_snapshot_is_rebuilt(tmp_path: Path) -> None:
     first.write_bytes(b"not parquet")
     second.write_bytes(first.read_bytes())
     os.replace(second, second)  # still stale: built from no segment
+    _drop_current_view(store)
     pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
     # A snapshot of another segment in this one's place: its metadata names the other one.
     good = snapshot_path(store.path, manifest.segments[0]).read_bytes()
     second.write_bytes(good)
+    _drop_current_view(store)
     pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
     assert second.read_bytes() != good  # rebuilt
+
+
+def _rewrite_view_record(store: LedgerStore, change: Callable[[dict], None]) -> None:
+    """Rewrite the record the saved view keeps of what it was built from."""
+    for name in (CURRENT, CURRENT_DOCUMENTS):
+        path = store.path / SNAPSHOTS / name
+        with pa.OSFile(str(path)) as source:
+            table = ipc.open_file(source).read_all()
+        record = json.loads(table.schema.metadata[b"fact-ledger"])
+        change(record)
+        metadata = {b"fact-ledger": json.dumps(record, sort_keys=True).encode()}
+        table = table.replace_schema_metadata(metadata)
+        with pa.OSFile(str(path), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+
+
+def _drop_last_row(record: dict) -> None:
+    record["current"] -= 1  # what a wrong view would look like: one row short
+
+
+@pytest.mark.parametrize(
+    "stale",
+    [
+        lambda r: (_drop_last_row(r), r.update(format="fact-ledger-current/0")),
+        lambda r: (_drop_last_row(r), r["segments"][-1].__setitem__(4, "f" * 64)),
+        lambda r: (_drop_last_row(r), r["segments"][0].__setitem__(5, 1)),
+    ],
+    ids=["older format", "another last hash", "segment file changed since"],
+)
+def test_a_stale_view_is_rebuilt_never_used(tmp_path: Path, stale: Callable[[dict], None]) -> None:
+    store = _sealed_ledger(tmp_path)
+    _rewrite_view_record(store, stale)
+    pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
+    view = store.path / SNAPSHOTS / CURRENT
+    with pa.OSFile(str(view)) as source:
+        record = json.loads(ipc.open_file(source).schema.metadata[b"fact-ledger"])
+    assert record["format"] == CURRENT_FORMAT and record["current"] == 5  # rebuilt
+
+
+def test_a_damaged_view_is_rebuilt(tmp_path: Path) -> None:
+    store = _sealed_ledger(tmp_path)
+    (store.path / SNAPSHOTS / CURRENT).write_bytes(b"not arrow")
+    pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
+    assert (store.path / SNAPSHOTS / CURRENT).stat().st_size > 100
 
 
 def test_an_edited_sealed_segment_is_caught_despite_its_snapshot(tmp_path: Path) -> None:
@@ -135,9 +203,23 @@ def test_an_edited_sealed_segment_is_caught_despite_its_snapshot(tmp_path: Path)
     assert caught.value.entry == 6  # the document, then assertions 0..4: the sixth entry
 
 
+def test_a_write_that_seals_a_segment_saves_its_snapshot_and_the_view(tmp_path: Path) -> None:
+    store = LedgerStore.create(tmp_path / "l", segment_size=3)
+    store.record([DOC], [span_assertion(0)])  # 2 entries: nothing sealed, nothing saved
+    assert not (store.path / SNAPSHOTS).exists()
+    store.record([DOC], [span_assertion(i) for i in range(1, 5)])  # 6 entries: 2 sealed
+    saved = sorted(p.name for p in (store.path / SNAPSHOTS).iterdir())
+    assert saved == [".gitignore", "000001.parquet", "000002.parquet", CURRENT_DOCUMENTS, CURRENT]
+    before = {p.name: p.stat().st_mtime_ns for p in (store.path / SNAPSHOTS).iterdir()}
+    pd.testing.assert_frame_equal(load(store.path).assertions, replayed(store.path))
+    after = {p.name: p.stat().st_mtime_ns for p in (store.path / SNAPSHOTS).iterdir()}
+    assert after == before  # the load found them all current
+
+
 def test_without_saving_nothing_is_written(tmp_path: Path) -> None:
     store = LedgerStore.create(tmp_path / "l", segment_size=2)
     store.record([DOC], [span_assertion(i) for i in range(3)])
+    shutil.rmtree(store.path / SNAPSHOTS)  # made by the write that sealed them
     loaded = load(store.path, save=False)
     assert len(loaded.assertions) == 3
     assert not (store.path / SNAPSHOTS).exists()
