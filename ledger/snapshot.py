@@ -216,7 +216,9 @@ def _parse_fast(data: bytes) -> pa.Table:
     import pyarrow as pa
     import pyarrow.json as pj
 
-    for name in FLOAT_COLUMNS:
+    # Sixteen passes over the bytes for what most segments never hold: look once first.
+    names = FLOAT_COLUMNS if b'inf"' in data else ()
+    for name in names:
         for sign, flag in ((b"", b"1"), (b"-", b"-1")):
             for before in (b"{", b","):
                 key = b'"' + name.encode() + b'"'
