@@ -10,9 +10,17 @@ batch) and reused by later runs with the same path. Then, pinned to one core, th
 
 * the journal replayed entry by entry (``LedgerStore.documents()`` + ``assertions()``: the
   path every load took before the snapshots; ``--replay-repeat`` times, it is slow),
-* :func:`fact_ledger.snapshot.load` cold (``.snapshots/`` deleted first: every sealed segment
-  decoded from the journal, hash-chained and saved) and warm (the snapshots read),
-* ``fact-ledger check LEDGER --statistics`` as a whole process, cold and warm.
+* :func:`fact_ledger.snapshot.load` with nothing saved (``.snapshots/`` deleted first: every
+  sealed segment decoded from the journal, hash-chained and saved, the view built and saved),
+* the same with the segments' snapshots saved but not the view (``current*.arrow`` deleted:
+  the view built from the 100 Parquet snapshots and saved),
+* warm: in this process, everything saved (what a write that seals a segment leaves),
+* a fresh process (``python -c`` importing fact_ledger and loading; its own CPU and wall
+  for the load, and the whole process's wall), with the page cache warm, and with the
+  ledger's journal and ``.snapshots`` files dropped from the page cache first
+  (``posix_fadvise(DONTNEED)``, which needs no privilege; texts are not read by a load),
+* ``fact-ledger check LEDGER --statistics`` as a whole process, cold and warm (unless
+  ``--skip-check``).
 
 It prints a Markdown table for bench/RESULTS.md with the load average beside it.
 """
@@ -36,7 +44,7 @@ from checks import synthetic_ledger
 
 from fact_ledger.columns import conform
 from fact_ledger.model import Assertion, Document
-from fact_ledger.snapshot import SNAPSHOTS, load
+from fact_ledger.snapshot import CURRENT, CURRENT_DOCUMENTS, SNAPSHOTS, load
 from fact_ledger.store import LedgerStore
 
 
@@ -69,6 +77,46 @@ def least(fn, repeat: int) -> tuple[float, float]:
     return min(walls), min(cpus)
 
 
+_FRESH = """
+import sys, time
+from fact_ledger.snapshot import load
+wall, cpu = time.perf_counter(), time.process_time()
+load(sys.argv[1])
+print(time.perf_counter() - wall, time.process_time() - cpu)
+"""
+
+
+def fresh_load(pin: list[str], ledger: Path) -> tuple[float, float, float]:
+    """Wall and CPU seconds of :func:`load` in a new process, and that process's wall."""
+    began = time.perf_counter()
+    done = subprocess.run(
+        [*pin, sys.executable, "-c", _FRESH, str(ledger)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    total = time.perf_counter() - began
+    wall, cpu = map(float, done.stdout.split())
+    return wall, cpu, total
+
+
+def drop_from_page_cache(ledger: Path) -> None:
+    """Ask the kernel to drop the cached pages of the ledger's journal and snapshots (clean
+    pages of files we can open; no privilege needed), so the next read comes from the disk."""
+    for path in [
+        *ledger.glob("journal/*"),
+        *ledger.glob(f"{SNAPSHOTS}/*"),
+        ledger / "manifest.json",
+    ]:
+        if path.is_file():
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fdatasync(fd)
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=1_000_000)
@@ -76,6 +124,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--replay-repeat", type=int, default=1)
     parser.add_argument("--skip-replay", action="store_true")
+    parser.add_argument(
+        "--skip-rebuild", action="store_true", help="skip the load with nothing saved"
+    )
+    parser.add_argument("--skip-check", action="store_true")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -86,8 +138,13 @@ def main() -> None:
     snapshots = args.ledger / SNAPSHOTS
     rows: list[tuple[str, float, float]] = []
 
-    def cold() -> None:
+    def nothing_saved() -> None:
         shutil.rmtree(snapshots, ignore_errors=True)
+        load(args.ledger)
+
+    def no_view() -> None:
+        for name in (CURRENT, CURRENT_DOCUMENTS):
+            (snapshots / name).unlink(missing_ok=True)
         load(args.ledger)
 
     def replay() -> None:
@@ -97,22 +154,50 @@ def main() -> None:
 
     if not args.skip_replay:
         rows.append(("journal replayed (the old path)", *least(replay, args.replay_repeat)))
-    rows.append(("snapshot load, cold (segments decoded and saved)", *least(cold, args.repeat)))
-    rows.append(("snapshot load, warm", *least(lambda: load(args.ledger), args.repeat)))
-
-    command = [sys.executable, "-m", "fact_ledger", "check", str(args.ledger), "--statistics"]
-    command += ["--exit-zero"]
-    pin = ["taskset", "-c", str(min(os.sched_getaffinity(0)))] if shutil.which("taskset") else []
-
-    def check(*, fresh: bool) -> None:
-        if fresh:
-            shutil.rmtree(snapshots, ignore_errors=True)
-        subprocess.run([*pin, *command], check=True, capture_output=True)
-
-    rows.append(("`check --statistics`, cold", least(lambda: check(fresh=True), args.repeat)[0], 0))
+    if not args.skip_rebuild:
+        rows.append(
+            ("nothing saved: segments decoded, hashed, saved; view built", *least(nothing_saved, 1))
+        )
+    rows.append(("segment snapshots saved, view built from them", *least(no_view, args.repeat)))
     rows.append(
-        ("`check --statistics`, warm", least(lambda: check(fresh=False), args.repeat)[0], 0)
+        ("warm: everything saved, in this process", *least(lambda: load(args.ledger), args.repeat))
     )
+
+    pin = ["taskset", "-c", str(min(os.sched_getaffinity(0)))] if shutil.which("taskset") else []
+    fresh_rows = []
+    for evict in (False, True):
+        loads, totals = [], []
+        for _ in range(args.repeat):
+            if evict:
+                drop_from_page_cache(args.ledger)
+            loads.append(fresh_load(pin, args.ledger))
+            totals.append(loads[-1][2])
+        wall, cpu = min(w for w, _, _ in loads), min(c for _, c, _ in loads)
+        what = "page cache dropped for the ledger's files" if evict else "page cache warm"
+        rows.append((f"fresh process, {what}: the load", wall, cpu))
+        fresh_rows.append(
+            (f"fresh process, {what}: whole process (imports included)", min(totals), 0)
+        )
+    rows.extend(fresh_rows)
+
+    if not args.skip_check:
+        command = [sys.executable, "-m", "fact_ledger", "check", str(args.ledger), "--statistics"]
+        command += ["--exit-zero"]
+
+        def check(*, fresh: bool) -> None:
+            if fresh:
+                drop_from_page_cache(args.ledger)
+            subprocess.run([*pin, *command], check=True, capture_output=True)
+
+        rows.append(("`check --statistics`, page cache dropped (whole process)",
+                     least(lambda: check(fresh=True), args.repeat)[0], 0))  # fmt: skip
+        rows.append(
+            (
+                "`check --statistics`, warm (whole process)",
+                least(lambda: check(fresh=False), args.repeat)[0],
+                0,
+            )
+        )
     if not args.skip_replay:
         same = load(args.ledger).assertions
         pd.testing.assert_frame_equal(same, conform(LedgerStore.open(args.ledger).assertions()))
