@@ -159,8 +159,10 @@ def _rewrite_view_record(store: LedgerStore, change: Callable[[dict], None]) -> 
         change(record)
         metadata = {b"fact-ledger": json.dumps(record, sort_keys=True).encode()}
         table = table.replace_schema_metadata(metadata)
-        with pa.OSFile(str(path), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
+        tmp = path.with_suffix(".tmp")  # replaced, never rewritten in place: it is mapped
+        with pa.OSFile(str(tmp), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
             writer.write_table(table)
+        os.replace(tmp, path)
 
 
 def _drop_last_row(record: dict) -> None:
