@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -291,6 +292,8 @@ class LedgerStore:
         self._lock = FileLock(str(self.path / LOCK), timeout=lock_timeout)
         self._state: _State | None = None
         self._texts: dict[str, str] = {}
+        # Joined as text: reading 20,000 texts spent more in pathlib than in reading them.
+        self._documents_folder = os.path.join(os.fspath(self.path), DOCUMENTS)
         self.notices: list[str] = []
         """What recovery did or found (torn tails moved aside, uncommitted entries)."""
 
@@ -498,9 +501,10 @@ class LedgerStore:
 
     def _text(self, doc_id: str) -> str:
         if doc_id not in self._texts:
-            path = self.path / DOCUMENTS / f"{doc_id}.txt"
+            path = os.path.join(self._documents_folder, doc_id + ".txt")
             try:
-                data = path.read_bytes()
+                with open(path, "rb") as fh:
+                    data = fh.read()
             except OSError as exc:
                 what = "missing" if isinstance(exc, FileNotFoundError) else "unreadable"
                 raise IntegrityError(
