@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -486,6 +486,7 @@ class _Reader:
             else []
         )
         self._text_scale: str | None = None  # the temperature scale the text names, once
+        self._marks: tuple[list[int], list[int]] | None = None  # '"' and line breaks, if needed
         # The last characters of the currency symbols and of the qualifiers written before
         # a number (in both cases: the qualifier pattern ignores case), see _before.
         self.currency_ends = frozenset(symbol[-1] for symbol in self.units.currency_symbols)
@@ -953,8 +954,11 @@ class _Reader:
     def _near(self, pattern: re.Pattern[str], figure: _Figure) -> bool:
         """Whether ``pattern`` occurs in the figure's line within the context reach."""
         text = self.text
-        start = max(text.rfind("\n", 0, figure.start) + 1, figure.start - _CONTEXT_REACH)
-        end = text.find("\n", figure.end)
+        # Only the reach is searched for a line break: a search to the text's ends made a
+        # line of such figures quadratic (issue 9 item 3); the result is the same.
+        low = max(0, figure.start - _CONTEXT_REACH)
+        start = max(text.rfind("\n", low, figure.start) + 1, low)
+        end = text.find("\n", figure.end, figure.end + _CONTEXT_REACH)
         end = min(len(text) if end < 0 else end, figure.end + _CONTEXT_REACH)
         return bool(
             pattern.search(text, start, figure.start) or pattern.search(text, figure.end, end)
@@ -989,10 +993,8 @@ class _Reader:
         found, unit = _INCH_RE.match(text, pos), "inch"
         if not found:
             found = _INCH_MARK_RE.match(text, pos)
-            if found and found.group() == '"':
-                line = text.rfind("\n", 0, figure.start) + 1
-                if text.count('"', line, figure.start) % 2:
-                    found = None  # 'he said "it cost 5"': the mark closes a quotation
+            if found and found.group() == '"' and self._quotes_before_on_line(figure.start) % 2:
+                found = None  # 'he said "it cost 5"': the mark closes a quotation
         if not found:
             found, unit = _FOOT_MARK_RE.match(text, pos), "ft"
         if not found:
@@ -1001,6 +1003,21 @@ class _Reader:
         if found and unit:
             figure.unit = unit
             figure.num_end = figure.end = found.end()
+
+    def _quotes_before_on_line(self, end: int) -> int:
+        """How many '"' stand between the start of the line and ``end``, from the offsets of
+        marks and line breaks found once: reading back to the line start for every figure
+        made a line of '1"' quadratic (issue 9 item 3)."""
+        if self._marks is None:
+            text = self.text
+            self._marks = (
+                [m.start() for m in re.finditer('"', text)],
+                [m.start() for m in re.finditer("\n", text)],
+            )
+        quotes, breaks = self._marks
+        line = bisect_left(breaks, end)  # line breaks before end
+        start = breaks[line - 1] + 1 if line else 0
+        return bisect_left(quotes, end) - bisect_left(quotes, start)
 
     def _bits(self, figure: _Figure, form: str) -> None:
         """ "Mb/s", "kb per second": a data rate written with a small b counts bits; "MB/s"

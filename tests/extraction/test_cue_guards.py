@@ -122,3 +122,12 @@ def test_the_factored_qualifier_pattern_finds_what_the_plain_one_finds(text: str
         a = plain.search(text, max(0, start - 24), start)
         b = _QUALIFIERS.before_re.search(text, max(0, start - 24), start)
         assert (a and (a.span(), a.group("q"))) == (b and (b.span(), b.group("q")))
+
+
+@given(st.text(alphabet='"\n1a ', max_size=40))
+def test_quotes_before_a_figure_are_counted_on_its_line_only(text: str) -> None:
+    # From offsets found once, not by reading back to the line start for each figure.
+    reader = quantities._Reader(text)
+    for end in _every_cut(text):
+        line = text.rfind("\n", 0, end) + 1
+        assert reader._quotes_before_on_line(end) == text.count('"', line, end)
