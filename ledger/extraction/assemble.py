@@ -13,10 +13,12 @@ pipeline's resolve stage.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
+import gc
 import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -130,6 +132,28 @@ def extract_assertions(document: Document, *, aliases: AliasTable | None = None)
     ``aliases`` tells places from organisations and groups when filling ``location`` ("in
     Islamic State" is no place); it defaults to the shipped alias table.
     """
+    with _collector_paused():
+        return _extract(document, aliases)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while one document's rows are built.
+
+    Extraction makes a few objects per figure and no reference cycles to speak of, but each
+    run of the collector walks every object alive, and on a line of half a million figures
+    those runs were a fifth of the time (bench/adversarial.py, issue 9 item 3). It is turned
+    back on only if it was on, so a caller that keeps it off keeps it off."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(document: Document, aliases: AliasTable | None) -> list[Assertion]:
     from .dates import find_dates, parse_dateline
     from .quantities import find_quantities
 

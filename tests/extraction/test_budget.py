@@ -58,3 +58,19 @@ def test_an_extractor_that_never_stops_is_stopped_at_the_limit() -> None:
 
     with pytest.raises(InputError, match="document endless: more than 100 assertions"):
         extract_part([Extractor("endless", endless)], [document], max_assertions=100)
+
+
+def test_the_collector_is_on_after_extraction_as_it_was_before_even_past_the_limit() -> None:
+    import gc
+
+    document = Document.from_text("$1" * 50, name="figures")
+    assert gc.isenabled()
+    with limited_rows(5), pytest.raises(TooManyRows):
+        extract_assertions(document)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract_assertions(document)
+        assert not gc.isenabled()  # a caller that keeps it off keeps it off
+    finally:
+        gc.enable()
