@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterator
 
@@ -297,20 +296,12 @@ def _unit(form: str) -> tuple[str, int]:
     raise ValueError(f"not a time unit: {form!r}")
 
 
-@functools.lru_cache(maxsize=1)
-def _anchors(text: str) -> tuple[re.Match[str], ...]:
-    """The anchor matches of a text. Cached because the quantity finder masks the same dates
-    that :func:`find_dates` then resolves: one regex pass serves both calls."""
-    return tuple(_ANCHOR_RE.finditer(text))
-
-
 class _Scanner:
     """One pass over a text: the date and duration mentions, and every span to mask."""
 
-    def __init__(self, text: str, published: dt.date | None, *, cache: bool = True) -> None:
+    def __init__(self, text: str, published: dt.date | None) -> None:
         self.text = text
         self.published = published
-        self.cache = cache
         self.units = load_units()
         self.qualifiers = load_qualifiers()
 
@@ -318,7 +309,11 @@ class _Scanner:
         """(mention or None, start, end) per date, duration or time of day, in text order."""
         text = self.text
         consumed = 0
-        for match in _anchors(text) if self.cache else _ANCHOR_RE.finditer(text):
+        # The anchors are found afresh on each scan, not kept for the next one: a match of
+        # this pattern holds all its groups, and a line of figures is an anchor every few
+        # characters, so keeping them took 3.5 GB for 10 MB of "$1" (issue 9 item 3); the
+        # second regex pass costs far less than the reading done per anchor.
+        for match in _ANCHOR_RE.finditer(text):
             start = match.start()
             if start < consumed or (
                 start and (text[start - 1].isalnum() or text[start - 1] == "_")
@@ -736,8 +731,7 @@ def parse_dateline(text: str) -> dt.date | None:
     The first complete date (day, month and year) in the opening lines counts: "11 Oct, 2017",
     "Wednesday, 15 November 2017 03:27", "2017-10-11".
     """
-    # Not through the cache: the whole text's scan, which the finders share, stays in it.
-    for mention, _, _ in _Scanner(text[:_DATELINE_WINDOW], None, cache=False).scan():
+    for mention, _, _ in _Scanner(text[:_DATELINE_WINDOW], None).scan():
         if (
             mention
             and mention.kind == "date"
