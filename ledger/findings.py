@@ -15,7 +15,7 @@ import bisect
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 import pandas as pd
@@ -326,12 +326,7 @@ class Findings(Sequence[Finding]):
             return self
         rows = pd.DataFrame(
             {
-                "code": [f.code for f in extra],
-                "check": [f.check for f in extra],
-                "plugin": [f.plugin for f in extra],
-                "severity": [f.severity for f in extra],
-                "assertion_ids": [tuple(f.assertion_ids) for f in extra],
-                "message": [f.message for f in extra],
+                **_object_columns(extra),
                 "finding_id": [f.finding_id for f in extra],
                 "waived": pd.Series([f.waived for f in extra], dtype=bool),
                 "waiver_reason": [f.waiver_reason for f in extra],
@@ -451,20 +446,22 @@ def build_findings(
             )
         )
     # Findings that are already objects (a broken plugin's FL000) come first, as they did.
-    given = pd.DataFrame(
-        {
-            "code": [f.code for f in extra],
-            "check": [f.check for f in extra],
-            "plugin": [f.plugin for f in extra],
-            "severity": [f.severity for f in extra],
-            "assertion_ids": [tuple(f.assertion_ids) for f in extra],
-            "message": [f.message for f in extra],
-        },
-        dtype=object,
-    )
+    given = pd.DataFrame(_object_columns(extra), dtype=object)
     frame = pd.concat([given, *parts], ignore_index=True) if parts else given
     frame = frame.iloc[_first_of_each(frame)] if len(frame) else frame
     return Findings(_sorted(frame, assertions, documents), assertions, documents)
+
+
+def _object_columns(findings: Sequence[Finding]) -> dict[str, list[Any]]:
+    """The runner's columns of findings that are already objects."""
+    return {
+        "code": [f.code for f in findings],
+        "check": [f.check for f in findings],
+        "plugin": [f.plugin for f in findings],
+        "severity": [f.severity for f in findings],
+        "assertion_ids": [tuple(f.assertion_ids) for f in findings],
+        "message": [f.message for f in findings],
+    }
 
 
 def _first_of_each(frame: pd.DataFrame) -> list[int]:

@@ -59,7 +59,10 @@ class Senseless(Exception):
     """An entry makes no sense at its place; the slow replay can say which."""
 
 
-def _arrow_type(name: str) -> pa.DataType:
+def arrow_type(name: str, *, large: bool = True) -> pa.DataType:
+    """The Arrow type of the assertion column ``name``. Text is ``large_string`` by default:
+    what pandas' ``str`` dtype holds, so converting the view is zero-copy; snapshots keep the
+    smaller ``string``."""
     import pyarrow as pa
 
     if name in FLOAT_COLUMNS:
@@ -68,15 +71,14 @@ def _arrow_type(name: str) -> pa.DataType:
         return pa.int64()
     if name in BOOL_COLUMNS:
         return pa.bool_()
-    # large_string is what pandas' ``str`` dtype holds: converting is then zero-copy.
-    return pa.large_string()
+    return pa.large_string() if large else pa.string()
 
 
 def assertion_schema() -> pa.Schema:
     """The current view's columns: :data:`~fact_ledger.model.ASSERTION_COLUMNS` as Arrow."""
     import pyarrow as pa
 
-    return pa.schema([pa.field(name, _arrow_type(name)) for name in ASSERTION_COLUMNS])
+    return pa.schema([pa.field(name, arrow_type(name)) for name in ASSERTION_COLUMNS])
 
 
 def document_schema() -> pa.Schema:

@@ -51,11 +51,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .columns import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, conform
+from .columns import FLOAT_COLUMNS, conform
 from .errors import IntegrityError, StoreError
 from .journal import GENESIS, Journal, Manifest, Segment
 from .model import ASSERTION_COLUMNS, DOCUMENT_COLUMNS
-from .replay import ReplayState, Senseless, apply, assertion_schema, document_schema, empty_state
+from .replay import (
+    ReplayState,
+    Senseless,
+    apply,
+    arrow_type,
+    assertion_schema,
+    document_schema,
+    empty_state,
+)
 from .texts import StoredDocuments
 
 if TYPE_CHECKING:
@@ -105,15 +113,7 @@ def snapshot_path(ledger: Path, segment: Segment) -> Path:
 
 
 def _arrow_type(name: str) -> pa.DataType:
-    import pyarrow as pa
-
-    if name in FLOAT_COLUMNS:
-        return pa.float64()
-    if name in INT_COLUMNS:
-        return pa.int64()
-    if name in BOOL_COLUMNS:
-        return pa.bool_()
-    return pa.string()
+    return arrow_type(name, large=False)
 
 
 def entry_schema() -> pa.Schema:
