@@ -59,6 +59,9 @@ def test_speakers_compare_without_articles_and_by_last_words():
     assert heldout.same_speaker(table, ("the ministry",), "Ministry")
     assert heldout.same_speaker(table, ("Rob Manning",), "Manning")
     assert not heldout.same_speaker(table, ("Rob Manning",), "Rob")
+    # the head of "the governor of Texas" is the governor, not the state
+    assert not heldout.same_speaker(table, ("the governor of Texas",), "Texas")
+    assert heldout.same_speaker(table, ("the governor of Texas",), "governor of Texas")
     assert not heldout.same_speaker(table, (), "police")
     assert heldout.same_speaker(table, (), None)
 
