@@ -50,11 +50,25 @@ class Lexicon:
     meaning_groups: tuple[tuple[str, ...], ...]  # words for one event or thing
     meaning_phrases: dict[str, str]  # "shot down" -> "downed": read as one word
     meaning_noise: frozenset[str]  # a denial's verdict words, not what is claimed
+    stance: dict[str, tuple[str, ...]]  # [stance]: the word lists denials are read by
 
     @functools.cached_property
     def calendar_words(self) -> frozenset[str]:
         """Weekdays and months: words that are never part of a name."""
         return frozenset((*self.weekdays, *self.months))
+
+
+# The lists of ``[stance]``, each required.
+_STANCE_LISTS = (
+    "denial_adverbs",
+    "verdict_intensifiers",
+    "verdicts",
+    "false_predicate_modifiers",
+    "false_predicates",
+    "refusals",
+    "never_exceptions",
+    "statement_nouns",
+)
 
 
 def _words(data: dict, table: str, key: str) -> list[str]:
@@ -120,6 +134,7 @@ def _build(data: dict) -> Lexicon:
         meaning_groups=(meaning := _meaning(data))[0],
         meaning_phrases=meaning[1],
         meaning_noise=frozenset(_words(data, "meaning", "noise")),
+        stance={key: tuple(_words(data, "stance", key)) for key in _STANCE_LISTS},
         # "17 people were missing", "30 people killed", "two people were later found dead",
         # "nine had died": an auxiliary or two, an adverb, then the state word.
         state_after_re=re.compile(

@@ -18,19 +18,20 @@ from .lexicon import alternation, load_lexicon
 
 __all__ = ["ANAPHORIC_OBJECT", "is_anaphoric_denial", "stance_of"]
 
-_DENIAL_VERB = re.compile(rf"\b(?:flatly\s+|strongly\s+|firmly\s+)?(?:{DENIAL_VERBS})\b", re.I)
-_VERDICT = re.compile(
-    r"\b(?:absolutely|completely|totally|utterly|patently|simply|entirely)?\s*"
-    r"(?:false|untrue|not\s+true|ridiculous|baseless|groundless|unfounded|nonsense|"
-    r"fabricated|fabrication|lies|a\s+lie|fake(?:\s+news)?|absurd|preposterous|"
-    r"without\s+foundation|no\s+truth)\b",
-    re.I,
-)
+# The words of each rule are data: ``[stance]`` of fact_ledger/data/words.toml.
+_WORDS = load_lexicon().stance
+
+
+def _any(key: str) -> str:
+    return alternation(_WORDS[key])
+
+
+_DENIAL_VERB = re.compile(rf"\b(?:(?:{_any('denial_adverbs')})\s+)?(?:{DENIAL_VERBS})\b", re.I)
+_VERDICT = re.compile(rf"\b(?:{_any('verdict_intensifiers')})?\s*(?:{_any('verdicts')})\b", re.I)
 # What a denial points back at when it does not restate the claim.
 ANAPHORIC_OBJECT = re.compile(
     r"^\s*(?:(?:the|these|those|such|similar|this|that|all|any)\s+)?(?:[\w’'-]+\s+){0,2}?"
-    r"(?:claims?|allegations?|accusations?|charges?|reports?|assertions?|suggestions?|"
-    r"statements?|remarks?|comments?)\b"
+    rf"(?:{_any('statement_nouns')})\b"
     r"|^\s*(?:it|this|that|them)\s*(?:[,.;:!]|\bas\b|$)",
     re.I,
 )
@@ -41,10 +42,8 @@ _SHORT_VERDICT_WORDS = 8
 # "the bomb threat against the school was a hoax", "the photos are fake": a clause whose
 # predicate calls its subject false denies the subject, however long the subject is.
 _FALSE_PREDICATE = re.compile(
-    r"\b(?:is|was|are|were|been|be)\s+(?:(?:all|just|simply|completely|totally|entirely|"
-    r"clearly|a|an)\s+){0,2}(?:false|untrue|fake|hoax|fabricated|fabrication|bogus|doctored|"
-    r"baseless|unfounded|groundless|lie|lies|not\s+true|made\s+up|misinformation|"
-    r"disinformation)\b",
+    rf"\b(?:is|was|are|were|been|be)\s+(?:(?:{_any('false_predicate_modifiers')})\s+){{0,2}}"
+    rf"(?:{_any('false_predicates')})\b",
     re.I,
 )
 # "The video is not from Gaza", "the girls were not kidnapped": a negated copula or passive
@@ -62,13 +61,12 @@ _NEGATED_COPULA = re.compile(
 # not comment", "will not confirm"): that denies nothing.
 _NEGATED_FUTURE = re.compile(
     r"^[^,;:]*?\b(?:(?:would|will|shall)(?:\s+not\b|n['’]t\b)|won['’]t\b)"
-    r"(?!\s+(?:\w+\s+)?(?:comment|say|confirm|disclose|discuss|elaborate|speculate|reveal|"
-    r"give|provide|identify|name|be\s+drawn)\b)",
+    rf"(?!\s+(?:\w+\s+)?(?:{_any('refusals')})\b)",
     re.I,
 )
 # "the pilots had never lost contact": "never" in the main clause denies that it happened;
 # "never before" and "never again" are records and vows, not denials.
-_NEVER = re.compile(r"^[^,;:]*?\bnever\b(?!\s+(?:before|again)\b)", re.I)
+_NEVER = re.compile(rf"^[^,;:]*?\bnever\b(?!\s+(?:{_any('never_exceptions')})\b)", re.I)
 # "there was no truth in reports that ...", "it had no plans to cut jobs": the hedged
 # denials of press offices, however long what they deny.
 _NO_TRUTH = re.compile(

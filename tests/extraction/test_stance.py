@@ -1,5 +1,6 @@
 import pytest
 
+from fact_ledger.extraction.lexicon import load_lexicon
 from fact_ledger.extraction.stance import is_anaphoric_denial, stance_of
 
 
@@ -114,3 +115,39 @@ def test_never_denies_but_never_before_is_a_record():
 )
 def test_no_truth_and_no_plans_deny(content):
     assert stance_of(content, "said") == "denies"
+
+
+# The word lists of ``[stance]`` in words.toml, each word read in the rule it belongs to.
+_STANCE_WORDS = load_lexicon().stance
+
+
+@pytest.mark.parametrize("adverb", _STANCE_WORDS["denial_adverbs"])
+def test_every_denial_adverb_may_stand_before_the_verb(adverb):
+    assert stance_of("the Russian claims", f"{adverb} rejected") == "denies"
+
+
+@pytest.mark.parametrize("verdict", _STANCE_WORDS["verdicts"])
+def test_every_verdict_denies_as_a_short_answer(verdict):
+    assert stance_of(f"That is {verdict}", "said") == "denies"
+
+
+@pytest.mark.parametrize("word", _STANCE_WORDS["false_predicates"])
+def test_every_false_predicate_denies_a_long_subject(word):
+    content = f"the report about the ministry and the soldiers at the border was {word}"
+    assert stance_of(content, "said") == "denies"
+
+
+@pytest.mark.parametrize("refusal", _STANCE_WORDS["refusals"])
+def test_a_refusal_to_speak_denies_nothing(refusal):
+    assert stance_of(f"the company would not {refusal} the matter further", "said") == "asserts"
+    assert stance_of("the company would not cut jobs", "said") == "denies"
+
+
+@pytest.mark.parametrize("exception", _STANCE_WORDS["never_exceptions"])
+def test_never_before_or_again_is_no_denial(exception):
+    assert stance_of(f"the river had never {exception} risen so high", "said") == "asserts"
+
+
+@pytest.mark.parametrize("noun", _STANCE_WORDS["statement_nouns"])
+def test_a_denial_of_a_statement_noun_points_back(noun):
+    assert is_anaphoric_denial(f"the {noun} by the opposition party")
