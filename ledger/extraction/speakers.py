@@ -330,6 +330,42 @@ def _title_roles(token: str) -> list[str]:
     return []
 
 
+# Roles that speak for whoever they work for, so "a spokesman for the Pentagon" is the
+# Pentagon's word; any other role "of" a place or body is the speaker itself.
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"})
+
+
+def _office_of(words: list[str], name_start: int) -> tuple[str, str] | None:
+    """ "the governor of Texas", "the head of the World Food Programme": a role held *of* a
+    place or body names the holder, not the place. ``(speaker, role)``, or ``None`` when the
+    name that ends ``words`` is not what follows "<role> of [the]"."""
+    at = name_start - 1
+    if at >= 0 and words[at].casefold() == "the":
+        at -= 1
+    if at < 1 or words[at] != "of":
+        return None
+    role = POSSESSIVE.sub("", words[at - 1]).casefold()
+    singular = role[:-1] if role.endswith("s") and role[:-1] in PERSON_ROLES else role
+    if (
+        not words[at - 1][:1].islower()
+        or singular in _SPEAKS_FOR
+        or singular not in PERSON_ROLES | _OFFICE_HEADS
+    ):
+        return None
+    start = 0
+    while start < at - 1 and words[start].casefold() in DETERMINERS:
+        start += 1
+    # Only lower-case modifiers before the role ("the former governor of Texas"): a name
+    # there is someone else's.
+    if any(w[:1].isupper() for w in words[start : at - 1]):
+        return None
+    return " ".join(words[start:]), singular
+
+
+# Heads of an office that are no role on their own ("the head of the agency said").
+_OFFICE_HEADS = frozenset({"head", "heads"})
+
+
 def _last_segment(preceding: str) -> list[str]:
     parts = re.split(r"[,;:\"“”]", preceding.rstrip(" ,"))
     return parts[-1].split() if parts else []
@@ -377,6 +413,11 @@ class SpeakerResolver:
             return None
         run = name_run(words)
         if run:
+            office = _office_of(words, len(words) - len(run))
+            if office is not None:
+                name, role = office
+                self._speakers.remember(name, (role,), named=False)
+                return name
             return self.name(run, words)
         if len(words) > 1 and words[-1].casefold() in _DOCUMENTS:
             author = [w for w in words[:-1] if w.casefold() not in DETERMINERS]

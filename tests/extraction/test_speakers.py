@@ -28,3 +28,28 @@ def test_a_weekday_between_name_and_verb_is_no_part_of_the_name() -> None:
 def test_a_capitalised_description_with_nobody_before_is_a_speaker() -> None:
     assert SpeakerResolver().from_words(["Health", "Minister"], "") == "Health Minister"
     assert SpeakerResolver().from_words(["The", "General"], "") is None  # points back
+
+
+def test_a_role_of_a_place_or_body_is_the_holder_not_the_place() -> None:
+    resolver = SpeakerResolver()
+    assert resolver.from_words(["The", "governor", "of", "Texas"], "") == "governor of Texas"
+    # a later "the governor" is the same person
+    assert resolver.from_words(["the", "governor"], "") == "governor of Texas"
+    assert (
+        SpeakerResolver().from_words(["The", "head", "of", "the", "World", "Food", "Programme"], "")
+        == "head of the World Food Programme"
+    )
+    assert (
+        SpeakerResolver().from_words(["the", "former", "mayor", "of", "Chicago"], "")
+        == "former mayor of Chicago"
+    )
+
+
+def test_a_body_named_with_of_and_a_spokesman_for_a_body_stay_the_body() -> None:
+    assert SpeakerResolver().from_words(["The", "Ministry", "of", "Defence"], "") == (
+        "Ministry of Defence"
+    )
+    assert (
+        SpeakerResolver().from_words(["A", "spokesman", "for", "the", "Pentagon"], "") == "Pentagon"
+    )
+    assert SpeakerResolver().from_words(["a", "member", "of", "Hamas"], "") == "Hamas"
