@@ -342,19 +342,26 @@ def _office_of(words: list[str], name_start: int) -> tuple[str, str] | None:
     at = name_start - 1
     if at >= 0 and words[at].casefold() == "the":
         at -= 1
-    if at < 1 or words[at] != "of":
-        return None
-    role = POSSESSIVE.sub("", words[at - 1]).casefold()
-    singular = role[:-1] if role.endswith("s") and role[:-1] in PERSON_ROLES else role
-    if (
-        not words[at - 1][:1].islower()
-        or singular in _SPEAKS_FOR
-        or singular not in PERSON_ROLES | _OFFICE_HEADS
-    ):
+    if at < 1 or words[at] not in ("of", "in"):
         return None
     start = 0
     while start < at - 1 and words[start].casefold() in DETERMINERS:
         start += 1
+    role = POSSESSIVE.sub("", words[at - 1]).casefold()
+    singular = role[:-1] if role.endswith("s") and role[:-1] in PERSON_ROLES else role
+    if words[at] == "in":
+        # "Police in Zamfara", "officials in the province": a body somewhere is that body,
+        # but "officials in Washington" is how news names a government.
+        place = " ".join(words[name_start:]).casefold()
+        if singular not in ORG_WORDS | PERSON_ROLES or place in STATES:
+            return None
+    if (
+        not (words[at - 1][:1].islower() or at - 1 == start)
+        or singular in _SPEAKS_FOR
+        or singular
+        not in PERSON_ROLES | _OFFICE_HEADS | (ORG_WORDS if words[at] == "in" else frozenset())
+    ):
+        return None
     # Only lower-case modifiers before the role ("the former governor of Texas"): a name
     # there is someone else's.
     if any(w[:1].isupper() for w in words[start : at - 1]):
@@ -499,6 +506,14 @@ class SpeakerResolver:
             ):
                 cut = i + 1
                 roles.extend(_title_roles(token))
+        # "Secretary of State Antony Blinken": the title goes on with "of" and what it is of;
+        # "the President of Russia" is the office holder, unnamed.
+        while cut and cut + 1 < len(run) and run[cut].casefold() in ("of", "for"):
+            if cut + 2 == len(run):
+                office = re.sub(r"^(?:The)\s+", "", " ".join(run))
+                self._speakers.remember(office, roles, named=False)
+                return office
+            cut += 2
         name_tokens = run[cut:]
         if not name_tokens:
             # Only a title: "the General said" is a back-reference; with nobody of that role

@@ -53,3 +53,18 @@ def test_a_body_named_with_of_and_a_spokesman_for_a_body_stay_the_body() -> None
         SpeakerResolver().from_words(["A", "spokesman", "for", "the", "Pentagon"], "") == "Pentagon"
     )
     assert SpeakerResolver().from_words(["a", "member", "of", "Hamas"], "") == "Hamas"
+
+
+def test_a_title_that_goes_on_with_of_is_part_of_the_title() -> None:
+    words = ["Secretary", "of", "State", "Antony", "Blinken"]
+    assert SpeakerResolver().from_words(words, "") == "Antony Blinken"
+    words = ["Governor", "of", "Texas", "Greg", "Abbott"]
+    assert SpeakerResolver().from_words(words, "") == "Greg Abbott"
+    resolver = SpeakerResolver()
+    assert resolver.from_words(["The", "President", "of", "Russia"], "") == "President of Russia"
+    assert resolver.from_words(["the", "president"], "") == "President of Russia"
+
+
+def test_a_body_somewhere_is_that_body_but_a_capital_names_a_government() -> None:
+    assert SpeakerResolver().from_words(["Police", "in", "Zamfara"], "") == "Police in Zamfara"
+    assert SpeakerResolver().from_words(["officials", "in", "Washington"], "") == "Washington"
