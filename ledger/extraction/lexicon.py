@@ -49,6 +49,7 @@ class Lexicon:
     state_before_re: re.Pattern[str]  # a state verb right before a count
     meaning_groups: tuple[tuple[str, ...], ...]  # words for one event or thing
     meaning_phrases: dict[str, str]  # "shot down" -> "downed": read as one word
+    meaning_kinds: tuple[tuple[str, ...], ...]  # members of one kind are different things
     meaning_noise: frozenset[str]  # a denial's verdict words, not what is claimed
     stance: dict[str, tuple[str, ...]]  # [stance]: the word lists denials are read by
 
@@ -109,6 +110,25 @@ def _meaning(data: dict) -> tuple[tuple[tuple[str, ...], ...], dict[str, str]]:
     return tuple(tuple(g) for g in groups), {str(k): str(v) for k, v in phrases.items()}
 
 
+def _kinds(data: dict) -> tuple[tuple[str, ...], ...]:
+    """``[meaning] kinds``: lists of two or more lower-case words, each a kind of thing."""
+    kinds = data.get("meaning", {}).get("kinds")
+    if (
+        not isinstance(kinds, list)
+        or not kinds
+        or not all(
+            isinstance(kind, list)
+            and len(kind) >= 2
+            and all(isinstance(w, str) and w and w == w.lower().strip() for w in kind)
+            for kind in kinds
+        )
+    ):
+        raise ConfigError(
+            "[meaning] kinds: each kind is a list of two or more lower-case words", path=_SOURCE
+        )
+    return tuple(tuple(kind) for kind in kinds)
+
+
 def _build(data: dict) -> Lexicon:
     counting = data.get("counting", {})
     plurals = counting.get("irregular_plurals", {})
@@ -133,6 +153,7 @@ def _build(data: dict) -> Lexicon:
         # read after the lists above, so a bad speech list is the error a reader sees first
         meaning_groups=(meaning := _meaning(data))[0],
         meaning_phrases=meaning[1],
+        meaning_kinds=_kinds(data),
         meaning_noise=frozenset(_words(data, "meaning", "noise")),
         stance={key: tuple(_words(data, "stance", key)) for key in _STANCE_LISTS},
         # "17 people were missing", "30 people killed", "two people were later found dead",

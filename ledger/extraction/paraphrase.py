@@ -7,7 +7,13 @@ down" is "downed", "set fire to" burns). The gist also keeps the *names* the sta
 mentions (capitalised words that are not the speaker's) and the *places* (names after "in",
 "near", "at", "off"): two statements that put an event in different places, or name
 different parties and no common one, are about different things however many words they
-share ("the hospital in Boston" / "the hospital in Chicago").
+share ("the hospital in Boston" / "the hospital in Chicago"). So are two that name different
+members of one *kind* (``[meaning] kinds``: a tunnel and a bridge, an arrest and a release,
+a senator and a governor), and two whose subjects are different names ("Air France denied it
+was in talks to buy ITA" does not answer "Lufthansa was in talks to buy ITA").
+
+What a denier adds after ", saying" or ", adding" is a statement of its own ("denied that the
+dam had burst, saying water was released on purpose"), so it is no part of the gist.
 """
 
 from __future__ import annotations
@@ -18,15 +24,27 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from .cues import DENIAL_VERBS
 from .lexicon import alternation, load_lexicon
-from .propositions import content_stems_of, stem
+from .propositions import clause_subject, content_stems_of, stem
 
 __all__ = ["Gist", "compatible", "gist", "likeness"]
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.’'-]*|\d[\d,.]*")
 # A pronoun subject of the reported clause is the speaker: "Google denied that it plans to
 # buy ...", "the senator said he would not step down".
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|he|she|they|we)\b", re.I)
+# So is the speaker of a denial followed by what it did: "The governor denied accepting money".
+_PRONOUN_SUBJECT = re.compile(
+    rf"\b(?:it|he|she|they|we)\b|\b(?:{DENIAL_VERBS})\s+(?!that\b)[a-z]+ing\b", re.I
+)
+# ", saying ...", ", adding ...": the speaker goes on to a statement of its own.
+_TURN = re.compile(
+    r",\s*(?:saying|adding|insisting|arguing|explaining|noting|stressing|claiming|and\s+said)\b"
+)
+# The verb of saying that opens what is reported ("Sources said Lufthansa was ...").
+_REPORTING = re.compile(
+    rf"\b(?:{alternation((*load_lexicon().say, *load_lexicon().deny))})\b(?:\s+that\b)?"
+)
 # Not "off" or "from": "killing off the Islamic State", "aid from the United Nations".
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside"})
 # Words between a place preposition and the place's name ("in the Kharkiv region", "near the
@@ -58,6 +76,18 @@ class Gist(NamedTuple):
     def places(self) -> frozenset[str]:
         """Stems of the names it puts things in or near."""
         return _names_and_places(self.text, self.speaker)[1]
+
+    @property
+    def subject(self) -> frozenset[str]:
+        """Stems of the name that does what is reported, when the subject is a name: the
+        speaker's when it is the subject ("X denied it ..."), else the reported clause's."""
+        return _subject(self.text, self.speaker)
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, int]:
+    """Stem -> the kind (``[meaning] kinds``) it is a member of."""
+    return {stem(w): n for n, kind in enumerate(load_lexicon().meaning_kinds) for w in kind}
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +181,9 @@ def gist(text: str, speaker: str = "") -> Gist:
     """The gist of ``text`` reported from ``speaker`` (whose words are not content)."""
     senses_of, phrases, _, tails = _tables()
     text = text.replace("\u00a0", " ")
+    turn = _TURN.search(text)
+    if turn is not None:
+        text = text[: turn.start()]
     tokens = _TOKEN.findall(text)
     if tails.search(text):
         tokens = _read_phrases(tokens, phrases)
@@ -193,6 +226,20 @@ def _names_and_places(text: str, speaker: str) -> tuple[frozenset[str], frozense
 _CAPITAL = re.compile(r"[A-Z]")
 
 
+@lru_cache(maxsize=1 << 16)
+def _subject(text: str, speaker: str) -> frozenset[str]:
+    """See :attr:`Gist.subject`."""
+    common = _tables()[2]
+    if speaker and _PRONOUN_SUBJECT.search(text):
+        return frozenset(_names(_TOKEN.findall(speaker), frozenset(), common))
+    said = _REPORTING.search(text)
+    head = clause_subject(text[said.end() :] if said else text)
+    if not head or not head[:1].isupper() or head.casefold() in _OPENERS:
+        return _NO_SENSES
+    word = stem(head)
+    return _NO_SENSES if word in common else frozenset({word})
+
+
 @lru_cache(maxsize=1)
 def _noise() -> frozenset[str]:
     return load_lexicon().meaning_noise
@@ -224,10 +271,41 @@ def likeness(a: Gist, b: Gist) -> tuple[int, float]:
     return shared, fuzz.token_set_ratio(" ".join(left), " ".join(right))
 
 
+def _other_kind(a: Gist, b: Gist) -> bool:
+    """Whether ``a`` and ``b`` each name a member of one kind and none in common, nor one
+    sense ("the bridge" / "a tunnel"; "arrested" / "released")."""
+    kinds = _kinds()
+    mine: dict[int, list[int]] = {}
+    for i, word in enumerate(a.words):
+        kind = kinds.get(word)
+        if kind is not None:
+            mine.setdefault(kind, []).append(i)
+    if not mine:
+        return False
+    theirs: dict[int, list[int]] = {}
+    for j, word in enumerate(b.words):
+        kind = kinds.get(word)
+        if kind in mine:
+            theirs.setdefault(kind, []).append(j)
+    for kind, js in theirs.items():
+        met = any(
+            a.words[i] == b.words[j] or a.senses[i] & b.senses[j] for i in mine[kind] for j in js
+        )
+        if not met:
+            return True
+    return False
+
+
 def compatible(a: Gist, b: Gist) -> bool:
     """Whether two statements can be about one thing: neither puts it in a place the other
-    does not name, when both name a place, and when both name someone or somewhere, they
-    share a name."""
+    does not name, when both name a place; when both name someone or somewhere, they share a
+    name; they name no different members of one kind; and their subjects, when both are
+    names, meet."""
     if a.places and b.places and not a.places & b.names and not b.places & a.names:
         return False
-    return not (a.names and b.names and not a.names & b.names)
+    if a.names and b.names and not a.names & b.names:
+        return False
+    if _other_kind(a, b):
+        return False
+    mine, theirs = a.subject, b.subject
+    return not (mine and theirs and not mine & theirs)

@@ -69,3 +69,18 @@ def test_a_meaning_group_of_one_word_names_the_file() -> None:
     bad = {**good, "meaning": {**good["meaning"], "groups": [["close"]]}}
     with pytest.raises(lexicon.ConfigError, match=r"words\.toml.*two or more"):
         lexicon._build(bad)
+
+
+def test_a_kind_of_one_word_or_a_missing_stance_list_names_the_file() -> None:
+    good = lexicon.read_packaged_toml("words.toml", "word list")
+    bad = {**good, "meaning": {**good["meaning"], "kinds": [["bridge"]]}}
+    with pytest.raises(lexicon.ConfigError, match=r"words\.toml.*kinds"):
+        lexicon._build(bad)
+    stance = {k: v for k, v in good["stance"].items() if k != "refusals"}
+    with pytest.raises(lexicon.ConfigError, match=r"words\.toml.*\[stance\] refusals"):
+        lexicon._build({**good, "stance": stance})
+
+
+def test_no_word_is_two_members_of_one_kind() -> None:
+    for kind in lexicon.load_lexicon().meaning_kinds:
+        assert len(set(kind)) == len(kind), kind

@@ -93,3 +93,48 @@ def test_a_particle_or_a_source_is_no_place() -> None:
     claim = gist("those being trained at Tanf are actually former Islamic State militants")
     assert claim.places == {"tanf"}
     assert compatible(claim, denial)  # both name the Islamic State
+
+
+def test_what_follows_saying_is_a_statement_of_its_own() -> None:
+    denial = gist(
+        "Provincial officials denied that the dam had burst, saying water was released on purpose",
+        "Provincial officials",
+    )
+    assert "water" not in denial.words
+    claim = gist("Rescuers said the dam had collapsed after heavy rain", "Rescuers")
+    assert likeness(denial, claim)[1] >= 75
+
+
+def test_different_members_of_one_kind_are_different_things() -> None:
+    bridge = gist("Officials said the bridge had collapsed in Genoa", "Officials")
+    tunnel = gist("Authorities denied that a tunnel had collapsed in Genoa", "Authorities")
+    assert not compatible(bridge, tunnel)
+    arrested = gist("Police said the suspect had been arrested in Madrid", "Police")
+    released = gist("Police denied that the suspect had been released in Madrid", "Police")
+    assert not compatible(arrested, released)
+    # one member in common, or one sense ("freed" / "released"), is one thing
+    freed = gist("Police denied that the suspect had been freed", "Police")
+    assert compatible(released, freed)
+    assert compatible(bridge, gist("The ministry denied that the bridge had caved in", "ministry"))
+
+
+def test_subjects_that_are_different_names_are_different_claims() -> None:
+    claim = gist("Sources said Lufthansa was in talks to buy ITA Airways", "Sources")
+    other = gist("Air France denied it was in talks to buy ITA Airways", "Air France")
+    same = gist("Lufthansa denied it was in talks to buy ITA Airways", "Lufthansa")
+    assert not compatible(claim, other)
+    assert compatible(claim, same)
+    # a subject that is no name ("the carmaker") leaves the names to decide
+    unnamed = gist("Unions said the carmaker would shed jobs at its Sunderland plant", "Unions")
+    assert compatible(
+        unnamed, gist("Nissan said it would not cut staff at its Sunderland factory", "Nissan")
+    )
+
+
+def test_a_denial_of_doing_something_makes_its_speaker_the_subject() -> None:
+    # "The governor denied accepting money": the governor is who accepted, so a claim about
+    # a senator is another claim.
+    denial = gist("The governor denied accepting money from lobbyists", "governor")
+    claim = gist("The newspaper reported that the senator had received money", "newspaper")
+    assert "governor" in denial.words
+    assert not compatible(denial, claim)
