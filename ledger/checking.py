@@ -56,6 +56,7 @@ import threading
 import time
 import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import chain
 from typing import Any, NoReturn
 
 import numpy as np
@@ -63,7 +64,7 @@ import pandas as pd
 
 from .components import Check, CheckContext
 from .config import Config
-from .findings import Findings, build_findings
+from .findings import Findings, build_findings, id_positions
 from .manager import PluginFailure, PluginHost
 from .model import SEVERITIES, SEVERITY_RANK, Document, Finding
 from .options import resolve_options
@@ -123,13 +124,13 @@ def _run(
     config: Config,
     on_check: CheckProgress | None = None,
 ) -> Findings:
-    frame = _without_boilerplate(assertions)
+    furniture = _boilerplate(assertions)
+    frame = assertions.loc[~furniture] if furniture.any() else assertions
     checks = list(host.checks)  # building the registry records register-stage failures
     options = resolve_options(config, checks)  # a bad configuration stops the run: exit 2
     findings = [_failure_finding(failure) for failure in host.failures]
-    # .tolist(), not iteration: a pyarrow-backed column yields its values one by one (1.5 s at 1M).
-    known_ids = frozenset(frame["assertion_id"].tolist())
-    rows: list[tuple[Check, str, pd.DataFrame]] = []
+    failed: list[tuple[int, Finding]] = []  # (check number, FL000 finding): in check order
+    rows: list[tuple[int, Check, str, pd.DataFrame]] = []
     shared: dict[str, tuple[np.ndarray, pd.Index]] = {}
     selected = [check for check in checks if config.is_selected(check.code.upper())]
     read_only = types.MappingProxyType(dict(documents))  # no check can add or drop one
@@ -144,14 +145,25 @@ def _run(
             codes=SharedCodes(frame, given, shared),
         )
         try:
-            output = _validate_output(
-                _call_isolated(check, given, context, config.timeout, shared), known_ids
-            )
+            output = _validate_output(_call_isolated(check, given, context, config.timeout, shared))
         except CheckFailed as exc:
-            findings.append(_error_finding(check.plugin, f"check {_label(check)} {exc}"))
+            failed.append((number, _error_finding(check.plugin, f"check {_label(check)} {exc}")))
             continue
-        rows.append((check, config.severity.get(check.code.upper(), ""), output))
-    return build_findings(rows, assertions, documents, extra=findings)
+        rows.append((number, check, config.severity.get(check.code.upper(), ""), output))
+    # Every check's ids looked up in one pass over the ledger's ids (one hash of a million
+    # strings, not one per check): unknown ids make that check's output garbage.
+    positions = _id_positions(assertions, furniture, [output for *_, output in rows])
+    kept: list[tuple[Check, str, pd.DataFrame]] = []
+    located: list[np.ndarray] = []
+    for (number, check, severity, output), where in zip(rows, positions, strict=True):
+        if (where < 0).any():
+            reason = _unknown_ids(output, where)
+            failed.append((number, _error_finding(check.plugin, f"check {_label(check)} {reason}")))
+            continue
+        kept.append((check, severity, output))
+        located.append(where)
+    findings.extend(finding for _, finding in sorted(failed, key=lambda pair: pair[0]))
+    return build_findings(kept, assertions, documents, extra=findings, positions=located)
 
 
 class SharedCodes:
@@ -411,10 +423,13 @@ def _interrupt(worker: threading.Thread) -> None:
     api.PyThreadState_SetAsyncExc(ctypes.c_ulong(worker.ident), ctypes.py_object(CheckTimeout))
 
 
-def _validate_output(result: object, known_ids: frozenset[str]) -> pd.DataFrame:
-    """The check's frame, validated. Messages held as Python strings in an object column are
-    accepted as the str column they are, and a frame with no rows is no findings whatever
-    columns and dtypes it has (``pd.DataFrame()`` included)."""
+def _validate_output(result: object) -> pd.DataFrame:
+    """The check's frame, validated: its columns, dtypes and values (every id list a list of
+    strings, every message a non-empty string, every severity known). Whether the ids are
+    the ledger's is asked of all checks' output at once (:func:`_id_positions`). Messages
+    held as Python strings in an object column are accepted as the str column they are, and
+    a frame with no rows is no findings whatever columns and dtypes it has
+    (``pd.DataFrame()`` included)."""
     import pandera.errors as pa_errors
 
     from .schemas.findings import CheckOutputSchema
@@ -448,10 +463,28 @@ def _validate_output(result: object, known_ids: frozenset[str]) -> pd.DataFrame:
         if bad.any():
             value = output.loc[bad, "severity"].iloc[0]
             raise CheckFailed(f"returned severity {value!r} (must be one of {SEVERITIES})")
-    unknown = {i for ids in output["assertion_ids"] for i in ids} - known_ids
-    if unknown:
-        raise CheckFailed(f"returned {len(unknown)} unknown assertion id(s), e.g. {min(unknown)}")
     return output
+
+
+def _id_positions(
+    assertions: pd.DataFrame, furniture: np.ndarray, outputs: Sequence[pd.DataFrame]
+) -> list[np.ndarray]:
+    """For each validated output, the row in ``assertions`` of each of its ids, flattened in
+    order, ``-1`` for an id that is not one of the checked assertions (unknown, or page
+    furniture no check was given)."""
+    lists = [output["assertion_ids"].tolist() for output in outputs]
+    counts = [sum(map(len, ids)) for ids in lists]
+    flat = id_positions(assertions["assertion_id"], list(chain.from_iterable(chain(*lists))))
+    if furniture.any():
+        flat = np.where((flat >= 0) & ~furniture[np.maximum(flat, 0)], flat, -1)
+    return np.split(flat, np.cumsum(counts)[:-1]) if lists else []
+
+
+def _unknown_ids(output: pd.DataFrame, where: np.ndarray) -> str:
+    """Why ``output`` is garbage: how many of its ids are unknown, and the least of them."""
+    flat = list(chain.from_iterable(output["assertion_ids"].tolist()))
+    unknown = {flat[i] for i in np.flatnonzero(where < 0).tolist()}
+    return f"returned {len(unknown)} unknown assertion id(s), e.g. {min(unknown)}"
 
 
 def _label(check: Check) -> str:
@@ -484,9 +517,9 @@ def _failure_finding(failure: PluginFailure) -> Finding:
 # -- findings and evidence --------------------------------------------------------------
 
 
-def _without_boilerplate(assertions: pd.DataFrame) -> pd.DataFrame:
-    furniture = assertions["boilerplate"].fillna(False).astype(bool)
-    return assertions.loc[~furniture] if furniture.any() else assertions
+def _boilerplate(assertions: pd.DataFrame) -> np.ndarray:
+    """Which rows are page furniture, which no check sees."""
+    return assertions["boilerplate"].fillna(False).astype(bool).to_numpy()
 
 
 __all__ = [

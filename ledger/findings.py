@@ -15,6 +15,7 @@ import bisect
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
@@ -32,6 +33,7 @@ __all__ = [
     "Findings",
     "LedgerSource",
     "build_findings",
+    "id_positions",
 ]
 
 EVIDENCE_COLUMNS = (
@@ -415,16 +417,22 @@ def build_findings(
     assertions: pd.DataFrame,
     documents: Mapping[str, Document],
     extra: Sequence[Finding] = (),
+    *,
+    positions: Sequence[np.ndarray] | None = None,
 ) -> Findings:
     """The checks' validated output frames as one sorted, de-duplicated :class:`Findings`.
 
     ``outputs`` are ``(check, severity override or "", frame)``. Sorted as
     :func:`fact_ledger.checking.sort_findings` sorts objects: errors first, then code,
     document name and offset of the first side; ``extra`` findings (FL000, already objects)
-    are sorted in. One finding per fingerprint, the first reported kept.
+    are sorted in. One finding per fingerprint, the first reported kept. ``positions``, one
+    array per output, may give the row in ``assertions`` of each of its ids, flattened in
+    order (the runner has them from validating the ids); otherwise they are looked up here.
     """
     parts = []
-    for check, override, output in outputs:
+    id_lists: list[list[Any]] = [[tuple(f.assertion_ids) for f in extra]]
+    located: list[np.ndarray] = []
+    for at, (check, override, output) in enumerate(outputs):
         if output.empty:
             continue
         if override:
@@ -433,6 +441,10 @@ def build_findings(
             severity = output["severity"].astype(object).fillna(check.severity)
         else:
             severity = pd.Series(check.severity, index=output.index)
+        ids = list(map(tuple, output["assertion_ids"].tolist()))
+        id_lists.append(ids)
+        if positions is not None:
+            located.append(np.asarray(positions[at], dtype=np.int64))
         parts.append(
             pd.DataFrame(
                 {
@@ -440,7 +452,7 @@ def build_findings(
                     "check": check.name,
                     "plugin": check.plugin,
                     "severity": severity.to_numpy(dtype=object),
-                    "assertion_ids": [tuple(ids) for ids in output["assertion_ids"].tolist()],
+                    "assertion_ids": ids,
                     "message": output["message"].to_numpy(dtype=object),
                 }
             )
@@ -448,8 +460,32 @@ def build_findings(
     # Findings that are already objects (a broken plugin's FL000) come first, as they did.
     given = pd.DataFrame(_object_columns(extra), dtype=object)
     frame = pd.concat([given, *parts], ignore_index=True) if parts else given
-    frame = frame.iloc[_first_of_each(frame)] if len(frame) else frame
-    return Findings(_sorted(frame, assertions, documents), assertions, documents)
+    if frame.empty:
+        return Findings(frame, assertions, documents)
+    lists = list(chain.from_iterable(id_lists))
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    flat = list(chain.from_iterable(lists))
+    if positions is None or any(len(f.assertion_ids) for f in extra):
+        where = id_positions(assertions["assertion_id"], flat)
+    else:
+        where = np.concatenate([np.zeros(0, dtype=np.int64), *located])
+    keep = _first_of_each(frame, lengths, where)
+    order = _order(frame, lengths, where, assertions, documents)
+    order = order[keep[order]]
+    return Findings(frame.iloc[order], assertions, documents)
+
+
+def id_positions(ids: pd.Series, wanted: Sequence[str]) -> np.ndarray:
+    """The row of each of ``wanted`` in the column of assertion ids ``ids``, ``-1`` where it
+    is not there: one hash of the column in Arrow, however many ids are asked for."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not len(wanted):
+        return np.zeros(0, dtype=np.int64)
+    values = pa.array(ids)
+    found = pc.index_in(pa.array(wanted, type=values.type), value_set=values)
+    return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
 def _object_columns(findings: Sequence[Finding]) -> dict[str, list[Any]]:
@@ -464,22 +500,58 @@ def _object_columns(findings: Sequence[Finding]) -> dict[str, list[Any]]:
     }
 
 
-def _first_of_each(frame: pd.DataFrame) -> list[int]:
-    """Positions of the first row of each fingerprint: the same code and the same set of
-    assertions (or, with none, the same message), without hashing every row to a digest."""
-    keys = [
-        (code, tuple(sorted(ids))) if ids else (code, message)
-        for code, ids, message in zip(
-            frame["code"].tolist(),
-            frame["assertion_ids"].tolist(),
-            frame["message"].tolist(),
-            strict=True,
-        )
-    ]
-    first: dict[tuple[str, object], int] = {}
-    for position, key in enumerate(keys):
-        first.setdefault(key, position)
-    return sorted(first.values())
+# Multipliers of two independent polynomial hashes of a finding's sorted rows (odd, so
+# every power is odd and no position is lost modulo 2**64).
+_HASH_BASES = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
+
+
+def _first_of_each(frame: pd.DataFrame, lengths: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """Which rows are the first of their fingerprint: the same code and the same multiset of
+    assertions (or, with none, the same message).
+
+    Each row's sorted assertion rows are hashed whole-column (two polynomial hashes), so
+    only rows whose code, length and hashes meet another row's are compared exactly, in
+    Python; every other row is the only one of its fingerprint."""
+    rows = len(frame)
+    codes, _ = pd.factorize(frame["code"])
+    owner = np.repeat(np.arange(rows), lengths)
+    # Rows of an id that is not in the ledger (a finding given as an object) hash as -1:
+    # still equal for equal ids, and such rows are few.
+    order = np.lexsort((where, owner))
+    ordered = where[order].astype(np.uint64) + np.uint64(1)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    rank = (np.arange(len(where)) - np.repeat(starts, lengths)).astype(np.uint64)
+    hashes = []
+    with np.errstate(over="ignore"):
+        for base in _HASH_BASES:
+            powers = np.ones(len(where), dtype=np.uint64)
+            if len(where):
+                # base ** rank, modulo 2**64, by repeated squaring over the bits of rank
+                square, bits = base, rank.copy()
+                while bits.any():
+                    powers = np.where(bits & np.uint64(1), powers * square, powers)
+                    square = square * square
+                    bits >>= np.uint64(1)
+            terms = ordered * powers
+            summed = np.zeros(rows, dtype=np.uint64)
+            filled = lengths > 0
+            if filled.any():
+                summed[filled] = np.add.reduceat(terms, starts[filled])
+            hashes.append(summed)
+    key = pd.DataFrame({"code": codes, "length": lengths, "h1": hashes[0], "h2": hashes[1]})
+    keep = np.ones(rows, dtype=bool)
+    empty = lengths == 0
+    if empty.any():  # no assertions: one finding per code and message
+        keep[empty] = ~frame.loc[empty, ["code", "message"]].duplicated().to_numpy()
+    clash = key.duplicated(keep=False).to_numpy() & ~empty
+    if clash.any():  # rows whose hashes meet: compared exactly
+        first: dict[tuple[str, tuple[str, ...]], int] = {}
+        ids = frame["assertion_ids"].to_numpy(dtype=object)
+        code_of = frame["code"].to_numpy(dtype=object)
+        for position in np.flatnonzero(clash).tolist():
+            exact = (code_of[position], tuple(sorted(ids[position])))
+            keep[position] = first.setdefault(exact, position) == position
+    return keep
 
 
 def _finding_id(code: str, ids: tuple[str, ...], message: str) -> str:
@@ -492,29 +564,40 @@ def _fingerprint(code: str, ids: tuple[str, ...]) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
-def _sorted(
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Each value's rank among the distinct values, in Python's order for them: integers
+    to sort on instead of comparing strings row by row."""
+    codes, uniques = pd.factorize(values)
+    order = np.argsort(np.asarray(uniques, dtype=object), kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[codes]
+
+
+def _order(
     frame: pd.DataFrame,
+    lengths: np.ndarray,
+    where: np.ndarray,
     assertions: pd.DataFrame,
     documents: Mapping[str, Document],
-) -> pd.DataFrame:
-    """``frame`` in report order: severity (errors first), code, first side's document
-    name and start. Stable, so equal keys keep the checks' order."""
-    if frame.empty:
-        return frame
-    first = [ids[0] if ids else None for ids in frame["assertion_ids"].tolist()]
-    positions = pd.Index(assertions["assertion_id"]).get_indexer(first)
-    found = positions >= 0
-    starts = assertions["start"].to_numpy()
-    take = np.where(found, positions, 0)
-    doc_codes, doc_ids = pd.factorize(assertions["doc_id"].iloc[take])
+) -> np.ndarray:
+    """The positions of ``frame`` in report order: severity (errors first), code, first
+    side's document name and start. Stable, so equal keys keep the checks' order."""
+    first = np.full(len(frame), -1, dtype=np.int64)
+    filled = lengths > 0
+    first[filled] = where[(np.cumsum(lengths) - lengths)[filled]]
+    found = first >= 0
+    take = np.where(found, first, 0)
+    doc_codes, doc_ids = pd.factorize(assertions["doc_id"].iloc[take[found]])
     by_code = np.array(
         [documents[d].name if d in documents else d[:12] for d in doc_ids.tolist()], dtype=object
     )
-    names = np.where(found, by_code[doc_codes], "")
-    offset = np.where(found, starts[take], -1)
+    names = np.full(len(frame), "", dtype=object)
+    names[found] = by_code[doc_codes]
+    offset = np.where(found, assertions["start"].to_numpy()[take], -1)
     rank = -frame["severity"].map(SEVERITY_RANK).to_numpy()
-    order = np.lexsort((offset, names, frame["code"].to_numpy(dtype=object), rank))
-    return frame.iloc[order]
+    code = _ranks(frame["code"].to_numpy(dtype=object))
+    return np.lexsort((offset, _ranks(names), code, rank))
 
 
 def _line_starts(text: str) -> list[int]:

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fact_ledger import checking
 from fact_ledger.checking import PLUGIN_ERROR_CODE, SharedCodes, run_checks
@@ -394,3 +395,40 @@ def test_builtin_checks_run_in_place_and_every_other_check_is_isolated() -> None
 
     if _CAN_FORK:
         assert found.message != str(os.getpid())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(st.sampled_from(["a", "b", 1, None, b"c"]), max_size=3),
+            st.tuples(st.text(max_size=2)),
+            st.text(max_size=3),
+            st.none(),
+            st.integers(),
+        ),
+        max_size=12,
+    )
+)
+def test_id_lists_are_validated_whole_column_as_value_by_value(values) -> None:
+    """The output schema's vectorised id-list rule says what the per-value rule says."""
+    from fact_ledger.schemas.findings import _is_id_list, id_lists_valid
+
+    series = pd.Series(values, dtype=object, index=range(5, 5 + len(values)))
+    valid = id_lists_valid(series)
+    assert valid.index.equals(series.index)
+    assert valid.tolist() == [_is_id_list(v) for v in values]
+
+
+def test_a_check_with_unknown_ids_fails_alone_and_in_its_order() -> None:
+    """Ids are looked up for all checks at once; the FL000 findings still come in check
+    order, and every other check's findings are kept."""
+    ghost = lambda frame, context: pd.DataFrame({"assertion_ids": [["f" * 16]], "message": ["x"]})  # noqa: E731
+    raises = lambda frame, context: 1 / 0  # noqa: E731
+    host = host_with(make_check("XX001", ghost), make_check("XX002", raises), flag_all("XX003"))
+    findings = run_checks(host, FRAME, DOCS, Config())
+    errors = [f.message for f in findings if f.code == PLUGIN_ERROR_CODE]
+    assert len(errors) == 2
+    assert "XX001" in errors[0] and "1 unknown assertion id(s), e.g. ffff" in errors[0]
+    assert "XX002" in errors[1] and "ZeroDivisionError" in errors[1]
+    assert sum(f.code == "XX003" for f in findings) == 2

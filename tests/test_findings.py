@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -151,3 +152,85 @@ def test_a_report_reads_its_ledger_only_when_asked() -> None:
     first = report.findings[0]
     assert loads == [1] and first.evidence[0].doc == "d0"
     assert report.documents is BY_ID and loads == [1]  # loaded once, shared
+
+
+def _reference(outputs, extra=()):
+    """The findings as the object path makes them: one per row, the first of each
+    fingerprint kept, sorted as :func:`sort_findings` sorts: severity, code, then the first
+    side's document name and start."""
+    from fact_ledger.model import SEVERITY_RANK
+
+    where = {row.assertion_id: (BY_ID[row.doc_id].name, row.start) for row in FRAME.itertuples()}
+    made, seen = [], set()
+    rows = [(f.code, f.severity, f.assertion_ids, f.message) for f in extra]
+    for chk, _, out in outputs:
+        severities = out["severity"] if "severity" in out.columns else [None] * len(out)
+        for ids, message, severity in zip(
+            out["assertion_ids"], out["message"], severities, strict=True
+        ):
+            severity = severity if isinstance(severity, str) else chk.severity  # None or NaN
+            rows.append((chk.code, severity, tuple(ids), message))
+    for code, severity, ids, message in rows:
+        key = (code, tuple(sorted(ids))) if ids else (code, message)
+        if key not in seen:
+            seen.add(key)
+            made.append((code, ids, message, severity))
+
+    def order(row):
+        code, ids, _, severity = row
+        doc, start = where[ids[0]] if ids else ("", -1)
+        return (-SEVERITY_RANK[severity], code, doc, start)
+
+    return sorted(made, key=order)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["AA001", "FL101", "ZZ900"]),
+            # repeated ids within a finding, and the same ids in another order, included
+            st.lists(st.integers(0, len(IDS) - 1), min_size=0, max_size=5),
+            st.sampled_from(["m", "n"]),
+            st.sampled_from(["error", "warning", "info", None]),
+        ),
+        max_size=40,
+    ),
+    broken=st.lists(st.sampled_from(["plugin a broke", "plugin b broke"]), max_size=3),
+    given_positions=st.booleans(),
+)
+def test_dedupe_and_order_equal_the_object_path(rows, broken, given_positions) -> None:
+    """Column-wise dedupe (hashes of the sorted rows, exact comparison where they meet) and
+    integer-keyed order give what one Finding per row, a set of fingerprints and
+    sort_findings give; and the runner's positions change nothing."""
+    outputs = []
+    for code in ("AA001", "FL101", "ZZ900"):
+        mine = [(ids, m, sev) for c, ids, m, sev in rows if c == code]
+        if mine:
+            frame = output([(ids, m) for ids, m, _ in mine], [s for _, _, s in mine])
+            outputs.append((check(code), "", frame))
+    extra = [
+        Finding(finding_id="", code="FL000", check="plugin-error", severity="error",
+                assertion_ids=(), message=m, plugin="p")
+        for m in broken
+    ]  # fmt: skip
+    positions = None
+    if given_positions:
+        at = {a: n for n, a in enumerate(IDS)}
+        positions = [
+            np.array([at[i] for ids in out["assertion_ids"] for i in ids], dtype=np.int64)
+            for _, _, out in outputs
+        ]
+    findings = build_findings(outputs, FRAME, BY_ID, extra=extra, positions=positions)
+    got = [(f.code, f.assertion_ids, f.message, f.severity) for f in findings]
+    assert got == _reference(outputs, extra)
+
+
+def test_ids_are_looked_up_in_one_pass_and_unknown_ones_are_minus_one() -> None:
+    from fact_ledger.findings import id_positions
+
+    wanted = [IDS[3], "f" * 16, IDS[0], IDS[3]]
+    assert id_positions(FRAME["assertion_id"], wanted).tolist() == [3, -1, 0, 3]
+    as_objects = FRAME["assertion_id"].astype(object)
+    assert id_positions(as_objects, wanted).tolist() == [3, -1, 0, 3]
+    assert id_positions(FRAME["assertion_id"], []).tolist() == []
