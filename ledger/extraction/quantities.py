@@ -726,8 +726,9 @@ class _Reader:
             if not abbr or figure.kind != "digits":
                 return
             letters = abbr.group("a")
-            # "€3m" is three million, "3m" alone is three metres unless people follow ("20m people").
-            money = figure.unit is not None
+            # "€3m" is three million, "3m" alone is three metres unless people follow ("20m
+            # people") or a currency word does ("950m euros").
+            money = figure.unit is not None or self._money_word_at(abbr.end())
             people = letters == "m" and self.units.noun_re.match(text, abbr.end())
             if letters.lower() in ("m", "b", "t") and not money and not people:
                 return
@@ -746,6 +747,14 @@ class _Reader:
         figure.low = figure.high = figure.value
         figure.num_end = figure.end = word.end()
         figure.scaled = True
+
+    def _money_word_at(self, at: int) -> bool:
+        """Whether a currency written as a word ("euros", "Swiss francs") starts at ``at``."""
+        found = self.units.measure_re.match(self.text, at)
+        if found is None or not found.group("gap"):
+            return False
+        unit = self.units.forms.get(found.group("unit").casefold())
+        return unit is not None and self.units.units.get(unit) == "money"
 
     def _k_meaning(self, figure: _Figure, k: re.Match[str], *, spaced: bool) -> str | None:
         """What "K" after a figure that is no amount of money means, None for thousand."""

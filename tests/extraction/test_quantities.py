@@ -687,3 +687,26 @@ def test_every_measure_spelling_after_a_number_reads_back_as_its_unit(
     text = f"Officials said it was 2.125{gap}{form}{tail}"
     found = [m for m in find_quantities(text) if m.value == 2.125]
     assert found and found[0].unit == unit, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "value", "unit"),
+    [
+        # "m" before a currency word is million, as "€3m" is; before nothing it is metres
+        ("profit fell to 950m euros from 1.2bn euros", "950m euros", 9.5e8, "EUR"),
+        ("a fund of 100m dollars", "100m dollars", 1e8, "USD"),
+        ("She swam 50m, euros aside", "50m", 50, "m"),
+        # "francs" alone is the Swiss franc, as news quotes it
+        ("an offer of 52 francs a share", "52 francs a share", 52, "CHF/share"),
+        # "-fold" is a multiple, as "times" is
+        ("a 10-fold rise in cases", "10-fold", 10, "time"),
+        # pupils are people counted; factories are sites
+        ("the 1,250 pupils at the school", "1,250 pupils", 1250, "person"),
+        ("two new factories in Ohio", "two new factories", 2, "site"),
+    ],
+)
+def test_news_money_multiples_and_counted_nouns(
+    text: str, wanted: str, value: float, unit: str
+) -> None:
+    found = [(text[m.start : m.end], m.value, m.unit) for m in find_quantities(text)]
+    assert (wanted, value, unit) in found
