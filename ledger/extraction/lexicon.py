@@ -69,6 +69,8 @@ _STANCE_LISTS = (
     "refusals",
     "never_exceptions",
     "statement_nouns",
+    "not_denied_after",
+    "negative_openers",
 )
 
 

@@ -4,8 +4,10 @@ A denial is a verb of denial in the cue ("flatly denied", "rejected", "dismissed
 false"), a short verdict on something already said ("That's absolutely false", "absolutely
 ridiculous"), a predicate that calls its subject false ("the threat was a hoax", "the photos
 are fake"), a negated copula in the main clause ("The video is not from Gaza"), a negated
-future ("Canada would not retaliate", "the striker won't leave"), "never" ("had never lost
-contact"), "there was no truth in ..." or "had no plans to ...". A question is a statement that ends in a question mark, the
+future ("Canada would not retaliate", "the striker won't leave"), a negated past ("the army
+had not withdrawn"), "never" ("had never lost contact"), a negative opening ("At no point
+did we ..."), "there was no truth in ...", "had no plans to ..." or "there are no plans
+for ...". A question is a statement that ends in a question mark, the
 rhetorical questions officials put to reporters. Everything else asserts.
 """
 
@@ -41,8 +43,10 @@ _THAT_IS = re.compile(
 _SHORT_VERDICT_WORDS = 8
 # "the bomb threat against the school was a hoax", "the photos are fake": a clause whose
 # predicate calls its subject false denies the subject, however long the subject is.
+# The word may be quoted: 'reports ... were "pure speculation"'.
 _FALSE_PREDICATE = re.compile(
-    rf"\b(?:is|was|are|were|been|be)\s+(?:(?:{_any('false_predicate_modifiers')})\s+){{0,2}}"
+    r"\b(?:is|was|are|were|been|be)\s+[\"“'‘]?"
+    rf"(?:(?:{_any('false_predicate_modifiers')})\s+){{0,2}}"
     rf"(?:{_any('false_predicates')})\b",
     re.I,
 )
@@ -71,9 +75,20 @@ _NEVER = re.compile(rf"^[^,;:]*?\bnever\b(?!\s+(?:{_any('never_exceptions')})\b)
 # denials of press offices, however long what they deny.
 _NO_TRUTH = re.compile(
     r"^\W*(?:there\s+(?:is|was|are|were)\s+)?(?:absolutely\s+|simply\s+)?no\s+truth\b"
-    r"|^[^,;:]*?\b(?:has|have|had)\s+(?:absolutely\s+)?no\s+(?:plans?|intentions?)\s+(?:to|of)\b",
+    r"|^[^,;:]*?\b(?:has|have|had|there\s+(?:is|are|was|were))\s+(?:absolutely\s+)?no\s+"
+    r"(?:plans?|intentions?)\s+(?:to|of|for)\b",
     re.I,
 )
+# "the army had not withdrawn", "Beijing did not supply weapons": a negated past or perfect
+# in the main clause denies that it happened, as a negated copula denies; not "had not yet",
+# not a refusal ("did not respond"), not "did not deny".
+_NEGATED_PAST = re.compile(
+    r"^[^,;:]*?\b(?:had|has|have|did|does|do)(?:\s+not\b|n['’]t\b)"
+    rf"(?!\s+(?:\w+\s+)?(?:{_any('refusals')}|{_any('not_denied_after')})\b)",
+    re.I,
+)
+# "At no point did we mislead investors": a negative phrase opening the statement.
+_NEGATIVE_OPENER = re.compile(rf"^\W*(?:{_any('negative_openers')})\b", re.I)
 
 
 # A verb of saying before the negation puts it in a reported clause of the sentence's own
@@ -101,7 +116,10 @@ def stance_of(content: str, verb: str | None = None) -> str:
         return "denies"
     if _FALSE_PREDICATE.search(stripped) or _NEGATED_COPULA.search(stripped):
         return "denies"
-    if any(_in_main_clause(rule, stripped) for rule in (_NEGATED_FUTURE, _NEVER, _NO_TRUTH)):
+    if _NEGATIVE_OPENER.match(stripped):
+        return "denies"
+    rules = (_NEGATED_FUTURE, _NEVER, _NO_TRUTH, _NEGATED_PAST)
+    if any(_in_main_clause(rule, stripped) for rule in rules):
         return "denies"
     if stripped.endswith("?") or content.rstrip().rstrip("\"”’' ,.").endswith("?"):
         return "questions"

@@ -151,3 +151,34 @@ def test_never_before_or_again_is_no_denial(exception):
 @pytest.mark.parametrize("noun", _STANCE_WORDS["statement_nouns"])
 def test_a_denial_of_a_statement_noun_points_back(noun):
     assert is_anaphoric_denial(f"the {noun} by the opposition party")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        'reports of an early election were "pure speculation"',
+        "the claims were factually inaccurate",
+        "At no point did we mislead investors",
+        "Under no circumstances did the army fire on civilians",
+        "There are no plans for redundancies",
+        "the army had not withdrawn from the city",
+        "Beijing did not supply weapons to Russia",
+    ],
+)
+def test_press_office_denials_deny(content):
+    assert stance_of(content, "said") == "denies"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the company did not deny the report",
+        "he did not immediately respond to a request for comment",
+        "the army had not yet withdrawn from the city",
+        "officials did not know how many people were inside",
+        # a negation inside a clause after a verb of saying belongs to that clause
+        "Two-thirds of respondents said they had not travelled abroad",
+    ],
+)
+def test_not_denying_not_knowing_and_not_yet_are_no_denials(content):
+    assert stance_of(content, "said") == "asserts"
