@@ -127,6 +127,7 @@ _ISSUED_STATEMENT = re.compile(
     r"^\s*(?P<who>[^,;:\"“”]{2,80}?)\s+(?:has\s+|had\s+)?(?:issued|released|put\s+out|"
     r"published)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release)\b"
 )
+_PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _CONTRAST_TAIL = re.compile(r"\s*,\s*(?:though|although|but|while|whereas)\b")
 
 
@@ -178,9 +179,11 @@ class Attributor:
         if quote is not None and quote in self._quoted:
             return self._quoted[quote]
         cues = self._direct[index]
-        for cue in cues:
-            if cue.content_start <= start and end <= cue.content_end:
-                return cue
+        # The innermost report holds the span: in "X denied the claims and said 40 were
+        # freed", the 40 is what X said, not what X denied.
+        holding = [c for c in cues if c.content_start <= start and end <= c.content_end]
+        if holding:
+            return max(holding, key=lambda c: c.content_start)
         sentence_start = self.sentences[index].start
         author = self._phrase_author(sentence_start, start, end)
         if author is not None:
@@ -319,6 +322,8 @@ class Attributor:
         words = strip_chunk(chunk.split())
         if verb in NOUN_LIKE and used_as_noun(words, text[match.end() :]):
             return None
+        if words and words[-1].casefold() in _PASSIVE_AUXILIARIES:
+            return None  # "The claims were denied": a passive's subject says nothing
         if (
             found
             and not words
@@ -335,6 +340,18 @@ class Attributor:
             previous = found[-1]
             return Attribution(
                 speaker=previous.speaker,
+                cue=text[match.start() : match.end()],
+                verb=verb,
+                cue_start=sentence.start + match.start(),
+                cue_end=sentence.start + match.end(),
+                content_start=sentence.start + match.end(),
+                content_end=sentence.end,
+            )
+        if not words and found and chunk.split()[-1:] in (["and"], ["but"]):
+            # 'The ministry called the report "groundless" and said Beijing had not ...':
+            # a second verb joined to the first shares its subject; what follows is said.
+            return Attribution(
+                speaker=found[-1].speaker,
                 cue=text[match.start() : match.end()],
                 verb=verb,
                 cue_start=sentence.start + match.start(),
@@ -375,6 +392,10 @@ class Attributor:
             # Only circumstances follow the tag ("on Wednesday", "in a statement", ", who
             # fled the town"), so the tag closes the report.
             content = (sentence.start, sentence.start + cue_from)
+        elif len(before.split()) >= 3 and before[-1] == "," and tail.lstrip().startswith(","):
+            # "House prices fell by 2.3%, the ONS said, to an average of £523,000": a tag
+            # set off by commas in mid-sentence reports the whole sentence.
+            content = (sentence.start, sentence.end)
         else:
             after = cue_to
             if verb in ("told", "tells"):

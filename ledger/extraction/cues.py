@@ -27,7 +27,10 @@ _LEXICON = load_lexicon()
 # went on.") need punctuation after them, so "continued allegedly active measures" is not a
 # cue.
 _SAY_VERBS = (
-    alternation(_LEXICON.say)
+    # first, so "did not deny" is read whole, never as its last word
+    alternation(_LEXICON.concede)
+    + "|"
+    + alternation(_LEXICON.say)
     # "police put the figure at 8,000": an estimate reported as such.
     + "|puts?\\s+(?:the|its|their)\\s+(?:figure|toll|death\\s+toll|number|count|total)\\s+at"
 )
@@ -116,4 +119,5 @@ def is_denial_verb(verb: str | None) -> bool:
     """Whether a cue's verb denies what it reports ("denied", "rejected", "dismissed")."""
     if not verb:
         return False
-    return _DENIAL.match(verb.split()[-1]) is not None
+    words = verb.split()
+    return "not" not in words and _DENIAL.match(words[-1]) is not None

@@ -34,6 +34,7 @@ class Lexicon:
 
     say: tuple[str, ...]
     deny: tuple[str, ...]
+    concede: tuple[str, ...]  # "did not deny": reports what follows, asserted
     pledge: tuple[str, ...]
     closing: tuple[str, ...]
     headline: tuple[str, ...]
@@ -141,6 +142,7 @@ def _build(data: dict) -> Lexicon:
     return Lexicon(
         say=tuple(_words(data, "speech", "say")),
         deny=tuple(_words(data, "speech", "deny")),
+        concede=tuple(_words(data, "speech", "concede")),
         pledge=tuple(_words(data, "speech", "pledge")),
         closing=tuple(_words(data, "speech", "closing")),
         headline=tuple(_words(data, "speech", "headline")),

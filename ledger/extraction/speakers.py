@@ -118,6 +118,10 @@ _ANONYMOUS_ROLES = word_set(
 )
 
 
+# Nouns for something said ("a claim", "an allegation"), from words.toml [stance].
+_STATEMENT_NOUNS = frozenset(_LEXICON.stance["statement_nouns"])
+
+
 # Documents that speak for their author: "a UNICEF report found", "A Gallup poll found".
 _DOCUMENTS = frozenset({"report", "poll", "survey", "study", "statement", "analysis", "census"})
 
@@ -408,6 +412,14 @@ class SpeakerResolver:
         follows "according to", which makes any noun phrase a source ("the images")."""
         if not words or len(words) > 10:
             return None
+        if (
+            len(words) > 2
+            and words[0].casefold() in ("a", "an", "the")
+            and words[1].casefold() in _STATEMENT_NOUNS
+            and (words[2][:1].isupper() or words[2].casefold() in _PRONOUNS)
+        ):
+            # "..., a claim Ukraine's military denied": who denied the claim, not the claim.
+            words = words[2:]
         first = words[0].casefold()
         if len(words) == 1 and first in _PRONOUNS:
             kind = _PRONOUNS[first]
@@ -468,7 +480,10 @@ class SpeakerResolver:
             if found:
                 return found
         singular = head[:-1] if head.endswith("s") else head
-        if singular in PERSON_ROLES or singular in ORG_WORDS or sourced:
+        # "..., the report found": a document with no author named speaks for itself, as
+        # "the study" and "the poll" do.
+        document = head in _DOCUMENTS and head != "statement"
+        if singular in PERSON_ROLES or singular in ORG_WORDS or sourced or document:
             name = " ".join(words[1:] if first in DETERMINERS else words)
             self._speakers.remember(name, (), named=False)
             return name

@@ -395,3 +395,48 @@ def test_things_do_not_speak(sentence):
 def test_it_said_points_back_to_who_issued_a_statement():
     text = body("The Defence Ministry issued a statement on Tuesday. It said the report was false.")
     assert speakers(text)[1:] == [None, "Defence Ministry"]
+
+
+def rows_of(text):
+    from fact_ledger.extraction.assemble import extract_assertions
+    from fact_ledger.model import Document
+
+    return [r for r in extract_assertions(Document.from_text(text, name="t")) if r.kind != "date"]
+
+
+def test_a_second_verb_joined_by_and_shares_the_first_ones_speaker():
+    text = (
+        'The foreign ministry called the report "groundless" and said Beijing had not '
+        "supplied weapons to Russia."
+    )
+    claims = [r for r in rows_of(text) if r.kind == "proposition"]
+    assert [(c.speaker, c.stance) for c in claims][-1] == ("foreign ministry", "denies")
+    # the figure after "and said" is what was said, not what was denied
+    rows = rows_of("The minister denied the claims and said 40 were freed.")
+    figure = next(r for r in rows if r.kind == "quantity")
+    assert (figure.speaker, figure.stance) == ("minister", "asserts")
+
+
+def test_who_denied_a_claim_is_the_speaker_not_the_claim():
+    text = "Its forces had captured the village, a claim Ukraine's military denied."
+    assert [r.speaker for r in rows_of(text) if r.stance == "denies"] == ["Ukraine's military"]
+
+
+def test_a_passive_subject_is_no_speaker():
+    assert [r.speaker for r in rows_of("The claims were denied.")] == [None]
+
+
+def test_a_document_with_no_author_speaks_for_itself():
+    text = "One in five children leaves primary school overweight, the report found."
+    assert {r.speaker for r in rows_of(text)} == {"report"}
+
+
+def test_a_tag_between_commas_reports_the_whole_sentence():
+    text = "Prices fell by 2.3% in the year, the statistics office said, to an average of £523,000."
+    figures = [r for r in rows_of(text) if r.kind == "quantity"]
+    assert [r.speaker for r in figures] == ["statistics office", "statistics office"]
+
+
+def test_not_denying_concedes_what_follows():
+    rows = rows_of("The company did not deny that it had received a takeover offer.")
+    assert [(r.speaker, r.stance) for r in rows] == [("company", "asserts")]
