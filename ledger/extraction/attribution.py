@@ -107,7 +107,8 @@ _HEARER = re.compile(
 
 _ADJUNCT_TAIL = re.compile(
     r"""^\s*(?:
-        ,\s*(?:who|which|whose|a|an|the|adding|citing|speaking|according|as)\b.*
+        ,\s*(?:who|which|whose|a|an|the|adding|saying|insisting|arguing|noting|stressing
+            |explaining|citing|speaking|according|as)\b.*
       | (?:(?:reporters|journalists)\b\s*)?
         (?:,?\s*(?:
             (?:on|in|at|late|earlier|later|during|after|before|via|through|from|by|when|while
@@ -115,6 +116,8 @@ _ADJUNCT_TAIL = re.compile(
           | (?:(?:late|early|last|this|on)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^,;]*
           | (?:yesterday|today|tonight|last\s+week|this\s+week)\b[^,;]*
         ))*
+        # "..., the army said on Monday, saying ...": the speaker goes on after the time
+        (?:,\s*(?:adding|saying|insisting|arguing|noting|stressing|explaining)\b.*)?
     )[\s.!?\"”’']*$""",
     re.VERBOSE | re.DOTALL,
 )
@@ -126,6 +129,9 @@ _ADJUNCT_TAIL = re.compile(
 _ISSUED_STATEMENT = re.compile(
     r"^\s*(?P<who>[^,;:\"“”]{2,80}?)\s+(?:has\s+|had\s+)?(?:issued|released|put\s+out|"
     r"published)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release)\b"
+)
+_GOES_ON = re.compile(
+    r"[^,.;:!?\"“”]{0,60}?,\s*(?:adding|saying|insisting|arguing|noting|stressing|explaining)\b"
 )
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _CONTRAST_TAIL = re.compile(r"\s*,\s*(?:though|although|but|while|whereas)\b")
@@ -184,6 +190,13 @@ class Attributor:
         holding = [c for c in cues if c.content_start <= start and end <= c.content_end]
         if holding:
             return max(holding, key=lambda c: c.content_start)
+        for cue in cues:
+            # "..., the ministry said, adding that 12 people were detained": the speaker goes
+            # on, so what follows ", adding" is theirs too.
+            if cue.cue_end <= start and cue.content_end <= cue.cue_start:
+                goes_on = _GOES_ON.match(self.text, cue.cue_end)
+                if goes_on and goes_on.end() <= start:
+                    return cue
         sentence_start = self.sentences[index].start
         author = self._phrase_author(sentence_start, start, end)
         if author is not None:

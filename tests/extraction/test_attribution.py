@@ -440,3 +440,17 @@ def test_a_tag_between_commas_reports_the_whole_sentence():
 def test_not_denying_concedes_what_follows():
     rows = rows_of("The company did not deny that it had received a takeover offer.")
     assert [(r.speaker, r.stance) for r in rows] == [("company", "asserts")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inflation rose to 3%, the bank said, adding that 40 banks had failed.",
+        "Inflation rose to 3%, the bank said on Tuesday, adding that 40 banks had failed.",
+        "Two were killed, the army said on Monday, saying 40 more were missing.",
+    ],
+)
+def test_what_a_speaker_goes_on_to_say_after_a_closing_tag_is_theirs(text):
+    figures = [r for r in rows_of(text) if r.kind == "quantity"]
+    assert len(figures) == 2
+    assert {r.speaker for r in figures} in ({"bank"}, {"army"})
