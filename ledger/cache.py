@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import os
 import sys
@@ -391,15 +392,12 @@ class FindingsCache:
 
         if not isinstance(findings, Findings) or self._compute_key() != self.key:
             return False
-        table = findings.table()
-        columns = {
-            name: table[name].tolist() if name != "assertion_ids" else
-            [list(ids) for ids in table[name].tolist()]
-            for name in TABLE_COLUMNS
-        }  # fmt: skip
-        arrow = pa.table(columns, schema=_arrow_schema()).replace_schema_metadata(
-            {_META: self.key.encode()}
-        )
+        # Fingerprints not yet computed are stored as missing and computed when read back.
+        table = findings.table(fingerprints=False)
+        schema = _arrow_schema()
+        arrow = pa.Table.from_arrays(
+            [_arrow_column(table[field.name], field.type) for field in schema], schema=schema
+        ).replace_schema_metadata({_META: self.key.encode()})
         folder = self.file.parent
         tmp = folder / f".{self.file.name}.{os.getpid()}.tmp"
         try:
@@ -413,6 +411,23 @@ class FindingsCache:
             tmp.unlink(missing_ok=True)
             return False
         return True
+
+
+def _arrow_column(column: pd.Series, kind: pa.DataType) -> pa.Array:
+    """One column of a findings table as Arrow, whole-column: text and flags converted in C,
+    the id lists as one flat array of ids and the offsets where each finding's start."""
+    import numpy as np
+    import pyarrow as pa
+
+    if pa.types.is_list(kind):
+        lists = column.tolist()
+        offsets = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)), out=offsets[1:])
+        flat = pa.array(list(itertools.chain.from_iterable(lists)), type=kind.value_type)
+        return pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), flat)
+    if pa.types.is_boolean(kind):
+        return pa.array(column.to_numpy(dtype=bool), type=kind)
+    return pa.array(column.to_numpy(dtype=object), type=kind, from_pandas=True)
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:

@@ -210,10 +210,17 @@ class Findings(Sequence[Finding]):
         frame = self._whole()[columns]
         return frame.assign(finding_id=self.finding_ids())[["finding_id", *columns]]
 
-    def table(self) -> pd.DataFrame:
-        """Every column the findings are made from (:data:`TABLE_COLUMNS`), fingerprints
-        filled in: what the findings cache stores. :meth:`from_table` reads it back."""
-        return self._whole()[list(TABLE_COLUMNS)].assign(finding_id=self.finding_ids())
+    def table(self, *, fingerprints: bool = True) -> pd.DataFrame:
+        """Every column the findings are made from (:data:`TABLE_COLUMNS`): what the findings
+        cache stores. :meth:`from_table` reads it back. With ``fingerprints``, every
+        ``finding_id`` is filled in; without, only those already known (given by a waiver
+        finding, or computed before), the others ``None``, which a :class:`Findings` computes
+        when first asked: hashing every finding's ids costs about a second at 300,000
+        findings, and a run that prints counts never needs them."""
+        frame = self._whole()[list(TABLE_COLUMNS)]
+        if fingerprints or self._ids is not None:
+            return frame.assign(finding_id=self.finding_ids())
+        return frame
 
     @classmethod
     def from_table(cls, table: pd.DataFrame, source: LedgerSource) -> Findings:
@@ -244,7 +251,7 @@ class Findings(Sequence[Finding]):
         if self._ids is None:
             frame = self._whole()
             self._ids = [
-                given if given is not None else _finding_id(code, ids, message)
+                given if isinstance(given, str) else _finding_id(code, ids, message)
                 for given, code, ids, message in zip(
                     frame["finding_id"].tolist(),
                     frame["code"].tolist(),

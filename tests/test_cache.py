@@ -11,6 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -295,3 +296,44 @@ def test_statistics_from_the_cache_load_neither_the_ledger_nor_heavy_modules(
     assert result.returncode == 0, result.stderr
     assert "FL101" in result.stdout
     assert "HEAVY []" in result.stdout
+
+
+def test_fingerprints_not_yet_computed_are_stored_missing_and_computed_on_reading(
+    tmp_path: Path,
+) -> None:
+    """A run that printed only counts never hashed its findings' ids; the entry holds them
+    as missing, and the findings read back have the fingerprints the run would have had."""
+    import pyarrow.parquet as pq
+
+    from fact_ledger.findings import Findings, LedgerSource
+    from fact_ledger.model import Finding
+
+    frame = pd.DataFrame(
+        {
+            "code": ["FL101", "FL102", "FL900"],
+            "check": ["a", "b", "waivers"],
+            "plugin": ["p", "p", "p"],
+            "severity": ["error", "info", "warning"],
+            "assertion_ids": [("b1", "a1"), ("c1",), ()],
+            "message": ["one", "two", "a waiver matches nothing"],
+            "finding_id": [None, None, "f" * 16],
+        }
+    )
+    source = LedgerSource(pd.DataFrame({"assertion_id": []}), {})
+    findings = Findings(frame, source)
+    entry = FindingsCache(tmp_path / "entry.parquet", "key", lambda: "key")
+    assert entry.store(findings)
+    stored = pq.read_table(entry.file).column("finding_id").to_pylist()
+    assert stored == [None, None, "f" * 16]
+    back = entry.findings(lambda: (pd.DataFrame(), {}))
+    assert back is not None
+    expected = [
+        Finding.make_id("FL101", ("b1", "a1"), "one"),
+        Finding.make_id("FL102", ("c1",), "two"),
+        "f" * 16,
+    ]
+    assert back.finding_ids() == expected == findings.finding_ids()
+    assert list(back.table()["assertion_ids"]) == [("b1", "a1"), ("c1",), ()]
+    # Once computed, the fingerprints are stored.
+    assert entry.store(findings)
+    assert pq.read_table(entry.file).column("finding_id").to_pylist() == expected
