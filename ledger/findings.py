@@ -11,10 +11,11 @@ evidence, line and column) the first time it is read, which is when something re
 
 from __future__ import annotations
 
-import bisect
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any, overload
 
@@ -28,11 +29,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EVIDENCE_COLUMNS",
+    "EVIDENCE_FIELDS",
     "LIGHT_COLUMNS",
     "TABLE_COLUMNS",
+    "FindingColumns",
     "Findings",
     "LedgerSource",
     "build_findings",
+    "evidence_columns",
+    "finding_columns",
     "id_positions",
 ]
 
@@ -377,43 +382,192 @@ class Findings(Sequence[Finding]):
         """Evidence for each of ``ids`` with 1-based line/column (in characters)."""
         if not ids:
             return {}
-        source = self._source
-        assertions, documents = source.assertions, source.documents
-        if source.positions is None:
-            source.positions = pd.Index(assertions["assertion_id"])
         unique = list(dict.fromkeys(ids))
-        at = source.positions.get_indexer(unique)
-        if (at < 0).any():  # pragma: no cover - the runner rejects unknown ids
-            raise KeyError(unique[int(np.flatnonzero(at < 0)[0])])
-        picked = assertions.iloc[at]
-        columns = [
-            picked[name].to_numpy(dtype=object, na_value=None).tolist() for name in EVIDENCE_COLUMNS
-        ]
-        result: dict[str, Evidence] = {}
-        for values in zip(*columns, strict=True):
-            row = dict(zip(EVIDENCE_COLUMNS, values, strict=True))
-            row["sentence"] = row["sentence"] or ""
-            row["stance"] = row["stance"] or "asserts"
-            start, end = int(row["start"]), int(row["end"])
-            row["start"], row["end"] = start, end
-            doc_id: str = row["doc_id"]
-            document = documents.get(doc_id)
-            starts = source.lines.get(doc_id)
-            if starts is None:
-                starts = source.lines[doc_id] = _line_starts(document.text) if document else []
-            line, column = _position(starts, start)
-            end_line, end_column = _position(starts, end)
-            result[row["assertion_id"]] = Evidence(
-                **row,
-                doc=document.name if document else doc_id[:12],
-                published=document.published if document else None,
-                source=document.source if document else None,
-                line=line,
-                column=column,
-                end_line=end_line,
-                end_column=end_column,
+        columns = evidence_columns(self._source, unique)
+        return {
+            assertion_id: Evidence(*values)
+            for assertion_id, values in zip(
+                unique, zip(*(columns[name] for name in EVIDENCE_FIELDS), strict=True), strict=True
             )
-        return result
+        }
+
+    # -- whole columns for renderers ------------------------------------------------------------
+
+    def columns(self) -> FindingColumns:
+        """Every finding's fields and evidence as columns (:class:`FindingColumns`), made
+        without a ``Finding`` or ``Evidence`` object: what a format that writes every
+        finding reads. A finding already made as an object (one added by :meth:`plus`)
+        gives its own evidence."""
+        frame = self._whole()
+        id_lists = [tuple(ids) for ids in frame["assertion_ids"].tolist()]
+        made = self._made
+        wanted = [
+            i for ids, finding in zip(id_lists, made, strict=True) if finding is None for i in ids
+        ]
+        unique = list(dict.fromkeys(wanted))
+        evidence = evidence_columns(self._source, unique) if unique else _no_evidence()
+        row_of = {assertion_id: row for row, assertion_id in enumerate(unique)}
+        sides: list[list[int]] = []
+        for ids, finding in zip(id_lists, made, strict=True):
+            if finding is None:
+                sides.append([row_of[i] for i in ids])
+            else:
+                sides.append(_append_evidence(evidence, finding.evidence))
+        return FindingColumns(
+            finding_id=list(self.finding_ids()),
+            code=frame["code"].tolist(),
+            check=frame["check"].tolist(),
+            severity=frame["severity"].tolist(),
+            assertion_ids=id_lists,
+            message=frame["message"].tolist(),
+            plugin=frame["plugin"].tolist(),
+            waived=[bool(w) for w in frame["waived"].tolist()],
+            waiver_reason=frame["waiver_reason"].tolist(),
+            baseline=frame["baseline"].tolist(),
+            evidence=evidence,
+            sides=sides,
+        )
+
+
+#: The fields of :class:`~fact_ledger.model.Evidence`, in order.
+EVIDENCE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Evidence))
+
+
+@dataclass(frozen=True)
+class FindingColumns:
+    """Findings as columns, for renderers that write every finding.
+
+    One list per field of :class:`~fact_ledger.model.Finding` but ``evidence``, a value per
+    finding in report order; ``evidence`` is a table of :class:`~fact_ledger.model.Evidence`
+    fields (:data:`EVIDENCE_FIELDS`, one list each), and ``sides[i]`` the rows of that table
+    that are finding ``i``'s evidence, in order (an assertion shown by many findings is one
+    row). :func:`finding_columns` makes them from any sequence of findings, so that a
+    renderer written over columns gives the same output for objects.
+    """
+
+    finding_id: list[str]
+    code: list[str]
+    check: list[str]
+    severity: list[str]
+    assertion_ids: list[tuple[str, ...]]
+    message: list[str]
+    plugin: list[str]
+    waived: list[bool]
+    waiver_reason: list[str | None]
+    baseline: list[str]
+    evidence: dict[str, list[Any]]
+    sides: list[list[int]]
+
+    def __len__(self) -> int:
+        return len(self.code)
+
+
+def finding_columns(findings: Sequence[Finding]) -> FindingColumns:
+    """:class:`FindingColumns` of ``findings``: whole-column from a :class:`Findings`
+    (:meth:`Findings.columns`), field by field from any other sequence of objects."""
+    if isinstance(findings, Findings):
+        return findings.columns()
+    evidence = _no_evidence()
+    return FindingColumns(
+        finding_id=[f.finding_id for f in findings],
+        code=[f.code for f in findings],
+        check=[f.check for f in findings],
+        severity=[f.severity for f in findings],
+        assertion_ids=[tuple(f.assertion_ids) for f in findings],
+        message=[f.message for f in findings],
+        plugin=[f.plugin for f in findings],
+        waived=[f.waived for f in findings],
+        waiver_reason=[f.waiver_reason for f in findings],
+        baseline=[f.baseline for f in findings],
+        evidence=evidence,
+        sides=[_append_evidence(evidence, f.evidence) for f in findings],
+    )
+
+
+def _no_evidence() -> dict[str, list[Any]]:
+    return {name: [] for name in EVIDENCE_FIELDS}
+
+
+def _append_evidence(table: dict[str, list[Any]], evidence: Sequence[Evidence]) -> list[int]:
+    """Add ``evidence`` (objects) as rows of ``table``; their row numbers."""
+    first = len(table["assertion_id"])
+    for ev in evidence:
+        for name in EVIDENCE_FIELDS:
+            table[name].append(getattr(ev, name))
+    return list(range(first, first + len(evidence)))
+
+
+def evidence_columns(source: LedgerSource, ids: list[str]) -> dict[str, list[Any]]:
+    """The :class:`~fact_ledger.model.Evidence` fields of the distinct assertion ``ids``
+    as columns (:data:`EVIDENCE_FIELDS`): the assertions' columns taken at once, each
+    document looked up once, lines and columns (1-based, in characters; 0 when the
+    document is missing) found by one sorted search over every document's line starts."""
+    assertions, documents = source.assertions, source.documents
+    if source.positions is None:
+        source.positions = pd.Index(assertions["assertion_id"])
+    at = source.positions.get_indexer(ids)
+    if (at < 0).any():  # pragma: no cover - the runner rejects unknown ids
+        raise KeyError(ids[int(np.flatnonzero(at < 0)[0])])
+    picked = assertions.iloc[at]
+    columns: dict[str, list[Any]] = {
+        name: picked[name].to_numpy(dtype=object, na_value=None).tolist()
+        for name in EVIDENCE_COLUMNS
+    }
+    columns["sentence"] = [s or "" for s in columns["sentence"]]
+    columns["stance"] = [s or "asserts" for s in columns["stance"]]
+    starts = np.asarray([int(v) for v in columns["start"]], dtype=np.int64)
+    ends = np.asarray([int(v) for v in columns["end"]], dtype=np.int64)
+    columns["start"], columns["end"] = starts.tolist(), ends.tolist()
+    codes, doc_ids = pd.factorize(pd.Series(columns["doc_id"], dtype=object))
+    names: list[str] = []
+    published: list[str | None] = []
+    origin: list[str | None] = []
+    # Every document's line starts on one axis: document k's text at base[k] onwards, with
+    # a gap of one, so a search never crosses into the next document's lines.
+    bases = np.zeros(len(doc_ids), dtype=np.int64)
+    first_line = np.zeros(len(doc_ids), dtype=np.int64)
+    lengths = np.zeros(len(doc_ids), dtype=np.int64)
+    present = np.zeros(len(doc_ids), dtype=bool)
+    axis: list[np.ndarray] = []
+    base = count = 0
+    for k, doc_id in enumerate(doc_ids.tolist()):
+        document = documents.get(doc_id)
+        if document is None:
+            names.append(doc_id[:12])
+            published.append(None)
+            origin.append(None)
+            continue
+        names.append(document.name)
+        published.append(document.published)
+        origin.append(document.source)
+        line_starts = source.lines.get(doc_id)
+        if line_starts is None:
+            line_starts = source.lines[doc_id] = _line_starts(document.text)
+        present[k] = True
+        bases[k], first_line[k], lengths[k] = base, count, len(document.text)
+        axis.append(np.asarray(line_starts, dtype=np.int64) + base)
+        base += len(document.text) + 1
+        count += len(line_starts)
+    everything = np.concatenate(axis) if axis else np.zeros(0, dtype=np.int64)
+    by_name = np.asarray(names, dtype=object)
+    columns["doc"] = by_name[codes].tolist()
+    columns["published"] = np.asarray(published, dtype=object)[codes].tolist()
+    columns["source"] = np.asarray(origin, dtype=object)[codes].tolist()
+    found = present[codes]
+    for offsets, line_name, column_name in (
+        (starts, "line", "column"),
+        (ends, "end_line", "end_column"),
+    ):
+        # bisect_right of the offset among its document's line starts (an offset past the
+        # text's end is searched at the end: the last line, as bisect finds it).
+        where = bases[codes] + np.minimum(offsets, lengths[codes])
+        index = np.searchsorted(everything, where, side="right")
+        line = index - first_line[codes]
+        line_start = everything[np.maximum(index - 1, 0)] - bases[codes] if len(everything) else 0
+        column = offsets - line_start + 1
+        columns[line_name] = np.where(found, line, 0).tolist()
+        columns[column_name] = np.where(found, column, 0).tolist()
+    return {name: columns[name] for name in EVIDENCE_FIELDS}
 
 
 _FIELDS = ("code", "check", "severity", "message", "plugin", "waived", "waiver_reason", "baseline")
@@ -614,11 +768,3 @@ def _line_starts(text: str) -> list[int]:
         starts.append(position + 1)
         position = text.find("\n", position + 1)
     return starts
-
-
-def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
-    """1-based (line, column) of ``offset``; (0, 0) when the document is missing."""
-    if not line_starts:
-        return 0, 0
-    line = bisect.bisect_right(line_starts, offset)
-    return line, offset - line_starts[line - 1] + 1

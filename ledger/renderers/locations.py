@@ -27,9 +27,13 @@ def evidence_path(evidence: Evidence, *, root: Path | None = None) -> str:
 
     ``root`` (default: the working folder) is what relative paths are relative to.
     """
-    source = evidence.source
+    return path_of(evidence.source, evidence.doc, root=root)
+
+
+def path_of(source: str | None, doc: str, *, root: Path | None = None) -> str:
+    """:func:`evidence_path` of evidence from ``source`` in the document named ``doc``."""
     if source is None or not is_local_path(source):
-        return evidence.doc
+        return doc
     path = PurePath(source)
     if path.is_absolute():
         base = (root or Path.cwd()).resolve()

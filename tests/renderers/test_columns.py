@@ -1,0 +1,152 @@
+"""The formats written whole-column (from a findings frame) are byte for byte what the object
+path writes, on random small runs with hostile text: quotes, backslashes, control and bidi
+characters, line separators, NaN and infinite figures, missing documents."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fact_ledger.findings import Findings, LedgerSource, finding_columns
+from fact_ledger.model import Document, Finding
+from fact_ledger.renderers.jsonout import dumps, finding_to_dict, render_json, render_json_lines
+from fact_ledger.report import Report
+
+# Text that JSON, terminals and editors treat specially, mixed with plain letters.
+HOSTILE = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list('ab \n\r\t"\\/%<>&\x00\x1b\x7f\x85\u2028\u2029\u202e\u200f\ufeff')),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=24,
+)
+MAYBE_TEXT = st.one_of(st.none(), HOSTILE)
+FIGURE = st.one_of(
+    st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(-5, 5).map(float)
+)
+SOURCES = st.one_of(
+    st.none(),
+    st.sampled_from(["articles/a.txt", "/tmp/x/b c.txt", "https://example.org/a?b=c", "<stdin>"]),
+    HOSTILE,
+)
+
+
+COLUMNS = (
+    "code", "check", "plugin", "severity", "assertion_ids", "message",
+    "finding_id", "waived", "waiver_reason", "baseline",
+)  # fmt: skip
+
+
+@st.composite
+def runs(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, Document]]:
+    """(findings frame, assertions frame, documents): some assertions in a document that is
+    not among the documents."""
+    documents: dict[str, Document] = {}
+    texts = draw(st.lists(HOSTILE.filter(bool), min_size=1, max_size=3))
+    placed = []
+    for number, text in enumerate(texts):
+        doc = Document(
+            doc_id=f"{number:064x}",
+            name=draw(HOSTILE) or f"doc{number}",
+            text=text,
+            source=draw(SOURCES),
+            published=draw(MAYBE_TEXT),
+        )
+        placed.append(doc)
+        if number or draw(st.booleans()):  # the first document may be missing
+            documents[doc.doc_id] = doc
+    rows = []
+    for number in range(draw(st.integers(1, 6))):
+        doc = draw(st.sampled_from(placed))
+        start = draw(st.integers(0, len(doc.text) - 1))
+        end = draw(st.integers(start + 1, len(doc.text)))
+        rows.append(
+            {
+                "assertion_id": f"id{number}-{draw(HOSTILE)}",
+                "doc_id": doc.doc_id,
+                "start": start,
+                "end": end,
+                "quote": doc.text[start:end],
+                "sentence": draw(MAYBE_TEXT),
+                "kind": draw(st.sampled_from(["quantity", "claim"])),
+                "value": draw(FIGURE),
+                "value_low": draw(FIGURE),
+                "value_high": draw(FIGURE),
+                "unit": draw(MAYBE_TEXT),
+                "speaker": draw(MAYBE_TEXT),
+                "stance": draw(st.sampled_from([None, "asserts", "denies"])),
+            }
+        )
+    assertions = pd.DataFrame(rows)
+    ids = assertions["assertion_id"].tolist()
+    findings = []
+    for _ in range(draw(st.integers(0, 6))):
+        findings.append(
+            {
+                "code": draw(st.sampled_from(["FL101", "FL102", "FL000"])),
+                "check": draw(HOSTILE),
+                "plugin": draw(HOSTILE),
+                "severity": draw(st.sampled_from(["error", "warning", "info"])),
+                "assertion_ids": tuple(draw(st.lists(st.sampled_from(ids), max_size=3))),
+                "message": draw(HOSTILE) or "m",
+                "finding_id": draw(st.one_of(st.none(), st.just("f" * 16))),
+                "waived": draw(st.booleans()),
+                "waiver_reason": draw(MAYBE_TEXT),
+                "baseline": draw(st.sampled_from(["new", "unchanged"])),
+            }
+        )
+    frame = pd.DataFrame(
+        findings,
+        columns=list(COLUMNS),
+        dtype=object,
+    ).astype({"waived": bool})
+    return frame, assertions, documents
+
+
+def _report(frame: pd.DataFrame, assertions: pd.DataFrame, docs: dict[str, Document]) -> Report:
+    findings = Findings(frame, LedgerSource(assertions, docs))
+    return Report(findings, assertions, docs)
+
+
+@settings(max_examples=60)
+@given(runs())
+def test_json_from_columns_is_json_from_objects(run) -> None:
+    frame, assertions, documents = run
+    report = _report(frame, assertions, documents)
+    objects: list[Finding] = list(_report(frame, assertions, documents).findings)
+    expected = dumps([finding_to_dict(f) for f in objects], indent=2) + "\n"
+    assert render_json(report) == expected
+    assert render_json(dataclasses.replace(report, findings=tuple(objects))) == expected
+    lines = "".join(dumps(finding_to_dict(f)) + "\n" for f in objects)
+    assert render_json_lines(report) == lines
+    assert render_json_lines(dataclasses.replace(report, findings=tuple(objects))) == lines
+
+
+@settings(max_examples=60)
+@given(runs())
+def test_evidence_lines_and_columns_are_counted_in_the_text(run) -> None:
+    """Line and column of each side, 1-based in characters, counted here from the text; 0
+    when the document is missing."""
+    frame, assertions, documents = run
+    columns = finding_columns(_report(frame, assertions, documents).findings)
+    table = columns.evidence
+    for row in range(len(table["assertion_id"])):
+        document = documents.get(table["doc_id"][row])
+        for offset, line, column in (
+            (table["start"][row], table["line"][row], table["column"][row]),
+            (table["end"][row], table["end_line"][row], table["end_column"][row]),
+        ):
+            if document is None:
+                assert (line, column) == (0, 0)
+                assert table["doc"][row] == table["doc_id"][row][:12]
+                continue
+            text = document.text
+            assert line == text.count("\n", 0, offset) + 1
+            assert column == offset - (text.rfind("\n", 0, offset) + 1) + 1
+    for value in table["value"]:
+        assert value is None or isinstance(value, float)
+        assert value is None or math.isnan(value) or isinstance(value, float)
