@@ -133,6 +133,10 @@ _ISSUED_STATEMENT = re.compile(
 _GOES_ON = re.compile(
     r"[^,.;:!?\"“”]{0,60}?,\s*(?:adding|saying|insisting|arguing|noting|stressing|explaining)\b"
 )
+# "... were denied by the ministry on Monday": the agent of a passive verb of saying.
+_BY_AGENT = re.compile(
+    r"\s+by\s+(?P<who>(?:the\s+)?[^,;:.\"“”]{2,60}?)(?=\s*(?:[,;:.\"“”]|$|\s(?:on|in|at|as|after|who|which)\s))"
+)
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _CONTRAST_TAIL = re.compile(r"\s*,\s*(?:though|although|but|while|whereas)\b")
 
@@ -336,7 +340,9 @@ class Attributor:
         if verb in NOUN_LIKE and used_as_noun(words, text[match.end() :]):
             return None
         if words and words[-1].casefold() in _PASSIVE_AUXILIARIES:
-            return None  # "The claims were denied": a passive's subject says nothing
+            # "The claims were denied": a passive's subject says nothing; "... were denied by
+            # the ministry": the agent does, of the subject.
+            return self._passive(sentence, match, verb, chunk_start + chunk.rfind(words[-1]))
         if (
             found
             and not words
@@ -424,6 +430,26 @@ class Attributor:
             cue_end=sentence.start + cue_to,
             content_start=content[0],
             content_end=content[1],
+        )
+
+    def _passive(
+        self, sentence: Sentence, match: re.Match[str], verb: str, auxiliary: int
+    ) -> Attribution | None:
+        text = sentence.text
+        agent = _BY_AGENT.match(text, match.end())
+        if agent is None or auxiliary <= 0:
+            return None
+        speaker = self._resolver.from_words(strip_chunk(agent.group("who").split()), "")
+        if speaker is None:
+            return None
+        return Attribution(
+            speaker=speaker,
+            cue=text[auxiliary : agent.end()].strip(),
+            verb=verb,
+            cue_start=sentence.start + auxiliary,
+            cue_end=sentence.start + agent.end(),
+            content_start=sentence.start,
+            content_end=sentence.start + auxiliary,
         )
 
     def _apposition(self, before: str, fallback: int) -> tuple[str | None, int]:

@@ -422,8 +422,10 @@ def test_who_denied_a_claim_is_the_speaker_not_the_claim():
     assert [r.speaker for r in rows_of(text) if r.stance == "denies"] == ["Ukraine's military"]
 
 
-def test_a_passive_subject_is_no_speaker():
+def test_a_passive_subject_is_no_speaker_but_its_agent_is():
     assert [r.speaker for r in rows_of("The claims were denied.")] == [None]
+    rows = rows_of("Claims that 40 people had died were denied by the army on Monday.")
+    assert {(r.speaker, r.stance) for r in rows} == {("army", "denies")}
 
 
 def test_a_document_with_no_author_speaks_for_itself():
