@@ -710,3 +710,20 @@ def test_news_money_multiples_and_counted_nouns(
 ) -> None:
     found = [(text[m.start : m.end], m.value, m.unit) for m in find_quantities(text)]
     assert (wanted, value, unit) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "value", "unit"),
+    [
+        # powers in a unit, as science desks write them
+        ("gravity of 9.8 m/s² on Earth", "9.8 m/s²", 9.8, "m/s2"),
+        ("an acceleration of 0.2 km/s2", "0.2 km/s2", 0.2, "km/s2"),
+        ("the LHC delivered 140 fb−1 of data", "140 fb−1", 140, "inverse_femtobarn"),
+        ("a further 30 fb-1 this year", "30 fb-1", 30, "inverse_femtobarn"),
+        # and a speed stays a speed
+        ("travelling at 12.6 km/s", "12.6 km/s", 12.6, "km/second"),
+    ],
+)
+def test_units_with_powers(text: str, wanted: str, value: float, unit: str) -> None:
+    found = [(text[m.start : m.end], m.value, m.unit) for m in find_quantities(text)]
+    assert (wanted, value, unit) in found
