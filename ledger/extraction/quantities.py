@@ -1046,7 +1046,10 @@ class _Reader:
         named = _SCALE_AFTER_RE.match(self.text, end)
         if named:
             return "fahrenheit" if named.group("scale").lower() == "fahrenheit" else "celsius"
-        if not _HEAT_BEFORE_RE.search(self.text, max(0, figure.start - 60), figure.start):
+        # The sentence's subject may stand a clause before ("Temperatures could reach 40C in
+        # parts of Spain this weekend, 10 degrees above the average"); the search stops at a
+        # sentence end, so the reach only bounds its cost.
+        if not _HEAT_BEFORE_RE.search(self.text, max(0, figure.start - 120), figure.start):
             return None
         if self._text_scale is None:
             found = _SCALE_IN_TEXT_RE.search(self.text)

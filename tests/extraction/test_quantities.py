@@ -727,3 +727,9 @@ def test_news_money_multiples_and_counted_nouns(
 def test_units_with_powers(text: str, wanted: str, value: float, unit: str) -> None:
     found = [(text[m.start : m.end], m.value, m.unit) for m in find_quantities(text)]
     assert (wanted, value, unit) in found
+
+
+def test_a_bare_degree_a_clause_after_the_heat_takes_the_texts_scale() -> None:
+    text = "Temperatures could reach 40C in parts of Spain this weekend, 10 degrees above average."
+    assert one(text, "10 degrees").unit == "celsius"
+    assert one("The ship turned 180 degrees.", "180 degrees").unit == "degree"
