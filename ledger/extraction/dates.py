@@ -187,6 +187,7 @@ _SPAN_BEFORE_RE = re.compile(
 _RECENT_BEFORE_RE = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(?:most\s+)?[Rr]ecent\s+\Z")
 _COUNT_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<n>{_COUNT})(?P<gap>\s+|-)\Z")
 _THE_DAY_BEFORE_RE = re.compile(r"(?<![\w-])[Tt]he\s+(?:(?:next|following|previous|same)\s+)?\Z")
+_FOR_BEFORE_RE = re.compile(r"(?<![\w-])for\s+\Z", re.I)
 _TAIL_RE = re.compile(r"['’]?\s+(?P<tail>ago|after|before|later|earlier)(?![\w])", re.I)
 _WEEKDAY_REL_BEFORE_RE = re.compile(r"(?<![\w-])(?P<rel>last|this|next|this\s+coming)\s+\Z", re.I)
 _LAST_BEFORE_RE = re.compile(r"(?<![\w-])[Ll]ast\s+\Z")
@@ -548,7 +549,11 @@ class _Scanner:
         n = count.group("n").lower()
         if (n == "a" and form.lower() == "second") or (count.group("gap") == "-" and plural):
             return None  # "a second thought" is an ordinal; "two-years" is no English
-        if tail:
+        # "deliberated for nine hours before finding ...": a length, then the next event.
+        if tail and not (
+            tail.group("tail").lower() in ("before", "after")
+            and _FOR_BEFORE_RE.search(text, max(0, count.start() - 5), count.start())
+        ):
             if tail.group("tail").lower() == "ago":
                 return self._ago(count, tail.end(), unit, multiplier)
             # "two days later", "a year earlier": relative to an event, not to publication.

@@ -305,3 +305,12 @@ def test_a_four_digit_time_with_a_zone_is_a_time_of_day() -> None:
     """Wire copy stamps prices "at 1040 GMT" (issue 10); a year is never followed by a zone."""
     text = "Brent rose by 1040 GMT, and 0915 UTC saw a dip; 2000 tonnes moved."
     assert [text[s:e] for s, e in time_spans(text)] == ["1040 GMT", "0915 UTC"]
+
+
+def test_for_a_length_before_an_event_is_a_duration() -> None:
+    text = "The jury deliberated for nine hours before finding him guilty."
+    assert [(text[d.start : d.end], d.kind) for d in find_dates(text)] == [
+        ("nine hours", "duration")
+    ]
+    text = "Two days before the vote, he resigned."
+    assert [d.kind for d in find_dates(text)] == ["date"]
