@@ -84,6 +84,10 @@ _HEAT_BEFORE_RE = re.compile(
     r"thermometers?|fever|freezing|mercury|heatwave)(?![\w-])[^.!?\n]*\Z",
     re.IGNORECASE,
 )
+_STREET_AFTER_RE = re.compile(
+    r" (?:[A-Z][\w'’-]*[^\S\n]){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|"
+    r"Blvd|Place|Square|Terrace|Crescent|Close|Row|Gardens)\b"
+)
 _SCALE_IN_TEXT_RE = re.compile(
     r"(?P<f>Fahrenheit|°\s?F\b|\d[^\S\n]?F\b)|Celsius|centigrade|°\s?C\b|\d[^\S\n]?C\b"
 )
@@ -1174,7 +1178,9 @@ class _Reader:
             _NUMBER_BEFORE_RE.search(text, max(0, start - 12), start)
         )
         leading_zero = text[start] == "0" and text[start + 1 : start + 2].isdigit()
-        return not (follow[:1].isalpha() or run or leading_zero)
+        # "at 27 Queen Street", "10 Downing Street": a house number, not a count.
+        house = follow[:1] == " " and follow[1:].isupper() and _STREET_AFTER_RE.match(text, end)
+        return not (follow[:1].isalpha() or run or leading_zero or house)
 
     def _qualifier(self, figure: _Figure) -> None:
         if figure.approx is not None or figure.kind == "vague":

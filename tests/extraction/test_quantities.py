@@ -733,3 +733,10 @@ def test_a_bare_degree_a_clause_after_the_heat_takes_the_texts_scale() -> None:
     text = "Temperatures could reach 40C in parts of Spain this weekend, 10 degrees above average."
     assert one(text, "10 degrees").unit == "celsius"
     assert one("The ship turned 180 degrees.", "180 degrees").unit == "degree"
+
+
+def test_a_house_number_is_no_figure() -> None:
+    assert find_quantities("visit the station at 27 Queen Street, police said") == []
+    assert find_quantities("He lives at 10 Downing Street.") == []
+    found = find_quantities("They sent 40 Royal Marines to the island.")
+    assert [(m.value, m.unit) for m in found] == [(40, "person")]
