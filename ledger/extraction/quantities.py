@@ -84,6 +84,14 @@ _HEAT_BEFORE_RE = re.compile(
     r"thermometers?|fever|freezing|mercury|heatwave)(?![\w-])[^.!?\n]*\Z",
     re.IGNORECASE,
 )
+_PER_BEFORE_RE = re.compile(r"(?<![\w-])per[^\S\n]+\Z", re.I)
+
+
+def worded_per(text: str, start: int, spaced: bool, worded: bool) -> bool:
+    """Whether the number at ``start`` follows "per": the base of a rate ("per 100,000")."""
+    return spaced and worded and _PER_BEFORE_RE.search(text, max(0, start - 6), start) is not None
+
+
 _STREET_AFTER_RE = re.compile(
     r" (?:[A-Z][\w'’-]*[^\S\n]){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|"
     r"Blvd|Place|Square|Terrace|Crescent|Close|Row|Gardens)\b"
@@ -610,6 +618,8 @@ class _Reader:
                 )
             ):
                 return None  # "Article 5", "Resolution 2254", "Page 2 of 5": names, not figures
+            if worded_per(text, start, spaced, worded):
+                return None  # "11.2 per 100,000 people": the base of a rate, not a figure
             if "/" in number and (number in _NOT_FRACTIONS or _improper(number)):
                 return None  # "9/11", "24/7"
             value = 1.0 if kind == "article" else parse_number(number)

@@ -740,3 +740,15 @@ def test_a_house_number_is_no_figure() -> None:
     assert find_quantities("He lives at 10 Downing Street.") == []
     found = find_quantities("They sent 40 Royal Marines to the island.")
     assert [(m.value, m.unit) for m in found] == [(40, "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The suicide rate rose to 11.2 per 100,000 people in 2022.", ["11.2"]),
+        ("The car uses 6 litres per 100 km.", ["6 litres"]),
+        ("Infant mortality fell to 4 deaths per 1,000 live births.", ["4 deaths"]),
+    ],
+)
+def test_the_base_of_a_rate_is_no_figure(text: str, figures: list[str]) -> None:
+    assert [quote(text, m) for m in find_quantities(text)] == figures
