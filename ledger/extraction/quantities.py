@@ -89,7 +89,13 @@ _PER_BEFORE_RE = re.compile(r"(?<![\w-])per[^\S\n]+\Z", re.I)
 
 def worded_per(text: str, start: int, spaced: bool, worded: bool) -> bool:
     """Whether the number at ``start`` follows "per": the base of a rate ("per 100,000")."""
-    return spaced and worded and _PER_BEFORE_RE.search(text, max(0, start - 6), start) is not None
+    # a slice test first: this runs at every number after a word
+    return (
+        spaced
+        and worded
+        and "per" in text[max(0, start - 6) : start].lower()
+        and _PER_BEFORE_RE.search(text, max(0, start - 6), start) is not None
+    )
 
 
 _STREET_AFTER_RE = re.compile(
