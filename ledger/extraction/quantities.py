@@ -342,6 +342,9 @@ _ELLIPSIS_RE = re.compile(
     r"\s+(?:in|at|on|from|near|around|inside|outside|across|along|for|to|into)(?![\w-])",
     re.IGNORECASE,
 )
+_VERB_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:were|was|had|have|took|died|fled|left|remain|remained|[a-z]{3,}ed)(?![\w-])"
+)
 _VERSUS_RE = re.compile(r"[^\S\n]+(?:to|against|versus|vs\.?)[^\S\n]+", re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)\]]*\s|\n")
 _COUNTER_BEFORE_RE = re.compile(
@@ -1238,7 +1241,15 @@ class _Reader:
             figure.unit, figure.noun = last.unit, last.noun
             return
         versus = _VERSUS_RE.fullmatch(self.text, last.end, figure.start)
-        if not versus and not _ELLIPSIS_RE.match(self.text, figure.end):
+        # "shot down 38 drones, out of 42 launched", "about 15,000 took part": a bare count
+        # that a verb follows stands for the things counted before it.
+        acts = (
+            last.noun is not None
+            and last.unit != "time"
+            and self.units.units.get(last.unit) == "count"
+            and _VERB_AFTER_RE.match(self.text, figure.end) is not None
+        )
+        if not versus and not acts and not _ELLIPSIS_RE.match(self.text, figure.end):
             return
         if _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
             return

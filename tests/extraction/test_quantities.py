@@ -752,3 +752,18 @@ def test_a_house_number_is_no_figure() -> None:
 )
 def test_the_base_of_a_rate_is_no_figure(text: str, figures: list[str]) -> None:
     assert [quote(text, m) for m in find_quantities(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unit"),
+    [
+        ("air defences shot down 38 drones overnight, out of 42 launched", "42", "aircraft"),
+        ("He sold 300 cars in May and 200 were returned.", "200", "vehicle"),
+        # not after a share or a multiple: "5%" counts nothing
+        ("Prices rose 5% and 3 were arrested.", "3", None),
+    ],
+)
+def test_a_bare_count_a_verb_follows_stands_for_the_things_counted_before(
+    text: str, wanted: str, unit: str | None
+) -> None:
+    assert one(text, wanted).unit == unit
