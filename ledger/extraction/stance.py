@@ -83,7 +83,10 @@ _NO_TRUTH = re.compile(
 # in the main clause denies that it happened, as a negated copula denies; not "had not yet",
 # not a refusal ("did not respond"), not "did not deny".
 _NEGATED_PAST = re.compile(
-    r"^[^,;:]*?\b(?:had|has|have|did|does|do)(?:\s+not\b|n['’]t\b)"
+    # no subordinator before it: "This is the zone where Americans did not let ..." asserts
+    r"^(?:(?!\b(?:where|which|who|whom|whose|that|when|because|if|while|although|though|"
+    r"unless|until|since|after|before)\b)[^,;:])*?"
+    r"\b(?:had|has|have|did|does|do)(?:\s+not\b|n['’]t\b)"
     rf"(?!\s+(?:\w+\s+)?(?:{_any('refusals')}|{_any('not_denied_after')})\b)",
     re.I,
 )

@@ -178,6 +178,8 @@ def test_press_office_denials_deny(content):
         "officials did not know how many people were inside",
         # a negation inside a clause after a verb of saying belongs to that clause
         "Two-thirds of respondents said they had not travelled abroad",
+        # or inside a relative clause: an accusation, not a denial
+        "This is the zone where the US mission is and where Americans did not let troops in",
     ],
 )
 def test_not_denying_not_knowing_and_not_yet_are_no_denials(content):
