@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from fact_ledger.findings import Findings, LedgerSource, finding_columns
 from fact_ledger.model import Document, Finding
 from fact_ledger.renderers.jsonout import dumps, finding_to_dict, render_json, render_json_lines
+from fact_ledger.renderers.sarif import render_sarif, to_sarif
 from fact_ledger.report import Report
 
 # Text that JSON, terminals and editors treat specially, mixed with plain letters.
@@ -150,3 +151,14 @@ def test_evidence_lines_and_columns_are_counted_in_the_text(run) -> None:
     for value in table["value"]:
         assert value is None or isinstance(value, float)
         assert value is None or math.isnan(value) or isinstance(value, float)
+
+
+@settings(max_examples=60)
+@given(runs())
+def test_sarif_from_columns_is_sarif_from_objects(run) -> None:
+    frame, assertions, documents = run
+    report = _report(frame, assertions, documents)
+    objects = tuple(_report(frame, assertions, documents).findings)
+    expected = dumps(to_sarif(dataclasses.replace(report, findings=objects)), indent=2) + "\n"
+    assert render_sarif(report) == expected
+    assert render_sarif(dataclasses.replace(report, findings=objects)) == expected
