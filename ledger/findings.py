@@ -38,6 +38,7 @@ __all__ = [
     "build_findings",
     "evidence_columns",
     "finding_columns",
+    "finding_fields",
     "id_positions",
 ]
 
@@ -358,25 +359,51 @@ class Findings(Sequence[Finding]):
     _BLOCK = 4096  # findings made together: whole columns taken at once, read in order
 
     def _make_block(self, first: int) -> None:
-        rows = self._whole().iloc[first : first + self._BLOCK]
+        self._make(range(first, min(first + self._BLOCK, len(self))))
+
+    def pick(self, positions: Sequence[int]) -> list[Finding]:
+        """The findings at ``positions``, making only those (indexing makes the block of
+        :attr:`_BLOCK` findings around one): for a renderer that shows a few of many."""
+        self._make([p for p in positions if self._made[p] is None])
+        return [self[p] for p in positions]
+
+    def _make(self, positions: Sequence[int]) -> None:
+        if not len(positions):
+            return
+        rows = self._whole().iloc[list(positions)]
         id_lists = rows["assertion_ids"].tolist()
-        flat = [i for ids in id_lists for i in ids]
-        evidence = self._evidence(flat)
-        finding_ids = self.finding_ids()
-        columns = [rows[name].tolist() for name in _FIELDS]
-        for offset, (ids, values) in enumerate(
-            zip(id_lists, zip(*columns, strict=True), strict=True)
-        ):
-            if self._made[first + offset] is not None:
-                continue
-            fields = dict(zip(_FIELDS, values, strict=True))
-            fields["waived"] = bool(fields["waived"])
-            self._made[first + offset] = Finding(
-                finding_id=finding_ids[first + offset],
-                **fields,
-                assertion_ids=tuple(ids),
-                evidence=tuple(evidence[i] for i in ids),
-            )
+        evidence = self._evidence([i for ids in id_lists for i in ids])
+        every_id = self.finding_ids()
+        made = self._made
+        # Finding's fields in order, evidence after plugin (positional: a keyword call per
+        # finding was most of the time this took).
+        rows_of_fields = zip(
+            positions,
+            [every_id[p] for p in positions],
+            *(rows[name].tolist() for name in ("code", "check", "severity")),
+            id_lists,
+            *(rows[name].tolist() for name in ("message", "plugin", "waived")),
+            *(rows[name].tolist() for name in ("waiver_reason", "baseline")),
+            strict=True,
+        )
+        for (
+            at,
+            fid,
+            code,
+            check,
+            severity,
+            ids,
+            message,
+            plugin,
+            waived,
+            reason,
+            last,
+        ) in rows_of_fields:
+            if made[at] is None:
+                made[at] = Finding(
+                    fid, code, check, severity, tuple(ids), message, plugin,
+                    tuple([evidence[i] for i in ids]), bool(waived), reason, last,
+                )  # fmt: skip
 
     def _evidence(self, ids: list[str]) -> dict[str, Evidence]:
         """Evidence for each of ``ids`` with 1-based line/column (in characters)."""
@@ -484,6 +511,30 @@ def finding_columns(findings: Sequence[Finding]) -> FindingColumns:
     )
 
 
+def finding_fields(findings: Sequence[Finding], names: Sequence[str]) -> dict[str, list[Any]]:
+    """The fields ``names`` of :class:`~fact_ledger.model.Finding` but ``evidence``, one
+    list each, of any sequence of findings: read from the columns of a :class:`Findings`
+    (no object made), else from the objects."""
+    if isinstance(findings, Findings):
+        frame = findings._whole()
+        return {
+            name: list(findings.finding_ids())
+            if name == "finding_id"
+            else [bool(w) for w in frame["waived"].tolist()]
+            if name == "waived"
+            else frame[name].tolist()
+            for name in names
+        }
+    return {name: [getattr(f, name) for f in findings] for name in names}
+
+
+def pick(findings: Sequence[Finding], positions: Sequence[int]) -> list[Finding]:
+    """The findings at ``positions`` as objects, making no other (:meth:`Findings.pick`)."""
+    if isinstance(findings, Findings):
+        return findings.pick(positions)
+    return [findings[p] for p in positions]
+
+
 def _no_evidence() -> dict[str, list[Any]]:
     return {name: [] for name in EVIDENCE_FIELDS}
 
@@ -508,7 +559,7 @@ def evidence_columns(source: LedgerSource, ids: list[str]) -> dict[str, list[Any
     at = source.positions.get_indexer(ids)
     if (at < 0).any():  # pragma: no cover - the runner rejects unknown ids
         raise KeyError(ids[int(np.flatnonzero(at < 0)[0])])
-    picked = assertions.iloc[at]
+    picked = assertions[list(EVIDENCE_COLUMNS)].iloc[at]
     columns: dict[str, list[Any]] = {
         name: picked[name].to_numpy(dtype=object, na_value=None).tolist()
         for name in EVIDENCE_COLUMNS
@@ -568,9 +619,6 @@ def evidence_columns(source: LedgerSource, ids: list[str]) -> dict[str, list[Any
         columns[line_name] = np.where(found, line, 0).tolist()
         columns[column_name] = np.where(found, column, 0).tolist()
     return {name: columns[name] for name in EVIDENCE_FIELDS}
-
-
-_FIELDS = ("code", "check", "severity", "message", "plugin", "waived", "waiver_reason", "baseline")
 
 
 def build_findings(

@@ -17,8 +17,10 @@ from __future__ import annotations
 import os
 import urllib.parse
 from collections import Counter
+from typing import Any
 
 from fact_ledger.escaping import markdown_cell, markdown_html, markdown_text
+from fact_ledger.findings import finding_fields, pick
 from fact_ledger.model import SEVERITIES, SEVERITY_RANK, Evidence, Finding
 from fact_ledger.report import Report
 
@@ -99,17 +101,25 @@ def finding_block(finding: Finding, report: Report) -> str:
     return "\n".join(parts)
 
 
-def _summary_table(report: Report) -> str:
-    active = report.active()
-    counts = Counter(f.code for f in active)
-    active_ids = {f.finding_id for f in active}
-    settled = Counter(f.code for f in report.findings if f.finding_id not in active_ids)
+def _summary_table(report: Report, fields: dict[str, list[Any]], active: list[int]) -> str:
+    """The table of checks; ``fields`` are the findings' code, check, severity and
+    finding_id columns (:func:`finding_fields`), ``active`` the active findings' places."""
+    codes_of, severities = fields["code"], fields["severity"]
+    counts = Counter(codes_of[i] for i in active)
+    active_ids = {fields["finding_id"][i] for i in active}
+    settled = Counter(
+        code
+        for code, fid in zip(codes_of, fields["finding_id"], strict=True)
+        if fid not in active_ids
+    )
     # A check's row shows (and is sorted by) the highest severity among its findings,
     # which a per-row or configured severity may have moved from the check's default.
     highest: dict[str, str] = {}
-    for f in report.findings:
-        if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[highest.get(f.code, "info")]:
-            highest[f.code] = f.severity
+    sample: dict[str, str] = {}
+    for code, severity, check_name in zip(codes_of, severities, fields["check"], strict=True):
+        if SEVERITY_RANK[severity] >= SEVERITY_RANK[highest.get(code, "info")]:
+            highest[code] = severity
+        sample.setdefault(code, check_name)
     codes = sorted(highest, key=lambda code: (-SEVERITY_RANK[highest[code]], code))
     rows = [
         "| Check | Title | Severity | Findings | Waived or baseline |",
@@ -117,8 +127,7 @@ def _summary_table(report: Report) -> str:
     ]
     for code in codes:
         check = report.checks.get(code)
-        sample = next(f for f in report.findings if f.code == code)
-        title = check.title if check else sample.check
+        title = check.title if check else sample[code]
         severity = highest[code]
         rows.append(
             f"| {markdown_cell(code)} | {markdown_cell(title)} | "
@@ -152,10 +161,25 @@ def render_markdown(
     out; without it the ``FACT_LEDGER_REPORT_URL`` environment variable is used, and
     without that the command that writes the HTML report.
     """
-    active = sorted(
-        report.active(), key=lambda f: (-SEVERITY_RANK[f.severity], f.code, f.finding_id)
+    # Counted and ordered from the findings' columns; only the findings that fit are made.
+    fields = finding_fields(
+        report.findings, ("code", "check", "severity", "finding_id", "waived", "baseline")
     )
-    counts = Counter(f.severity for f in active)
+    active = sorted(
+        (
+            i
+            for i, (waived, baseline) in enumerate(
+                zip(fields["waived"], fields["baseline"], strict=True)
+            )
+            if not waived and baseline == "new"
+        ),
+        key=lambda i: (
+            -SEVERITY_RANK[fields["severity"][i]],
+            fields["code"][i],
+            fields["finding_id"][i],
+        ),
+    )
+    counts = Counter(fields["severity"][i] for i in active)
     settled = len(report.findings) - len(active)
     headline = ", ".join(
         f"{counts[s]} {s}" for s in sorted(SEVERITIES, key=lambda s: -SEVERITY_RANK[s]) if counts[s]
@@ -171,7 +195,7 @@ def render_markdown(
         "",
     ]
     if report.findings:
-        head += [_summary_table(report), ""]
+        head += [_summary_table(report, fields, active), ""]
     text = "\n".join(head)
     if not active:
         return text + "No active findings.\n"
@@ -179,12 +203,18 @@ def render_markdown(
     # Room for the closing note, which is short and bounded.
     note_room = 400
     shown = 0
-    for finding in active:
-        block = finding_block(finding, report)
-        if len(text) + len(block) + note_room > max_chars:
+    batch = 16  # made a few at a time: most of many findings never fit
+    for start in range(0, len(active), batch):
+        fits = True
+        for finding in pick(report.findings, active[start : start + batch]):
+            block = finding_block(finding, report)
+            if len(text) + len(block) + note_room > max_chars:
+                fits = False
+                break
+            text += block
+            shown += 1
+        if not fits:
             break
-        text += block
-        shown += 1
     if shown < len(active):
         left = len(active) - shown
         text += (

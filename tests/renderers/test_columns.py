@@ -162,3 +162,46 @@ def test_sarif_from_columns_is_sarif_from_objects(run) -> None:
     expected = dumps(to_sarif(dataclasses.replace(report, findings=objects)), indent=2) + "\n"
     assert render_sarif(report) == expected
     assert render_sarif(dataclasses.replace(report, findings=objects)) == expected
+
+
+def test_markdown_makes_only_the_findings_it_shows() -> None:
+    """3,000 findings, a report capped at 6,000 characters: a handful are made as objects,
+    and the text is the same as from the objects."""
+    from fact_ledger.renderers.markdown import render_markdown
+
+    text = "Officials said 12 people died.\nOthers said 20 people died.\n"
+    document = Document(doc_id="d" * 64, name="doc", text=text)
+    assertions = pd.DataFrame(
+        {
+            "assertion_id": ["a", "b"],
+            "doc_id": [document.doc_id] * 2,
+            "start": [15, 43],
+            "end": [17, 45],
+            "quote": ["12", "20"],
+            "sentence": [None, None],
+            "kind": ["quantity"] * 2,
+            "value": [12.0, 20.0],
+            "value_low": [12.0, 20.0],
+            "value_high": [12.0, 20.0],
+            "unit": [None, None],
+            "speaker": ["Officials", None],
+            "stance": ["asserts", None],
+        }
+    )
+    frame = pd.DataFrame(
+        {
+            "code": ["FL101"] * 3000,
+            "check": ["numeric-inconsistency"] * 3000,
+            "plugin": ["p"] * 3000,
+            "severity": ["error", "warning", "info"] * 1000,
+            "assertion_ids": [("a", "b")] * 3000,
+            "message": [f"finding {n}" for n in range(3000)],
+        }
+    )
+    report = _report(frame, assertions, {document.doc_id: document})
+    capped = render_markdown(report, max_chars=6000)
+    made = sum(f is not None for f in report.findings._made)  # type: ignore[attr-defined]
+    assert 0 < made <= 32
+    assert "more findings are not shown" in capped
+    objects = tuple(_report(frame, assertions, {document.doc_id: document}).findings)
+    assert render_markdown(dataclasses.replace(report, findings=objects), max_chars=6000) == capped
