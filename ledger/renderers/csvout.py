@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterator
 
 from fact_ledger.escaping import csv_cell
-from fact_ledger.model import Evidence, Finding
+from fact_ledger.findings import finding_columns
 from fact_ledger.report import Report
 
 #: The header row, in order.
@@ -58,49 +58,64 @@ def _number(value: float | None) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def _state(finding: Finding) -> str:
-    if finding.waived:
-        return "waived"
-    return "baseline" if finding.baseline != "new" else "new"
-
-
-def _side(side: int, evidence: Evidence | None) -> list[str]:
-    if evidence is None:
-        return [""] * (len(COLUMNS) - 7)
-    return [
-        str(side),
-        _text(evidence.doc),
-        str(evidence.line),
-        str(evidence.column),
-        _text(evidence.quote),
-        _text(evidence.sentence),
-        _text(evidence.speaker),
-        _text(evidence.stance),
-        _number(evidence.value),
-        _number(evidence.value_low),
-        _number(evidence.value_high),
-        _text(evidence.unit),
-        _text(evidence.published),
-        _text(evidence.source),
-        evidence.assertion_id,
-    ]
-
-
 def rows(report: Report) -> Iterator[list[str]]:
-    """The data rows: each finding once per piece of evidence (once if it has none)."""
-    for finding in report.findings:
-        head = [
-            finding.finding_id,
-            finding.code,
-            _text(finding.check),
-            finding.severity,
-            _state(finding),
-            _text(finding.waiver_reason),
-            _text(finding.message),
-        ]
-        sides = finding.evidence or (None,)
-        for number, evidence in enumerate(sides, start=1):
-            yield head + _side(number, evidence)
+    """The data rows: each finding once per piece of evidence (once if it has none).
+
+    Written from the findings' columns (:func:`~fact_ledger.findings.finding_columns`):
+    each piece of evidence's cells are made once, however many findings show it."""
+    columns = finding_columns(report.findings)
+    table = columns.evidence
+    texts = {
+        name: [_text(v) for v in table[name]]
+        for name in ("doc", "quote", "sentence", "speaker", "stance", "unit", "published", "source")
+    }
+    numbers = {
+        name: [_number(v) for v in table[name]] for name in ("value", "value_low", "value_high")
+    }
+    sides = [
+        list(cells)
+        for cells in zip(
+            texts["doc"],
+            map(str, table["line"]),
+            map(str, table["column"]),
+            texts["quote"],
+            texts["sentence"],
+            texts["speaker"],
+            texts["stance"],
+            numbers["value"],
+            numbers["value_low"],
+            numbers["value_high"],
+            texts["unit"],
+            texts["published"],
+            texts["source"],
+            table["assertion_id"],
+            strict=True,
+        )
+    ]
+    empty = [""] * (len(COLUMNS) - 7)
+    heads = zip(
+        columns.finding_id,
+        columns.code,
+        map(_text, columns.check),
+        columns.severity,
+        map(_state_of, columns.waived, columns.baseline),
+        map(_text, columns.waiver_reason),
+        map(_text, columns.message),
+        columns.sides,
+        strict=True,
+    )
+    for *head, evidence_rows in heads:
+        if not evidence_rows:
+            yield head + empty
+        for number, row in enumerate(evidence_rows, start=1):
+            yield [*head, str(number), *sides[row]]
+
+
+def _state_of(waived: bool, baseline: str) -> str:
+    """:func:`_state` of a finding with these fields."""
+    if waived:
+        return "waived"
+    return "baseline" if baseline != "new" else "new"
 
 
 def render_csv(report: Report) -> str:

@@ -205,3 +205,14 @@ def test_markdown_makes_only_the_findings_it_shows() -> None:
     assert "more findings are not shown" in capped
     objects = tuple(_report(frame, assertions, {document.doc_id: document}).findings)
     assert render_markdown(dataclasses.replace(report, findings=objects), max_chars=6000) == capped
+
+
+@settings(max_examples=40)
+@given(runs())
+def test_csv_from_columns_is_csv_from_objects(run) -> None:
+    from fact_ledger.renderers.csvout import render_csv
+
+    frame, assertions, documents = run
+    report = _report(frame, assertions, documents)
+    objects = tuple(_report(frame, assertions, documents).findings)
+    assert render_csv(report) == render_csv(dataclasses.replace(report, findings=objects))
