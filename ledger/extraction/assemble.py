@@ -462,8 +462,11 @@ def _time_in(context: _Context, index: int) -> str | None:
 
     def first_date() -> str | None:
         sentence = context.sentences[index]
-        first = bisect.bisect_left(context.mention_starts, sentence.start)
-        for other in context.mentions[first:]:
+        # Indices, not a slice: copying the rest of the list once per sentence made a line
+        # of figures quadratic (issue 9 item 3).
+        mentions = context.mentions
+        for at in range(bisect.bisect_left(context.mention_starts, sentence.start), len(mentions)):
+            other = mentions[at]
             if other.start >= sentence.end:
                 break
             if other.kind == "date" and other.time:
@@ -652,8 +655,9 @@ def _first_place(context: _Context, start: int, end: int) -> str | None:
 
 def _first_time(context: _Context, start: int, end: int) -> str | None:
     """The first resolved date inside a claim: when it says something happened."""
-    index = bisect.bisect_left(context.mention_starts, start)
-    for mention in context.mentions[index:]:
+    mentions = context.mentions
+    for at in range(bisect.bisect_left(context.mention_starts, start), len(mentions)):
+        mention = mentions[at]  # indices: a slice per claim copied the rest of the list
         if mention.start >= end:
             break
         if mention.kind == "date" and mention.time and mention.end <= end:

@@ -81,3 +81,33 @@ def test_sentences_are_bounded_slices_of_the_text_in_order(text):
     ends = [s.end for s in sentences]
     starts = [s.start for s in sentences]
     assert all(e <= s for e, s in zip(ends[:-1], starts[1:], strict=True))
+
+
+def _pieces_by_slicing(start: int, text: str) -> list[tuple[int, str]]:
+    """The cutting as first written: slicing off the rest at every cut (quadratic)."""
+    from fact_ledger.extraction.sentences import _LAST_SPACE, MAX_SENTENCE
+
+    pieces = []
+    while len(text) > MAX_SENTENCE:
+        space = _LAST_SPACE.search(text, MAX_SENTENCE // 2, MAX_SENTENCE + 1)
+        cut = space.start() if space else MAX_SENTENCE
+        pieces.append((start, text[:cut]))
+        rest = text[cut:]
+        skipped = len(rest) - len(rest.lstrip())
+        start, text = start + cut + skipped, rest[skipped:]
+    pieces.append((start, text))
+    return pieces
+
+
+@given(
+    st.integers(0, 10**6),
+    st.lists(
+        st.sampled_from(["w", "word ", " ", "   ", "\t", "\u00a0", "x" * 400, "y " * 300]),
+        max_size=40,
+    ),
+)
+def test_long_runs_are_cut_where_slicing_off_the_rest_cut_them(start: int, parts: list[str]):
+    from fact_ledger.extraction.sentences import _pieces
+
+    text = "".join(parts).strip()
+    assert _pieces(start, text) == _pieces_by_slicing(start, text)
