@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
-from typing import Any, Literal
+from dataclasses import MISSING, asdict, dataclass, fields
+from typing import Any, Literal, TypeVar
 
 Kind = Literal["quantity", "date", "duration", "proposition"]
 Stance = Literal["asserts", "denies", "questions"]
@@ -38,6 +38,39 @@ def short_hash(*parts: object, length: int = 16) -> str:
     """A stable identifier derived from ``parts`` (joined with a unit separator)."""
     joined = "\x1f".join(str(p) for p in parts)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+_Frozen = TypeVar("_Frozen", bound=type)
+
+
+def quick_init(cls: _Frozen) -> _Frozen:
+    """Give a frozen, slotted dataclass an ``__init__`` that stores each field through its
+    slot directly.
+
+    The generated ``__init__`` of a frozen dataclass sets every field with
+    ``object.__setattr__(self, name, value)``, a lookup and a call by name per field: with
+    :class:`Assertion`'s 27 fields that was about 3 µs of the 4.5 µs it took to make a row,
+    and a line of bare figures makes half a million rows per megabyte (issue 9 item 3). This
+    one has the same parameters and defaults, calls each slot's own setter, and leaves the
+    class as it was in every other way (still frozen: assigning to a field after ``__init__``
+    raises ``FrozenInstanceError``)."""
+    names = [f.name for f in fields(cls)]
+    assert all(f.default_factory is MISSING and f.init for f in fields(cls)), cls
+    assert "__post_init__" not in vars(cls), cls
+    scope: dict[str, Any] = {f"_set_{n}": vars(cls)[n].__set__ for n in names}
+    scope.update({f"_default_{f.name}": f.default for f in fields(cls)})
+    parameters = ", ".join(
+        n if f.default is MISSING else f"{n}=_default_{n}"
+        for n, f in zip(names, fields(cls), strict=True)
+    )
+    body = "".join(f"    _set_{n}(self, {n})\n" for n in names)
+    exec(f"def __init__(self, {parameters}):\n{body}", scope)  # the names are our own fields'
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__annotations__ = dict(cls.__init__.__annotations__)  # what introspection shows
+    setattr(cls, "__init__", init)  # noqa: B010 - a method replaced on purpose
+    return cls
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +101,7 @@ class Document:
         return data
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Assertion:
     """One row of the ledger: a figure, date, duration or factual claim in a document.
@@ -213,6 +247,7 @@ __all__ = [
     "Stance",
     "assertion_from_row",
     "normalise_text",
+    "quick_init",
     "short_hash",
     "text_hash",
 ]

@@ -1,7 +1,19 @@
+import dataclasses
+import inspect
+import pickle
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fact_ledger.model import Assertion, Document, Finding, normalise_text, text_hash
+from fact_ledger.model import (
+    Assertion,
+    Document,
+    Finding,
+    normalise_text,
+    quick_init,
+    text_hash,
+)
 
 
 def test_document_text_is_stored_nfc_with_unix_newlines() -> None:
@@ -66,3 +78,45 @@ def test_the_id_maker_makes_the_ids_make_id_makes(
     assert Assertion.id_maker(doc_id)(start, end, kind) == Assertion.make_id(
         doc_id, start, end, kind
     )
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Generated:
+    """What ``@dataclass`` alone makes: the reference for ``quick_init``."""
+
+    a: int
+    b: str = "b"
+    c: float | None = None
+
+
+_Quick = quick_init(
+    dataclasses.dataclass(frozen=True, slots=True)(
+        type("_Quick", (), {"__annotations__": _Generated.__annotations__, "b": "b", "c": None})
+    )
+)
+
+
+def test_quick_init_keeps_the_signature_of_the_generated_init() -> None:
+    assert inspect.signature(_Quick) == inspect.signature(_Generated)
+    fields = [f.name for f in dataclasses.fields(Assertion)]
+    assert list(inspect.signature(Assertion).parameters) == fields
+
+
+@given(st.integers(), st.text(), st.one_of(st.none(), st.floats(allow_nan=False)))
+def test_quick_init_stores_what_the_generated_init_stores(a: int, b: str, c: float | None) -> None:
+    quick, generated = _Quick(a, b, c=c), _Generated(a, b, c=c)
+    assert dataclasses.astuple(quick) == dataclasses.astuple(generated)
+    assert dataclasses.astuple(_Quick(a)) == dataclasses.astuple(_Generated(a))
+
+
+def test_a_quickly_made_assertion_is_still_frozen_and_complete() -> None:
+    row = Assertion("id", "doc", 1, 3, "$1", "quantity", value=1.0, unit="USD")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.start = 2  # type: ignore[misc]
+    with pytest.raises(TypeError, match="missing"):
+        Assertion("id")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        Assertion("id", "doc", 1, 3, "$1", "quantity", bogus=1)  # type: ignore[call-arg]
+    assert dataclasses.replace(row, start=0).start == 0
+    assert pickle.loads(pickle.dumps(row)) == row
+    assert row.stance == "asserts" and row.confidence == 1.0 and row.noun is None
