@@ -180,7 +180,7 @@ def _extract(document: Document, aliases: AliasTable | None) -> list[Assertion]:
         mention_starts=[m.start for m in mentions],
         make_id=Assertion.id_maker(document.doc_id),
     )
-    rows = [_mention_row(context, mention) for mention in mentions]
+    rows = _figure_rows(context)
     rows.extend(_propositions(context))
     check_rows(len(rows))
     rows.sort(key=_ROW_ORDER)
@@ -247,69 +247,104 @@ class _Context:
     memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
 
-def _mention_row(context: _Context, mention: Mention) -> Assertion:
-    # Runs once per figure: a line of figures holds half a million per megabyte, so the
-    # mention's fields are read once into locals (issue 9 item 3).
-    layout = context.layout
-    text = context.document.text
-    start, end, kind, unit = mention.start, mention.end, mention.kind, mention.unit
-    index = _sentence_at(context.sentence_starts, context.sentences, start)
-    sentence = context.sentences[index] if index is not None else None
-    boilerplate = (
-        mention.boilerplate
-        or layout.is_furniture(start, end)
-        or layout.role_at(start) in ("furniture", "credit")
-    )
-    attribution: Attribution = NO_ATTRIBUTION
-    stance = "asserts"
-    subject = location = time = noun = None
-    if sentence is not None and not boilerplate:
-        attribution = context.attributor.at(index, start, end)  # type: ignore[arg-type]
-        if kind != "quantity" and _dates_the_saying(text, attribution, mention):
-            attribution = NO_ATTRIBUTION
-        stance = _figure_stance(context, sentence, attribution, start)
-        if kind == "quantity":
-            subject = mention.noun or _money_subject(text, mention) or _subject_after(text, end)
-            noun = counted_noun(mention.noun, subject)
-            if noun in _GENERIC_PEOPLE or (noun is None and unit is None):
-                # "17 people were missing", "killed 23 people": for people counted as such,
-                # what happened to them is what tells one count from another; "40 killed",
-                # "nine had died" count people too.
-                state = casualty_state(text, sentence.start, start, end)
-                if state is not None:
-                    subject, noun, unit = state, noun or "person", unit or "person"
-        location = _location(context, sentence, mention)
-        time = (
-            mention.time
-            if kind == "date"
-            else _time_scope(context, mention) or _time_in(context, index)  # type: ignore[arg-type]
+def _figure_rows(context: _Context) -> list[Assertion]:
+    """The row of every figure, date and duration, in the order of ``context.mentions``.
+
+    Runs once per figure: a line of figures holds half a million per megabyte, so what
+    depends only on the sentence (its furniture, role, places, stance and date) is worked
+    out when the sentence changes, not per figure, and each mention's fields are read once
+    into locals (issue 9 item 3)."""
+    layout, attributor = context.layout, context.attributor
+    text, doc_id, make_id = context.document.text, context.document.doc_id, context.make_id
+    sentences, sentence_starts = context.sentences, context.sentence_starts
+    rows: list[Assertion] = []
+    append = rows.append
+    current = -1  # the sentence whose state the locals below hold
+    sentence: Sentence | None = None
+    plain = furniture_free = False
+    in_sentence: list[_Place] = []
+    place_starts: list[int] = []
+    for mention in context.mentions:
+        start, end, kind, unit = mention.start, mention.end, mention.kind, mention.unit
+        index = _sentence_at(sentence_starts, sentences, start)
+        if index is None:
+            sentence, current = None, -1
+            boilerplate = (
+                mention.boilerplate
+                or layout.is_furniture(start, end)
+                or layout.role_at(start) in ("furniture", "credit")
+            )
+        else:
+            if index != current:
+                current, sentence = index, sentences[index]
+                # A sentence lies within one line, so its role is each figure's in it, and
+                # a figure inside a sentence free of furniture touches none.
+                furniture_free = not layout.is_furniture(sentence.start, sentence.end)
+                plain = layout.role_at(sentence.start) not in ("furniture", "credit")
+                in_sentence, place_starts = _usable_places(context, sentence)
+            assert sentence is not None
+            boilerplate = mention.boilerplate or not plain
+            if not boilerplate and not (furniture_free and end <= sentence.end):
+                boilerplate = layout.is_furniture(start, end)
+        attribution: Attribution = NO_ATTRIBUTION
+        stance = "asserts"
+        subject = location = time = noun = None
+        if sentence is not None and not boilerplate:
+            attribution = attributor.at(index, start, end)  # type: ignore[arg-type]
+            if kind != "quantity" and _dates_the_saying(text, attribution, mention):
+                attribution = NO_ATTRIBUTION
+            stance = _figure_stance(context, sentence, attribution, start)
+            if kind == "quantity":
+                subject = mention.noun or _money_subject(text, mention) or _subject_after(text, end)
+                noun = counted_noun(mention.noun, subject)
+                if noun in _GENERIC_PEOPLE or (noun is None and unit is None):
+                    # "17 people were missing", "killed 23 people": for people counted as
+                    # such, what happened to them is what tells one count from another;
+                    # "40 killed", "nine had died" count people too.
+                    state = casualty_state(text, sentence.start, start, end)
+                    if state is not None:
+                        subject, noun, unit = state, noun or "person", unit or "person"
+            location = _place_for(in_sentence, place_starts, mention)
+            time = (
+                mention.time
+                if kind == "date"
+                else _time_scope(context, mention) or _time_in(context, index)  # type: ignore[arg-type]
+            )
+        elif kind == "date":
+            time = mention.time
+        if sentence is None:
+            sentence_text = ""
+        elif furniture_free:
+            sentence_text = sentence.text
+        else:
+            sentence_text = _sentence_text(text, sentence, layout, mention)
+        append(
+            Assertion(
+                assertion_id=make_id(start, end, kind),
+                doc_id=doc_id,
+                start=start,
+                end=end,
+                quote=text[start:end],
+                kind=kind,
+                sentence=sentence_text,
+                value=mention.value,
+                value_low=mention.low,
+                value_high=mention.high,
+                unit=unit,
+                noun=noun,
+                approx=mention.approx,
+                subject=subject,
+                location=location,
+                time=time,
+                speaker=attribution.speaker,
+                attribution_cue=attribution.cue,
+                stance=stance,
+                boilerplate=boilerplate,
+                extractor=EXTRACTOR_NAME,
+                confidence=attribution.confidence if attribution.speaker else 1.0,
+            )
         )
-    elif kind == "date":
-        time = mention.time
-    return Assertion(
-        assertion_id=context.make_id(start, end, kind),
-        doc_id=context.document.doc_id,
-        start=start,
-        end=end,
-        quote=text[start:end],
-        kind=kind,
-        sentence=_sentence_text(text, sentence, layout, mention) if sentence else "",
-        value=mention.value,
-        value_low=mention.low,
-        value_high=mention.high,
-        unit=unit,
-        noun=noun,
-        approx=mention.approx,
-        subject=subject,
-        location=location,
-        time=time,
-        speaker=attribution.speaker,
-        attribution_cue=attribution.cue,
-        stance=stance,
-        boilerplate=boilerplate,
-        extractor=EXTRACTOR_NAME,
-        confidence=attribution.confidence if attribution.speaker else 1.0,
-    )
+    return rows
 
 
 def _figure_stance(context: _Context, sentence: Sentence, attribution: Attribution, at: int) -> str:
@@ -372,6 +407,11 @@ def _dates_the_saying(text: str, attribution: Attribution, mention: Mention) -> 
 
 def _subject_after(text: str, end: int) -> str | None:
     """What a bare figure counts: "97 percent of ISIS-held territory", "50-km zone"."""
+    # Both patterns start with white space, "-", "of" or a small letter: a figure glued to
+    # the next one ("$1$1") has no subject, told without cutting out the window.
+    first = text[end : end + 1]
+    if not (first.isspace() or first == "-" or "a" <= first <= "z"):
+        return None
     window = text[end : end + 60]
     found = _OF_PHRASE.match(window)
     if found:
@@ -401,8 +441,10 @@ def _time_scope(context: _Context, mention: Mention) -> str | None:
     if at >= len(context.mentions):
         return None
     after = context.mentions[at]
+    if after.kind not in ("date", "duration"):
+        return None  # the usual case, told before the gap is cut out and read
     gap = context.document.text[mention.end : after.start]
-    if after.kind not in ("date", "duration") or _SCOPE_GAP.fullmatch(gap) is None:
+    if _SCOPE_GAP.fullmatch(gap) is None:
         return None
     if after.kind == "duration":
         letter = _DURATION_LETTERS.get(after.unit or "")
@@ -526,36 +568,39 @@ def _find_places(text: str, table: AliasTable) -> list[_Place]:
     return found
 
 
-def _location(context: _Context, sentence: Sentence, mention: Mention) -> str | None:
-    """The first place after the figure in its sentence, else the last one before it;
-    places inside brackets do not count."""
+def _usable_places(context: _Context, sentence: Sentence) -> tuple[list[_Place], list[int]]:
+    """The places of ``sentence`` outside brackets, and their starts."""
+    brackets = [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for m in re.finditer(r"\([^)]*\)", sentence.text)
+    ]
+    bracket_starts = [a for a, _ in brackets]
 
-    def usable_places() -> tuple[list[_Place], list[int]]:
-        brackets = [
-            (sentence.start + m.start(), sentence.start + m.end())
-            for m in re.finditer(r"\([^)]*\)", sentence.text)
-        ]
-        bracket_starts = [a for a, _ in brackets]
+    def bracketed(offset: int) -> bool:
+        # Matches of one pattern do not overlap, so only the last opening can hold it.
+        last = bisect.bisect_right(bracket_starts, offset) - 1
+        return last >= 0 and offset < brackets[last][1]
 
-        def bracketed(offset: int) -> bool:
-            # Matches of one pattern do not overlap, so only the last opening can hold it.
-            last = bisect.bisect_right(bracket_starts, offset) - 1
-            return last >= 0 and offset < brackets[last][1]
+    first = bisect.bisect_left(context.place_starts, sentence.start)
+    last = bisect.bisect_left(context.place_starts, sentence.end)
+    kept = [p for p in context.places[first:last] if not bracketed(p.start)]
+    return kept, [p.start for p in kept]
 
-        first = bisect.bisect_left(context.place_starts, sentence.start)
-        last = bisect.bisect_left(context.place_starts, sentence.end)
-        kept = [p for p in context.places[first:last] if not bracketed(p.start)]
-        return kept, [p.start for p in kept]
 
-    in_sentence, starts = _memo(context.memo, ("places", sentence.start), usable_places)
+def _place_for(in_sentence: list[_Place], starts: list[int], mention: Mention) -> str | None:
+    """The first place after the figure in its sentence (``in_sentence``, from
+    :func:`_usable_places`), else the last one before it; places inside brackets do not
+    count."""
+    if not in_sentence:
+        return None
     after = bisect.bisect_left(starts, mention.end)
     if after < len(in_sentence):
-        return in_sentence[after].name  # type: ignore[no-any-return]
+        return in_sentence[after].name
     # The last place (in text order) that ends before the figure: places barely overlap,
     # so the walk back from the figure is short.
     for index in range(bisect.bisect_left(starts, mention.start) - 1, -1, -1):
         if in_sentence[index].end <= mention.start:
-            return in_sentence[index].name  # type: ignore[no-any-return]
+            return in_sentence[index].name
     return None
 
 
