@@ -154,7 +154,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _extract(document: Document, aliases: AliasTable | None) -> list[Assertion]:
-    from .dates import find_dates, parse_dateline
+    from .dates import dates_and_spans, parse_dateline
     from .quantities import find_quantities
 
     text = document.text
@@ -163,9 +163,9 @@ def _extract(document: Document, aliases: AliasTable | None) -> list[Assertion]:
     layout = analyse_layout(text)
     attributor = Attributor(text, sentences, layout)
     published = _published(document, text, parse_dateline)
-    mentions = _without_rate_durations(
-        sorted([*find_quantities(text), *find_dates(text, published)], key=_SPAN)
-    )
+    dates, spans = dates_and_spans(text, published)
+    quantities = find_quantities(text, time_spans=spans)
+    mentions = _without_rate_durations(sorted([*quantities, *dates], key=_SPAN))
     check_rows(len(mentions))  # before building their rows (max-assertions-per-document)
     places = [p for p in _find_places(text, table) if not layout.is_furniture(p.start, p.end)]
     context = _Context(

@@ -44,7 +44,7 @@ from fact_ledger.extraction.numbers import (
 from fact_ledger.extraction.qualifiers import load_qualifiers
 from fact_ledger.extraction.units import load_units
 
-__all__ = ["TIME_UNITS", "find_dates", "parse_dateline", "time_spans"]
+__all__ = ["TIME_UNITS", "dates_and_spans", "find_dates", "parse_dateline", "time_spans"]
 
 # Full names from the shared word lists; the abbreviations are the date finder's own.
 MONTHS: dict[str, int] = {
@@ -145,7 +145,10 @@ _ANCHOR_RE = re.compile(
             r"(?P<decade>(?P<dec>\d{3}0)['’]?s(?![\w]))",
             rf"(?P<clock>{_CLOCK})",
             r"(?P<year>(?P<yv>\d{4})(?![\w%/-]|[.,]\d))",
-            r"(?P<digits>\d+)",  # any other number: skipped at once
+            # Any other number is no match: no anchor starts inside or right after a run of
+            # digits ("(?<!\w)"), so the engine passes over it without a match object and a
+            # turn of the scan loop per number, which on a line of figures were half the
+            # date finder's time (issue 9 item 3).
             # "September 28", "November 15, 2017", "September 2017", "September"
             rf"(?P<month>(?P<m2>{_MONTH})(?:{_MDY_TAIL}|,?\s+(?P<y3>{_YEAR}))?)",
             # "Wednesday, 15 November 2017 03:27", "Wednesday"
@@ -716,14 +719,31 @@ def _join_spans(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def find_dates(text: str, published: dt.date | None = None) -> list[Mention]:
     """Every date and duration in ``text``, sorted by start (see the module docstring)."""
-    mentions = [mention for mention, _, _ in _Scanner(text, published).scan() if mention]
-    mentions.sort(key=lambda mention: (mention.start, mention.end))
-    return _join_spans(text, mentions)
+    return dates_and_spans(text, published)[0]
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:
     """Spans of every date, duration and time of day: numbers the quantity finder must skip."""
     return [(start, end) for _, start, end in _Scanner(text, None).scan()]
+
+
+def dates_and_spans(
+    text: str, published: dt.date | None = None
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """:func:`find_dates` and :func:`time_spans` of ``text`` from one scan.
+
+    The publication date only resolves what a mention means (its ``time``), never whether
+    it is one or where it runs, so the spans of a scan with ``published`` are the spans of
+    one without it: the extractor scans once for both, not once for each (issue 9 item 3).
+    """
+    mentions: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for mention, start, end in _Scanner(text, published).scan():
+        spans.append((start, end))
+        if mention:
+            mentions.append(mention)
+    mentions.sort(key=lambda mention: (mention.start, mention.end))
+    return _join_spans(text, mentions), spans
 
 
 _ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")

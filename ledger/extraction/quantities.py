@@ -493,12 +493,13 @@ class _Figure:
 class _Reader:
     """Reads the figures of one text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.units = load_units()
         self.qualifiers = load_qualifiers()
         self.candidates = _candidates()
-        spans = time_spans(text)
+        if spans is None:
+            spans = time_spans(text)
         self.masked_starts = [s for s, _ in spans]
         self.masked_ends = [e for _, e in spans]
         code = (
@@ -1297,12 +1298,15 @@ def _candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _candidate_patterns(load_units(), load_qualifiers())
 
 
-def find_quantities(text: str) -> list[Mention]:
+def find_quantities(text: str, *, time_spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every quantity in ``text``, as ``kind="quantity"`` mentions sorted by start.
 
     ``text[m.start:m.end]`` runs from the qualifier or number to the unit or counted noun
     ("about 750 militants", "dozens of off-road vehicles", "97 percent", "50-km"). Page
     furniture (image sizes, Unix timestamps, view counters) comes back with
-    ``boilerplate=True``.
+    ``boilerplate=True``. ``time_spans`` are the text's dates and times of day, whose
+    numbers are no quantities: :func:`~fact_ledger.extraction.dates.time_spans` of the text
+    (found here when not given; :func:`~fact_ledger.extraction.dates.dates_and_spans` gives
+    them with the dates from one scan).
     """
-    return _Reader(text).read()
+    return _Reader(text, time_spans).read()

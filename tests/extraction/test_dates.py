@@ -314,3 +314,43 @@ def test_for_a_length_before_an_event_is_a_duration() -> None:
     ]
     text = "Two days before the vote, he resigned."
     assert [d.kind for d in find_dates(text)] == ["date"]
+
+
+_DATE_PIECES = st.sampled_from(
+    ["2014", "1990s", "28", "September", "May", "Tuesday", "last", "week", "ago", "three",
+     "days", "12:30", "11/10/2017", "2013-14", "2017-10-11", "since", "the", "weekend",
+     "night", "today", "-", "/", ".", ",", " ", " ", "$", "1", "99999", "K", "mid-", "of"]
+)  # fmt: skip
+
+
+@given(
+    st.lists(_DATE_PIECES, max_size=30).map("".join),
+    st.one_of(st.none(), st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31))),
+)
+def test_one_scan_gives_the_dates_and_the_spans_of_two(text: str, published: dt.date | None):
+    """The extractor takes the quantity finder's masked spans from the dated scan: the
+    publication date must change no span, only what a date resolves to."""
+    from fact_ledger.extraction.dates import dates_and_spans
+
+    dates, spans = dates_and_spans(text, published)
+    assert spans == time_spans(text)
+    assert dates == find_dates(text, published)
+
+
+@given(st.lists(_DATE_PIECES, max_size=30).map("".join))
+def test_the_anchor_scan_finds_what_it_found_when_it_matched_every_number(text: str):
+    """Numbers that start no date were once matched (and dropped) one by one; the scan
+    without that alternative must find every other anchor where it found it."""
+    import re
+
+    from fact_ledger.extraction.dates import _ANCHOR_RE
+
+    with_numbers = re.compile(
+        _ANCHOR_RE.pattern.replace("(?P<month>", r"(?P<digits>\d+)|(?P<month>", 1),
+        _ANCHOR_RE.flags,
+    )
+    assert "(?P<digits>" in with_numbers.pattern
+    before = [
+        (m.span(), m.lastgroup) for m in with_numbers.finditer(text) if m.lastgroup != "digits"
+    ]
+    assert [(m.span(), m.lastgroup) for m in _ANCHOR_RE.finditer(text)] == before
