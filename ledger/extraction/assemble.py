@@ -264,6 +264,8 @@ def _figure_rows(context: _Context) -> list[Assertion]:
     plain = furniture_free = False
     in_sentence: list[_Place] = []
     place_starts: list[int] = []
+    own_stance: str | None = None  # the sentence's stance as the writer's statement
+    own_time: object = _UNSET  # the sentence's first date
     for mention in context.mentions:
         start, end, kind, unit = mention.start, mention.end, mention.kind, mention.unit
         index = _sentence_at(sentence_starts, sentences, start)
@@ -282,6 +284,7 @@ def _figure_rows(context: _Context) -> list[Assertion]:
                 furniture_free = not layout.is_furniture(sentence.start, sentence.end)
                 plain = layout.role_at(sentence.start) not in ("furniture", "credit")
                 in_sentence, place_starts = _usable_places(context, sentence)
+                own_stance, own_time = None, _UNSET
             assert sentence is not None
             boilerplate = mention.boilerplate or not plain
             if not boilerplate and not (furniture_free and end <= sentence.end):
@@ -293,7 +296,12 @@ def _figure_rows(context: _Context) -> list[Assertion]:
             attribution = attributor.at(index, start, end)  # type: ignore[arg-type]
             if kind != "quantity" and _dates_the_saying(text, attribution, mention):
                 attribution = NO_ATTRIBUTION
-            stance = _figure_stance(context, sentence, attribution, start)
+            if attribution.speaker is not None:
+                stance = _figure_stance(context, sentence, attribution, start)
+            else:  # the writer's statement: read once per sentence, however many figures
+                if own_stance is None:
+                    own_stance = _figure_stance(context, sentence, attribution, start)
+                stance = own_stance
             if kind == "quantity":
                 subject = mention.noun or _money_subject(text, mention) or _subject_after(text, end)
                 noun = counted_noun(mention.noun, subject)
@@ -305,11 +313,14 @@ def _figure_rows(context: _Context) -> list[Assertion]:
                     if state is not None:
                         subject, noun, unit = state, noun or "person", unit or "person"
             location = _place_for(in_sentence, place_starts, mention)
-            time = (
-                mention.time
-                if kind == "date"
-                else _time_scope(context, mention) or _time_in(context, index)  # type: ignore[arg-type]
-            )
+            if kind == "date":
+                time = mention.time
+            else:
+                time = _time_scope(context, mention)
+                if time is None:
+                    if own_time is _UNSET:
+                        own_time = _time_in(context, index)  # type: ignore[arg-type]
+                    time = own_time  # type: ignore[assignment]
         elif kind == "date":
             time = mention.time
         if sentence is None:
@@ -318,30 +329,35 @@ def _figure_rows(context: _Context) -> list[Assertion]:
             sentence_text = sentence.text
         else:
             sentence_text = _sentence_text(text, sentence, layout, mention)
+        # Positional, in the order of Assertion's fields: keywords cost a microsecond a row.
         append(
             Assertion(
-                assertion_id=make_id(start, end, kind),
-                doc_id=doc_id,
-                start=start,
-                end=end,
-                quote=text[start:end],
-                kind=kind,
-                sentence=sentence_text,
-                value=mention.value,
-                value_low=mention.low,
-                value_high=mention.high,
-                unit=unit,
-                noun=noun,
-                approx=mention.approx,
-                subject=subject,
-                location=location,
-                time=time,
-                speaker=attribution.speaker,
-                attribution_cue=attribution.cue,
-                stance=stance,
-                boilerplate=boilerplate,
-                extractor=EXTRACTOR_NAME,
-                confidence=attribution.confidence if attribution.speaker else 1.0,
+                make_id(start, end, kind),  # assertion_id
+                doc_id,
+                start,
+                end,
+                text[start:end],  # quote
+                kind,
+                sentence_text,
+                mention.value,
+                mention.low,  # value_low
+                mention.high,  # value_high
+                unit,
+                noun,
+                mention.approx,
+                subject,
+                None,  # subject_key, left to the resolve stage
+                location,
+                None,  # location_key
+                time,
+                attribution.speaker,
+                None,  # speaker_key
+                attribution.cue,  # attribution_cue
+                stance,
+                None,  # claim_key
+                boilerplate,
+                EXTRACTOR_NAME,
+                attribution.confidence if attribution.speaker else 1.0,
             )
         )
     return rows
@@ -489,10 +505,10 @@ _NOT_MONEY_SUBJECTS = frozenset(
 
 def _money_subject(text: str, mention: Mention) -> str | None:
     """The noun a sum of money is "of" ("earnings of $6.85 a share" -> "earnings")."""
-    if mention.unit is None or not mention.unit.split("/")[0].isupper():
-        return None  # currencies are the upper-case units
     if not text[mention.start - 1 : mention.start].isspace():
         return None  # the pattern ends in white space before the figure ("$1$1": none)
+    if mention.unit is None or not mention.unit.split("/")[0].isupper():
+        return None  # currencies are the upper-case units
     found = _OF_BEFORE.search(text, max(0, mention.start - 40), mention.start)
     if found is None or found.group("noun") in _NOT_MONEY_SUBJECTS:
         return None

@@ -476,17 +476,19 @@ class _Figure:
     others: bool = False  # "41 others": more of what the figure before counted
 
     def mention(self) -> Mention:
+        # Positional, in the order of Mention's fields: one per figure.
         return Mention(
             self.start,
             self.end,
             "quantity",
-            value=self.value,
-            low=self.low,
-            high=self.high,
-            unit=self.unit,
-            approx=self.approx,
-            noun=self.noun,
-            boilerplate=self.boilerplate,
+            self.value,
+            self.low,
+            self.high,
+            self.unit,
+            self.approx,
+            self.noun,
+            None,  # time
+            self.boilerplate,
         )
 
 
@@ -536,9 +538,15 @@ class _Reader:
         out: list[_Figure] = []
         consumed = 0
         limit = row_limit()  # stop a line of figures before it has used up the memory
+        # Most texts have no markup, and a line of bare figures no dates: then no lookup.
+        masks, code = bool(self.masked_starts), bool(self.code_starts)
         for match in _merged(self.candidates, self.text):
             start, end = match.span()
-            if start < consumed or self.masked(start, end) or self.in_code(start):
+            if (
+                start < consumed
+                or (masks and self.masked(start, end))
+                or (code and self.in_code(start))
+            ):
                 continue
             try:
                 figure = self._figure(match)
