@@ -165,7 +165,7 @@ def rows_as_lines() -> Iterator[str]:
             yield json.dumps(dataclasses.astuple(row), ensure_ascii=False)
 
 
-def _export(revision: str, folder: Path) -> Path:
+def export_package(revision: str, folder: Path) -> Path:
     """The package of ``revision`` importable as ``fact_ledger`` from ``folder``."""
     tree = folder / "tree"
     tree.mkdir()
@@ -190,7 +190,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.code:
         with tempfile.TemporaryDirectory() as folder:
-            path = _export(args.code, Path(folder))
+            path = export_package(args.code, Path(folder))
             env = {**os.environ, "PYTHONPATH": str(path)}
             forwarded = (
                 ["--write", str(args.write)] if args.write else ["--against", str(args.against)]
