@@ -1,0 +1,126 @@
+"""first_chars must be a necessary condition of every pattern it guards."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fact_ledger.extraction import quantities
+from fact_ledger.extraction.firstchars import first_chars, guarded, may_match
+from fact_ledger.extraction.qualifiers import load_qualifiers
+from fact_ledger.extraction.units import load_units
+
+
+def _guarded() -> dict[str, re.Pattern[str]]:
+    units, qualifiers = load_units(), load_qualifiers()
+    patterns = {
+        name: value for name, value in vars(quantities).items() if isinstance(value, re.Pattern)
+    }
+    patterns.update(
+        measure=units.measure_re,
+        noun=units.noun_re,
+        compound=units.compound_re,
+        partitive=units.partitive_re,
+        after=qualifiers.after_re,
+    )
+    return patterns
+
+
+GUARDED = _guarded()
+
+# Figures and what follows them in news, with the characters case folding and Unicode
+# classes make interesting: the Kelvin sign and long s fold to ASCII letters, NBSP and the
+# ideographic space are white space, Arabic-Indic digits are digits.
+_PIECES = st.sampled_from(
+    ["1", "20", "3.5", "$", "%", "-", "–", ":", "/", "+", "±", "(", ")", '"', "'", " ", "\n",
+     "\u00a0", "\u3000", "\u212a", "\u017f", "\u0661", "é", "K", "k", "m", "bn", "million",
+     " to ", " and ", " or ", "of ", "per", " a ", "km", "people", "killed", "others", "views",
+     "times", "plus", "more", "in", "out of", "°C", "°", "F", "hours", "day", "s", "S", "x",
+     "KM", "Km", "PEOPLE", "Per", "MILLION", " To ", "Of ", "HOURS", "Plus", "Views"]
+)  # fmt: skip
+
+
+STARTS = {name: first_chars(pattern) for name, pattern in GUARDED.items()}
+_GUARD = re.compile(r"\(\?-i:\(\?=\[.*?\]\|\[\^\\x00-\\x7f\]\)\)\(\?:(?P<inner>.*)\)", re.S)
+
+
+def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern as written, before quantities.py put it behind ``guarded``."""
+    inner = _GUARD.fullmatch(pattern.pattern)
+    return re.compile(inner.group("inner"), pattern.flags) if inner else pattern
+
+
+# The quantity finder's own patterns (the unit table's are large to compile twice): as
+# written, and behind their guard (as quantities.py uses most of them).
+PLAIN = {name: _unguarded(pattern) for name, pattern in GUARDED.items() if name.startswith("_")}
+FAST = {name: guarded(pattern) for name, pattern in PLAIN.items()}
+
+
+def test_the_searched_patterns_are_guarded_and_read_back() -> None:
+    assert quantities._ASTRONOMY_CONTEXT_RE is FAST["_ASTRONOMY_CONTEXT_RE"]
+    assert PLAIN["_ASTRONOMY_CONTEXT_RE"].pattern.startswith("(?<![\\w-])(?:Hubble")
+
+
+@given(text=st.lists(_PIECES, max_size=12).map("".join))
+def test_a_match_starts_with_a_character_first_chars_allows(text: str) -> None:
+    for name, pattern in GUARDED.items():
+        for pos in range(len(text) + 1):
+            if pattern.match(text, pos):
+                assert may_match(STARTS[name], text, pos), (name, text, pos)
+
+
+def test_the_guarded_patterns_are_read() -> None:
+    """The guards are worth having: the patterns the hot path guards are understood."""
+    for name in ("_RANGE_RE", "_SCALE_WORD_RE", "_SCALE_ABBR_RE", "measure", "noun", "after"):
+        assert STARTS[name] is not None, name
+        assert "1" not in STARTS[name], name  # type: ignore[operator]
+
+
+def test_what_first_chars_reads() -> None:
+    assert first_chars(re.compile("abc")) == {"a"}
+    assert first_chars(re.compile("abc", re.I)) == {"a", "A"}
+    assert first_chars(re.compile("(?i:ab)c")) == {"a", "A"}
+    assert first_chars(re.compile(r"(?<!\w)(?:x|y+)z")) == {"x", "y"}
+    assert first_chars(re.compile(r"\s*-?(?:to|and)")) >= {" ", "\t", "-", "t", "a"}
+    assert "1" not in first_chars(re.compile(r"\s*-?(?:to|and)"))  # type: ignore[operator]
+    # Nothing to test before a pattern that can match nothing, or reads back a group.
+    assert first_chars(re.compile("a?")) is None
+    assert first_chars(re.compile(r"(a)\1")) == {"a"}
+    assert first_chars(re.compile(r"(a)?(?(1)b|c)")) is None
+
+
+def test_any_other_character_may_start_a_match() -> None:
+    starts = first_chars(re.compile("k", re.I))
+    assert not may_match(starts, "1", 0) and not may_match(starts, "x", 0)
+    assert may_match(starts, "\u212a", 0)  # the Kelvin sign: not ASCII, so not ruled out
+    assert not may_match(starts, "ab", 2)  # at the end nothing starts
+
+
+_CONTEXT_PIECES = st.sampled_from(
+    ["sky", "Sky", "SKY", "\u017fky", "stars", "ſtar", "arc", "data", "packet", "bytes", "poll",
+     "%", "temperature", "\u212aelvin", "kelvins", "°C", "° F", "death toll", "İ", "ı", "memory",
+     "RAM", "cache", "1", '"', " ", "-", "\n", "x", "é", "Hubble", "the", "of", "dead"]
+)  # fmt: skip
+
+
+@given(st.lists(_CONTEXT_PIECES, max_size=16).map("".join), st.integers(0), st.integers(0))
+def test_a_guarded_pattern_finds_what_the_pattern_finds(text: str, a: int, b: int) -> None:
+    pos = a % (len(text) + 1)
+    endpos = pos + b % (len(text) - pos + 1)
+    for name, fast in FAST.items():
+        found = PLAIN[name].search(text, pos, endpos)
+        again = fast.search(text, pos, endpos)
+        assert (found and found.span(), found and found.groupdict()) == (
+            again and again.span(),
+            again and again.groupdict(),
+        ), (name, text, pos, endpos)
+
+
+def test_guarded_leaves_what_it_cannot_read() -> None:
+    nullable = re.compile("a?b?")
+    assert guarded(nullable) is nullable
+    inline = re.compile("(?i)abc")
+    assert guarded(inline) is inline
+    assert guarded(re.compile("abc")).search("xxabc").span() == (2, 5)
