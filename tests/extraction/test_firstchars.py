@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from fact_ledger.extraction import quantities
 from fact_ledger.extraction.firstchars import first_chars, guarded, may_match
+from fact_ledger.extraction.lexicon import load_lexicon
 from fact_ledger.extraction.qualifiers import load_qualifiers
 from fact_ledger.extraction.units import load_units
 
@@ -55,6 +56,7 @@ def _unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
 # The quantity finder's own patterns (the unit table's are large to compile twice): as
 # written, and behind their guard (as quantities.py uses most of them).
 PLAIN = {name: _unguarded(pattern) for name, pattern in GUARDED.items() if name.startswith("_")}
+PLAIN["state_before"] = load_lexicon().state_before_re  # counted.casualty_state guards it
 FAST = {name: guarded(pattern) for name, pattern in PLAIN.items()}
 
 
@@ -101,7 +103,8 @@ def test_any_other_character_may_start_a_match() -> None:
 _CONTEXT_PIECES = st.sampled_from(
     ["sky", "Sky", "SKY", "\u017fky", "stars", "ſtar", "arc", "data", "packet", "bytes", "poll",
      "%", "temperature", "\u212aelvin", "kelvins", "°C", "° F", "death toll", "İ", "ı", "memory",
-     "RAM", "cache", "1", '"', " ", "-", "\n", "x", "é", "Hubble", "the", "of", "dead"]
+     "RAM", "cache", "1", '"', " ", "-", "\n", "x", "é", "Hubble", "the", "of", "dead",
+     "killed", "Killed", "wounded", "injuring", "missing", "rescued"]
 )  # fmt: skip
 
 
