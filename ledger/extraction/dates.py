@@ -261,6 +261,19 @@ def _month_time(year: int | None, month: int, published: dt.date | None) -> str:
     return f"{year:04d}-{month:02d}" if year else f"--{month:02d}"
 
 
+def _before_publication(published: dt.date, n: int, unit: str) -> str:
+    """The day, week, month or year ``n`` units before ``published``."""
+    if unit == "day":
+        return (published - dt.timedelta(days=n)).isoformat()
+    if unit == "week":
+        return _iso_week(published - dt.timedelta(weeks=n))
+    if unit == "month":
+        return "{:04d}-{:02d}".format(*_shift_month(published, -n))
+    if unit == "year":
+        return f"{published.year - n:04d}"
+    return published.isoformat()  # "two hours ago": the day of publication, near enough
+
+
 def _month_number(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
 
@@ -325,8 +338,10 @@ class _Scanner:
                 continue  # inside a word or an earlier mention
             try:
                 found = self._mention(match)
-            except ValueError:
-                continue  # a shape that reads as a date but is not one ("31 February")
+            except (ValueError, OverflowError):
+                # A shape that reads as a date but is not one ("31 February"), or a day
+                # past the calendar's ends ("tomorrow" in a text dated 9999-12-31).
+                continue
             if found is None or found is False:
                 continue
             if found is True:  # a time of day: masked from the quantities, not a mention
@@ -609,17 +624,10 @@ class _Scanner:
         value, _, _, _ = _count(count.group("n"))
         time = None
         if published is not None and value is not None:
-            n = int(value * multiplier)
-            if unit == "day":
-                time = (published - dt.timedelta(days=n)).isoformat()
-            elif unit == "week":
-                time = _iso_week(published - dt.timedelta(weeks=n))
-            elif unit == "month":
-                time = "{:04d}-{:02d}".format(*_shift_month(published, -n))
-            elif unit == "year":
-                time = f"{published.year - n:04d}"
-            else:  # "two hours ago": the day of publication, near enough
-                time = published.isoformat()
+            try:
+                time = _before_publication(published, int(value * multiplier), unit)
+            except OverflowError:
+                time = None  # "99999999999 days ago": before any date there is, unresolved
         return self._date(count.start(), end, time)
 
     def _duration(

@@ -354,3 +354,20 @@ def test_the_anchor_scan_finds_what_it_found_when_it_matched_every_number(text: 
         (m.span(), m.lastgroup) for m in with_numbers.finditer(text) if m.lastgroup != "digits"
     ]
     assert [(m.span(), m.lastgroup) for m in _ANCHOR_RE.finditer(text)] == before
+
+
+@pytest.mark.parametrize(
+    "text", ["It happened 99999999999 days ago.", "That was 5000000 weeks ago, he said."]
+)
+def test_a_time_before_any_date_is_a_period_left_unresolved(text: str) -> None:
+    """Once an OverflowError that took the whole document's rows with it."""
+    found = find_dates(text, dt.date(2017, 10, 11))
+    assert [(m.kind, m.time) for m in found] == [("date", None)]
+    assert text[found[0].start : found[0].end].endswith("ago")
+
+
+def test_a_day_past_the_end_of_the_calendar_is_no_date() -> None:
+    assert find_dates("We meet tomorrow.", dt.date(9999, 12, 31)) == []
+    assert [m.time for m in find_dates("We met yesterday.", dt.date(9999, 12, 31))] == [
+        "9999-12-30"
+    ]
