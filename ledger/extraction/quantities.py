@@ -1203,8 +1203,10 @@ class _Reader:
         # phone number, a table row), nor one with a leading zero ("0958", "007").
         text, start, end = self.text, m.start(), figure.num_end
         follow = text[end : end + 2]
-        run = (follow[:1] in " \t" and follow[1:].isdigit()) or bool(
-            _NUMBER_BEFORE_RE.search(text, max(0, start - 12), start)
+        # The number before ends in a space or tab right at the start: told from one character.
+        run = (follow[:1] in " \t" and follow[1:].isdigit()) or (
+            text[start - 1 : start] in (" ", "\t")
+            and _NUMBER_BEFORE_RE.search(text, max(0, start - 12), start) is not None
         )
         leading_zero = text[start] == "0" and text[start + 1 : start + 2].isdigit()
         # "at 27 Queen Street", "10 Downing Street": a house number, not a count.
