@@ -110,8 +110,13 @@ def cache_folder(config: Config, cwd: Path | None = None) -> Path:
 
 
 def _stat(path: Path) -> list[int]:
-    st = os.stat(path)
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+    """The file's stamp as the snapshots compare it (:func:`~fact_ledger.snapshot.file_stamp`)."""
+    from .snapshot import file_stamp
+
+    stamp = file_stamp(path)
+    if stamp is None:
+        raise FileNotFoundError(path)
+    return stamp
 
 
 def ledger_state(folder: Path) -> dict[str, Any]:

@@ -85,7 +85,7 @@ __all__ = [
 
 SNAPSHOTS = ".snapshots"
 #: Bumped whenever the entries table changes shape: an older snapshot is then rebuilt.
-FORMAT = "fact-ledger-snapshot/1"
+FORMAT = "fact-ledger-snapshot/2"
 _IGNORE_ALL = "# Parquet snapshots of the journal: a cache, rebuilt when missing or stale.\n*\n"
 _DOC_FIELDS = tuple(c for c in DOCUMENT_COLUMNS if c != "doc_id")
 _ENTRY_EXTRA = ("seq", "op", "by", "reason")
@@ -303,15 +303,24 @@ def _flatten(table: pa.Table) -> pa.Table:
 # -- snapshots on disk ------------------------------------------------------------------
 
 
-def _metadata(segment: Segment, prev: str, journal: Journal) -> dict[bytes, bytes]:
+def file_stamp(path: Path) -> list[int] | None:
+    """What says a file is unchanged since it was verified: its size, modification time,
+    change time and inode (``None`` when it cannot be read). The change time is the one an
+    edit cannot set back (``touch -d`` or ``os.utime`` set the modification time, and
+    change the change time). The snapshots, the saved view and the findings cache
+    (:mod:`fact_ledger.cache`) all compare this stamp."""
     try:
-        # An edit in place leaves the manifest as it was but not the file's time: such a
-        # segment is decoded again, and its hash chain then names the edited entry.
-        modified = (journal.folder / segment.file).stat().st_mtime_ns
+        st = os.stat(path)
     except OSError:
-        modified = None
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _metadata(segment: Segment, prev: str, journal: Journal) -> dict[bytes, bytes]:
+    # An edit in place leaves the manifest as it was but not the file's stamp: such a
+    # segment is decoded again, and its hash chain then names the edited entry.
     record = {
-        "modified": modified,
+        "stamp": file_stamp(journal.folder / segment.file),
         "format": FORMAT,
         "file": segment.file,
         "first": segment.first,
@@ -401,21 +410,17 @@ def build_snapshots(ledger: Path) -> int:
 CURRENT = "current.arrow"
 CURRENT_DOCUMENTS = "current-documents.arrow"
 #: Bumped whenever the current view's files change shape: older ones are then rebuilt.
-CURRENT_FORMAT = "fact-ledger-current/1"
+CURRENT_FORMAT = "fact-ledger-current/2"
 
 
 def _covered(journal: Journal, sealed: list[Segment]) -> list[list[Any]]:
     """What a current view built from ``sealed`` records of them (as for a snapshot: the
-    manifest's record of each segment and the file's modification time)."""
+    manifest's record of each segment and the file's stamp, :func:`file_stamp`)."""
     out = []
     for segment in sealed:
-        try:
-            modified = (journal.folder / segment.file).stat().st_mtime_ns
-        except OSError:
-            modified = None
         out.append(
             [segment.file, segment.first, segment.entries, segment.bytes, segment.last_hash,
-             modified]
+             file_stamp(journal.folder / segment.file)]
         )  # fmt: skip
     return out
 

@@ -232,3 +232,34 @@ def test_an_empty_ledger_loads_empty(tmp_path: Path) -> None:
     loaded = load(store.path)
     assert loaded.documents == {} and loaded.assertions.empty
     assert list(loaded.assertions.columns) == list(ASSERTION_DTYPES)
+
+
+def test_an_edit_with_its_modification_time_set_back_is_caught(tmp_path: Path) -> None:
+    """An edit of the same size whose modification time is put back (``touch -d``) still
+    changes the file's change time: the snapshot and the view are not used, and the hash
+    chain names the edited entry."""
+    store = _sealed_ledger(tmp_path)
+    load(store.path)  # snapshots and view current
+    segment = store.path / "journal" / "000002.jsonl"
+    before = segment.stat()
+    data = segment.read_bytes()
+    edited = data.replace(b'"value":4.0', b'"value":9.0')
+    assert len(edited) == len(data) and edited != data
+    segment.write_bytes(edited)
+    os.utime(segment, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert segment.stat().st_mtime_ns == before.st_mtime_ns
+    with pytest.raises(IntegrityError) as caught:
+        load(store.path)
+    assert caught.value.entry == 6
+
+
+def test_the_snapshots_and_the_cache_compare_the_same_stamp(tmp_path: Path) -> None:
+    from fact_ledger import cache
+    from fact_ledger.snapshot import file_stamp
+
+    path = tmp_path / "f"
+    path.write_bytes(b"x")
+    st = path.stat()
+    assert file_stamp(path) == [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+    assert cache._stat(path) == file_stamp(path)
+    assert file_stamp(tmp_path / "missing") is None
