@@ -10,7 +10,8 @@ from the repository root::
     # this worktree's code against it: exit 0 when identical, 1 naming the first difference
     .venv/bin/python bench/extraction_identity.py --against /tmp/identity-main.jsonl
 
-The inputs are always this checkout's files, whatever code runs: the seed articles (read
+The inputs are always this checkout's files (and ``--peer-cases``), whatever code runs; the
+first line names how many there are, so a reference made over other inputs differs there: the seed articles (read
 as ``fact-ledger`` reads the folder, with ``metadata.toml``), every string of 20 characters
 or more in the held-out case files (``tests/extraction/heldout/*.toml``), the peer cases in
 ``../shared/peer-cases/`` when present, the seeds run into one line, and 300- and
@@ -119,7 +120,7 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
-def documents() -> Iterator[tuple[str, object]]:
+def documents(peer_cases: Path = PEER_CASES) -> Iterator[tuple[str, object]]:
     """(label, Document) for every input, in a fixed order."""
     from fact_ledger.ingest import read_folder
     from fact_ledger.model import Document
@@ -133,8 +134,8 @@ def documents() -> Iterator[tuple[str, object]]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for i, text in enumerate(_strings(data)):
             yield f"{path.name}#{i}", Document.from_text(text, name=f"{path.stem}-{i}")
-    if PEER_CASES.is_dir():
-        for path in sorted(PEER_CASES.glob("*.json")):
+    if peer_cases.is_dir():
+        for path in sorted(peer_cases.glob("*.json")):
             cases = json.loads(path.read_text(encoding="utf-8"))
             for i, case in enumerate(cases):
                 text = case.get("req") if isinstance(case, dict) else None
@@ -155,10 +156,14 @@ def documents() -> Iterator[tuple[str, object]]:
             )
 
 
-def rows_as_lines() -> Iterator[str]:
+def rows_as_lines(peer_cases: Path = PEER_CASES) -> Iterator[str]:
+    """A first line naming the inputs (so two runs over different inputs differ there, not
+    somewhere in the middle), then per document its label and row count and each row."""
     from fact_ledger.extraction.assemble import extract_assertions
 
-    for label, doc in documents():
+    inputs = [label for label, _ in documents(peer_cases)]
+    yield json.dumps({"inputs": len(inputs), "peer cases": peer_cases.is_dir()})
+    for label, doc in documents(peer_cases):
         rows = extract_assertions(doc)  # type: ignore[arg-type]
         yield json.dumps({"doc": label, "rows": len(rows)}, ensure_ascii=False)
         for row in rows:
@@ -187,6 +192,9 @@ def main() -> int:
     what.add_argument("--write", type=Path, help="write the rows as JSON lines to this file")
     what.add_argument("--against", type=Path, help="compare with a file --write made")
     parser.add_argument("--code", help="run a git revision's code (e.g. main), not this tree's")
+    parser.add_argument(
+        "--peer-cases", type=Path, default=PEER_CASES, help=f"default: {PEER_CASES}"
+    )
     args = parser.parse_args()
     if args.code:
         with tempfile.TemporaryDirectory() as folder:
@@ -194,7 +202,7 @@ def main() -> int:
             env = {**os.environ, "PYTHONPATH": str(path)}
             forwarded = (
                 ["--write", str(args.write)] if args.write else ["--against", str(args.against)]
-            )
+            ) + ["--peer-cases", str(args.peer_cases)]
             return subprocess.run(
                 [sys.executable, __file__, *forwarded], env=env, check=False
             ).returncode
@@ -205,7 +213,7 @@ def main() -> int:
     if args.write:
         count = 0
         with args.write.open("w", encoding="utf-8") as out:
-            for line in rows_as_lines():
+            for line in rows_as_lines(args.peer_cases):
                 digest.update(line.encode())
                 out.write(line + "\n")
                 count += 1
@@ -213,7 +221,7 @@ def main() -> int:
         return 0
     with args.against.open(encoding="utf-8") as saved:
         label = ""
-        for number, line in enumerate(rows_as_lines(), 1):
+        for number, line in enumerate(rows_as_lines(args.peer_cases), 1):
             digest.update(line.encode())
             if line.startswith('{"doc"'):
                 label = json.loads(line)["doc"]
