@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..components import Check, CheckContext
 from ..options import CheckOptions
-from .frames import among, findings_frame, group_ids, no_findings, present
+from .frames import among, findings_frame, first_rows, group_ids, no_findings, present
 
 DESCRIPTION = """\
 ## What it does
@@ -53,13 +53,12 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     # chance ("He said.") and are left out.
     long_enough = np.fromiter(map(len, sentences.astype(str).tolist()), int, len(sentences)) >= 40
 
-    def pick(mask: np.ndarray, keys: list[str]) -> pd.DataFrame:
-        # Only ids and quotes, with one integer group per row from the run's shared codes:
-        # copying or hashing the text columns of 1M rows is the cost.
-        rows = assertions.loc[mask, ["assertion_id", "quote"]]
-        codes = [_codes(assertions, context, key)[mask] for key in keys]
-        group = group_ids(*codes) if codes else sentence[mask]
-        return rows.assign(_doc=document[mask], _group=group)
+    def pick(mask: np.ndarray, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        # Positions and one integer group per row, from the run's shared codes: no text is
+        # copied or hashed until a group is known to span documents.
+        at = np.flatnonzero(mask)
+        codes = [_codes(assertions, context, key)[at] for key in keys]
+        return at, group_ids(*codes) if codes else sentence[at]
 
     figures = pick(
         among(assertions, context, "kind", ["quantity"])
@@ -79,10 +78,11 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         d.name if d is not None else str(doc_id)[:12]
         for d, doc_id in zip(published, doc_ids, strict=True)
     ]
+    documents = _Documents(document, _date_ranks(dates), dates, names)
     ids: list[list[str]] = []
     messages: list[str] = []
-    for rows, what in ((figures, "figure"), (claims, "claim"), (repeated, "sentence")):
-        found_ids, found_messages = _repeated(rows, least, what, dates, names)
+    for (at, group), what in ((figures, "figure"), (claims, "claim"), (repeated, "sentence")):
+        found_ids, found_messages = _repeated(assertions, at, group, least, what, documents)
         ids += found_ids
         messages += found_messages
     return findings_frame(ids, messages) if ids else no_findings()
@@ -96,52 +96,64 @@ def _codes(assertions: pd.DataFrame, context: CheckContext, column: str) -> np.n
     return context.factorize(assertions, column)[0]
 
 
+@dataclass(frozen=True)
+class _Documents:
+    """Each row's document number, and per document number its publication date's rank
+    (undated last), date and name."""
+
+    of_row: np.ndarray
+    date_rank: np.ndarray
+    dates: list[str | None]
+    names: list[str]
+
+
+def _date_ranks(dates: list[str | None]) -> np.ndarray:
+    """Each date's place in ascending order, equal dates equal, a missing one after all."""
+    known = sorted({d for d in dates if isinstance(d, str)})
+    place = {d: n for n, d in enumerate(known)}
+    return np.asarray([place.get(d, len(known)) for d in dates], dtype=np.int64)
+
+
 def _repeated(
-    rows: pd.DataFrame,
+    assertions: pd.DataFrame,
+    at: np.ndarray,
+    group: np.ndarray,
     least: int,
     what: str,
-    dates: list[str | None],
-    names: list[str],
+    documents: _Documents,
 ) -> tuple[list[list[str]], list[str]]:
-    """Findings for the groups of ``rows`` (equal ``_group``) that span ``least`` documents or
-    more: one row per document, the earliest dated first. ``dates`` and ``names`` are
-    indexed by the rows' document number ``_doc``."""
-    if rows.empty:
+    """Findings for the groups of the rows at positions ``at`` (equal ``group``) that span
+    ``least`` documents or more: the first row of each document, the earliest dated first.
+
+    The grouping is integer work; ids and quotes are read only for the rows reported."""
+    if not len(at):
         return [], []
-    group = rows["_group"].to_numpy()
-    hits = pd.DataFrame(
-        {
-            "group": group,
-            "doc": rows["_doc"].to_numpy(),
-            "assertion_id": rows["assertion_id"].to_numpy(),
-            "quote": rows["quote"].to_numpy(),
-        }
-    ).drop_duplicates(["group", "doc"])
-    spread = np.bincount(hits["group"].to_numpy())[hits["group"].to_numpy()]
-    hits = hits[spread >= least]
-    if hits.empty:
+    doc = documents.of_row[at]
+    first = first_rows(group_ids(group, doc))  # the first row of each group in each document
+    at, group, doc = at[first], group[first], doc[first]
+    keep = np.bincount(group)[group] >= least
+    if not keep.any():
         return [], []
-    date_of = np.asarray(dates, dtype=object)
-    hits = hits.assign(published=date_of[hits["doc"].to_numpy()]).sort_values(
-        ["group", "published"], na_position="last", kind="stable"
-    )
-    groups = hits["group"].to_numpy()
-    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
-    ids = [part.tolist() for part in np.split(hits["assertion_id"].to_numpy(), starts[1:])]
-    counts = np.diff(np.r_[starts, len(hits)])
-    firsts = hits.iloc[starts]
-    messages = [
-        f"{what} “{quote}” is repeated by {count} documents"
-        + (f"; earliest dated: {names[doc]} ({date})" if isinstance(date, str) else "")
-        + "; count it as one source, not as corroboration"
-        for quote, count, doc, date in zip(
-            firsts["quote"].tolist(),
-            counts.tolist(),
-            firsts["doc"].tolist(),
-            firsts["published"].tolist(),
-            strict=True,
+    at, group, doc = at[keep], group[keep], doc[keep]
+    order = np.lexsort((documents.date_rank[doc], group))  # stable: then in ledger order
+    at, group, doc = at[order], group[order], doc[order]
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    found = assertions["assertion_id"].iloc[at].to_numpy(dtype=object)
+    ids = [part.tolist() for part in np.split(found, starts[1:])]
+    counts = np.diff(np.r_[starts, len(at)])
+    quotes = assertions["quote"].iloc[at[starts]].tolist()
+    messages = []
+    for quote, count, first_doc in zip(quotes, counts.tolist(), doc[starts].tolist(), strict=True):
+        date = documents.dates[first_doc]
+        messages.append(
+            f"{what} “{quote}” is repeated by {count} documents"
+            + (
+                f"; earliest dated: {documents.names[first_doc]} ({date})"
+                if isinstance(date, str)
+                else ""
+            )
+            + "; count it as one source, not as corroboration"
         )
-    ]
     return ids, messages
 
 
