@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any, overload
@@ -638,62 +638,152 @@ def build_findings(
     array per output, may give the row in ``assertions`` of each of its ids, flattened in
     order (the runner has them from validating the ids); otherwise they are looked up here.
     """
-    parts = []
-    id_lists: list[list[Any]] = [[tuple(f.assertion_ids) for f in extra]]
+    # Findings that are already objects (a broken plugin's FL000) come first, as they did.
+    # Each column is gathered as arrays, part by part, and the frame made once, in order.
+    given = _object_columns(extra)
+    columns: dict[str, list[np.ndarray]] = {
+        name: [_objects(values)] for name, values in given.items()
+    }
     located: list[np.ndarray] = []
     for at, (check, override, output) in enumerate(outputs):
         if output.empty:
             continue
+        rows = len(output)
         if override:
-            severity = pd.Series(override, index=output.index)
+            severity = np.full(rows, override, dtype=object)
         elif "severity" in output.columns:
-            severity = output["severity"].astype(object).fillna(check.severity)
+            severity = output["severity"].astype(object).fillna(check.severity).to_numpy()
         else:
-            severity = pd.Series(check.severity, index=output.index)
-        ids = list(map(tuple, output["assertion_ids"].tolist()))
-        id_lists.append(ids)
+            severity = np.full(rows, check.severity, dtype=object)
+        for name, value in (("code", check.code), ("check", check.name), ("plugin", check.plugin)):
+            columns[name].append(np.full(rows, value, dtype=object))
+        columns["severity"].append(np.asarray(severity, dtype=object))
+        columns["assertion_ids"].append(
+            _objects(map(tuple, output["assertion_ids"].tolist()), rows)
+        )
+        columns["message"].append(output["message"].to_numpy(dtype=object))
         if positions is not None:
             located.append(np.asarray(positions[at], dtype=np.int64))
-        parts.append(
-            pd.DataFrame(
-                {
-                    "code": check.code,
-                    "check": check.name,
-                    "plugin": check.plugin,
-                    "severity": severity.to_numpy(dtype=object),
-                    "assertion_ids": ids,
-                    "message": output["message"].to_numpy(dtype=object),
-                }
-            )
-        )
-    # Findings that are already objects (a broken plugin's FL000) come first, as they did.
-    given = pd.DataFrame(_object_columns(extra), dtype=object)
-    frame = pd.concat([given, *parts], ignore_index=True) if parts else given
-    if frame.empty:
-        return Findings(frame, assertions, documents)
-    lists = list(chain.from_iterable(id_lists))
+    whole = {name: np.concatenate(parts) for name, parts in columns.items()}
+    if not len(whole["code"]):
+        return Findings(pd.DataFrame(whole, dtype=object), assertions, documents)
+    lists = whole["assertion_ids"].tolist()
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-    flat = list(chain.from_iterable(lists))
     if positions is None or any(len(f.assertion_ids) for f in extra):
-        where = id_positions(assertions["assertion_id"], flat)
+        where = id_positions(assertions["assertion_id"], list(chain.from_iterable(lists)))
     else:
         where = np.concatenate([np.zeros(0, dtype=np.int64), *located])
-    keep = _first_of_each(frame, lengths, where)
-    order = _order(frame, lengths, where, assertions, documents)
+    keep = _first_of_each(whole, lengths, where)
+    order = _order(whole, lengths, where, assertions, documents)
     order = order[keep[order]]
-    return Findings(frame.iloc[order], assertions, documents)
+    frame = pd.DataFrame({name: values[order] for name, values in whole.items()}, dtype=object)
+    return Findings(frame, assertions, documents)
+
+
+def _objects(values: Iterable[Any], count: int = -1) -> np.ndarray:
+    """An object array of ``values`` as they are (a tuple stays one element)."""
+    return np.fromiter(values, dtype=object, count=count)
 
 
 def id_positions(ids: pd.Series, wanted: Sequence[str]) -> np.ndarray:
-    """The row of each of ``wanted`` in the column of assertion ids ``ids``, ``-1`` where it
-    is not there: one hash of the column in Arrow, however many ids are asked for."""
+    """The row of each of ``wanted`` in the column of assertion ids ``ids`` (its first, if
+    one is there twice), ``-1`` where it is not there.
+
+    Assertion ids are 16 lower-case hex digits (the assertions schema says so): such a
+    column is read as 64-bit integers straight from its bytes and looked up in a table of
+    integers, so no string is hashed. Any other column is looked up through one Arrow hash
+    of it."""
+    if not len(wanted):
+        return np.zeros(0, dtype=np.int64)
+    keys = _hex_keys(ids)
+    if keys is None:
+        return _hashed_positions(ids, wanted)
+    if not len(keys):
+        return np.full(len(wanted), -1, dtype=np.int64)
+    table = pd.Index(keys)
+    if not table.is_unique:  # not a valid ledger; the first of each id wins, as below
+        return _hashed_positions(ids, wanted)
+    want = _hex_strings(wanted)
+    return np.where(want.valid, table.get_indexer(want.values), -1).astype(np.int64)
+
+
+@dataclass(frozen=True)
+class _HexValues:
+    values: np.ndarray  # uint64
+    valid: np.ndarray  # bool: 16 lower-case hex digits
+
+
+# Each byte's value as a lower-case hex digit; 255 for a byte that is none.
+_NIBBLES = np.full(256, 255, dtype=np.uint8)
+_NIBBLES[np.frombuffer(b"0123456789abcdef", dtype=np.uint8)] = np.arange(16, dtype=np.uint8)
+
+
+def _hex_digits(raw: np.ndarray) -> _HexValues:
+    """Rows of 16 ASCII bytes as the 64-bit numbers they spell in lower-case hex."""
+    nibbles = _NIBBLES[raw]
+    valid = nibbles.max(axis=1, initial=0) != 255
+    octets = np.ascontiguousarray((nibbles[:, 0::2] << 4) | nibbles[:, 1::2])
+    return _HexValues(octets.view(">u8").ravel().astype(np.uint64), valid)
+
+
+def _hex_keys(ids: pd.Series) -> np.ndarray | None:
+    """The ids as 64-bit numbers if every one is 16 lower-case hex digits, else ``None``."""
+    import pyarrow as pa
+
+    try:
+        column = pa.array(ids)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if column.null_count or not (
+        pa.types.is_string(column.type) or pa.types.is_large_string(column.type)
+    ):
+        return None
+    n = len(column)
+    if n == 0:
+        return np.zeros(0, dtype=np.uint64)
+    offsets_type = np.int64 if pa.types.is_large_string(column.type) else np.int32
+    _, offsets_buffer, data_buffer = column.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=offsets_type)[
+        column.offset : column.offset + n + 1
+    ]
+    first = int(offsets[0])
+    if int(offsets[-1]) - first != 16 * n or not (np.diff(offsets) == 16).all():
+        return None
+    raw = np.frombuffer(data_buffer, dtype=np.uint8)[first : first + 16 * n].reshape(n, 16)
+    found = _hex_digits(raw)
+    return found.values if found.valid.all() else None
+
+
+def _hex_strings(wanted: Sequence[str]) -> _HexValues:
+    """``wanted`` read as :func:`_hex_digits` reads ids; a string that is not 16 characters
+    (or not ASCII) is marked not valid."""
+    lengths = np.fromiter(map(len, wanted), dtype=np.int64, count=len(wanted))
+    fits = lengths == 16
+    chosen = (
+        wanted if fits.all() else [w for w, ok in zip(wanted, fits.tolist(), strict=True) if ok]
+    )
+    # One byte per character: a character outside ASCII becomes "?", which is no hex digit.
+    raw = np.frombuffer("".join(chosen).encode("ascii", "replace"), dtype=np.uint8)
+    found = _hex_digits(raw.reshape(len(chosen), 16))
+    if fits.all():
+        return found
+    values = np.zeros(len(wanted), dtype=np.uint64)
+    valid = np.zeros(len(wanted), dtype=bool)
+    values[fits], valid[fits] = found.values, found.valid
+    return _HexValues(values, valid)
+
+
+def _hashed_positions(ids: pd.Series, wanted: Sequence[str]) -> np.ndarray:
+    """:func:`id_positions` for any column of strings: one Arrow hash of the column."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if not len(wanted):
-        return np.zeros(0, dtype=np.int64)
     values = pa.array(ids)
-    found = pc.index_in(pa.array(wanted, type=values.type), value_set=values)
+    if pa.types.is_null(values.type):  # no ids at all, or none known
+        values = values.cast(pa.large_string())
+    found = pc.index_in(pa.array(list(wanted), type=values.type), value_set=values)
     return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
@@ -709,54 +799,52 @@ def _object_columns(findings: Sequence[Finding]) -> dict[str, list[Any]]:
     }
 
 
-# Multipliers of two independent polynomial hashes of a finding's sorted rows (odd, so
-# every power is odd and no position is lost modulo 2**64).
-_HASH_BASES = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
+# The multiplier of the polynomial hash of a finding's sorted rows (odd, so every power is
+# odd and no position is lost modulo 2**64), and the ones that mix in code and length.
+_HASH_BASE = np.uint64(0x9E3779B97F4A7C15)
+_CODE_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
+_LENGTH_MIX = np.uint64(0x165667B19E3779F9)
 
 
-def _first_of_each(frame: pd.DataFrame, lengths: np.ndarray, where: np.ndarray) -> np.ndarray:
+def _first_of_each(
+    columns: Mapping[str, np.ndarray], lengths: np.ndarray, where: np.ndarray
+) -> np.ndarray:
     """Which rows are the first of their fingerprint: the same code and the same multiset of
     assertions (or, with none, the same message).
 
-    Each row's sorted assertion rows are hashed whole-column (two polynomial hashes), so
-    only rows whose code, length and hashes meet another row's are compared exactly, in
-    Python; every other row is the only one of its fingerprint."""
-    rows = len(frame)
-    codes, _ = pd.factorize(frame["code"])
+    Each row's code, length and sorted assertion rows are hashed whole-column into one
+    integer, so only rows whose hashes meet are compared exactly, in Python: every other
+    row is the only one of its fingerprint."""
+    rows = len(lengths)
+    codes, _ = pd.factorize(columns["code"])
     owner = np.repeat(np.arange(rows), lengths)
     # Rows of an id that is not in the ledger (a finding given as an object) hash as -1:
     # still equal for equal ids, and such rows are few.
-    order = np.lexsort((where, owner))
-    ordered = where[order].astype(np.uint64) + np.uint64(1)
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    ordered = where[np.lexsort((where, owner))].astype(np.uint64) + np.uint64(1)
+    starts = np.cumsum(lengths) - lengths
     rank = (np.arange(len(where)) - np.repeat(starts, lengths)).astype(np.uint64)
-    hashes = []
     with np.errstate(over="ignore"):
-        for base in _HASH_BASES:
-            powers = np.ones(len(where), dtype=np.uint64)
-            if len(where):
-                # base ** rank, modulo 2**64, by repeated squaring over the bits of rank
-                square, bits = base, rank.copy()
-                while bits.any():
-                    powers = np.where(bits & np.uint64(1), powers * square, powers)
-                    square = square * square
-                    bits >>= np.uint64(1)
-            terms = ordered * powers
-            summed = np.zeros(rows, dtype=np.uint64)
-            filled = lengths > 0
-            if filled.any():
-                summed[filled] = np.add.reduceat(terms, starts[filled])
-            hashes.append(summed)
-    key = pd.DataFrame({"code": codes, "length": lengths, "h1": hashes[0], "h2": hashes[1]})
+        # _HASH_BASE ** rank modulo 2**64, by squaring over the bits of rank
+        powers = np.ones(len(where), dtype=np.uint64)
+        square, bits = _HASH_BASE, rank
+        while bits.any():
+            powers = np.where(bits & np.uint64(1), powers * square, powers)
+            square = square * square
+            bits = bits >> np.uint64(1)
+        hashes = np.zeros(rows, dtype=np.uint64)
+        filled = lengths > 0
+        if filled.any():
+            hashes[filled] = np.add.reduceat(ordered * powers, starts[filled])
+        hashes += codes.astype(np.uint64) * _CODE_MIX + lengths.astype(np.uint64) * _LENGTH_MIX
     keep = np.ones(rows, dtype=bool)
-    empty = lengths == 0
+    empty = ~filled
     if empty.any():  # no assertions: one finding per code and message
-        keep[empty] = ~frame.loc[empty, ["code", "message"]].duplicated().to_numpy()
-    clash = key.duplicated(keep=False).to_numpy() & ~empty
+        pairs = pd.DataFrame({"code": codes[empty], "message": columns["message"][empty]})
+        keep[empty] = ~pairs.duplicated().to_numpy()
+    clash = pd.Series(hashes).duplicated(keep=False).to_numpy() & filled
     if clash.any():  # rows whose hashes meet: compared exactly
         first: dict[tuple[str, tuple[str, ...]], int] = {}
-        ids = frame["assertion_ids"].to_numpy(dtype=object)
-        code_of = frame["code"].to_numpy(dtype=object)
+        ids, code_of = columns["assertion_ids"], columns["code"]
         for position in np.flatnonzero(clash).tolist():
             exact = (code_of[position], tuple(sorted(ids[position])))
             keep[position] = first.setdefault(exact, position) == position
@@ -784,15 +872,16 @@ def _ranks(values: np.ndarray) -> np.ndarray:
 
 
 def _order(
-    frame: pd.DataFrame,
+    columns: Mapping[str, np.ndarray],
     lengths: np.ndarray,
     where: np.ndarray,
     assertions: pd.DataFrame,
     documents: Mapping[str, Document],
 ) -> np.ndarray:
-    """The positions of ``frame`` in report order: severity (errors first), code, first
-    side's document name and start. Stable, so equal keys keep the checks' order."""
-    first = np.full(len(frame), -1, dtype=np.int64)
+    """The positions of the findings in ``columns`` in report order: severity (errors
+    first), code, first side's document name and start. Stable, so equal keys keep the
+    checks' order."""
+    first = np.full(len(lengths), -1, dtype=np.int64)
     filled = lengths > 0
     first[filled] = where[(np.cumsum(lengths) - lengths)[filled]]
     found = first >= 0
@@ -801,12 +890,13 @@ def _order(
     by_code = np.array(
         [documents[d].name if d in documents else d[:12] for d in doc_ids.tolist()], dtype=object
     )
-    names = np.full(len(frame), "", dtype=object)
+    names = np.full(len(lengths), "", dtype=object)
     names[found] = by_code[doc_codes]
     offset = np.where(found, assertions["start"].to_numpy()[take], -1)
-    rank = -frame["severity"].map(SEVERITY_RANK).to_numpy()
-    code = _ranks(frame["code"].to_numpy(dtype=object))
-    return np.lexsort((offset, _ranks(names), code, rank))
+    severity, levels = pd.factorize(columns["severity"])
+    rank = -np.asarray([SEVERITY_RANK[level] for level in levels.tolist()], dtype=np.int64)
+    code = _ranks(columns["code"])
+    return np.lexsort((offset, _ranks(names), code, rank[severity]))
 
 
 def _line_starts(text: str) -> list[int]:

@@ -234,3 +234,41 @@ def test_ids_are_looked_up_in_one_pass_and_unknown_ones_are_minus_one() -> None:
     as_objects = FRAME["assertion_id"].astype(object)
     assert id_positions(as_objects, wanted).tolist() == [3, -1, 0, 3]
     assert id_positions(FRAME["assertion_id"], []).tolist() == []
+
+
+_HEX = "0123456789abcdef"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    column=st.lists(
+        st.one_of(
+            st.text(alphabet=_HEX, min_size=16, max_size=16),
+            st.sampled_from(["a" * 16, "0" * 16, "f" * 16]),  # repeats: the first one wins
+        ),
+        max_size=12,
+    ),
+    odd=st.lists(st.text(max_size=17), max_size=2),  # not ids: the column is hashed instead
+    wanted=st.lists(
+        st.one_of(
+            st.text(alphabet=_HEX, min_size=16, max_size=16),
+            st.sampled_from(["a" * 16, "A" * 16, "é" * 16, "a" * 15, "a" * 17, ""]),
+        ),
+        max_size=12,
+    ),
+    chunked=st.booleans(),
+    as_objects=st.booleans(),
+)
+def test_id_lookup_equals_a_dictionary(column, odd, wanted, chunked, as_objects) -> None:
+    from fact_ledger.findings import id_positions
+
+    values = column + odd
+    wanted = wanted + values[:3]
+    series = pd.Series(values, dtype=object if as_objects else "str")
+    if chunked and len(series) > 1:  # a column made of several Arrow chunks
+        half = len(series) // 2
+        series = pd.concat([series.iloc[:half], series.iloc[half:]], ignore_index=True)
+    first: dict[str, int] = {}
+    for position, value in enumerate(values):
+        first.setdefault(value, position)
+    assert id_positions(series, wanted).tolist() == [first.get(w, -1) for w in wanted]
