@@ -541,11 +541,16 @@ def _no_evidence() -> dict[str, list[Any]]:
 
 def _append_evidence(table: dict[str, list[Any]], evidence: Sequence[Evidence]) -> list[int]:
     """Add ``evidence`` (objects) as rows of ``table``; their row numbers."""
-    first = len(table["assertion_id"])
+    rows: list[int] = []
+    seen: dict[int, int] = {}  # the same object twice is one row, as ``is`` sees it
     for ev in evidence:
-        for name in EVIDENCE_FIELDS:
-            table[name].append(getattr(ev, name))
-    return list(range(first, first + len(evidence)))
+        row = seen.get(id(ev))
+        if row is None:
+            row = seen[id(ev)] = len(table["assertion_id"])
+            for name in EVIDENCE_FIELDS:
+                table[name].append(getattr(ev, name))
+        rows.append(row)
+    return rows
 
 
 def evidence_columns(source: LedgerSource, ids: list[str]) -> dict[str, list[Any]]:

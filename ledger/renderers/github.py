@@ -9,12 +9,13 @@ start a workflow command of its own.
 
 from __future__ import annotations
 
-from fact_ledger.escaping import one_line
+from fact_ledger.escaping import console_text, one_line
+from fact_ledger.findings import finding_columns
 from fact_ledger.model import Evidence, Finding
 from fact_ledger.report import Report
 
-from .locations import display_path
-from .text import speaker_note
+from .locations import display_path, path_of
+from .text import speaker_note, speaker_note_of
 
 #: Severity to workflow-command level.
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -65,8 +66,62 @@ def finding_commands(finding: Finding) -> list[str]:
 
 
 def render_github(report: Report) -> str:
-    """Annotations for every active finding."""
-    return "".join(line + "\n" for f in report.active() for line in finding_commands(f))
+    """Annotations for every active finding: what :func:`finding_commands` gives for each,
+    written from the findings' columns (no ``Finding`` object; each side's text made once
+    however many findings show it)."""
+    columns = finding_columns(report.active())
+    table = columns.evidence
+    known: dict[tuple[str | None, str], str] = {}
+    paths = []
+    for pair in zip(table["source"], table["doc"], strict=True):
+        path = known.get(pair)
+        if path is None:
+            source, doc = pair
+            path = known[pair] = _display(path_of(source, doc))
+        paths.append(path)
+    sides = [
+        f"“{one_line(quote)}” — {speaker_note_of(speaker, stance, published)} "
+        f"[{path}:{line}:{column}]"
+        for quote, speaker, stance, published, path, line, column in zip(
+            table["quote"], table["speaker"], table["stance"], table["published"], paths,
+            table["line"], table["column"], strict=True,
+        )
+    ]  # fmt: skip
+    lines = []
+    for code, check, severity, message, rows in zip(
+        columns.code, columns.check, columns.severity, columns.message, columns.sides, strict=True
+    ):
+        level = LEVELS.get(severity, "warning")
+        title = f"{code} {check}"
+        message = one_line(message)
+        if not rows:
+            lines.append(command(level, message, title=title))
+            continue
+        for row in rows:
+            body = "\n".join(
+                [
+                    message,
+                    "Here: " + sides[row],
+                    *("Elsewhere: " + sides[other] for other in rows if other != row),
+                ]
+            )
+            position = (
+                {}
+                if table["line"][row] < 1
+                else {
+                    "line": table["line"][row],
+                    "col": table["column"][row],
+                    "endLine": table["end_line"][row],
+                    "endColumn": table["end_column"][row],
+                }
+            )
+            lines.append(command(level, body, file=paths[row], **position, title=title))
+    return "".join(line + "\n" for line in lines)
+
+
+def _display(path: str) -> str:
+    """:func:`~.locations.display_path` of a path :func:`~.locations.path_of` gave."""
+    return console_text(path).replace("\n", " ").replace("\t", " ")
 
 
 def _position(ev: Evidence) -> dict[str, int]:

@@ -55,13 +55,18 @@ def headline(finding: Finding, *, color: bool = False) -> str:
 
 def speaker_note(evidence: Evidence) -> str:
     """Who said it and when, as the reader needs it next to a quote."""
-    if evidence.speaker:
-        verb = _STANCE_VERB.get(evidence.stance, "said by")
-        note = f"{verb} {one_line(evidence.speaker)}"
+    return speaker_note_of(evidence.speaker, evidence.stance, evidence.published)
+
+
+def speaker_note_of(speaker: str | None, stance: str, published: str | None) -> str:
+    """:func:`speaker_note` of evidence with these fields (for formats written whole-column)."""
+    if speaker:
+        verb = _STANCE_VERB.get(stance, "said by")
+        note = f"{verb} {one_line(speaker)}"
     else:
         note = "no speaker given"
-    if evidence.published:
-        note += f" ({one_line(evidence.published)})"
+    if published:
+        note += f" ({one_line(published)})"
     return note
 
 

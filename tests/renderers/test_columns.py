@@ -216,3 +216,18 @@ def test_csv_from_columns_is_csv_from_objects(run) -> None:
     report = _report(frame, assertions, documents)
     objects = tuple(_report(frame, assertions, documents).findings)
     assert render_csv(report) == render_csv(dataclasses.replace(report, findings=objects))
+
+
+@settings(max_examples=40)
+@given(runs())
+def test_github_from_columns_is_github_from_objects(run) -> None:
+    """Each active finding's commands as finding_commands writes them from objects."""
+    from fact_ledger.renderers.github import finding_commands, render_github
+
+    frame, assertions, documents = run
+    report = _report(frame, assertions, documents)
+    objects = tuple(_report(frame, assertions, documents).findings)
+    active = [f for f in objects if not f.waived and f.baseline == "new"]
+    expected = "".join(line + "\n" for f in active for line in finding_commands(f))
+    assert render_github(report) == expected
+    assert render_github(dataclasses.replace(report, findings=objects)) == expected
