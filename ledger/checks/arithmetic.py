@@ -10,15 +10,7 @@ import pandas as pd
 
 from ..components import Check, CheckContext
 from ..options import CheckOptions
-from .frames import (
-    among,
-    figure_text,
-    findings_frame,
-    folded_in,
-    matches,
-    no_findings,
-    one_each,
-)
+from .frames import among, figure_text, findings_frame, matches, no_findings, one_each
 
 DESCRIPTION = """\
 ## What it does
@@ -66,46 +58,82 @@ class Options(CheckOptions):
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
-    columns = ["assertion_id", "doc_id", "sentence", "quote", "value", "value_low", "value_high"]
     mask = among(assertions, context, "kind", ["quantity"]) & assertions["value_low"].notna()
-    figures = assertions.loc[mask, [*columns, "unit", "subject", "subject_key"]]
-    # One integer per (document, sentence), from the run's shared codes: the pairing below
-    # joins on it, not on long text.
+    # Positions of the figures, and one integer per (document, sentence) from the run's
+    # shared codes: the rules below select on numbers and codes, and read text columns only
+    # for the few rows they may report.
+    at = np.flatnonzero(mask)
     sentence_codes, sentences = context.factorize(assertions, "sentence")
-    sentence = sentence_codes[mask]
-    document = context.factorize(assertions, "doc_id")[0][mask]
-    figures = figures.assign(_in=document.astype(np.int64) * (len(sentences) + 1) + sentence)
+    sentence = sentence_codes[at]
+    document = context.factorize(assertions, "doc_id")[0][at]
+    inside = document.astype(np.int64) * (len(sentences) + 1) + sentence
     parts = [
-        _shares_over_100(figures),
-        _parts_over_whole(figures, sentence, sentences),
-        _crowded_vehicles(figures, Options.of(context.options).max_people_per_vehicle),
+        _shares_over_100(assertions, context, at),
+        _parts_over_whole(assertions, at, inside, sentence, sentences),
+        _crowded_vehicles(
+            assertions, context, at, inside, Options.of(context.options).max_people_per_vehicle
+        ),
     ]
     found = [p for p in parts if not p.empty]
     return pd.concat(found, ignore_index=True) if found else no_findings()
 
 
-def _shares_over_100(figures: pd.DataFrame) -> pd.DataFrame:
-    over = figures.loc[figures["value_low"] > 100]
-    over = over.loc[folded_in(over["unit"], _PERCENT_UNITS)]
-    rows = over.loc[~matches(over["sentence"], _GROWTH)]
+def _numbers(assertions: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:
+    return assertions[column].to_numpy(dtype=float, na_value=np.nan)[rows]
+
+
+def _texts(assertions: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Series:
+    """``column`` at positions ``rows``, its dtype kept, numbered from 0."""
+    return assertions[column].iloc[rows].reset_index(drop=True)
+
+
+def _shares_over_100(
+    assertions: pd.DataFrame, context: CheckContext, at: np.ndarray
+) -> pd.DataFrame:
+    over = at[_numbers(assertions, "value_low", at) > 100]
+    unit, units = context.factorize(assertions, "unit")
+    percent = {u.casefold() for u in _PERCENT_UNITS}
+    is_percent = np.fromiter(
+        (str(u).casefold() in percent for u in units.tolist()), dtype=bool, count=len(units)
+    )
+    codes = unit[over]
+    over = over[(codes >= 0) & is_percent[np.maximum(codes, 0)]] if len(units) else over[:0]
+    rows = over[~matches(_texts(assertions, "sentence", over), _GROWTH)]
     return findings_frame(
-        one_each(rows["assertion_id"]),
-        "share “" + rows["quote"].astype(str) + "” is over 100 percent",
+        one_each(_texts(assertions, "assertion_id", rows)),
+        "share “" + _texts(assertions, "quote", rows).astype(str) + "” is over 100 percent",
     )
 
 
 def _parts_over_whole(
-    figures: pd.DataFrame, sentence: np.ndarray, sentences: pd.Index
+    assertions: pd.DataFrame,
+    at: np.ndarray,
+    inside: np.ndarray,
+    sentence: np.ndarray,
+    sentences: pd.Index,
 ) -> pd.DataFrame:
     # Only sentences that say "N of" at all, and hold two figures (the part and the whole).
     said = np.zeros(len(sentences), dtype=bool)
     plain = pd.Series(np.asarray(sentences, dtype=object)).astype(str)
     has_of = plain.str.contains(" of ", regex=False).to_numpy(dtype=bool)  # cheap first pass
     said[has_of] = plain[has_of].str.contains(r"\d\s+(?:out\s+)?of\s").to_numpy(dtype=bool)
-    candidates = figures.loc[(said[sentence] & (sentence >= 0)) if len(sentences) else []]
-    candidates = candidates[candidates.groupby("_in")["_in"].transform("size") >= 2]
-    if candidates.empty:
+    if not len(sentences):
         return no_findings()
+    picked = said[sentence] & (sentence >= 0)
+    rows, group = at[picked], inside[picked]
+    codes, _ = pd.factorize(group)
+    paired = np.bincount(codes)[codes] >= 2 if len(codes) else codes >= 0
+    rows, group = rows[paired], group[paired]
+    if not len(rows):
+        return no_findings()
+    candidates = pd.DataFrame(
+        {
+            "assertion_id": _texts(assertions, "assertion_id", rows),
+            "sentence": _texts(assertions, "sentence", rows),
+            "value": _numbers(assertions, "value", rows),
+            "_in": group,
+        }
+    )
     found = (
         candidates.drop_duplicates("_in")
         .set_index("_in")["sentence"]
@@ -136,31 +164,76 @@ def _parts_over_whole(
     return findings_frame(ids.tolist(), messages)
 
 
-def _crowded_vehicles(figures: pd.DataFrame, seats: float) -> pd.DataFrame:
-    # What is counted: the subject as written, else its key, else the quote itself.
-    noun = figures["subject"].fillna(figures["subject_key"]).fillna(figures["quote"])
-    codes, nouns = pd.factorize(noun)
-    if not len(nouns):
+def _noun_flags(values: pd.Index | pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each of ``values`` names people, and whether it names vehicles."""
+    nouns = pd.Series(np.asarray(values, dtype=object)).astype(str)
+    return (
+        nouns.str.contains(_PEOPLE).to_numpy(dtype=bool),
+        nouns.str.contains(_VEHICLES).to_numpy(dtype=bool),
+    )
+
+
+def _crowded_vehicles(
+    assertions: pd.DataFrame,
+    context: CheckContext,
+    at: np.ndarray,
+    inside: np.ndarray,
+    seats: float,
+) -> pd.DataFrame:
+    if not len(at):
         return no_findings()
-    nouns = pd.Series(np.asarray(nouns, dtype=object)).astype(str)
-    is_people = nouns.str.contains(_PEOPLE).to_numpy(dtype=bool)[codes]
-    is_vehicle = nouns.str.contains(_VEHICLES).to_numpy(dtype=bool)[codes]
-    columns = ["assertion_id", "_in", "quote", "value_low", "value_high"]
-    people, vehicles = figures.loc[is_people, columns], figures.loc[is_vehicle, columns]
+    # What is counted: the subject as written, else its key, else the quote itself; each
+    # distinct wording is read once, from the run's shared codes.
+    is_people = np.zeros(len(at), dtype=bool)
+    is_vehicle = np.zeros(len(at), dtype=bool)
+    left = np.ones(len(at), dtype=bool)
+    for column in ("subject", "subject_key"):
+        codes, uniques = context.factorize(assertions, column)
+        mine = codes[at]
+        given = left & (mine >= 0)
+        if given.any():
+            people, vehicles = _noun_flags(uniques)
+            is_people[given] = people[mine[given]]
+            is_vehicle[given] = vehicles[mine[given]]
+        left &= ~given
+    if left.any():
+        codes, uniques = pd.factorize(_texts(assertions, "quote", at[left]))
+        people, vehicles = _noun_flags(uniques)
+        is_people[left] = people[codes]
+        is_vehicle[left] = vehicles[codes]
+
+    def side(chosen: np.ndarray) -> pd.DataFrame:
+        rows = at[chosen]
+        return pd.DataFrame(
+            {
+                "row": rows,
+                "_in": inside[chosen],
+                "value_low": _numbers(assertions, "value_low", rows),
+                "value_high": _numbers(assertions, "value_high", rows),
+            }
+        )
+
     # Pairs only within one sentence: a handful of rows each, never the whole ledger.
-    pairs = people.merge(vehicles, on="_in", suffixes=("_p", "_v"))
+    pairs = side(is_people).merge(side(is_vehicle), on="_in", suffixes=("_p", "_v"))
+    for suffix in ("_p", "_v"):
+        rows = pairs[f"row{suffix}"].to_numpy()
+        pairs[f"assertion_id{suffix}"] = _texts(assertions, "assertion_id", rows)
     pairs = pairs[pairs["assertion_id_p"] != pairs["assertion_id_v"]]
     least_ratio = pairs["value_low_p"] / pairs["value_high_v"].where(pairs["value_high_v"] > 0)
     # Assign before filtering: an empty frame would adopt the index of an assigned Series.
     crowded = pairs.assign(ratio=least_ratio)[least_ratio > seats]
+    quotes = {
+        suffix: _texts(assertions, "quote", crowded[f"row{suffix}"].to_numpy()).tolist()
+        for suffix in ("_p", "_v")
+    }
     messages = [
         f"{figure_text(pq, pl, ph)} in {figure_text(vq, vl, vh)} is at least {r:.0f} "
         f"a vehicle (plausible: {seats:g})"
         for pq, pl, ph, vq, vl, vh, r in zip(
-            crowded["quote_p"],
+            quotes["_p"],
             crowded["value_low_p"],
             crowded["value_high_p"],
-            crowded["quote_v"],
+            quotes["_v"],
             crowded["value_low_v"],
             crowded["value_high_v"],
             crowded["ratio"],
