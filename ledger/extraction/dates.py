@@ -196,8 +196,13 @@ _WEEKDAY_REL_BEFORE_RE = re.compile(r"(?<![\w-])(?P<rel>last|this|next|this\s+co
 _LAST_BEFORE_RE = re.compile(r"(?<![\w-])[Ll]ast\s+\Z")
 _WEEKEND_BEFORE_RE = re.compile(r"(?<![\w-])(?P<rel>last|this|next|the)\s+\Z", re.I)
 # "5,000 a day", "$5 a week", "twice a year": a rate, not a duration.
+# ... up to three words between: "1,800 kWh/m² of sunlight a year", "200 tonnes of fuel a day".
 _RATE_BEFORE_RE = re.compile(
-    r"(?:\d[\d,.]*%?|\b(?:once|twice|thrice|times|percent|cent))(?:\s+[A-Za-z]+)?\s+\Z", re.I
+    r"(?:\d[\d,.]*%?|\b(?:once|twice|thrice|times|percent|cent))(?:\s+[A-Za-z][\w/²³]*){0,3}\s+\Z",
+    re.I,
+)
+_PERIOD_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:in|within|for|over|after|during|than|under|about|by|to|from|of)\s+\Z", re.I
 )
 # Before a length of time "over" means "more than" only after these ("for over five years",
 # "lasted over an hour"); elsewhere it is the preposition of a period ("over five years").
@@ -576,8 +581,11 @@ class _Scanner:
                 return self._ago(count, tail.end(), unit, multiplier)
             # "two days later", "a year earlier": relative to an event, not to publication.
             return self._date(count.start(), tail.end(), None)
-        if n in ("a", "an") and _RATE_BEFORE_RE.search(
-            text, max(0, count.start() - 24), count.start()
+        if (
+            n in ("a", "an")
+            and _RATE_BEFORE_RE.search(text, max(0, count.start() - 40), count.start())
+            # "300 people in a year" is a period, "1,800 kWh/m² of sunlight a year" a rate
+            and not _PERIOD_BEFORE_RE.search(text, max(0, count.start() - 8), count.start())
         ):
             return None  # "5,000 a day", "11% a year": a rate, not a duration
         return self._duration(count, end, unit, multiplier)

@@ -371,3 +371,10 @@ def test_a_day_past_the_end_of_the_calendar_is_no_date() -> None:
     assert [m.time for m in find_dates("We met yesterday.", dt.date(9999, 12, 31))] == [
         "9999-12-30"
     ]
+
+
+def test_a_rate_a_few_words_after_its_figure_is_no_duration_but_a_period_is() -> None:
+    text = "Solar panels receive around 1,800 kWh/m² of sunlight a year."
+    assert find_dates(text) == []
+    text = "killed 300 people in a year"
+    assert [(text[d.start : d.end], d.kind) for d in find_dates(text)] == [("a year", "duration")]
