@@ -343,7 +343,7 @@ class Attributor:
             # "The claims were denied": a passive's subject says nothing; "... were denied by
             # the ministry": the agent does, of the subject.
             return self._passive(sentence, match, verb, chunk_start + chunk.rfind(words[-1]))
-        if (
+        headline_second_verb = (
             found
             and not words
             and chunk_start > 0
@@ -352,23 +352,13 @@ class Attributor:
                 self.layout.role_at(sentence.start) in ("headline", "standfirst")
                 or title_cased(text)
             )
-        ):
-            # "Boko Haram Denies Ceasefire, Says Kidnapped Girls Are Now Married": a
-            # headline's second verb shares the subject of its first; what follows it is
-            # what is said, not who says it.
-            previous = found[-1]
-            return Attribution(
-                speaker=previous.speaker,
-                cue=text[match.start() : match.end()],
-                verb=verb,
-                cue_start=sentence.start + match.start(),
-                cue_end=sentence.start + match.end(),
-                content_start=sentence.start + match.end(),
-                content_end=sentence.end,
-            )
-        if not words and found and chunk.split()[-1:] in (["and"], ["but"]):
-            # 'The ministry called the report "groundless" and said Beijing had not ...':
-            # a second verb joined to the first shares its subject; what follows is said.
+        )
+        joined_second_verb = not words and found and chunk.split()[-1:] in (["and"], ["but"])
+        if headline_second_verb or joined_second_verb:
+            # "Boko Haram Denies Ceasefire, Says Kidnapped Girls Are Now Married" (a
+            # headline's second verb) and 'The ministry called the report "groundless" and
+            # said Beijing had not ...' (a second verb joined to the first): the second verb
+            # shares the subject of the first; what follows it is what is said, not who says it.
             return Attribution(
                 speaker=found[-1].speaker,
                 cue=text[match.start() : match.end()],
