@@ -68,7 +68,7 @@ def quick_init(cls: _Frozen) -> _Frozen:
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
-    init.__annotations__ = dict(cls.__init__.__annotations__)  # what introspection shows
+    init.__annotations__ = dict(vars(cls)["__init__"].__annotations__)  # what introspection shows
     setattr(cls, "__init__", init)  # noqa: B010 - a method replaced on purpose
     return cls
 

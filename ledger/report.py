@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .model import SEVERITY_RANK, Document, Finding
 
@@ -16,7 +16,10 @@ if TYPE_CHECKING:
     from .findings import Findings, LedgerSource
 
 
-class _FromSource:
+_Field = TypeVar("_Field")
+
+
+class _FromSource(Generic[_Field]):
     """A :class:`Report` field that, when it was given as ``None``, is read from the report's
     :class:`~fact_ledger.findings.LedgerSource` on first use (a report answered from the
     findings cache has its ledger read only if a renderer asks for it)."""
@@ -25,7 +28,7 @@ class _FromSource:
         self._name = name
         self._slot = f"_given_{name}"
 
-    def __get__(self, report: Report | None, owner: type | None = None) -> Any:
+    def __get__(self, report: Report | None, owner: type | None = None) -> _Field:
         if report is None:
             raise AttributeError(self._name)  # so that the dataclass field has no default
         given = report.__dict__.get(self._slot)
@@ -33,9 +36,10 @@ class _FromSource:
             return given
         if report.source is None:
             raise AttributeError(f"Report.{self._name} was not given and there is no source")
-        return getattr(report.source, self._name)
+        value: _Field = getattr(report.source, self._name)
+        return value
 
-    def __set__(self, report: Report, value: Any) -> None:
+    def __set__(self, report: Report, value: _Field | None) -> None:
         report.__dict__[self._slot] = value  # only ever called by the dataclass __init__
 
 
@@ -54,8 +58,8 @@ class Report:
     """
 
     findings: Sequence[Finding]
-    assertions: pd.DataFrame = _FromSource()  # type: ignore[assignment]
-    documents: Mapping[str, Document] = _FromSource()  # type: ignore[assignment]
+    assertions: _FromSource[pd.DataFrame] = _FromSource()
+    documents: _FromSource[Mapping[str, Document]] = _FromSource()
     checks: Mapping[str, Check] = field(default_factory=dict)
     fail_on: str = "error"
     #: The output goes to a terminal that wants colour (stdout is a terminal and NO_COLOR is

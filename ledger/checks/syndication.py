@@ -111,7 +111,9 @@ def _date_ranks(dates: list[str | None]) -> np.ndarray:
     """Each date's place in ascending order, equal dates equal, a missing one after all."""
     known = sorted({d for d in dates if isinstance(d, str)})
     place = {d: n for n, d in enumerate(known)}
-    return np.asarray([place.get(d, len(known)) for d in dates], dtype=np.int64)
+    return np.asarray(
+        [place[d] if isinstance(d, str) else len(known) for d in dates], dtype=np.int64
+    )
 
 
 def _repeated(
