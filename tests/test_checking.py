@@ -366,9 +366,11 @@ def test_in_processes_a_check_past_the_time_limit_is_killed() -> None:
 
     host = host_with(make_check("XX001", spin), flag_all("XX002"))
     began = time.perf_counter()
-    findings = run_checks(host, FRAME, DOCS, Config(timeout=0.2))
-    assert time.perf_counter() - began < 5
-    assert "time limit of 0.2 s and was killed" in findings[0].message
+    # The limit holds for every check: 1.5 s leaves the quick one room to fork and answer on a
+    # loaded machine (0.2 s did not, once, at load 8), and the spinning one still ends.
+    findings = run_checks(host, FRAME, DOCS, Config(timeout=1.5))
+    assert time.perf_counter() - began < 30
+    assert "time limit of 1.5 s and was killed" in findings[0].message
     assert sum(f.code == "XX002" for f in findings) == 2
 
 
