@@ -266,9 +266,15 @@ def _figure_rows(context: _Context) -> list[Assertion]:
     place_starts: list[int] = []
     own_stance: str | None = None  # the sentence's stance as the writer's statement
     own_time: object = _UNSET  # the sentence's first date
+    fixed: Attribution | None = None  # the sentence's attribution, when no span changes it
+    sentence_end = -1
     for mention in context.mentions:
         start, end, kind, unit = mention.start, mention.end, mention.kind, mention.unit
-        index = _sentence_at(sentence_starts, sentences, start)
+        # Mentions come in text order: most are in the sentence of the one before.
+        if sentence is not None and sentence.start <= start < sentence_end:
+            index: int | None = current
+        else:
+            index = _sentence_at(sentence_starts, sentences, start)
         if index is None:
             sentence, current = None, -1
             boilerplate = (
@@ -279,6 +285,8 @@ def _figure_rows(context: _Context) -> list[Assertion]:
         else:
             if index != current:
                 current, sentence = index, sentences[index]
+                sentence_end = sentence.end
+                fixed = attributor.same_throughout(index)
                 # A sentence lies within one line, so its role is each figure's in it, and
                 # a figure inside a sentence free of furniture touches none.
                 furniture_free = not layout.is_furniture(sentence.start, sentence.end)
@@ -293,7 +301,7 @@ def _figure_rows(context: _Context) -> list[Assertion]:
         stance = "asserts"
         subject = location = time = noun = None
         if sentence is not None and not boilerplate:
-            attribution = attributor.at(index, start, end)  # type: ignore[arg-type]
+            attribution = fixed or attributor.at(index, start, end)  # type: ignore[arg-type]
             if kind != "quantity" and _dates_the_saying(text, attribution, mention):
                 attribution = NO_ATTRIBUTION
             if attribution.speaker is not None:

@@ -221,6 +221,34 @@ class Attributor:
             return self._credit
         return NO_ATTRIBUTION
 
+    def same_throughout(self, index: int) -> Attribution | None:
+        """What :meth:`at` answers for every span of sentence ``index`` when that cannot
+        depend on the span, else None: a sentence with no cue, no quotation reaching into it
+        and no "according to" phrase in it is the writer's (or the wire credit's) throughout.
+
+        Asked once per sentence so that a sentence of many figures is not read again for
+        each of them (a line of figures holds half a million per megabyte, issue 9 item 3).
+        A sentence lies within one line, so the line's role is each span's role."""
+        if self._direct[index]:
+            return None
+        sentence = self.sentences[index]
+        first, last = sentence.start, sentence.end - 1
+        # The quotation holding an offset is the last one starting at or before it (see
+        # quote_at): none may start inside the sentence, nor reach into it from before.
+        held = bisect.bisect_right(self._quote_starts, first) - 1
+        if bisect.bisect_right(self._quote_starts, last) - 1 != held:
+            return None
+        if held >= 0 and self._quotes[held][1] > first:
+            return None
+        if len(self._phrase_starts) != len(self._phrase_authors):
+            self._phrase_starts = [a.content_start for a in self._phrase_authors]
+        phrases = bisect.bisect_left(self._phrase_starts, first)
+        if phrases < len(self._phrase_starts) and self._phrase_starts[phrases] <= last:
+            return None
+        if self.layout.role_at(first) in ("body", "standfirst"):
+            return self._credit
+        return NO_ATTRIBUTION
+
     def _phrase_author(self, sentence_start: int, start: int, end: int) -> Attribution | None:
         """The first "according to" phrase that states ``[start, end)``. Phrases are kept
         in text order and one states only what is inside its own sentence, so only this

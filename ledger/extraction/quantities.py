@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from fact_ledger.extraction.budget import check_rows, row_limit
 from fact_ledger.extraction.dates import time_spans
-from fact_ledger.extraction.firstchars import guarded
+from fact_ledger.extraction.firstchars import guarded, never_first
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.numbers import (
     DENOMINATORS_PATTERN,
@@ -503,6 +503,11 @@ class _Reader:
         self.candidates = _candidates()
         self.before_re = guarded(self.qualifiers.before_re)  # searched before each figure
         self.currency_before_re = guarded(self.units.currency_before_re)
+        # What cannot start the table patterns matched right after a number (see never_first).
+        self.no_measure = never_first(self.units.measure_re)
+        self.no_noun = never_first(self.units.noun_re)
+        self.no_partitive = never_first(self.units.partitive_re)
+        self.no_after = never_first(self.qualifiers.after_re)
         if spans is None:
             spans = time_spans(text)
         self.masked_starts = [s for s, _ in spans]
@@ -620,7 +625,11 @@ class _Reader:
             figure = _Figure(start, end, end, value, value, value, kind)
             if not self._fraction_stands_alone(figure):
                 return None
-        elif (ratio := _RATIO_TAIL_RE.match(text, end)) and (figure := self._ratio(m, ratio)):
+        elif (
+            text[end : end + 1] not in _NO_RATIO_TAIL
+            and (ratio := _RATIO_TAIL_RE.match(text, end))
+            and (figure := self._ratio(m, ratio))
+        ):
             pass  # "one in five", "nine out of ten"
         else:
             number = m.group()
@@ -671,8 +680,10 @@ class _Reader:
             self._scale(figure)
             self._accounting_negative(figure)
             self._range(figure)
-            uncertainty = _UNCERTAINTY_RE.match(text, figure.num_end)
-            if uncertainty:
+            pos = figure.num_end
+            if text[pos : pos + 1] not in _NO_UNCERTAINTY and (
+                uncertainty := _UNCERTAINTY_RE.match(text, pos)
+            ):
                 figure.num_end = figure.end = uncertainty.end()
         self._after_qualifier(figure)
         self._unit(figure)
@@ -751,6 +762,8 @@ class _Reader:
         pos = figure.num_end
         if figure.kind == "words":
             return  # "three million" already read its scale words
+        if text[pos : pos + 1] in _NO_SCALE:
+            return  # neither a scale word nor an abbreviation can start here
         word = _SCALE_WORD_RE.match(text, pos)
         if word:
             factor = SCALE_WORDS[word.group("w").lower()]
@@ -827,8 +840,15 @@ class _Reader:
         "rose from 300 to 350" is a change, not a range, and "3-1" a score: those stay two.
         """
         text = self.text
-        unit_first = self.units.measure_re.match(text, figure.num_end)
-        m = _RANGE_RE.match(text, unit_first.end() if unit_first else figure.num_end)
+        pos = figure.num_end
+        unit_first = (
+            self.units.measure_re.match(text, pos)
+            if text[pos : pos + 1] not in self.no_measure
+            else None
+        )
+        if unit_first:
+            pos = unit_first.end()
+        m = _RANGE_RE.match(text, pos) if text[pos : pos + 1] not in _NO_RANGE else None
         if not m or self.masked(m.start("n2"), m.end("n2")):
             return
         sep = m.group("sep").strip().lower()
@@ -890,6 +910,8 @@ class _Reader:
         if figure.approx is not None or figure.value is None:
             return
         pos = figure.end if at_end else figure.num_end
+        if self.text[pos : pos + 1] in self.no_after:
+            return
         m = self.qualifiers.after_re.match(self.text, pos)
         if not m or (m.group("q") in ("plus",) and not m.group("gap")):
             return
@@ -905,15 +927,19 @@ class _Reader:
     def _unit(self, figure: _Figure) -> None:
         text = self.text
         pos = figure.num_end
+        # The next character rules most readings out before their patterns are tried.
+        follow = text[pos : pos + 1]
         words = figure.kind in ("fracw", "half", "article", "words")
-        if figure.unit is None and figure.kind in ("digits", "words"):
+        if figure.unit is None and figure.kind in ("digits", "words") and follow not in _NO_STRONG:
             strong = _STRONG_RE.match(text, pos)
             if strong:
                 figure.unit = "person"
                 figure.num_end = figure.end = strong.end()
                 return
         if figure.unit is None and figure.kind != "vague":
-            measure = self.units.measure_re.match(text, pos)
+            measure = (
+                self.units.measure_re.match(text, pos) if follow not in self.no_measure else None
+            )
             if measure and words:
                 form = measure.group("unit")
                 if measure.group("gap") == "" or (
@@ -947,11 +973,17 @@ class _Reader:
         if figure.unit is not None:
             self._per(figure)  # money: "$15.4/hour"; never followed by a counted noun
             return
-        others = _OTHERS_RE.match(text, pos) if figure.kind in ("digits", "words") else None
+        others = (
+            _OTHERS_RE.match(text, pos)
+            if figure.kind in ("digits", "words") and follow not in _NO_OTHERS
+            else None
+        )
         if others:
             figure.others, figure.end = True, others.end()
             return
-        partitive = self.units.partitive_re.match(text, pos)
+        partitive = (
+            self.units.partitive_re.match(text, pos) if follow not in self.no_partitive else None
+        )
         if partitive:
             found = self._noun(partitive.end())
             if found:
@@ -967,7 +999,7 @@ class _Reader:
                     figure.end = measure.end()
                     return
                 figure.unit = None
-        if figure.kind in ("vague", "words") or figure.of:
+        if (figure.kind in ("vague", "words") or figure.of) and follow not in _NO_OF:
             of = _OF_RE.match(text, pos)
             if of:
                 after = of.end()
@@ -1118,8 +1150,11 @@ class _Reader:
         tonnes of fuel a day")."""
         if figure.unit is None:
             return
-        per = _PER_RE.match(self.text, figure.end)
+        follow = self.text[figure.end : figure.end + 1]
+        per = _PER_RE.match(self.text, figure.end) if follow not in _NO_PER else None
         if not per:
+            if follow in _NO_OF_STUFF_RATE:
+                return
             dimension = self.units.dimension(figure.unit)
             stuff = (
                 _OF_STUFF_RATE_RE.match(self.text, figure.end)
@@ -1167,6 +1202,8 @@ class _Reader:
 
     def _noun(self, pos: int) -> tuple[str | None, str, int] | None:
         """(unit, noun as written, end) of the counted noun phrase starting at ``pos``."""
+        if self.text[pos : pos + 1] in self.no_noun:
+            return None
         m = self.units.noun_re.match(self.text, pos)
         if not m:
             return None
@@ -1238,7 +1275,10 @@ class _Reader:
         before = (prev == ":" or prev.isspace()) and _COUNTER_BEFORE_RE.search(
             self.text, max(0, figure.start - 10), figure.start
         )
-        if before or _COUNTER_AFTER_RE.match(self.text, figure.end):
+        if before or (
+            self.text[figure.end : figure.end + 1] not in _NO_COUNTER_AFTER
+            and _COUNTER_AFTER_RE.match(self.text, figure.end)
+        ):
             figure.boilerplate = True
 
     def _inherit(self, figure: _Figure, previous: list[_Figure]) -> None:
@@ -1349,3 +1389,17 @@ _WEIGHT_BEFORE_RE = guarded(_WEIGHT_BEFORE_RE)
 _ASTRONOMY_CONTEXT_RE = guarded(_ASTRONOMY_CONTEXT_RE)
 _DATA_CONTEXT_RE = guarded(_DATA_CONTEXT_RE)
 _SHARE_CONTEXT_RE = guarded(_SHARE_CONTEXT_RE)
+
+# The ASCII characters that cannot start the patterns matched right after a number: each
+# such match is tried only when the next character allows it (see never_first). On a line of
+# figures nearly every one of them fails on that character, half a million times a megabyte.
+_NO_COUNTER_AFTER = never_first(_COUNTER_AFTER_RE)
+_NO_OF = never_first(_OF_RE)
+_NO_OF_STUFF_RATE = never_first(_OF_STUFF_RATE_RE)
+_NO_OTHERS = never_first(_OTHERS_RE)
+_NO_PER = never_first(_PER_RE)
+_NO_RANGE = never_first(_RANGE_RE)
+_NO_RATIO_TAIL = never_first(_RATIO_TAIL_RE)
+_NO_SCALE = never_first(_SCALE_WORD_RE) & never_first(_SCALE_ABBR_RE)
+_NO_STRONG = never_first(_STRONG_RE)
+_NO_UNCERTAINTY = never_first(_UNCERTAINTY_RE)
