@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fact_ledger.extraction import quantities
-from fact_ledger.extraction.firstchars import first_chars, guarded, may_match
+from fact_ledger.extraction.firstchars import first_chars, guarded, may_match, never_first
 from fact_ledger.extraction.lexicon import load_lexicon
 from fact_ledger.extraction.qualifiers import load_qualifiers
 from fact_ledger.extraction.units import load_units
@@ -127,3 +127,21 @@ def test_guarded_leaves_what_it_cannot_read() -> None:
     inline = re.compile("(?i)abc")
     assert guarded(inline) is inline
     assert guarded(re.compile("abc")).search("xxabc").span() == (2, 5)
+
+
+@given(text=st.lists(_PIECES, max_size=12).map("".join))
+def test_never_first_rules_out_only_characters_no_match_starts_with(text: str) -> None:
+    for name, pattern in GUARDED.items():
+        never = never_first(pattern)
+        for pos in range(len(text) + 1):
+            if pattern.match(text, pos):
+                assert text[pos : pos + 1] not in never, (name, text, pos)
+
+
+def test_never_first_is_the_rest_of_ascii() -> None:
+    never = never_first(re.compile(r"[^\S\n]*(?:to|and)\b", re.I))
+    assert "$" in never and "1" in never and "%" in never
+    assert not {" ", "\t", "t", "T", "a", "A"} & never
+    assert "\n" in never  # white space within a line only
+    assert "" not in never and "\u212a" not in never  # the end and non-ASCII always try
+    assert never_first(re.compile("a?")) == frozenset()  # nothing ruled out when unknown

@@ -1,0 +1,43 @@
+"""Attributor.same_throughout: a sentence's attribution taken once must be what every span
+of it would get (the row builder uses it instead of asking per figure, issue 9 item 3)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fact_ledger.extraction.attribution import NO_ATTRIBUTION, Attributor
+from fact_ledger.extraction.furniture import analyse_layout
+from fact_ledger.extraction.sentences import split_sentences
+
+# Sentences with and without cues, quotations opened in one sentence and closed in another,
+# "according to" phrases, a wire credit and page furniture, in any order.
+_PIECES = st.sampled_from(
+    ["The toll rose to 40. ", "12 people died. ", "$1$1 ", '"It was 5," ', "he said. ",
+     "Police said 300 were held. ", "according to Reuters, 20 fled. ", "“We saw 9 ", "trucks.” ",
+     "(Reuters) - ", "Read 125 times ", "\n", "\n\n", "By John Smith\n", "The army denied it. ",
+     "Officials say ", "some 50 ", "According to the UN ", '" ', "x"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=14).map("".join))
+def test_a_sentence_said_to_be_the_same_throughout_is(text: str) -> None:
+    sentences = split_sentences(text)
+    attributor = Attributor(text, sentences, analyse_layout(text))
+    for index, sentence in enumerate(sentences):
+        fixed = attributor.same_throughout(index)
+        if fixed is None:
+            continue
+        for start in range(sentence.start, sentence.end):
+            for end in (start + 1, sentence.end):
+                assert attributor.at(index, start, end) == fixed, (text, index, start, end)
+
+
+def test_a_sentence_with_a_cue_or_quotation_is_read_per_span() -> None:
+    text = "Headline\n\nPolice said 300 were held. The toll rose. “We saw 9 trucks.”\n"
+    sentences = split_sentences(text)
+    attributor = Attributor(text, sentences, analyse_layout(text))
+    found = {s.text: attributor.same_throughout(i) for i, s in enumerate(sentences)}
+    assert found["Police said 300 were held."] is None
+    assert found["“We saw 9 trucks.”"] is None
+    assert found["The toll rose."] is NO_ATTRIBUTION
