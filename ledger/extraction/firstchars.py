@@ -22,7 +22,7 @@ import functools
 import re
 from typing import Any
 
-__all__ = ["first_chars", "guarded", "may_match", "never_first"]
+__all__ = ["first_chars", "guarded", "may_match", "never_first", "starts_class"]
 
 _ASCII = [chr(code) for code in range(128)]
 
@@ -67,6 +67,20 @@ def never_first(pattern: re.Pattern[str]) -> frozenset[str]:
     ASCII are never in the set, so they always go on to the match."""
     starts = first_chars(pattern)
     return frozenset() if starts is None else frozenset(_ASCII) - starts
+
+
+def starts_class(*patterns: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern matching one character that can start a match of any of ``patterns``
+    (any character outside ASCII too), or None when that cannot be told for one of them:
+    where it finds nothing, none of the patterns can match."""
+    union: set[str] = set()
+    for pattern in patterns:
+        starts = first_chars(pattern)
+        if starts is None:
+            return None
+        union |= starts
+    chars = "".join(re.escape(char) for char in sorted(union))
+    return re.compile(rf"[{chars}]|[^\x00-\x7f]" if chars else r"[^\x00-\x7f]")
 
 
 def _first(

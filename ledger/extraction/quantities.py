@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from fact_ledger.extraction.budget import check_rows, row_limit
 from fact_ledger.extraction.dates import time_spans
-from fact_ledger.extraction.firstchars import guarded, never_first
+from fact_ledger.extraction.firstchars import guarded, never_first, starts_class
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.numbers import (
     DENOMINATORS_PATTERN,
@@ -519,6 +519,7 @@ class _Reader:
         )
         self._text_scale: str | None = None  # the temperature scale the text names, once
         self._marks: tuple[list[int], list[int]] | None = None  # '"' and line breaks, if needed
+        self._near_blocks: dict[int, bool] = {}  # see _may_start_near
         # The last characters of the currency symbols and of the qualifiers written before
         # a number (in both cases: the qualifier pattern ignores case), see _before.
         self.currency_ends = frozenset(symbol[-1] for symbol in self.units.currency_symbols)
@@ -562,7 +563,8 @@ class _Reader:
                 continue  # number-shaped but not a number ("1/0")
             if figure is None:
                 continue
-            self._inherit(figure, out)
+            if figure.unit is None and out:
+                self._inherit(figure, out)
             out.append(figure)
             consumed = figure.end
             if limit and len(out) > limit:
@@ -673,7 +675,7 @@ class _Reader:
             absolute = worded_gap and _ABSOLUTE_BEFORE_RE.search(text, max(0, start - 10), start)
             if absolute and number.lower() == "zero":
                 figure.unit, figure.start = "kelvin", absolute.start()
-            if kind == "digits" and value and self._timestamp(number):
+            if kind == "digits" and value and len(number) in (10, 13) and self._timestamp(number):
                 figure.boilerplate = True
                 return figure
             self._currency(figure)
@@ -1026,7 +1028,8 @@ class _Reader:
                 figure.unit = "death"
 
     def _near(self, pattern: re.Pattern[str], figure: _Figure) -> bool:
-        """Whether ``pattern`` occurs in the figure's line within the context reach."""
+        """Whether ``pattern`` (one of ``_NEAR_PATTERNS``) occurs in the figure's line
+        within the context reach."""
         text = self.text
         # Only the reach is searched for a line break: a search to the text's ends made a
         # line of such figures quadratic (issue 9 item 3); the result is the same.
@@ -1035,8 +1038,29 @@ class _Reader:
         end = text.find("\n", figure.end, figure.end + _CONTEXT_REACH)
         end = min(len(text) if end < 0 else end, figure.end + _CONTEXT_REACH)
         return bool(
-            pattern.search(text, start, figure.start) or pattern.search(text, figure.end, end)
+            (
+                self._may_start_near(start, figure.start)
+                and pattern.search(text, start, figure.start)
+            )
+            or (self._may_start_near(figure.end, end) and pattern.search(text, figure.end, end))
         )
+
+    def _may_start_near(self, low: int, high: int) -> bool:
+        """Whether a character that can start a match of one of ``_NEAR_PATTERNS`` stands in
+        ``text[low:high]``, told per block of the text, each block read once. They all start
+        with a letter (or "%"): on a line of marked figures ('1"1"...') no window holds one,
+        and searching the two windows of every figure for a word was most of its cost."""
+        if _NEAR_STARTS is None:
+            return True
+        blocks = self._near_blocks
+        for block in range(low // _NEAR_BLOCK, (high - 1) // _NEAR_BLOCK + 1):
+            found = blocks.get(block)
+            if found is None:
+                at = block * _NEAR_BLOCK
+                found = blocks[block] = bool(_NEAR_STARTS.search(self.text, at, at + _NEAR_BLOCK))
+            if found:
+                return True
+        return False
 
     def _rate_after(self, pos: int) -> bool:
         """Whether a rate per time follows ``pos`` ("two kb per second")."""
@@ -1320,6 +1344,9 @@ _CUE_WINDOW = 24
 def _before(text: str, start: int) -> tuple[str, bool]:
     """(the last character before ``start`` that is not white space, within the cue window,
     or ""; whether white space stands right before ``start``)."""
+    prev = text[start - 1 : start] if start else ""
+    if prev and not prev.isspace():
+        return prev, False  # glued to what precedes ("$1", "1%1"): the common case
     window = text[max(0, start - _CUE_WINDOW) : start]
     core = window.rstrip()
     return core[-1:], len(core) < len(window)
@@ -1403,3 +1430,9 @@ _NO_RATIO_TAIL = never_first(_RATIO_TAIL_RE)
 _NO_SCALE = never_first(_SCALE_WORD_RE) & never_first(_SCALE_ABBR_RE)
 _NO_STRONG = never_first(_STRONG_RE)
 _NO_UNCERTAINTY = never_first(_UNCERTAINTY_RE)
+
+# The patterns _near looks for around a figure, and one character class for what can start
+# any of them (see _may_start_near).
+_NEAR_PATTERNS = (_ASTRONOMY_CONTEXT_RE, _DATA_CONTEXT_RE, _SHARE_CONTEXT_RE)
+_NEAR_STARTS = starts_class(*_NEAR_PATTERNS)
+_NEAR_BLOCK = 256
