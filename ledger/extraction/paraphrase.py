@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from .cues import DENIAL_VERBS
 from .lexicon import alternation, load_lexicon
+from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALE_WORDS, SMALL_NUMBERS, TENS
 from .propositions import clause_subject, content_stems_of, stem
 
 __all__ = ["Gist", "compatible", "gist", "likeness"]
@@ -34,8 +35,11 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z.’'-]*|\d[\d,.]*")
 # A pronoun subject of the reported clause is the speaker: "Google denied that it plans to
 # buy ...", "the senator said he would not step down".
 # So is the speaker of a denial followed by what it did: "The governor denied accepting money".
+# Not the "it" of "it was false that ...", which stands for the clause after it.
 _PRONOUN_SUBJECT = re.compile(
-    rf"\b(?:it|he|she|they|we)\b|\b(?:{DENIAL_VERBS})\s+(?!that\b)[a-z]+ing\b", re.I
+    r"\b(?:it(?!\s+(?:is|was|'s)\s+(?:not\s+)?[a-z]+\s+that\b)|he|she|they|we)\b"
+    rf"|\b(?:{DENIAL_VERBS})\s+(?!that\b)[a-z]+ing\b",
+    re.I,
 )
 # ", saying ...", ", adding ...": the speaker goes on to a statement of its own.
 _TURN = re.compile(
@@ -134,9 +138,10 @@ def _read_phrases(tokens: list[str], phrases: dict[tuple[str, ...], str]) -> lis
         return tokens
     stems = [stem(t) for t in tokens]
     out: list[str] = []
+    longest = max(len(phrase) for phrase in phrases)
     i = 0
     while i < len(tokens):
-        for size in (3, 2):
+        for size in range(longest, 1, -1):
             word = phrases.get(tuple(stems[i : i + size]))
             if word is not None:
                 out.append(word)
@@ -164,6 +169,8 @@ def _names(tokens: list[str], skip: frozenset[str], common: frozenset[str]) -> l
             continue
         if i == 0 and token.casefold() in _OPENERS:
             continue
+        if len(token) == 1:
+            continue  # "A" of "A$1.5bn", an initial: no name to tell two parties apart
         out.append(word)
     return out
 
@@ -190,7 +197,17 @@ def gist(text: str, speaker: str = "") -> Gist:
     # "Rebels said they had shot down ...": the speaker is the subject, so its words are
     # what is claimed too; otherwise they only say who speaks.
     subject = bool(speaker) and _PRONOUN_SUBJECT.search(text) is not None
-    words = content_stems_of(tokens, "" if subject else speaker, also=_noise())
+    leave_out = "" if subject else speaker
+    if leave_out and leave_out in text:
+        # Only where the speaker is named: "The city's finance director said ... the city
+        # was broke" still says "city".
+        start = text.index(leave_out)
+        before, after = text[:start], text[start + len(leave_out) :]
+        tokens = _TOKEN.findall(before) + _TOKEN.findall(after)
+        if tails.search(text):
+            tokens = _read_phrases(tokens, phrases)
+        leave_out = ""
+    words = content_stems_of(tokens, leave_out, also=_noise())
     senses = tuple(senses_of.get(w, _NO_SENSES) for w in words)
     present = [s for s in senses if s]
     every = frozenset().union(*present) if present else _NO_SENSES
@@ -242,7 +259,13 @@ def _subject(text: str, speaker: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _noise() -> frozenset[str]:
-    return load_lexicon().meaning_noise
+    """Words no gist is compared on: the verdict words of ``[meaning] noise`` and the words
+    of numbers ("two and a half thousand", "crore", "bn", "dozens"). Figures written in
+    digits are never content, so figures in words are not either: two outlets write one
+    figure differently, and FL101, not FL103, compares figures."""
+    numbers = (*SMALL_NUMBERS, *TENS, *SCALE_WORDS, *SCALE_ABBREVIATIONS, *DENOMINATORS)
+    plurals = (f"{w}s" for w in (*SCALE_WORDS, *TENS))
+    return load_lexicon().meaning_noise.union(numbers, plurals)
 
 
 _NO_SENSES: frozenset[str] = frozenset()
@@ -250,17 +273,30 @@ _NO_SENSES: frozenset[str] = frozenset()
 
 def _aligned(mine: Gist, theirs: Gist) -> list[str]:
     """``mine``'s words, each written as ``theirs`` would write it: its own stem where
-    ``theirs`` has it, else a sense the two share, else its stem."""
+    ``theirs`` has it, else a sense the two share, else its stem. The words naming the
+    speaker of ``theirs``, all of them, are left out when ``theirs`` leaves them out:
+    "hackers stole data from the telecom operator" names, as its object, the operator that
+    denies it, and a denial does not name its own speaker."""
     their_words = set(theirs.words)
     their_senses = theirs.all_senses
+    speaker = _speaker_stems(theirs.speaker)
+    if speaker & their_words or not speaker.issubset(mine.words):
+        speaker = _NO_SENSES
     out = []
     for word, senses in zip(mine.words, mine.senses, strict=True):
         if word in their_words:
             out.append(word)
             continue
+        if word in speaker:
+            continue
         shared = senses & their_senses
         out.append(min(shared) if shared else word)
     return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _speaker_stems(speaker: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in _TOKEN.findall(speaker)) if speaker else _NO_SENSES
 
 
 def likeness(a: Gist, b: Gist) -> tuple[int, float]:

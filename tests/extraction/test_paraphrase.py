@@ -138,3 +138,57 @@ def test_a_denial_of_doing_something_makes_its_speaker_the_subject() -> None:
     claim = gist("The newspaper reported that the senator had received money", "newspaper")
     assert "governor" in denial.words
     assert not compatible(denial, claim)
+
+
+def test_figures_in_words_are_not_content() -> None:
+    # Digits were never content; "two and a half thousand", "crore" and "bn" are no more.
+    words = gist("Tata Steel denied it would axe two and a half thousand posts", "Tata Steel")
+    assert not {"two", "half", "thousand"} & set(words.words)
+    assert "crore" not in gist("the state spent Rs 1,200 crore on adverts").words
+    claim = gist("the agency had wasted $2 billion on the software")
+    denial = gist("the agency squandered $2bn on the software")
+    assert likeness(claim, denial) == (3, 100)
+
+
+def test_a_longer_phrase_is_read_before_its_start() -> None:
+    # "run out of money" is being broke, "run out of road salt" only running out.
+    assert likeness(gist("the city had run out of money"), gist("the city was broke")) == (2, 100)
+    assert likeness(gist("the city had run out of road salt"), gist("the city was broke"))[1] < 75
+
+
+def test_the_speaker_is_left_out_only_where_it_is_named() -> None:
+    # "it was false that" is no pronoun subject; the city the director speaks of stays.
+    denial = gist(
+        "The city's finance director said it was false that the city was broke",
+        "city's finance director",
+    )
+    assert denial.words == ("citi", "broke")
+
+
+def test_a_claim_naming_the_denier_as_its_object_meets_the_denial() -> None:
+    claim = gist(
+        "Researchers said hackers had stolen the data of customers from the telecom operator",
+        "Researchers",
+    )
+    denial = gist(
+        "The telecom operator denied that customer information had been leaked",
+        "telecom operator",
+    )
+    assert likeness(claim, denial)[1] >= 75
+    # Only the whole speaker: a denier that is "the startup's founder" leaves "startup".
+    owner = gist("sources said the startup was running out of cash", "sources")
+    founder = gist(
+        "The startup's founder dismissed claims that the company was close to insolvency",
+        "startup's founder",
+    )
+    assert likeness(owner, founder) == (2, 100)
+
+
+def test_opposite_acts_are_different_things() -> None:
+    hired = gist("the government had hired 2 lakh teachers in Bihar")
+    fired = gist("the government denied firing 2 lakh teachers in Bihar", "government")
+    assert not compatible(hired, fired)
+    signed = gist("the governor would sign the abortion bill")
+    vetoed = gist("the governor's office denied that he would veto the abortion bill")
+    assert not compatible(signed, vetoed)
+    assert compatible(gist("the steelmaker would cut jobs"), gist("the firm would axe posts"))
