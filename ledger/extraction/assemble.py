@@ -33,7 +33,7 @@ from .lexicon import load_lexicon
 from .mentions import Mention
 from .propositions import claim_key, clause_span, clause_subject
 from .sentences import Sentence, split_sentences
-from .stance import is_anaphoric_denial, stance_of
+from .stance import STATEMENT_OPENING, is_anaphoric_denial, stance_of
 
 __all__ = ["EXTRACTOR_NAME", "extract_assertions"]
 
@@ -105,6 +105,8 @@ _EMBEDDED_CLAIM = re.compile(
     r"(?P<who>[^,]+?)\s+that\s+(?P<what>.+?)(?:\s+as\s+[\"“]|[,.;]|$)",
     re.I,
 )
+# The auxiliary that opens a passive cue ("was denied by the army").
+_PASSIVE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
 _CUE_GAP = re.compile(r"\s*(?:(?:on|in|at|late|earlier|last)\s+)?")
 # "Moscow accused the US on Tuesday of ...", "told reporters on Wednesday that ...": after a
 # verb that takes an object, the day that follows the object still dates the saying.
@@ -774,8 +776,17 @@ def _sentence_claims(
             continue
         # A claim reported with its speaker in front quotes the clause with the speaker,
         # as a reader would cite it ("Washington has rejected similar allegations").
+        passive = cue.cue_start >= c_end and cue.cue.split(maxsplit=1)[0] in _PASSIVE
         if cue.content_start >= cue.cue_end:
             q_start, q_end = clause_span(text, cue.cue_start, max(c_end, cue.cue_end))
+        elif passive and is_denial_verb(cue.verb):
+            # "The claim that the dam had been breached was denied by Ukrainian officials":
+            # the subject is what is denied, not another party's claim; quote the clause, and
+            # read the claim after "the claim that" or "reports of".
+            q_start, q_end = c_start, cue.cue_end
+            opening = STATEMENT_OPENING.match(content)
+            if opening:
+                content = content[opening.end() :]
         elif is_denial_verb(cue.verb):
             # "..., claims the Pentagon denied": the clause is the other side's claim; the
             # denial itself is the cue.

@@ -52,14 +52,20 @@ _CLOSING_VERBS = alternation(_LEXICON.closing)
 # "called the claims baseless": a verdict on what someone said is a cue only when its
 # object is a statement, since "called" alone is mostly naming or summoning.
 _VERDICT_VERBS = (
-    r"(?:called|calls|branded|brands|described|describes)(?=\s+(?:the|these|those|such|"
+    r"(?:called|calls|branded|brands|described|describes|termed|terms|labelled|labeled)"
+    r"(?=\s+(?:the|these|those|such|"
     r"similar|their|his|her|its)\s+(?:[\w’'-]+\s+){0,2}?(?:claims?|allegations?|accusations?|"
     r"reports?|charges?|remarks?|statements?)\b)"
 )
 
 
+# "Opposition MPs questioned whether the contract had been tendered": a doubt put as a
+# question; "police questioned a suspect" is no report.
+_QUESTION_VERBS = r"(?:questioned|questions|queried|queries|wondered|wonders)(?=\s+whether\b)"
+
+
 _CUE_PATTERN = (
-    rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}|{_VERDICT_VERBS})\b(?!\s+to\b)"
+    rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}|{_VERDICT_VERBS}|{_QUESTION_VERBS})\b(?!\s+to\b)"
     rf"|(?:{_PLEDGE_VERBS})\b(?=\s+(?:to|that)\b))"
     rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$|\s+that\b)"
     r"|\b(?P<according>(?i:according)\s+to)\s+"

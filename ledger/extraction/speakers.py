@@ -267,7 +267,7 @@ def is_name_token(token: str) -> bool:
 
 def strip_chunk(words: list[str]) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
-        if words[i].casefold() in _CONJUNCTIONS:
+        if words[i].casefold() in _CONJUNCTIONS and not _joins_office(words, i):
             words = words[i + 1 :]
             break
     words = _strip_leading_adjuncts(words)
@@ -284,6 +284,16 @@ def strip_chunk(words: list[str]) -> list[str]:
     ):
         words = words[:-1]
     return words
+
+
+def _joins_office(words: list[str], i: int) -> bool:
+    """Whether the "and" at ``i`` joins two capitalised words of an office's name after "of"
+    or "for" ("the Secretary of State for Health and Social Care"), not two speakers."""
+    if words[i] != "and" or i == 0 or i + 1 >= len(words):
+        return False
+    if not (words[i - 1][:1].isupper() and words[i + 1][:1].isupper()):
+        return False
+    return any(words[j] in ("of", "for") and words[j - 1][:1].isupper() for j in range(1, i - 1))
 
 
 def _strip_leading_adjuncts(words: list[str]) -> list[str]:
@@ -523,8 +533,11 @@ class SpeakerResolver:
                 roles.extend(_title_roles(token))
         # "Secretary of State Antony Blinken": the title goes on with "of" and what it is of;
         # "the President of Russia" is the office holder, unnamed.
-        while cut and cut + 1 < len(run) and run[cut].casefold() in ("of", "for"):
-            if cut + 2 == len(run):
+        while cut and cut + 1 < len(run) and run[cut].casefold() in ("of", "for", "and"):
+            # "for Health and Social Care": an office named by two joined words ends the run
+            # (a name after the office comes after a single word: "of State Antony Blinken").
+            joined = run[cut].casefold() == "and" and len(run) - cut - 1 <= 3
+            if cut + 2 == len(run) or joined:
                 office = re.sub(r"^(?:The)\s+", "", " ".join(run))
                 self._speakers.remember(office, roles, named=False)
                 return office

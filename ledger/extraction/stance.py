@@ -18,7 +18,7 @@ import re
 from .cues import DENIAL_VERBS
 from .lexicon import alternation, load_lexicon
 
-__all__ = ["ANAPHORIC_OBJECT", "is_anaphoric_denial", "stance_of"]
+__all__ = ["ANAPHORIC_OBJECT", "STATEMENT_OPENING", "is_anaphoric_denial", "stance_of"]
 
 # The words of each rule are data: ``[stance]`` of fact_ledger/data/words.toml.
 _WORDS = load_lexicon().stance
@@ -37,6 +37,13 @@ ANAPHORIC_OBJECT = re.compile(
     r"|^\s*(?:it|this|that|them)\s*(?:[,.;:!]|\bas\b|$)",
     re.I,
 )
+# "The claim that the dam had been breached", "Reports of a ceasefire deal": the subject of
+# a passive denial names what was said, and what follows "that" or "of" is the claim.
+STATEMENT_OPENING = re.compile(
+    rf"^\s*(?:(?:the|these|those|such|similar)\s+)?(?:[\w’'-]+\s+)?(?:{_any('statement_nouns')})"
+    r"\s+(?:that|of)\s+(?=\S)",
+    re.I,
+)
 _THAT_IS = re.compile(
     r"^\W*(?:that|this|it|these|those|they|such\s+\w+)\s*(?:'s|’s|is|are|was|were)\b", re.I
 )
@@ -52,9 +59,11 @@ _FALSE_PREDICATE = re.compile(
 )
 # "The video is not from Gaza", "the girls were not kidnapped": a negated copula or passive
 # in the main clause denies the positive statement (claim keys drop "not", so the two meet);
-# a negated progressive ("is not doing enough") is a statement of its own.
+# a negated progressive ("is not doing enough") is a statement of its own, and so is "not
+# yet" ("the bank was not yet ready to cut rates") or "not expected".
 _NEGATED_COPULA = re.compile(
-    r"^[^,;:]*?\b(?:is|was|are|were)(?:\s+not\b|n['’]t\b)(?!\s+\w+ing\b)"
+    r"^[^,;:]*?\b(?:is|was|are|were)(?:\s+not\b|n['’]t\b)"
+    rf"(?!\s+(?:\w+ing|{_any('not_denied_after')})\b)"
     r"|^[^,;:]*?\bnever\s+happened\b",
     re.I,
 )
@@ -71,10 +80,13 @@ _NEGATED_FUTURE = re.compile(
 # "the pilots had never lost contact": "never" in the main clause denies that it happened;
 # "never before" and "never again" are records and vows, not denials.
 _NEVER = re.compile(rf"^[^,;:]*?\bnever\b(?!\s+(?:{_any('never_exceptions')})\b)", re.I)
-# "there was no truth in reports that ...", "it had no plans to cut jobs": the hedged
-# denials of press offices, however long what they deny.
+# "there was no truth in reports that ...", "it had no plans to cut jobs", "there was no
+# evidence that the fire was started deliberately": the hedged denials of press offices and
+# investigators, however long what they deny.
 _NO_TRUTH = re.compile(
     r"^\W*(?:there\s+(?:is|was|are|were)\s+)?(?:absolutely\s+|simply\s+)?no\s+truth\b"
+    r"|^\W*there\s+(?:is|was|are|were|had\s+been|has\s+been)\s+(?:absolutely\s+)?no\s+"
+    r"(?:evidence|indication|sign)\s+(?:that|of)\b"
     r"|^[^,;:]*?\b(?:has|have|had|there\s+(?:is|are|was|were))\s+(?:absolutely\s+)?no\s+"
     r"(?:plans?|intentions?)\s+(?:to|of|for)\b",
     re.I,
@@ -92,6 +104,17 @@ _NEGATED_PAST = re.compile(
 )
 # "At no point did we mislead investors": a negative phrase opening the statement.
 _NEGATIVE_OPENER = re.compile(rf"^\W*(?:{_any('negative_openers')})\b", re.I)
+# "Police said no footballer had been detained", "neither the army nor the police had opened
+# fire": a reported statement whose subject is "no" thing denies it of anything. Only when
+# reported: an unattributed "No group has claimed responsibility" is the writer's report;
+# and "no one was hurt" reports an outcome (a toll of none), as "nobody" does.
+_NOBODY_SUBJECT = re.compile(
+    r"^\W*(?:neither\b[^,;:]*?\bnor\b|no\b(?!\s+one\b)(?:\s+[\w’'-]+){1,3}?\s+"
+    r"(?:had|has|have|was|were|is|are|did|will|would)\b)",
+    re.I,
+)
+# "questioned whether the contract had been tendered": a doubt.
+_WHETHER = re.compile(r"^\W*whether\b", re.I)
 
 
 # A verb of saying before the negation puts it in a reported clause of the sentence's own
@@ -121,6 +144,10 @@ def stance_of(content: str, verb: str | None = None) -> str:
         return "denies"
     if _NEGATIVE_OPENER.match(stripped):
         return "denies"
+    if verb and _NOBODY_SUBJECT.match(stripped):
+        return "denies"
+    if verb and _WHETHER.match(stripped):
+        return "questions"
     rules = (_NEGATED_FUTURE, _NEVER, _NO_TRUTH, _NEGATED_PAST)
     if any(_in_main_clause(rule, stripped) for rule in rules):
         return "denies"

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.extraction.assemble import extract_assertions
+from fact_ledger.extraction.propositions import claim_key
 from fact_ledger.model import Assertion, Document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -322,3 +323,16 @@ def test_the_time_of_a_rate_is_no_duration_of_its_own() -> None:
         ("150 million litres a day", "quantity", "litre/day"),
         ("a day", "duration", "day"),
     ]
+
+
+def test_a_passive_denial_quotes_its_subject_and_keys_what_it_names() -> None:
+    text = (
+        "The claim that the dam had been deliberately breached was denied by Ukrainian officials."
+    )
+    (row,) = [
+        r for r in extract_assertions(Document.from_text(text, name="d")) if r.kind == "proposition"
+    ]
+    assert (row.stance, row.speaker) == ("denies", "Ukrainian officials")
+    assert row.quote == text.rstrip(".")
+    # keyed on what was claimed, not on "the claim"
+    assert row.claim_key == claim_key("the dam had been deliberately breached")

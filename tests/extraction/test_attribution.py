@@ -456,3 +456,32 @@ def test_what_a_speaker_goes_on_to_say_after_a_closing_tag_is_theirs(text):
     figures = [r for r in rows_of(text) if r.kind == "quantity"]
     assert len(figures) == 2
     assert {r.speaker for r in figures} in ({"bank"}, {"army"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The chair of the Federal Reserve told lawmakers that rates would stay high.",
+            "chair of the Federal Reserve",
+        ),
+        (
+            "According to the chief executive of Thames Water, the company needs investment.",
+            "chief executive of Thames Water",
+        ),
+        (
+            "The Secretary of State for Health and Social Care said hospitals would be built.",
+            "Secretary of State for Health and Social Care",
+        ),
+        # two speakers joined by "and" are not one office: the nearer one speaks
+        ("Russia and China said the vote was illegal.", "China"),
+        (
+            'The Ministry of External Affairs termed the reports "baseless".',
+            "Ministry of External Affairs",
+        ),
+        ("Opposition MPs questioned whether the contract had been tendered.", "Opposition MPs"),
+        ("Reports of a ceasefire were denied by a senior Hamas official.", "senior Hamas official"),
+    ],
+)
+def test_offices_verdict_and_question_verbs_and_passive_denials_speak(sentence, speaker):
+    assert speakers(body(sentence))[-1] == speaker

@@ -184,3 +184,28 @@ def test_press_office_denials_deny(content):
 )
 def test_not_denying_not_knowing_and_not_yet_are_no_denials(content):
     assert stance_of(content, "said") == "asserts"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "no footballer had been detained",
+        "Neither the army nor the police had opened fire on the crowd",
+        "there was no evidence that the fire had been started deliberately",
+    ],
+)
+def test_a_reported_nobody_or_no_evidence_denies(content):
+    assert stance_of(content, "said") == "denies"
+
+
+def test_nobody_unreported_or_no_one_hurt_asserts():
+    # The writer's "No group has claimed responsibility"; a toll of none.
+    assert stance_of("No group has claimed responsibility for the attack") == "asserts"
+    assert stance_of("No one was hurt in the blaze", "said") == "asserts"
+
+
+def test_not_yet_is_no_denial_and_whether_questions():
+    assert stance_of("the central bank was not yet ready to cut rates", "told") == "asserts"
+    assert stance_of("whether the contract had been properly tendered", "questioned") == (
+        "questions"
+    )
