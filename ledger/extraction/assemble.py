@@ -106,7 +106,7 @@ _EMBEDDED_CLAIM = re.compile(
     re.I,
 )
 # The auxiliary that opens a passive cue ("was denied by the army").
-_PASSIVE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
+_PASSIVE_FIRST = [[w] for w in ("is", "are", "was", "were", "been", "be", "being")]
 _CUE_GAP = re.compile(r"\s*(?:(?:on|in|at|late|earlier|last)\s+)?")
 # "Moscow accused the US on Tuesday of ...", "told reporters on Wednesday that ...": after a
 # verb that takes an object, the day that follows the object still dates the saying.
@@ -776,7 +776,7 @@ def _sentence_claims(
             continue
         # A claim reported with its speaker in front quotes the clause with the speaker,
         # as a reader would cite it ("Washington has rejected similar allegations").
-        passive = cue.cue_start >= c_end and cue.cue.split(maxsplit=1)[0] in _PASSIVE
+        passive = cue.cue_start >= c_end and (cue.cue or "").split()[:1] in _PASSIVE_FIRST
         if cue.content_start >= cue.cue_end:
             q_start, q_end = clause_span(text, cue.cue_start, max(c_end, cue.cue_end))
         elif passive and is_denial_verb(cue.verb):
