@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,7 @@ import pandas as pd
 from ..components import Check, CheckContext
 from ..extraction.paraphrase import Gist, compatible, gist, likeness
 from ..options import CheckOptions
-from .frames import among, findings_frame, names_text, no_findings
+from .frames import among, findings_frame, first_rows, group_ids, names_text, no_findings
 
 DESCRIPTION = """\
 ## What it does
@@ -102,20 +103,20 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     ids: list[list[str]] = []
     messages: list[str] = []
     # Only contested claims and self-contradictions reach Python, and they are the output.
-    for group in _runs(firsts[contested[firsts["claim"].to_numpy()]], ["claim"]):
-        said = [name_of[r] for r, d in zip(group["row"], group["side"], strict=True) if not d]
-        denied = [name_of[r] for r, d in zip(group["row"], group["side"], strict=True) if d]
-        ids.append([ids_of[r] for r in group["row"]])
+    for group, sides in _runs(firsts[contested[firsts["claim"].to_numpy()]], ["claim"]):
+        said = [name_of[r] for r, d in zip(group, sides, strict=True) if not d]
+        denied = [name_of[r] for r, d in zip(group, sides, strict=True) if d]
+        ids.append([ids_of[r] for r in group])
         # The claim as its first asserter worded it: the key is for matching, not for people.
-        claim_text = _clip(quote_of[group["row"][0]])
+        claim_text = _clip(quote_of[group[0]])
         messages.append(
             f"“{claim_text}” is asserted by {names_text(dict.fromkeys(said))} "
             f"and denied by {names_text(dict.fromkeys(denied))}"
         )
-    for group in _runs(firsts[turncoat], ["claim", "party"]):
-        ids.append([ids_of[r] for r in group["row"]])
+    for group, _ in _runs(firsts[turncoat], ["claim", "party"]):
+        ids.append([ids_of[r] for r in group])
         messages.append(
-            f"{name_of[group['row'][0]]} both asserts and denies “{_clip(quote_of[group['row'][0]])}”"
+            f"{name_of[group[0]]} both asserts and denies “{_clip(quote_of[group[0]])}”"
         )
     return findings_frame(ids, messages) if ids else no_findings()
 
@@ -139,9 +140,9 @@ def _join_paraphrases(
     and their senses, at least ``threshold``), among those sharing two words or senses with
     it and compatible with it, found through an index of words so no denial is compared with
     every claim."""
-    denials: list[int] = np.flatnonzero(side == 1).tolist()
-    asserted: list[int] = np.flatnonzero(side == 0).tolist()
-    if not denials or not asserted:
+    denials = np.flatnonzero(side == 1)
+    asserted = np.flatnonzero(side == 0)
+    if not len(denials) or not len(asserted):
         return
     quotes = rows["quote"].to_numpy(dtype=object)
     speakers = rows["speaker"].fillna("").to_numpy(dtype=object)
@@ -153,19 +154,21 @@ def _join_paraphrases(
             found = gists[i] = gist(str(quotes[i]), str(speakers[i]))
         return found
 
-    under_key: dict[int, list[int]] = {}
-    for j in asserted:
-        under_key.setdefault(int(claim[j]), []).append(j)
+    # The asserted rows of each key, in row order, as one sorted array and where each key's
+    # run starts: a denial looks up its own key's, and only when it needs them.
+    by_key = asserted[np.argsort(claim[asserted], kind="stable")]
+    firsts = np.searchsorted(claim[by_key], np.arange(int(claim.max()) + 2))
     fresh = int(claim.max(initial=-1)) + 1
     lonely = []
-    for i in denials:
-        same = under_key.get(int(claim[i]))
-        if not same:
+    for i in denials.tolist():
+        key = int(claim[i])
+        begin, end = int(firsts[key]), int(firsts[key + 1])
+        if begin == end:
             lonely.append(i)
         elif (
-            len(same) <= _COMMON_STEM
+            end - begin <= _COMMON_STEM
             and (gist_of(i).names or gist_of(i).places)
-            and not any(compatible(gist_of(j), gist_of(i)) for j in same)
+            and not any(compatible(gist_of(j), gist_of(i)) for j in by_key[begin:end].tolist())
         ):
             # One key, different things ("the hospital in Boston" / "in Chicago").
             claim[i] = fresh
@@ -173,10 +176,8 @@ def _join_paraphrases(
             lonely.append(i)
     if not lonely:
         return
-    index: dict[str, list[int]] = {}
-    for j in asserted:
-        for label in gist_of(j).labels:
-            index.setdefault(label, []).append(j)
+    wanted = {label for i in lonely for label in gist_of(i).labels}
+    index = _label_index(quotes, speakers, asserted, wanted)
     for i in lonely:
         mine = gist_of(i)
         shared: Counter[int] = Counter()
@@ -198,6 +199,35 @@ def _join_paraphrases(
             claim[i] = claim[best]
 
 
+def _label_index(
+    quotes: np.ndarray, speakers: np.ndarray, asserted: np.ndarray, wanted: set[str]
+) -> dict[str, list[int]]:
+    """The asserted rows, in row order, whose gist holds each label of ``wanted``, for the
+    labels no more than ``_COMMON_STEM`` rows hold (a denial looks up no other).
+
+    One gist per distinct statement (quote and speaker), not per row: a ledger repeats its
+    statements, and only the labels some denial has are kept."""
+    quote, texts = pd.factorize(quotes[asserted], use_na_sentinel=False)
+    speaker, names = pd.factorize(speakers[asserted], use_na_sentinel=False)
+    statement = group_ids(quote, speaker)
+    first = first_rows(statement)
+    text_of, name_of = texts.tolist(), names.tolist()
+    holding: dict[str, list[int]] = {}
+    for s, (q, p) in enumerate(zip(quote[first].tolist(), speaker[first].tolist(), strict=True)):
+        for label in gist(str(text_of[q]), str(name_of[p])).labels & wanted:
+            holding.setdefault(label, []).append(s)
+    rows_of = np.bincount(statement, minlength=len(first))
+    # Each statement's rows, in row order: ``members[starts[s]:starts[s + 1]]``.
+    members = np.argsort(statement, kind="stable")
+    starts = np.concatenate(([0], np.cumsum(rows_of)))
+    index: dict[str, list[int]] = {}
+    for label, held in holding.items():
+        if rows_of[held].sum() <= _COMMON_STEM:
+            rows = np.concatenate([members[starts[s] : starts[s + 1]] for s in held])
+            index[label] = asserted[np.sort(rows)].tolist()
+    return index
+
+
 def _clip(text: str) -> str:
     """A claim short enough for a one-line message, cut at a word boundary."""
     flat = " ".join(str(text).split())
@@ -212,18 +242,16 @@ def _display_names(rows: pd.DataFrame) -> list[str]:
     return [n if n else _AUTHOR for n in names.tolist()]
 
 
-def _runs(rows: pd.DataFrame, keys: list[str]) -> list[dict[str, list[int]]]:
-    """``rows`` sorted by ``keys`` (then side, asserts first), cut into runs of equal keys,
-    each run as plain lists of its columns."""
+def _runs(rows: pd.DataFrame, keys: list[str]) -> list[tuple[list[int], list[int]]]:
+    """``rows`` sorted by ``keys`` (then side, asserts first), cut into runs of equal keys:
+    each run's ``row`` and ``side`` values as lists."""
     if rows.empty:
         return []
     ordered = rows.sort_values([*keys, "side", "row"], kind="stable")
     marks = ordered[keys].ne(ordered[keys].shift()).any(axis=1).to_numpy()
-    cuts = np.flatnonzero(marks)[1:]
-    columns = {name: np.split(ordered[name].to_numpy(), cuts) for name in ordered.columns}
-    return [
-        {name: parts[i].tolist() for name, parts in columns.items()} for i in range(len(cuts) + 1)
-    ]
+    bounds = [*np.flatnonzero(marks).tolist(), len(ordered)]
+    row, side = ordered["row"].tolist(), ordered["side"].tolist()
+    return [(row[a:b], side[a:b]) for a, b in pairwise(bounds)]
 
 
 CHECK = Check(

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+import numpy as np
 import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fact_ledger.checks import conflicts
 from fact_ledger.components import CheckContext
+from fact_ledger.extraction.paraphrase import Gist, compatible, likeness
+from fact_ledger.extraction.paraphrase import gist as paraphrase_gist
 from fact_ledger.testing import make_assertions
 
 CLAIM = "coalition-cut-strikes-iraq-september"
@@ -201,3 +209,132 @@ def test_a_denial_about_another_company_is_not_paired() -> None:
         },
     )
     assert out.empty
+
+
+# -- the pairing, against a plain definition of it --------------------------------------
+
+# Words news uses for one event, places, names and pronouns: enough to make gists that share
+# stems and senses, are incompatible by place or name, and have the speaker as the subject.
+_WORDS = [
+    "the",
+    "army",
+    "shut",
+    "close",
+    "closed",
+    "plant",
+    "factory",
+    "in",
+    "near",
+    "Boston",
+    "Chicago",
+    "Google",
+    "Microsoft",
+    "it",
+    "he",
+    "they",
+    "denied",
+    "said",
+    "strikes",
+    "cut",
+    "halved",
+    "seized",
+    "captured",
+    "town",
+    "bridge",
+    "tunnel",
+    "dam",
+    "burst",
+    "buy",
+    "plans",
+    "to",
+    "had",
+    "its",
+]
+_SPEAKERS = ["", "Google", "the army", "Boston police", "he", "Microsoft"]
+_statements = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=7).map(" ".join)
+
+
+def _reference_join(
+    rows: pd.DataFrame, claim: np.ndarray, party: np.ndarray, side: np.ndarray, threshold: float
+) -> None:
+    """``_join_paraphrases`` as first written: every statement's gist, one index of every
+    label of every asserted row."""
+    quotes = rows["quote"].tolist()
+    speakers = rows["speaker"].fillna("").tolist()
+
+    def gist_of(i: int) -> Gist:
+        return paraphrase_gist(str(quotes[i]), str(speakers[i]))
+
+    asserted = [j for j in range(len(rows)) if side[j] == 0]
+    under_key: dict[int, list[int]] = {}
+    for j in asserted:
+        under_key.setdefault(int(claim[j]), []).append(j)
+    fresh, lonely = int(claim.max(initial=-1)) + 1, []
+    for i in (i for i in range(len(rows)) if side[i] == 1):
+        same = under_key.get(int(claim[i]))
+        if not same:
+            lonely.append(i)
+        elif (
+            len(same) <= conflicts._COMMON_STEM
+            and (gist_of(i).names or gist_of(i).places)
+            and not any(compatible(gist_of(j), gist_of(i)) for j in same)
+        ):
+            claim[i], fresh = fresh, fresh + 1
+            lonely.append(i)
+    index: dict[str, list[int]] = {}
+    for j in asserted:
+        for label in gist_of(j).labels:
+            index.setdefault(label, []).append(j)
+    for i in lonely:
+        shared: Counter[int] = Counter()
+        for label in gist_of(i).labels:
+            if len(index.get(label, ())) <= conflicts._COMMON_STEM:
+                shared.update(index.get(label, ()))
+        best, best_score = -1, threshold
+        for j, count in shared.items():
+            if count < 2 or (party[j] == party[i] and party[i] >= 0):
+                continue
+            if not compatible(gist_of(j), gist_of(i)):
+                continue
+            words, score = likeness(gist_of(i), gist_of(j))
+            if words >= 2 and score >= best_score:
+                best, best_score = j, score
+        if best >= 0:
+            claim[i] = claim[best]
+
+
+@settings(max_examples=100)
+@given(
+    statements=st.lists(
+        st.tuples(
+            _statements,
+            st.sampled_from(_SPEAKERS),
+            st.integers(0, 2),  # claim key
+            st.integers(-1, 3),  # party (-1: the article's own voice)
+            st.integers(0, 1),  # denies
+        ),
+        min_size=1,
+        max_size=14,
+    ),
+    common=st.integers(1, 4),
+    threshold=st.sampled_from([30.0, 75.0]),
+)
+def test_joining_paraphrases_matches_its_plain_definition(
+    statements: list[tuple[str, str, int, int, int]],
+    common: int,
+    threshold: float,
+) -> None:
+    """Keys looked up per denial and gists made per distinct statement: the same keys as
+    every row's gist in one index. A small ``_COMMON_STEM`` makes a handful of rows enough
+    for a label to be common."""
+    quotes, speakers, claims, parties, sides = (list(c) for c in zip(*statements, strict=True))
+    rows = pd.DataFrame(
+        {"quote": quotes, "speaker": pd.Series([s or None for s in speakers], dtype=object)}
+    )
+    claim, party, side = (np.asarray(c, dtype=np.int64) for c in (claims, parties, sides))
+    expected = claim.copy()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(conflicts, "_COMMON_STEM", common)
+        _reference_join(rows, expected, party, side, threshold)
+        conflicts._join_paraphrases(rows, claim, party, side, threshold)
+    assert claim.tolist() == expected.tolist()
