@@ -429,7 +429,11 @@ def _validate_output(result: object) -> pd.DataFrame:
     the ledger's is asked of all checks' output at once (:func:`_id_positions`). Messages
     held as Python strings in an object column are accepted as the str column they are, and
     a frame with no rows is no findings whatever columns and dtypes it has
-    (``pd.DataFrame()`` included)."""
+    (``pd.DataFrame()`` included).
+
+    A well-formed frame is recognised whole-column (:func:`_well_formed`); only one that is
+    not goes through pandera's :class:`~fact_ledger.schemas.findings.CheckOutputSchema`,
+    whose failure table names the first bad value."""
     import pandera.errors as pa_errors
 
     from .schemas.findings import CheckOutputSchema
@@ -446,24 +450,46 @@ def _validate_output(result: object) -> pd.DataFrame:
             f"column{'s' if len(missing) > 1 else ''} (a findings frame needs "
             f"{' and '.join(FINDINGS_COLUMNS)}; it has {', '.join(map(str, output.columns))})"
         )
-    message = output.get("message")
-    if message is not None and message.dtype == object and message.map(type).eq(str).all():
-        output = output.assign(message=message.astype("str"))
-    try:
-        CheckOutputSchema.validate(output, lazy=True)
-    except pa_errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-        first = cases.iloc[0]
-        raise CheckFailed(
-            f"returned {len(cases)} invalid value(s) (first: column {first['column']}, "
-            f"rule {first['check']})"
-        ) from None
+    if not _well_formed(output):
+        message = output.get("message")
+        if message is not None and message.dtype == object and message.map(type).eq(str).all():
+            output = output.assign(message=message.astype("str"))
+        try:
+            CheckOutputSchema.validate(output, lazy=True)
+        except pa_errors.SchemaErrors as exc:
+            cases = exc.failure_cases
+            first = cases.iloc[0]
+            raise CheckFailed(
+                f"returned {len(cases)} invalid value(s) (first: column {first['column']}, "
+                f"rule {first['check']})"
+            ) from None
     if "severity" in output.columns:
         bad = ~output["severity"].isin(SEVERITIES) & output["severity"].notna()
         if bad.any():
             value = output.loc[bad, "severity"].iloc[0]
             raise CheckFailed(f"returned severity {value!r} (must be one of {SEVERITIES})")
     return output
+
+
+def _well_formed(output: pd.DataFrame) -> bool:
+    """Whether ``output`` passes :class:`~fact_ledger.schemas.findings.CheckOutputSchema`,
+    asked of whole columns: ``assertion_ids`` an object column of lists (or tuples) of
+    strings, ``message`` non-empty strings, in a ``str`` column or as Python strings in an
+    object column. ``False`` means "ask pandera", which says what is wrong."""
+    from .schemas.findings import id_lists_valid
+
+    if not output.columns.is_unique:
+        return False
+    ids, message = output["assertion_ids"], output["message"]
+    if ids.dtype != object or not id_lists_valid(ids).all():
+        return False
+    if message.dtype == object:
+        texts = message.to_numpy()
+        # Exactly ``str``, as pandera's check of the column converted to ``str`` would see it.
+        return set(map(type, texts)) == {str} and min(map(len, texts)) > 0
+    if message.dtype != "str" or message.isna().any():
+        return False
+    return bool(message.str.len().min() > 0)
 
 
 def _id_positions(

@@ -215,6 +215,56 @@ def test_a_message_that_is_not_a_string_is_garbage() -> None:
     assert [f.code for f in findings] == [PLUGIN_ERROR_CODE]
 
 
+def _pandera_verdict(output: pd.DataFrame) -> list[str] | None:
+    """What validation was before the whole-column path: object messages that are all
+    strings read as ``str``, then pandera's schema. The messages if valid, else ``None``."""
+    import pandera.errors as pa_errors
+
+    from fact_ledger.schemas.findings import CheckOutputSchema
+
+    message = output["message"]
+    if message.dtype == object and message.map(type).eq(str).all():
+        output = output.assign(message=message.astype("str"))
+    try:
+        CheckOutputSchema.validate(output, lazy=True)
+    except pa_errors.SchemaErrors:
+        return None
+    return output["message"].tolist()
+
+
+_id_values = st.one_of(
+    st.lists(st.sampled_from(["a" * 16, "b" * 16, ""]), max_size=3),
+    st.lists(st.sampled_from(["a" * 16, "b" * 16]), max_size=2).map(tuple),
+    st.sampled_from(["a" * 16, None, 7, ["a" * 16, 3], [None]]),
+)
+_message_values = st.one_of(
+    st.text(max_size=3), st.sampled_from(["", None, 42, 1.5, b"x", float("nan")])
+)
+
+
+@settings(max_examples=60)
+@given(
+    rows=st.lists(st.tuples(_id_values, _message_values), min_size=1, max_size=5),
+    as_str=st.booleans(),
+)
+def test_whole_column_validation_accepts_what_pandera_accepts(
+    rows: list[tuple[object, object]], as_str: bool
+) -> None:
+    """The runner's whole-column check of a findings frame and pandera's schema agree on
+    every frame: the same frames pass, with the same messages, and the others fail."""
+    ids, messages = zip(*rows, strict=True)
+    message = pd.Series(list(messages), dtype=object)
+    if as_str and message.map(type).eq(str).all():
+        message = message.astype("str")
+    output = pd.DataFrame({"assertion_ids": pd.Series(list(ids), dtype=object), "message": message})
+    expected = _pandera_verdict(output)
+    try:
+        got = checking._validate_output(output)["message"].tolist()
+    except checking.CheckFailed:
+        got = None
+    assert got == expected
+
+
 def test_a_plugin_whose_registration_raises_is_reported_by_name() -> None:
     class Broken:
         @hookimpl

@@ -71,7 +71,8 @@ def findings_frame(
     text = messages.to_numpy(dtype=object) if isinstance(messages, pd.Series) else list(messages)
     data: dict[str, pd.Series] = {
         "assertion_ids": pd.Series(id_lists, dtype=object),
-        "message": pd.Series(text, dtype="str"),
+        # Python strings, as the runner keeps them: no round trip through Arrow's bytes.
+        "message": pd.Series(text, dtype=object),
     }
     if severities is not None:
         data["severity"] = pd.Series(np.asarray(severities, dtype=object), dtype=object)

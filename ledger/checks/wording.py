@@ -377,10 +377,11 @@ def leads(
     ``end``; a row whose document is missing gets ``""`` and a line longer than any.
     """
     n = len(rows)
-    determiner = np.full(n, "", dtype=object)
+    determiner = np.empty(n, dtype=object)  # np.full sets object arrays element by element
+    determiner[:] = ""
     head = np.full(n, _NO_LINE, dtype=np.int64)
     tail = head.copy()
-    clause = np.full(n, None, dtype=object)
+    clause = np.empty(n, dtype=object)  # None throughout
     codes, doc_ids = pd.factorize(rows["doc_id"])
     texts = [documents[d].text if d in documents else None for d in doc_ids.tolist()]
     known = np.asarray([t is not None for t in texts], dtype=bool)
