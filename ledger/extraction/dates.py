@@ -205,9 +205,12 @@ _PERIOD_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:in|within|for|over|after|during|than|under|about|by|to|from|of)\s+\Z", re.I
 )
 # Before a length of time "over" means "more than" only after these ("for over five years",
-# "lasted over an hour"); elsewhere it is the preposition of a period ("over five years").
+# "lasted over an hour", "waited over 12 hours"); elsewhere it is the preposition of a period
+# ("over five years").
 _OVER_AS_MORE_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:for|of|lasted|lasting|lasts|took|takes|taking|spent|after|in)\s+\Z", re.I
+    r"(?<![\w-])(?:for|of|lasted|lasting|lasts|took|takes|taking|spent|after|in|waited|"
+    r"waiting|wait|waits)\s+\Z",
+    re.I,
 )
 _VAGUE_COUNTS = {"few": "a few", "a few": "a few", "several": "several", "many": None}
 

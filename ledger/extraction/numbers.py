@@ -142,9 +142,11 @@ NUMBER_WORDS_PATTERN = (
 )
 
 #: Digits in any script with thousands separators, a decimal part, a mixed or vulgar fraction,
-#: and scientific notation ("1,500,000", "2.5", "2 1/2", "2½", "4e14", "2.48×10−5").
+#: and scientific notation ("1,500,000", "2.5", "2 1/2", "2½", "4e14", "2.48×10−5"). Indian
+#: grouping puts commas between lakhs and crores ("1,50,000" is 150,000; "12,34,56,789").
 DIGITS_PATTERN = (
-    rf"(?:(?:\d{{1,3}}(?:[{_GROUP_SEP}]\d{{3}}(?!\d))+|\d+)(?:[{_DECIMAL_SEP}]\d+)?"
+    r"(?:(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])"
+    rf"|\d{{1,3}}(?:[{_GROUP_SEP}]\d{{3}}(?!\d))+|\d+)(?:[{_DECIMAL_SEP}]\d+)?"
     rf"(?:{_SP}+\d+/\d+(?![\d/])|{_SP}?[{VULGAR_FRACTIONS}]|/\d+(?![\d/]))?"
     rf"(?:[eE][-+−]?\d+(?![\w])|{_SP}?[x×]{_SP}?(?:10(?:\^|(?=[{_MINUS}\d]))|\d+\^)[{_MINUS}]?\d+)?)"
 )

@@ -243,6 +243,20 @@ _DATA_CONTEXT_RE = re.compile(
 )
 # "The death toll, the ministry said, had risen to 112": a bare figure the sentence gives as
 # the toll counts deaths.
+# "on a vote of 31 to 18", "voted 31 to 18": a tally, however the two are joined.
+_VOTED_BEFORE_RE = re.compile(r"(?<![\w-])(?:voted|vote\s+of|votes\s+to)\s+\Z", re.IGNORECASE)
+# "A million more children", "two extra staff": the counted noun after the comparative.
+_MORE_RE = re.compile(r"[^\S\n]+(?:more|fewer|extra|additional)(?=[^\S\n]+[a-z])")
+# Who an age set off by commas belongs to: a name ("Haaland, 23,") or a person ("his wife,
+# 61,"), not a month, a day or a place of the calendar ("March, 12," does not occur in news
+# as an age, but "Tuesday, 12, ..." is left alone all the same).
+_APPOSED_TO_RE = re.compile(
+    r"(?:\b(?:man|woman|boy|girl|wife|husband|son|daughter|mother|father|brother|sister|"
+    r"grandmother|grandfather|partner|victim|driver|teenager|pensioner|widow|widower)"
+    r"|(?<![\w.])(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][a-z’'-]+),\s\Z"
+)
 _TOLL_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:death[^\S\n]+toll|toll[^\S\n]+of[^\S\n]+the[^\S\n]+dead|"
     r"number[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?dead)(?![\w-])[^.!?\n\d]*\Z",
@@ -873,9 +887,12 @@ class _Reader:
         end = m.end()
         first = figure.value
         assert first is not None
-        if sep in ("-", "–") and _is_tally(m.group(), first, second) and not unit_first:
-            # "beat Chelsea 2-1", "a 5-4 ruling": a score or a tally, not a range. One mention
-            # with no value: neither number is a figure on its own.
+        voted = sep in ("to", "-", "–") and _VOTED_BEFORE_RE.search(
+            text, max(0, figure.start - 20), figure.start
+        )
+        if (sep in ("-", "–") or voted) and _is_tally(m.group(), first, second) and not unit_first:
+            # "beat Chelsea 2-1", "a 5-4 ruling", "voted 31 to 18": a score or a tally, not a
+            # range. One mention with no value: neither number is a figure on its own.
             figure.value = figure.low = figure.high = None
             figure.unit, figure.num_end, figure.end = "score", end, end
             return
@@ -1015,7 +1032,8 @@ class _Reader:
                     figure.unit = self.units.normalise(measure.group("unit"))
                     figure.end = measure.end()
                     return
-        found = self._noun(after)
+        more = _MORE_RE.match(text, after) if text[after : after + 1] == " " else None
+        found = self._noun(more.end() if more else after)
         if found:
             figure.unit, figure.noun, figure.end = found
             if figure.unit == "point" and self._near(_SHARE_CONTEXT_RE, figure):
@@ -1026,6 +1044,23 @@ class _Reader:
             # A substring test first: this runs at every bare figure of a line of figures.
             if ("oll" in window or "dead" in window) and _TOLL_BEFORE_RE.search(window):
                 figure.unit = "death"
+            elif self._age(figure, window):
+                figure.unit = "age"
+
+    def _age(self, figure: _Figure, window: str) -> bool:
+        """ "Pupils aged 14 to 16", "Haaland, 23, has scored", "his wife, 61, was": a bare
+        whole number after "aged", or between commas after a name or a person, is an age."""
+        value = figure.high if figure.high is not None else figure.value
+        if figure.kind != "digits" or value is None or not 0 < value < 120:
+            return False
+        if window.endswith("aged ") or window.endswith("aged between "):
+            return True
+        return (
+            window.endswith(", ")
+            and self.text[figure.end : figure.end + 1] == ","
+            and figure.value == int(figure.value or 0)
+            and _APPOSED_TO_RE.search(window) is not None
+        )
 
     def _near(self, pattern: re.Pattern[str], figure: _Figure) -> bool:
         """Whether ``pattern`` (one of ``_NEAR_PATTERNS``) occurs in the figure's line

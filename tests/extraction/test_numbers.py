@@ -47,6 +47,8 @@ def in_script(number: str, zero: str) -> str:
         ("٣٫٥", 3.5),
         ("３００", 300),
         ("१,२००", 1200),
+        ("1,50,000", 150_000),
+        ("12,34,56,789", 123_456_789),
     ],
 )
 def test_parse_digits(text: str, value: float) -> None:

@@ -767,3 +767,48 @@ def test_a_bare_count_a_verb_follows_stands_for_the_things_counted_before(
     text: str, wanted: str, unit: str | None
 ) -> None:
     assert one(text, wanted).unit == unit
+
+
+def test_indian_digit_grouping_is_one_number() -> None:
+    found = one("Over 1,50,000 pilgrims visited the shrine.", "Over 1,50,000 pilgrims")
+    assert (found.value, found.unit) == (150_000, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "low", "high"),
+    [
+        ("Pupils aged 14 to 16 will sit the exams.", "14 to 16", 14, 16),
+        ("Haaland, 23, has scored 27 goals.", "23", 23, 23),
+        ("The victim and his wife, 61, were found at home.", "61", 61, 61),
+    ],
+)
+def test_an_age_after_aged_or_set_off_by_commas(text, wanted, low, high) -> None:
+    found = one(text, wanted)
+    assert (found.unit, found.low, found.high) == ("age", low, high)
+
+
+def test_no_age_after_a_weekday_or_without_a_closing_comma() -> None:
+    assert one("On Tuesday, 12, were killed.", "12").unit is None
+    assert one("Haaland, 23 goals later, was sold.", "23").unit is None
+
+
+def test_a_vote_tally_written_with_to_is_a_score() -> None:
+    found = one("Councillors voted 31 to 18 to raise council tax.", "31 to 18")
+    assert (found.value, found.unit) == (None, "score")
+    # a range written with "to" elsewhere is still a range
+    assert one("The storm will bring 50 to 80mm of rain.", "50 to 80mm").low == 50
+
+
+def test_the_counted_noun_after_more_or_extra() -> None:
+    found = one("A million more children will be eligible.", "A million more children")
+    assert (found.value, found.unit, found.noun) == (1_000_000, "person", "children")
+
+
+def test_a_megapixel_camera_and_people_counted_as_investors() -> None:
+    assert one("a 48-megapixel camera", "48-megapixel").unit == "megapixel"
+    assert one("some 2,300 investors lost money", "some 2,300 investors").unit == "person"
+
+
+def test_waited_over_a_length_of_time_is_more_than_it() -> None:
+    (found,) = [d for d in find_dates("Patients waited over 12 hours.") if d.kind == "duration"]
+    assert (found.low, found.high, found.unit) == (12, 18, "hour")
