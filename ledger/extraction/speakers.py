@@ -387,6 +387,31 @@ def _office_of(words: list[str], name_start: int) -> tuple[str, str] | None:
 _OFFICE_HEADS = frozenset({"head", "heads"})
 
 
+def _counted(word: str) -> bool:
+    """Whether ``word`` counts the people it comes before ("two", "three", "several", "3")."""
+    return word.isdigit() or word in _COUNT_WORDS
+
+
+_COUNT_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "some",
+        "many",
+        "a",
+        "few",
+    ]
+)
+
+
 def _last_segment(preceding: str) -> list[str]:
     parts = re.split(r"[,;:\"“”]", preceding.rstrip(" ,"))
     return parts[-1].split() if parts else []
@@ -504,7 +529,9 @@ class SpeakerResolver:
         cyclist's team", "people familiar with the matter". Only for the subject of one of
         :data:`SPEAKING_VERBS`, where any noun speaks."""
         lowered = [w.casefold() for w in words]
-        if len(words) >= 3 and lowered[:2] == ["people", "familiar"] and len(words) <= 6:
+        if len(lowered) > 3 and lowered[1:3] == ["people", "familiar"] and _counted(lowered[0]):
+            lowered = lowered[1:]  # "two people familiar with the matter"
+        if len(lowered) >= 3 and lowered[:2] == ["people", "familiar"] and len(lowered) <= 6:
             name = " ".join(lowered)  # the wire's anonymous sources
         elif 2 <= len(words) <= 4 and lowered[0] == "the":
             rest = words[1:]

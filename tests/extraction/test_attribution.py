@@ -481,6 +481,10 @@ def test_what_a_speaker_goes_on_to_say_after_a_closing_tag_is_theirs(text):
         ),
         ("Opposition MPs questioned whether the contract had been tendered.", "Opposition MPs"),
         ("Reports of a ceasefire were denied by a senior Hamas official.", "senior Hamas official"),
+        (
+            "The deal was agreed, two people familiar with the matter said.",
+            "people familiar with the matter",
+        ),
     ],
 )
 def test_offices_verdict_and_question_verbs_and_passive_denials_speak(sentence, speaker):
