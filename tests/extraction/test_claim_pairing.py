@@ -18,7 +18,12 @@ _spec.loader.exec_module(pairing)
 
 @pytest.mark.parametrize(
     ("name", "recall"),
-    [("pairing.toml", 1.0), ("pairing2.toml", 0.95), ("pairing3.toml", 0.85)],
+    [
+        ("pairing.toml", 1.0),
+        ("pairing2.toml", 0.95),
+        ("pairing3.toml", 0.95),
+        ("pairing4.toml", 0.9),
+    ],
 )
 def test_pairs_are_linked_at_the_default_threshold_and_decoys_are_not(
     name: str, recall: float
