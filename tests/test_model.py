@@ -1,3 +1,4 @@
+import copy
 import dataclasses
 import inspect
 import pickle
@@ -120,3 +121,27 @@ def test_a_quickly_made_assertion_is_still_frozen_and_complete() -> None:
     assert dataclasses.replace(row, start=0).start == 0
     assert pickle.loads(pickle.dumps(row)) == row
     assert row.stance == "asserts" and row.confidence == 1.0 and row.noun is None
+
+
+def test_a_quickly_made_row_is_an_ordinary_instance_of_its_class() -> None:
+    # quick_init stores the fields through a twin class with the same slots and turns the
+    # object back: nothing of the twin may show.
+    row = Assertion("id", "doc", 1, 3, "$1", "quantity", value=1.0, unit="USD")
+    assert type(row) is Assertion and isinstance(row, Assertion)
+    assert row == Assertion(**dataclasses.asdict(row))
+    assert hash(row) == hash(dataclasses.replace(row))
+    assert copy.copy(row) == row and copy.deepcopy(row) == row
+    with pytest.raises(AttributeError):
+        row.__dict__  # noqa: B018 - slotted, as the dataclass made it
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        object.__getattribute__(row, "__class__").__setattr__(row, "quote", "x")
+    assert type(_Quick(1)) is _Quick and _Quick(1) == _Quick(1, "b", None)
+
+
+def test_quick_init_refuses_a_class_whose_slots_it_cannot_copy() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Unslotted:
+        a: int
+
+    with pytest.raises(AssertionError):
+        quick_init(Unslotted)
