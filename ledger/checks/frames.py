@@ -62,13 +62,18 @@ def first_rows(codes: np.ndarray) -> np.ndarray:
 
 def findings_frame(
     ids: Iterable[Sequence[str]],
-    messages: Iterable[str] | pd.Series,
+    messages: Iterable[str] | pd.Series | np.ndarray,
     severities: Iterable[str | None] | np.ndarray | None = None,
 ) -> pd.DataFrame:
     """The frame a check returns: one row per finding, ``assertion_ids`` as lists."""
     id_lists = ids if isinstance(ids, list) else [list(i) for i in ids]
     # Whole arrays, never element by element: a check may report hundreds of thousands.
-    text = messages.to_numpy(dtype=object) if isinstance(messages, pd.Series) else list(messages)
+    if isinstance(messages, pd.Series):
+        text = messages.to_numpy(dtype=object)
+    elif isinstance(messages, np.ndarray):
+        text = messages.astype(object, copy=False)
+    else:
+        text = list(messages)
     data: dict[str, pd.Series] = {
         "assertion_ids": pd.Series(id_lists, dtype=object),
         # Python strings, as the runner keeps them: no round trip through Arrow's bytes.

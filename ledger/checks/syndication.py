@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -51,7 +52,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     sentence, sentences = context.factorize(assertions, "sentence")
     # Wire copy repeats sentences verbatim, so exact text is the key; short lines recur by
     # chance ("He said.") and are left out.
-    long_enough = np.fromiter(map(len, sentences.astype(str).tolist()), int, len(sentences)) >= 40
+    long_enough = _lengths(sentences) >= 40
 
     def pick(mask: np.ndarray, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
         # Positions and one integer group per row, from the run's shared codes: no text is
@@ -86,6 +87,14 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         ids += found_ids
         messages += found_messages
     return findings_frame(ids, messages) if ids else no_findings()
+
+
+def _lengths(texts: pd.Index) -> np.ndarray:
+    """The length of each distinct text; read from Arrow's offsets for a ``str`` column, with
+    no Python string made."""
+    if texts.dtype == "str" and len(texts):
+        return texts.str.len().to_numpy(dtype=np.int64)
+    return np.fromiter(map(len, texts.astype(str).tolist()), np.int64, len(texts))
 
 
 def _codes(assertions: pd.DataFrame, context: CheckContext, column: str) -> np.ndarray:
@@ -131,6 +140,10 @@ def _repeated(
     if not len(at):
         return [], []
     doc = documents.of_row[at]
+    if least > 1:
+        # Most groups lie in one document: drop them before hashing (group, document) pairs.
+        spanning = _spanning(group, doc)
+        at, group, doc = at[spanning], group[spanning], doc[spanning]
     first = first_rows(group_ids(group, doc))  # the first row of each group in each document
     at, group, doc = at[first], group[first], doc[first]
     keep = np.bincount(group)[group] >= least
@@ -140,8 +153,9 @@ def _repeated(
     order = np.lexsort((documents.date_rank[doc], group))  # stable: then in ledger order
     at, group, doc = at[order], group[order], doc[order]
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    found = assertions["assertion_id"].iloc[at].to_numpy(dtype=object)
-    ids = [part.tolist() for part in np.split(found, starts[1:])]
+    found = assertions["assertion_id"].iloc[at].tolist()
+    bounds = [*starts.tolist(), len(at)]
+    ids = [found[a:b] for a, b in pairwise(bounds)]
     counts = np.diff(np.r_[starts, len(at)])
     quotes = assertions["quote"].iloc[at[starts]].tolist()
     messages = []
@@ -157,6 +171,19 @@ def _repeated(
             + "; count it as one source, not as corroboration"
         )
     return ids, messages
+
+
+def _spanning(group: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """Which rows belong to a group (non-negative codes) with rows in two documents or more:
+    a group spans documents when some row's document is not the one any single row of it
+    names, so one document per group, whichever, is enough to tell."""
+    if not len(group):
+        return np.zeros(0, dtype=bool)
+    one = np.empty(int(group.max()) + 1, dtype=doc.dtype)
+    one[group] = doc
+    spans = np.zeros(len(one), dtype=bool)
+    spans[group[doc != one[group]]] = True
+    return spans[group]
 
 
 CHECK = Check(

@@ -102,7 +102,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     texts = unique_texts[pair]
     quiet = np.isin(kind_of, list(background))
     severities = np.where(quiet, np.asarray("info", dtype=object), np.asarray(None, dtype=object))
-    return findings_frame(one_each(rows["assertion_id"]), pd.Series(texts), severities)
+    return findings_frame(one_each(rows["assertion_id"]), texts, severities)
 
 
 def _exempted(
