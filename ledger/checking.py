@@ -433,11 +433,8 @@ def _validate_output(result: object) -> pd.DataFrame:
 
     A well-formed frame is recognised whole-column (:func:`_well_formed`); only one that is
     not goes through pandera's :class:`~fact_ledger.schemas.findings.CheckOutputSchema`,
-    whose failure table names the first bad value."""
-    import pandera.errors as pa_errors
-
-    from .schemas.findings import CheckOutputSchema
-
+    whose failure table names the first bad value (pandera is imported only then: with its
+    schema it costs over a second, as building a model imports ``dask.dataframe``)."""
     if not isinstance(result, pd.DataFrame):
         raise CheckFailed(f"returned {type(result).__name__}, not a findings DataFrame")
     output: pd.DataFrame = result
@@ -451,6 +448,10 @@ def _validate_output(result: object) -> pd.DataFrame:
             f"{' and '.join(FINDINGS_COLUMNS)}; it has {', '.join(map(str, output.columns))})"
         )
     if not _well_formed(output):
+        import pandera.errors as pa_errors
+
+        from .schemas.findings import CheckOutputSchema
+
         message = output.get("message")
         if message is not None and message.dtype == object and message.map(type).eq(str).all():
             output = output.assign(message=message.astype("str"))
@@ -476,7 +477,7 @@ def _well_formed(output: pd.DataFrame) -> bool:
     asked of whole columns: ``assertion_ids`` an object column of lists (or tuples) of
     strings, ``message`` non-empty strings, in a ``str`` column or as Python strings in an
     object column. ``False`` means "ask pandera", which says what is wrong."""
-    from .schemas.findings import id_lists_valid
+    from .validation import id_lists_valid
 
     if not output.columns.is_unique:
         return False

@@ -3,13 +3,22 @@
 Every failing row, column and rule is collected at once (pandera's ``lazy=True``), and the
 failures come back as a small DataFrame with the columns ``row``, ``column``, ``rule`` and
 ``value`` — the form pandera users know from ``failure_cases``.
+
+pandera is imported only when a table is validated by it: importing it, and building a
+``DataFrameModel``'s schema (whose annotations make pandera import ``dask.dataframe`` when
+dask is installed), costs over a second of a command's start. The runner looks at a
+check's output whole-column first (``checking._well_formed``, with :func:`id_lists_valid`
+from here) and hands it to pandera only when that cannot vouch for it, so a run whose
+checks return well-formed frames never imports it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import chain, repeat
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .errors import LedgerError
@@ -65,6 +74,28 @@ def validate_assertions(frame: pd.DataFrame) -> pd.DataFrame:
     from .schemas.assertions import AssertionSchema
 
     return validate(frame, AssertionSchema, "assertions")
+
+
+def id_lists_valid(series: pd.Series) -> pd.Series:
+    """Which values of ``series`` are lists (or tuples) of strings (the rule
+    ``list_of_assertion_ids`` of :class:`~fact_ledger.schemas.findings.CheckOutputSchema`),
+    with every per-value step a C loop (``map`` over the whole column and over the flattened
+    ids): a check may return hundreds of thousands of findings."""
+    values = series.tolist()
+    rows = len(values)
+    sequence = np.fromiter(map(isinstance, values, repeat(list | tuple)), dtype=bool, count=rows)
+    lists = (
+        values
+        if sequence.all()
+        else [v if ok else () for v, ok in zip(values, sequence, strict=True)]
+    )
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=rows)
+    flat = list(chain.from_iterable(lists))
+    strings = np.fromiter(map(isinstance, flat, repeat(str)), dtype=bool, count=len(flat))
+    if not strings.all():
+        owner = np.repeat(np.arange(rows), lengths)
+        sequence &= np.bincount(owner[~strings], minlength=rows) == 0
+    return pd.Series(sequence, index=series.index)
 
 
 def provenance_failures(frame: pd.DataFrame, documents: Mapping[str, Document]) -> pd.DataFrame:

@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-from itertools import chain, repeat
-
-import numpy as np
-import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from fact_ledger.model import SEVERITIES
+from fact_ledger.validation import id_lists_valid
+
+__all__ = ["CheckOutputSchema", "FindingSchema", "id_lists_valid"]
 
 
 def _is_id_list(value: object) -> bool:
     return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
-
-
-def id_lists_valid(series: pd.Series) -> pd.Series:
-    """Which values of ``series`` are lists (or tuples) of strings, as :func:`_is_id_list`
-    says of each, but with every per-value step a C loop (``map`` over the whole column and
-    over the flattened ids): a check may return hundreds of thousands of findings."""
-    values = series.tolist()
-    rows = len(values)
-    sequence = np.fromiter(map(isinstance, values, repeat(list | tuple)), dtype=bool, count=rows)
-    lists = (
-        values
-        if sequence.all()
-        else [v if ok else () for v, ok in zip(values, sequence, strict=True)]
-    )
-    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=rows)
-    flat = list(chain.from_iterable(lists))
-    strings = np.fromiter(map(isinstance, flat, repeat(str)), dtype=bool, count=len(flat))
-    if not strings.all():
-        owner = np.repeat(np.arange(rows), lengths)
-        sequence &= np.bincount(owner[~strings], minlength=rows) == 0
-    return pd.Series(sequence, index=series.index)
 
 
 class CheckOutputSchema(pa.DataFrameModel):

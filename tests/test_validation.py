@@ -1,6 +1,9 @@
 """Lazy validation reports every failing row, column and rule at once."""
 
+import subprocess
+import sys
 from dataclasses import asdict, replace
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -54,3 +57,33 @@ def test_provenance_names_rows_whose_quote_is_not_the_text() -> None:
     missing = {**_row(10, 29), "doc_id": "0" * 64}
     table = provenance_failures(pd.DataFrame([good, shifted, missing]), {DOC.doc_id: DOC})
     assert table[["row", "column"]].values.tolist() == [[1, "quote"], [2, "doc_id"]]
+
+
+# -- pandera only when needed ---------------------------------------------------------
+
+
+def test_checking_a_ledger_with_well_formed_checks_does_not_import_pandera(tmp_path) -> None:
+    """pandera (and the dask.dataframe its models import) cost over a second of every
+    command's start: a run whose checks return well-formed frames never imports it."""
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    ledger = tmp_path / "ledger"
+    ledger_code = f"""
+import sys
+from fact_ledger.config import Config
+from fact_ledger.manager import PluginHost
+from fact_ledger.pipeline import build_ledger, check_ledger
+host = PluginHost(entry_points=False)
+ledger = build_ledger([{str(ledger)!r}], host)
+report = check_ledger(ledger, host, Config())
+assert len(report.findings) > 0, "the seed ledger has findings"
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("pandera", "dask")))
+"""
+    subprocess.run(
+        [sys.executable, "-m", "fact_ledger", "ingest", str(seeds), "--ledger", str(ledger)],
+        check=True,
+        capture_output=True,
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", ledger_code], check=True, capture_output=True, text=True
+    )
+    assert done.stdout.strip() == "[]"
