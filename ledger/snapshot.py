@@ -39,10 +39,21 @@ on top of it, and it is saved again when more are sealed. A write that seals a s
 its snapshot and the view at once (:class:`~fact_ledger.store.LedgerStore`), so a reader
 finds them made. Texts are not read on load: each is read, and checked against its hash,
 when its document is first looked up (:class:`~fact_ledger.texts.StoredDocuments`).
+
+Reading tens of thousands of small text files is slow when they are not in the page cache
+(a second of system time and several of waiting at 20,000 documents), and a check of the
+whole ledger reads them all. So once a load has read and hash-checked every text, they are
+saved together as ``texts.arrow`` (uncompressed Arrow IPC: the document ids and their
+texts), recording the stamp (:func:`file_stamp`: size, modification and change time, inode)
+of every file in ``documents/`` as one digest (:func:`documents_digest`), taken before the
+texts were read. A later load uses the pack only while that digest is unchanged; an edited,
+added or removed document changes it (an edit changes the file's change time, which cannot
+be set back), and the texts are then read, and hash-checked, one by one again.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -77,6 +88,7 @@ __all__ = [
     "SNAPSHOTS",
     "LoadedLedger",
     "build_snapshots",
+    "documents_digest",
     "load",
     "replayed_state",
     "snapshot_path",
@@ -534,6 +546,105 @@ def replayed_state(ledger: Path, *, save: bool = True) -> ReplayState:
     return apply(state, tables[newly_sealed:])
 
 
+# -- the texts pack --------------------------------------------------------------------
+
+#: Every document's text, saved once a load has read and hash-checked them all.
+TEXTS = "texts.arrow"
+#: Bumped whenever the texts pack changes shape.
+TEXTS_FORMAT = "fact-ledger-texts/1"
+
+
+def documents_digest(ledger: Path) -> str:
+    """The SHA-256 of the name and stamp (:func:`file_stamp`) of every file in the ledger's
+    ``documents/`` folder: a stat per document, no text read. :class:`OSError` if the folder
+    cannot be listed."""
+    from .store import DOCUMENTS
+
+    documents = []
+    with os.scandir(Path(ledger) / DOCUMENTS) as entries:
+        for entry in entries:
+            st = entry.stat(follow_symlinks=False)
+            documents.append(
+                f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
+            )
+    documents.sort()
+    return hashlib.sha256("\n".join(documents).encode()).hexdigest()
+
+
+def _texts_record(digest: str) -> bytes:
+    return json.dumps({"format": TEXTS_FORMAT, "documents": digest}, sort_keys=True).encode()
+
+
+def _read_texts(ledger: Path, digest: str) -> dict[str, str] | None:
+    """The saved texts by ``doc_id`` when the pack was saved at ``digest``; else ``None``."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    try:
+        with pa.memory_map(str(Path(ledger) / SNAPSHOTS / TEXTS)) as source:
+            table = ipc.open_file(source).read_all()
+        if (table.schema.metadata or {}).get(b"fact-ledger") != _texts_record(digest):
+            return None
+        if table.column_names != ["doc_id", "text"] or table.column("doc_id").null_count:
+            return None
+        # Copied out of the mapped file: nothing refers to it once this returns.
+        ids, texts = table.column("doc_id").to_pylist(), table.column("text").to_pylist()
+    except (OSError, pa.ArrowException):
+        return None  # missing, torn or foreign: the texts are read one by one
+    if any(not isinstance(text, str) for text in texts):
+        return None
+    return dict(zip(ids, texts, strict=True))
+
+
+def _write_texts(ledger: Path, digest: str, texts: Mapping[str, str]) -> None:
+    """Save ``texts`` (every document's, each read and hash-checked after ``digest`` was
+    taken) as the texts pack; a folder that cannot be written is no error."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    folder = Path(ledger) / SNAPSHOTS
+    tmp = folder / f".{TEXTS}.{os.getpid()}.tmp"
+    table = pa.table(
+        {
+            "doc_id": pa.array(list(texts), pa.string()),
+            "text": pa.array(list(texts.values()), pa.large_string()),
+        }
+    ).replace_schema_metadata({b"fact-ledger": _texts_record(digest)})
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(_IGNORE_ALL, encoding="utf-8")
+        with pa.OSFile(str(tmp), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        os.replace(tmp, folder / TEXTS)
+    except (OSError, pa.ArrowException):
+        tmp.unlink(missing_ok=True)
+
+
+def _stored_documents(
+    store: Any, metadata: dict[str, dict[str, Any]], *, save: bool
+) -> StoredDocuments:
+    """The documents of ``metadata``: texts from the pack when it is current, else each read
+    and hash-checked by ``store`` when looked up (and the pack saved once all are read)."""
+    try:
+        digest: str | None = documents_digest(store.path)
+    except OSError:
+        digest = None  # a missing documents folder: every lookup names the missing file
+    packed = _read_texts(store.path, digest) if digest is not None else None
+    if packed is not None:
+
+        def read_text(doc_id: str) -> str:
+            text = packed.get(doc_id)
+            return text if text is not None else store.text(doc_id)
+
+        return StoredDocuments(metadata, read_text)
+    on_complete = None
+    if save and digest is not None:
+        on_complete = functools.partial(_write_texts, store.path, digest)
+    return StoredDocuments(metadata, store.text, on_complete=on_complete)
+
+
 def load(ledger: Path, *, save: bool = True) -> LoadedLedger:
     """The current documents and assertions of the ledger folder ``ledger``, read through
     the snapshots (see the module docstring). Equal to ``LedgerStore.documents()`` and
@@ -552,7 +663,7 @@ def load(ledger: Path, *, save: bool = True) -> LoadedLedger:
     metadata = {row["doc_id"]: row for row in state.documents.to_pylist()}
     # large_string columns become pandas' ``str`` without a copy.
     assertions = conform(state.assertions.to_pandas())
-    return LoadedLedger(StoredDocuments(metadata, store.text), assertions)
+    return LoadedLedger(_stored_documents(store, metadata, save=save), assertions)
 
 
 def stored_documents(ledger: Path) -> dict[str, dict[str, Any]]:

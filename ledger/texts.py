@@ -7,7 +7,9 @@ every text took most of the time of opening it, though a check or a report needs
 date) and reads a text the first time its :class:`~fact_ledger.model.Document` is asked for,
 checking it against its hash then: a stored text edited since it was recorded is an
 :class:`~fact_ledger.errors.IntegrityError` (exit 2) where it is read, and ``fact-ledger
-verify`` checks every text up front.
+verify`` checks every text up front. Once every text has been read (a check of the whole
+ledger reads them all), ``on_complete`` receives them, so that the load path can keep them
+in one file (:mod:`fact_ledger.snapshot`'s texts pack) for the next run.
 """
 
 from __future__ import annotations
@@ -29,14 +31,19 @@ class StoredDocuments(Mapping[str, Document]):
     ``items()`` and ``dict(...)`` read them all.
     """
 
-    __slots__ = ("_documents", "_metadata", "_read_text")
+    __slots__ = ("_documents", "_metadata", "_on_complete", "_read_text")
 
     def __init__(
-        self, metadata: Mapping[str, Mapping[str, Any]], read_text: Callable[[str], str]
+        self,
+        metadata: Mapping[str, Mapping[str, Any]],
+        read_text: Callable[[str], str],
+        *,
+        on_complete: Callable[[Mapping[str, str]], None] | None = None,
     ) -> None:
         self._metadata = dict(metadata)
         self._read_text = read_text
         self._documents: dict[str, Document] = {}
+        self._on_complete = on_complete
 
     @property
     def metadata(self) -> Mapping[str, Mapping[str, Any]]:
@@ -50,6 +57,9 @@ class StoredDocuments(Mapping[str, Document]):
             meta = self._metadata[doc_id]  # KeyError for an unknown id, as a dict
             found = Document(text=self._read_text(doc_id), **meta)
             self._documents[doc_id] = found
+            if self._on_complete is not None and len(self._documents) == len(self._metadata):
+                complete, self._on_complete = self._on_complete, None
+                complete({d: document.text for d, document in self._documents.items()})
         return found
 
     def __contains__(self, doc_id: object) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,71 @@ def test_check_of_a_ledger_with_a_tampered_text_is_exit_2(tmp_path: Path) -> Non
     result = CliRunner().invoke(cli, ["check", str(store.path), "--exit-zero"])
     assert result.exit_code == 2, result.output
     assert "does not match its hash" in result.output
+
+
+def _read_all(store: LedgerStore) -> dict[str, str]:
+    documents = load(store.path).documents
+    return {doc_id: documents[doc_id].text for doc_id in documents}
+
+
+def test_once_every_text_is_read_the_next_load_reads_them_from_the_pack(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fact_ledger.snapshot import SNAPSHOTS, TEXTS
+
+    store = _ledger(tmp_path)
+    first = load(store.path).documents
+    assert first[A.doc_id].text == A.text
+    assert not (store.path / SNAPSHOTS / TEXTS).exists(), "saved only once all are read"
+    assert _read_all(store) == {A.doc_id: A.text, B.doc_id: B.text}
+    assert (store.path / SNAPSHOTS / TEXTS).exists()
+
+    def no_file_read(self: LedgerStore, doc_id: str) -> str:
+        raise AssertionError(f"read {doc_id} from its file")
+
+    monkeypatch.setattr(LedgerStore, "text", no_file_read)
+    again = load(store.path).documents
+    assert again == {A.doc_id: A, B.doc_id: B}
+
+
+def test_a_text_edited_after_the_pack_was_saved_is_still_exit_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from fact_ledger.cli import cli
+
+    store = _ledger(tmp_path)
+    _read_all(store)  # saves the pack
+    stored = store.path / "documents" / f"{B.doc_id}.txt"
+    stat = stored.stat()
+    stored.write_text("Officials counted 41 dead.", encoding="utf-8")
+    os.utime(stored, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the modification time put back
+    loaded = load(store.path)
+    with pytest.raises(IntegrityError, match="does not match its hash"):
+        loaded.documents[B.doc_id]
+    result = CliRunner().invoke(cli, ["check", str(store.path), "--exit-zero", "--no-cache"])
+    assert result.exit_code == 2, result.output
+    assert "does not match its hash" in result.output
+
+
+@pytest.mark.parametrize("damage", [b"", b"not arrow", None], ids=["empty", "garbage", "stale"])
+def test_a_damaged_or_stale_pack_is_not_used(tmp_path: Path, damage: bytes | None) -> None:
+    from fact_ledger.snapshot import SNAPSHOTS, TEXTS
+
+    store = _ledger(tmp_path)
+    _read_all(store)
+    pack = store.path / SNAPSHOTS / TEXTS
+    if damage is None:  # a new document: the digest the pack was saved at no longer holds
+        (store.path / "documents" / ("0" * 64 + ".txt")).write_text("x", encoding="utf-8")
+    else:
+        pack.write_bytes(damage)
+    reads: list[str] = []
+    real = LedgerStore.text
+
+    def counting(self: LedgerStore, doc_id: str) -> str:
+        reads.append(doc_id)
+        return real(self, doc_id)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LedgerStore, "text", counting)
+        assert _read_all(store) == {A.doc_id: A.text, B.doc_id: B.text}
+    assert sorted(reads) == sorted([A.doc_id, B.doc_id])
