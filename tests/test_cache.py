@@ -176,7 +176,7 @@ def test_a_tampered_document_is_found_despite_the_cache(project: Path) -> None:
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda path: path.write_bytes(b"not parquet at all"),
+        lambda path: path.write_bytes(b"not arrow at all"),
         lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),
         lambda path: path.write_bytes(b""),
     ],
@@ -186,7 +186,7 @@ def test_a_damaged_cache_is_ignored_and_rewritten(
     project: Path, checks_run: list[int], damage
 ) -> None:
     expected = check(project, "--output-format", "concise")
-    (entry,) = Path(os.environ["FACT_LEDGER_CACHE_DIR"]).glob("findings-*.parquet")
+    (entry,) = Path(os.environ["FACT_LEDGER_CACHE_DIR"]).glob("findings-*.arrow")
     damage(entry)
     assert check(project, "--output-format", "concise") == expected
     assert check(project, "--output-format", "concise") == expected
@@ -303,9 +303,15 @@ def test_fingerprints_not_yet_computed_are_stored_missing_and_computed_on_readin
 ) -> None:
     """A run that printed only counts never hashed its findings' ids; the entry holds them
     as missing, and the findings read back have the fingerprints the run would have had."""
-    import pyarrow.parquet as pq
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
 
     from fact_ledger.findings import Findings, LedgerSource
+
+    def stored_ids() -> list[str | None]:
+        with pa.memory_map(str(entry.file)) as source:
+            return ipc.open_file(source).read_all().column("finding_id").to_pylist()
+
     from fact_ledger.model import Finding
 
     frame = pd.DataFrame(
@@ -321,10 +327,9 @@ def test_fingerprints_not_yet_computed_are_stored_missing_and_computed_on_readin
     )
     source = LedgerSource(pd.DataFrame({"assertion_id": []}), {})
     findings = Findings(frame, source)
-    entry = FindingsCache(tmp_path / "entry.parquet", "key", lambda: "key")
+    entry = FindingsCache(tmp_path / "entry.arrow", "key", lambda: "key")
     assert entry.store(findings)
-    stored = pq.read_table(entry.file).column("finding_id").to_pylist()
-    assert stored == [None, None, "f" * 16]
+    assert stored_ids() == [None, None, "f" * 16]
     back = entry.findings(lambda: (pd.DataFrame(), {}))
     assert back is not None
     expected = [
@@ -336,4 +341,4 @@ def test_fingerprints_not_yet_computed_are_stored_missing_and_computed_on_readin
     assert list(back.table()["assertion_ids"]) == [("b1", "a1"), ("c1",), ()]
     # Once computed, the fingerprints are stored.
     assert entry.store(findings)
-    assert pq.read_table(entry.file).column("finding_id").to_pylist() == expected
+    assert stored_ids() == expected
