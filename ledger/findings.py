@@ -420,6 +420,41 @@ class Findings(Sequence[Finding]):
 
     # -- whole columns for renderers ------------------------------------------------------------
 
+    def light(self) -> pd.DataFrame:
+        """The :data:`LIGHT_COLUMNS` (code, check, plugin, severity, waived, baseline), one
+        row per finding in order, read without the deferred columns."""
+        return self._frame[list(LIGHT_COLUMNS)].reset_index(drop=True)
+
+    def id_lists(self) -> list[tuple[str, ...]]:
+        """Each finding's ``assertion_ids``, in order, without making objects."""
+        return [tuple(ids) for ids in self._whole()["assertion_ids"].tolist()]
+
+    def evidence_documents(self) -> list[tuple[str, ...]]:
+        """Each finding's evidence as the ``doc_id`` of each side, in order (what
+        ``[e.doc_id for e in finding.evidence]`` gives) without making objects: a side's
+        document is its assertion's, looked up in the ledger's ``doc_id`` column."""
+        id_lists = self.id_lists()
+        wanted = [
+            i for ids, made in zip(id_lists, self._made, strict=True) if made is None for i in ids
+        ]
+        doc_of: dict[str, str] = {}
+        if wanted:
+            assertions = self._source.assertions
+            if self._source.positions is None:
+                self._source.positions = pd.Index(assertions["assertion_id"])
+            unique = list(dict.fromkeys(wanted))
+            at = self._source.positions.get_indexer(unique)
+            if (at < 0).any():  # pragma: no cover - the runner rejects unknown ids
+                raise KeyError(unique[int(np.flatnonzero(at < 0)[0])])
+            documents = assertions["doc_id"].to_numpy(dtype=object)[at].tolist()
+            doc_of = dict(zip(unique, documents, strict=True))
+        return [
+            tuple(doc_of[i] for i in ids)
+            if made is None
+            else tuple(e.doc_id for e in made.evidence)
+            for ids, made in zip(id_lists, self._made, strict=True)
+        ]
+
     def columns(self) -> FindingColumns:
         """Every finding's fields and evidence as columns (:class:`FindingColumns`), made
         without a ``Finding`` or ``Evidence`` object: what a format that writes every

@@ -21,16 +21,19 @@ import importlib.resources
 import itertools
 import urllib.parse
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import jinja2
+import numpy as np
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from fact_ledger.columns import records
 from fact_ledger.escaping import reveal_controls
+from fact_ledger.findings import Findings
 from fact_ledger.model import SEVERITIES, SEVERITY_RANK, Document, Evidence, Finding
 from fact_ledger.report import Report
 
@@ -201,20 +204,72 @@ def describe(description: str) -> Markup:
     return Markup(_DESCRIPTION.render(reveal_controls(description)))
 
 
-def shown_findings(report: Report) -> list[Finding]:
-    """The findings the page shows: active first, errors first, at most :data:`MAX_FINDINGS`."""
-    ordered = sorted(
-        report.findings,
-        key=lambda f: (_state(f) != "new", -SEVERITY_RANK.get(f.severity, 0), f.code),
+@dataclass(frozen=True)
+class _Facts:
+    """What the page counts of every finding, a list per field in report order: read from
+    the findings' columns when the report holds them as a frame, so that a run of 300,000
+    findings makes objects only for the :data:`MAX_FINDINGS` the page shows."""
+
+    code: list[str]
+    check: list[str]
+    severity: list[str]
+    state: list[str]  # new, waived or baseline (as _state says)
+    ids: list[tuple[str, ...]]
+    documents: list[tuple[str, ...]]  # the doc_id of each piece of evidence
+    pick: Callable[[list[int]], list[Finding]]
+
+    def positions(self, state: str) -> list[int]:
+        return [i for i, s in enumerate(self.state) if s == state]
+
+
+def _facts(report: Report) -> _Facts:
+    findings = report.findings
+    if isinstance(findings, Findings):
+        light = findings.light()
+        waived = light["waived"].to_numpy(dtype=bool)
+        known = (light["baseline"] != "new").to_numpy()
+        state = np.where(waived, "waived", np.where(known, "baseline", "new")).tolist()
+        return _Facts(
+            code=light["code"].tolist(),
+            check=light["check"].tolist(),
+            severity=light["severity"].tolist(),
+            state=state,
+            ids=findings.id_lists(),
+            documents=findings.evidence_documents(),
+            pick=findings.pick,
+        )
+    every = list(findings)
+    return _Facts(
+        code=[f.code for f in every],
+        check=[f.check for f in every],
+        severity=[f.severity for f in every],
+        state=[_state(f) for f in every],
+        ids=[tuple(f.assertion_ids) for f in every],
+        documents=[tuple(e.doc_id for e in f.evidence) for f in every],
+        pick=lambda positions: [every[i] for i in positions],
     )
-    return ordered[:MAX_FINDINGS]
 
 
-def _finding_views(report: Report, anchored: Set[str]) -> list[FindingView]:
-    """The findings the page shows; ``anchored`` are the assertions the document view gives
-    an anchor, so a quote links only to what the page holds."""
+def shown_findings(report: Report, facts: _Facts | None = None) -> list[Finding]:
+    """The findings the page shows: active first, errors first, at most :data:`MAX_FINDINGS`."""
+    facts = facts if facts is not None else _facts(report)
+    # sorted() is stable: ties keep the report's order, as the position does here.
+    ordered = sorted(
+        range(len(facts.code)),
+        key=lambda i: (
+            facts.state[i] != "new",
+            -SEVERITY_RANK.get(facts.severity[i], 0),
+            facts.code[i],
+            i,
+        ),
+    )
+    return facts.pick(ordered[:MAX_FINDINGS])
+
+
+def _finding_views(report: Report, anchored: Set[str], ordered: list[Finding]) -> list[FindingView]:
+    """The findings the page shows (``ordered``); ``anchored`` are the assertions the
+    document view gives an anchor, so a quote links only to what the page holds."""
     views = []
-    ordered = shown_findings(report)
     explained: set[str] = set()
     for finding in ordered[:MAX_FINDINGS]:
         check = report.checks.get(finding.code)
@@ -239,26 +294,26 @@ def _assertion_rows(report: Report) -> dict[str, dict[str, Any]]:
     frame = report.assertions
     if frame is None or frame.empty or "assertion_id" not in frame:
         return {}
-    return {row["assertion_id"]: row for row in frame.to_dict("records")}
+    return {row["assertion_id"]: row for row in records(frame)}
 
 
 def _counts(
-    report: Report, rows: Mapping[str, dict[str, Any]]
+    report: Report, rows: Mapping[str, dict[str, Any]], facts: _Facts
 ) -> tuple[list[CountRow], list[CountRow], list[CountRow], list[CountRow]]:
-    active = report.active()
-    by_sev = Counter(f.severity for f in active)
-    all_by_sev = Counter(f.severity for f in report.findings)
+    active = facts.positions("new")
+    by_sev = Counter(facts.severity[i] for i in active)
+    all_by_sev = Counter(facts.severity)
     severity = [
         CountRow(s, (by_sev[s], all_by_sev[s] - by_sev[s]))
         for s in sorted(SEVERITIES, key=lambda s: -SEVERITY_RANK[s])
     ]
-    codes = sorted({f.code for f in report.findings} | set(report.checks))
-    active_codes = Counter(f.code for f in active)
-    all_codes = Counter(f.code for f in report.findings)
+    codes = sorted(set(facts.code) | set(report.checks))
+    active_codes = Counter(facts.code[i] for i in active)
+    all_codes = Counter(facts.code)
     checks = []
     for code in codes:
         check = report.checks.get(code)
-        title = check.title if check else next(f.check for f in report.findings if f.code == code)
+        title = check.title if check else facts.check[facts.code.index(code)]
         severity_name = check.severity if check else ""
         checks.append(
             CountRow(
@@ -271,10 +326,10 @@ def _counts(
     doc_assertions: Counter[str] = Counter(row["doc_id"] for row in rows.values())
     doc_findings: Counter[str] = Counter()
     speaker_findings: Counter[str] = Counter()
-    for finding in active:
-        for doc_id in {e.doc_id for e in finding.evidence}:
+    for at in active:
+        for doc_id in set(facts.documents[at]):
             doc_findings[doc_id] += 1
-        involved = {plots.speaker_key(rows[a]) for a in finding.assertion_ids if a in rows}
+        involved = {plots.speaker_key(rows[a]) for a in facts.ids[at] if a in rows}
         for key in involved:
             speaker_findings[key or plots.UNATTRIBUTED] += 1
     documents = [
@@ -450,16 +505,18 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
     """Everything the template shows, computed from ``report``."""
     rows = _assertion_rows(report)
     links: dict[str, list[FindingLink]] = defaultdict(list)
-    shown = shown_findings(report)
+    facts = _facts(report)
+    shown = shown_findings(report, facts)
     for finding in shown:  # a link only to a finding the page holds
         for assertion_id in finding.assertion_ids:
             links[assertion_id].append(
                 FindingLink(finding.finding_id, finding.code, finding.severity)
             )
-    active = report.active()
-    flagged = {a for f in active for a in f.assertion_ids}
-    severity, checks, documents, speakers = _counts(report, rows)
-    counts = Counter(f.severity for f in active)
+    active = facts.positions("new")
+    flagged = {a for at in active for a in facts.ids[at]}
+    severity, checks, documents, speakers = _counts(report, rows, facts)
+    all_codes = set(facts.code)
+    counts = Counter(facts.severity[at] for at in active)
     summary = (
         f"{len(report.documents)} documents · {len(rows)} assertions · "
         f"{len(active)} active findings ("
@@ -471,7 +528,7 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
     page = Page(
         title=title,
         summary=summary,
-        findings=_finding_views(report, anchored),
+        findings=_finding_views(report, anchored, shown),
         by_severity=severity,
         by_check=checks,
         by_document=documents,
@@ -481,7 +538,7 @@ def build_page(report: Report, *, title: str = "fact-ledger report") -> Page:
         check_notes=[
             (code, check.title, describe(check.description))
             for code, check in sorted(report.checks.items())
-            if check.description and any(f.code == code for f in report.findings)
+            if check.description and code in all_codes
         ],
         states=["new", "waived", "baseline"],
         findings_left_out=len(report.findings) - len(shown),

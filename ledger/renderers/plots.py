@@ -16,6 +16,7 @@ inline styles.
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
@@ -25,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from fact_ledger.columns import records
 from fact_ledger.escaping import one_line
 
 from .values import format_figure, format_number, is_missing
@@ -144,7 +146,7 @@ def figure_series(
         rows = rows[~rows["boilerplate"].fillna(False).astype(bool)]
     groups: dict[tuple[str, str | None], list[FigurePoint]] = {}
     titles: dict[tuple[str, str | None], str] = {}
-    for row in rows.to_dict("records"):
+    for row in records(rows):
         interval = _interval(row)
         if interval is None:
             continue
@@ -203,11 +205,16 @@ def _calendar(value: Any) -> datetime.date | None:
     """A date a timeline can place: ``YYYY-MM-DD``, ``YYYY-MM`` (its first day) or ``YYYY``
     (1 January); ``None`` for anything without a year ("--09-28") or not a date."""
     text = _text(value)
-    if text is None:
-        return None
+    return None if text is None else _parse_calendar(text[:10])
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_calendar(text: str) -> datetime.date | None:
+    """:func:`_calendar` of ``text``, parsed once per distinct date (a ledger repeats each
+    publication date over its documents' figures; ``strptime`` is slow)."""
     for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
         try:
-            return datetime.datetime.strptime(text[:10], pattern).date()
+            return datetime.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
     return None
@@ -242,9 +249,9 @@ def stance_matrix(
     rows = assertions[assertions["claim_key"].notna() & (assertions["claim_key"] != "")]
     if rows.empty:
         return None
-    records = rows.to_dict("records")
+    claimed = records(rows)
     by_claim: dict[str, list[dict[str, Any]]] = {}
-    for row in records:
+    for row in claimed:
         row["_speaker"] = speaker_key(row) or UNATTRIBUTED
         by_claim.setdefault(str(row["claim_key"]), []).append(row)
 
@@ -265,7 +272,7 @@ def stance_matrix(
     speakers = sorted(speaker_counts, key=lambda s: (s == UNATTRIBUTED, -speaker_counts[s], s))
     total_speakers = len(speakers)
     speakers = speakers[:max_speakers]
-    names = speaker_names(records)
+    names = speaker_names(claimed)
     column = {name: i for i, name in enumerate(speakers)}
     cells: dict[tuple[int, int], StanceCell] = {}
     labels: list[tuple[str, str]] = []

@@ -231,3 +231,61 @@ def test_github_from_columns_is_github_from_objects(run) -> None:
     expected = "".join(line + "\n" for f in active for line in finding_commands(f))
     assert render_github(report) == expected
     assert render_github(dataclasses.replace(report, findings=objects)) == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(runs())
+def test_html_from_columns_is_html_from_objects(run) -> None:
+    """The page counts and orders every finding from its columns: the same page as from
+    the objects."""
+    from fact_ledger.renderers.html import render_html
+
+    frame, assertions, documents = run
+    report = _report(frame, assertions, documents)
+    objects = tuple(_report(frame, assertions, documents).findings)
+    assert render_html(report) == render_html(dataclasses.replace(report, findings=objects))
+
+
+def test_html_makes_only_the_findings_it_shows() -> None:
+    """1,200 findings, a page that shows 500: only those are made as objects, and the page
+    is the one the objects give."""
+    from fact_ledger.renderers.html import MAX_FINDINGS, render_html
+
+    text = "Officials said 12 people died.\nOthers said 20 people died.\n"
+    document = Document(doc_id="d" * 64, name="doc", text=text, published="2017-10-09")
+    assertions = pd.DataFrame(
+        {
+            "assertion_id": ["a", "b"],
+            "doc_id": [document.doc_id] * 2,
+            "start": [15, 43],
+            "end": [17, 45],
+            "quote": ["12", "20"],
+            "sentence": [None, None],
+            "kind": ["quantity"] * 2,
+            "value": [12.0, 20.0],
+            "value_low": [12.0, 20.0],
+            "value_high": [12.0, 20.0],
+            "unit": [None, None],
+            "speaker": ["Officials", None],
+            "stance": ["asserts", None],
+        }
+    )
+    count = 1200
+    frame = pd.DataFrame(
+        {
+            "code": ["FL102", "FL101", "FL103"] * (count // 3),
+            "check": ["b", "a", "c"] * (count // 3),
+            "plugin": ["p"] * count,
+            "severity": ["info", "error", "warning", "error"] * (count // 4),
+            "assertion_ids": [("a", "b"), ("b",), ("a",)] * (count // 3),
+            "message": [f"finding {n}" for n in range(count)],
+            "waived": [n % 7 == 0 for n in range(count)],
+            "baseline": ["unchanged" if n % 5 == 0 else "new" for n in range(count)],
+        }
+    )
+    report = _report(frame, assertions, {document.doc_id: document})
+    page = render_html(report)
+    made = sum(f is not None for f in report.findings._made)  # type: ignore[attr-defined]
+    assert made == MAX_FINDINGS
+    objects = tuple(_report(frame, assertions, {document.doc_id: document}).findings)
+    assert page == render_html(dataclasses.replace(report, findings=objects))
