@@ -32,9 +32,11 @@ __all__ = [
     "EVIDENCE_FIELDS",
     "LIGHT_COLUMNS",
     "TABLE_COLUMNS",
+    "BriefFinding",
     "FindingColumns",
     "Findings",
     "LedgerSource",
+    "brief_findings",
     "build_findings",
     "evidence_columns",
     "finding_columns",
@@ -420,6 +422,31 @@ class Findings(Sequence[Finding]):
 
     # -- whole columns for renderers ------------------------------------------------------------
 
+    def briefs(self) -> list[BriefFinding]:
+        """Each finding as a :class:`BriefFinding`: its fields and evidence, without its
+        fingerprint (hashing every finding's ids) or a ``Finding`` object. Evidence is made
+        once per distinct assertion; a finding already made gives its own."""
+        frame = self._whole()
+        id_lists = [tuple(ids) for ids in frame["assertion_ids"].tolist()]
+        wanted = [
+            i for ids, made in zip(id_lists, self._made, strict=True) if made is None for i in ids
+        ]
+        evidence = self._evidence(wanted)
+        fields = zip(
+            *(frame[name].tolist() for name in ("code", "check", "severity", "message", "plugin")),
+            id_lists,
+            self._made,
+            strict=True,
+        )
+        return [
+            BriefFinding(code, check, severity, message, plugin, tuple(evidence[i] for i in ids))
+            if made is None
+            else BriefFinding(
+                made.code, made.check, made.severity, made.message, made.plugin, made.evidence
+            )
+            for code, check, severity, message, plugin, ids, made in fields
+        ]
+
     def light(self) -> pd.DataFrame:
         """The :data:`LIGHT_COLUMNS` (code, check, plugin, severity, waived, baseline), one
         row per finding in order, read without the deferred columns."""
@@ -489,6 +516,30 @@ class Findings(Sequence[Finding]):
             evidence=evidence,
             sides=sides,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class BriefFinding:
+    """What the console and JUnit formats print of a finding: its fields and evidence,
+    without the fingerprint (:meth:`Findings.briefs`, :func:`brief_findings`)."""
+
+    code: str
+    check: str
+    severity: str
+    message: str
+    plugin: str
+    evidence: tuple[Evidence, ...]
+
+
+def brief_findings(findings: Sequence[Finding]) -> list[BriefFinding]:
+    """``findings`` as :class:`BriefFinding` rows, in order: from the columns of a
+    :class:`Findings` (no ``Finding`` object made), else from each object."""
+    if isinstance(findings, Findings):
+        return findings.briefs()
+    return [
+        BriefFinding(f.code, f.check, f.severity, f.message, f.plugin, tuple(f.evidence))
+        for f in findings
+    ]
 
 
 #: The fields of :class:`~fact_ledger.model.Evidence`, in order.

@@ -15,7 +15,8 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from fact_ledger.escaping import console_text
-from fact_ledger.model import SEVERITY_RANK, Finding
+from fact_ledger.findings import BriefFinding, brief_findings
+from fact_ledger.model import SEVERITY_RANK
 from fact_ledger.report import Report
 
 from .locations import display_path
@@ -27,8 +28,8 @@ SUITE_NAME = "fact-ledger"
 def render_junit(report: Report) -> str:
     """The run as a JUnit XML document (``testsuites`` with one ``testsuite``)."""
     floor = SEVERITY_RANK[report.fail_on]
-    by_code: dict[str, list[Finding]] = defaultdict(list)
-    for finding in report.active():
+    by_code: dict[str, list[BriefFinding]] = defaultdict(list)
+    for finding in brief_findings(report.active()):
         by_code[finding.code].append(finding)
     names = {code: check.name for code, check in report.checks.items()}
     for code, findings in by_code.items():
@@ -67,7 +68,7 @@ def render_junit(report: Report) -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _describe(finding: Finding) -> str:
+def _describe(finding: BriefFinding) -> str:
     lines = [headline(finding)]
     for ev in finding.evidence:
         lines.append(

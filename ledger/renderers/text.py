@@ -13,6 +13,7 @@ import unicodedata
 import click
 
 from fact_ledger.escaping import console_text, one_line
+from fact_ledger.findings import BriefFinding, brief_findings
 from fact_ledger.model import Evidence, Finding
 from fact_ledger.report import Report
 
@@ -35,7 +36,11 @@ def _paint(text: str, color: bool, **style: object) -> str:
     return click.style(text, **style) if color else text  # type: ignore[arg-type]
 
 
-def location(finding: Finding) -> str:
+#: What the console formats read of a finding: an object, or its fields from the columns.
+Shown = Finding | BriefFinding
+
+
+def location(finding: Shown) -> str:
     """``path:line:col`` of a finding's first quote, or ``""`` when it has none."""
     if not finding.evidence:
         return ""
@@ -43,7 +48,7 @@ def location(finding: Finding) -> str:
     return f"{display_path(ev)}:{ev.line}:{ev.column}"
 
 
-def headline(finding: Finding, *, color: bool = False) -> str:
+def headline(finding: Shown, *, color: bool = False) -> str:
     """One line: ``path:line:col: CODE [severity] message`` (the location when known);
     with ``color``, the location bold and the code and severity in the severity's colour."""
     where = _paint(location(finding), color, bold=True)
@@ -99,19 +104,19 @@ def summary(report: Report) -> str:
 
 def render_concise(report: Report) -> str:
     """One line per active finding, then the summary line."""
-    lines = [headline(f, color=report.color) for f in report.active()]
+    lines = [headline(f, color=report.color) for f in brief_findings(report.active())]
     lines.append(_paint(summary(report), report.color, bold=True))
     return "\n".join(lines) + "\n"
 
 
 def render_full(report: Report) -> str:
     """Each active finding with every quote in its line of text, then the summary line."""
-    blocks = [finding_block(report, f) for f in report.active()]
+    blocks = [finding_block(report, f) for f in brief_findings(report.active())]
     blocks.append(_paint(summary(report), report.color, bold=True))
     return "\n\n".join(blocks) + "\n"
 
 
-def finding_block(report: Report, finding: Finding) -> str:
+def finding_block(report: Report, finding: Shown) -> str:
     """One finding as the full format shows it: the headline, then each quote in its line."""
     lines = [headline(finding, color=report.color)]
     tint = SEVERITY_COLORS.get(finding.severity)

@@ -289,3 +289,21 @@ def test_html_makes_only_the_findings_it_shows() -> None:
     assert made == MAX_FINDINGS
     objects = tuple(_report(frame, assertions, {document.doc_id: document}).findings)
     assert page == render_html(dataclasses.replace(report, findings=objects))
+
+
+@settings(max_examples=40, deadline=None)
+@given(runs(), st.booleans())
+def test_console_and_junit_from_columns_are_the_same_from_objects(run, color: bool) -> None:
+    """full, concise and junit read each active finding's fields and evidence from the
+    columns (no fingerprint, no Finding object): the same text as from the objects."""
+    from fact_ledger.renderers.junit import render_junit
+    from fact_ledger.renderers.text import render_concise, render_full
+
+    frame, assertions, documents = run
+    report = dataclasses.replace(_report(frame, assertions, documents), color=color)
+    objects = tuple(_report(frame, assertions, documents).findings)
+    for render in (render_full, render_concise, render_junit):
+        expected = render(dataclasses.replace(report, findings=objects))
+        assert render(report) == expected
+    made = sum(f is not None for f in report.findings._made)  # type: ignore[attr-defined]
+    assert made == 0
