@@ -15,6 +15,10 @@ the least wall time and the least CPU (user + system, the process and its childr
   them, no findings cache (the run writes it), and the ledger's files dropped from the page
   cache first (``posix_fadvise(DONTNEED)`` on each: the machine's whole cache cannot be
   dropped without privilege);
+* **cold, texts not packed**: the same, with the texts pack (``.snapshots/texts.arrow``,
+  which a load that read every text saves) deleted too: the first check after a write that
+  added documents reads each text from its own file (code without the pack: the same as
+  cold);
 * **uncached**: snapshots current, ``--no-cache`` (no cache read or written);
 * **warm**: snapshots and findings cache current (an unchanged ledger checked again);
 
@@ -23,7 +27,9 @@ that makes every finding with its evidence). With ``--checks`` it also times
 :func:`fact_ledger.checking.run_checks` in this process with the builtin checks in place
 (the default) and each in a forked worker (as before issue 11's change), CPU of the process
 and its children. Python's bytecode is compiled first (``compileall``), as an installed
-package has it; the load average is printed before and after.
+package has it; the load average is printed before and after. To time another version's
+code on the same ledger, run this file with ``PYTHONPATH`` naming that version installed
+with ``pip install --no-deps -t DIR`` (the commands inherit it).
 """
 
 from __future__ import annotations
@@ -155,6 +161,10 @@ def main() -> None:
         shutil.rmtree(cache, ignore_errors=True)
         drop_page_cache(args.ledger)
 
+    def cold_unpacked() -> None:
+        (args.ledger / SNAPSHOTS / "texts.arrow").unlink(missing_ok=True)
+        cold()
+
     rows: list[tuple[str, float, float]] = []
     wanted = args.formats.split(",")
     for label, extra in [(k, v) for k, v in outputs.items() if k in wanted]:
@@ -165,6 +175,9 @@ def main() -> None:
         timed(command, env)  # the snapshots made again if the last run deleted them
         runs = [timed(command, env, cold) for _ in range(args.repeat)]
         rows.append((f"{label}, cold (snapshots current, no cache, pages dropped)", *least(runs)))
+        runs = [timed(command, env, cold_unpacked) for _ in range(args.repeat)]
+        rows.append((f"{label}, cold, texts not packed", *least(runs)))
+        timed(command, env)  # the texts packed again (by code that packs them)
         runs = [timed([*command, "--no-cache"], env) for _ in range(args.repeat)]
         rows.append((f"{label}, uncached (`--no-cache`, snapshots current)", *least(runs)))
         timed(command, env)  # fills the cache
