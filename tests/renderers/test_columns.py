@@ -164,13 +164,10 @@ def test_sarif_from_columns_is_sarif_from_objects(run) -> None:
     assert render_sarif(dataclasses.replace(report, findings=objects)) == expected
 
 
-def test_markdown_makes_only_the_findings_it_shows() -> None:
-    """3,000 findings, a report capped at 6,000 characters: a handful are made as objects,
-    and the text is the same as from the objects."""
-    from fact_ledger.renderers.markdown import render_markdown
-
+def _two_figures(published: str | None = None) -> tuple[Document, pd.DataFrame]:
+    """A document with two figures, and its assertions frame."""
     text = "Officials said 12 people died.\nOthers said 20 people died.\n"
-    document = Document(doc_id="d" * 64, name="doc", text=text)
+    document = Document(doc_id="d" * 64, name="doc", text=text, published=published)
     assertions = pd.DataFrame(
         {
             "assertion_id": ["a", "b"],
@@ -188,6 +185,15 @@ def test_markdown_makes_only_the_findings_it_shows() -> None:
             "stance": ["asserts", None],
         }
     )
+    return document, assertions
+
+
+def test_markdown_makes_only_the_findings_it_shows() -> None:
+    """3,000 findings, a report capped at 6,000 characters: a handful are made as objects,
+    and the text is the same as from the objects."""
+    from fact_ledger.renderers.markdown import render_markdown
+
+    document, assertions = _two_figures()
     frame = pd.DataFrame(
         {
             "code": ["FL101"] * 3000,
@@ -251,25 +257,7 @@ def test_html_makes_only_the_findings_it_shows() -> None:
     is the one the objects give."""
     from fact_ledger.renderers.html import MAX_FINDINGS, render_html
 
-    text = "Officials said 12 people died.\nOthers said 20 people died.\n"
-    document = Document(doc_id="d" * 64, name="doc", text=text, published="2017-10-09")
-    assertions = pd.DataFrame(
-        {
-            "assertion_id": ["a", "b"],
-            "doc_id": [document.doc_id] * 2,
-            "start": [15, 43],
-            "end": [17, 45],
-            "quote": ["12", "20"],
-            "sentence": [None, None],
-            "kind": ["quantity"] * 2,
-            "value": [12.0, 20.0],
-            "value_low": [12.0, 20.0],
-            "value_high": [12.0, 20.0],
-            "unit": [None, None],
-            "speaker": ["Officials", None],
-            "stance": ["asserts", None],
-        }
-    )
+    document, assertions = _two_figures(published="2017-10-09")
     count = 1200
     frame = pd.DataFrame(
         {
