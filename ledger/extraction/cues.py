@@ -103,6 +103,8 @@ def used_as_noun(before: list[str], after: str) -> bool:
     lowered = [w.casefold() for w in before]
     if lowered and (lowered[-1] in DETERMINERS or lowered[-1] in _CUE_VERBS):
         return True  # "the claims"; "Rejects Claims Of ...", "denied reports": an object
+    if lowered and lowered[-1].endswith(("'s", "’s", "s'", "s’")):
+        return True  # "India Rejects Pakistan's Claims Of ...": what follows a possessive
     following = after.split()[:1]
     if following and following[0].casefold() == "that":
         return False
@@ -130,4 +132,7 @@ def is_denial_verb(verb: str | None) -> bool:
     if not verb:
         return False
     words = verb.split()
-    return "not" not in words and _DENIAL.match(words[-1]) is not None
+    if "not" in words:
+        return False
+    # "flatly denied" by its last word; "hit back at" whole
+    return _DENIAL.match(words[-1]) is not None or _DENIAL.match(" ".join(words)) is not None

@@ -7,7 +7,18 @@ import pytest
 from fact_ledger.extraction.cues import CUE, is_denial_verb, title_cased, used_as_noun
 
 
-@pytest.mark.parametrize(("verb", "denies"), [("denied", True), ("Rejects", True), ("said", False)])
+@pytest.mark.parametrize(
+    ("verb", "denies"),
+    [
+        ("denied", True),
+        ("Rejects", True),
+        ("said", False),
+        ("rubbished", True),
+        ("scotched", True),
+        ("hit back at", True),
+        ("pushed back on", True),
+    ],
+)
 def test_denial_verbs(verb: str, denies: bool) -> None:
     assert is_denial_verb(verb) is denies
 
@@ -16,6 +27,11 @@ def test_a_verb_after_another_verb_of_saying_is_its_object() -> None:
     assert used_as_noun(["Health", "Minister", "Rejects"], " Of Vaccine Shortage")
     assert used_as_noun(["the"], " come a day after")
     assert not used_as_noun(["Russia"], " that the US")
+
+
+def test_a_word_after_a_possessive_is_a_noun() -> None:
+    assert used_as_noun(["India", "Rejects", "Pakistan's"], " Of Airstrike")
+    assert not used_as_noun(["The", "ministry's", "spokesman"], " the figures are wrong")
 
 
 def test_title_case_lines() -> None:

@@ -192,3 +192,10 @@ def test_opposite_acts_are_different_things() -> None:
     vetoed = gist("the governor's office denied that he would veto the abortion bill")
     assert not compatible(signed, vetoed)
     assert compatible(gist("the steelmaker would cut jobs"), gist("the firm would axe posts"))
+
+
+def test_an_inquiry_is_a_probe_and_rigging_is_fraud() -> None:
+    claim = gist("regulators were probing the bank over its accounts")
+    denial = gist("the bank denied it was under investigation over its accounts", "bank")
+    assert likeness(claim, denial)[1] >= 75
+    assert likeness(gist("the vote was rigged"), gist("there was no fraud in the vote"))[0] == 2
