@@ -97,13 +97,15 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     named = firsts["party"].to_numpy() >= 0
     turncoat = (sides_per_party.to_numpy() == 2) & named
 
-    ids_of = rows["assertion_id"].to_numpy(dtype=object)
-    quote_of = rows["quote"].to_numpy(dtype=object)
-    name_of = _display_names(rows)
+    disputes = firsts[contested[firsts["claim"].to_numpy()]]
+    turns = firsts[turncoat]
+    # Only contested claims and self-contradictions reach Python, and they are the output:
+    # text is read for their rows only.
+    shown = np.union1d(disputes["row"].to_numpy(), turns["row"].to_numpy())
+    ids_of, quote_of, name_of = _read(rows, shown)
     ids: list[list[str]] = []
     messages: list[str] = []
-    # Only contested claims and self-contradictions reach Python, and they are the output.
-    for group, sides in _runs(firsts[contested[firsts["claim"].to_numpy()]], ["claim"]):
+    for group, sides in _runs(disputes, ["claim"]):
         said = [name_of[r] for r, d in zip(group, sides, strict=True) if not d]
         denied = [name_of[r] for r, d in zip(group, sides, strict=True) if d]
         ids.append([ids_of[r] for r in group])
@@ -113,7 +115,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
             f"“{claim_text}” is asserted by {names_text(dict.fromkeys(said))} "
             f"and denied by {names_text(dict.fromkeys(denied))}"
         )
-    for group, _ in _runs(firsts[turncoat], ["claim", "party"]):
+    for group, _ in _runs(turns, ["claim", "party"]):
         ids.append([ids_of[r] for r in group])
         messages.append(
             f"{name_of[group[0]]} both asserts and denies “{_clip(quote_of[group[0]])}”"
@@ -144,14 +146,16 @@ def _join_paraphrases(
     asserted = np.flatnonzero(side == 0)
     if not len(denials) or not len(asserted):
         return
-    quotes = rows["quote"].to_numpy(dtype=object)
-    speakers = rows["speaker"].fillna("").to_numpy(dtype=object)
+    # Statements as codes of their quote and speaker: Python strings only for distinct ones.
+    quote, quotes = pd.factorize(rows["quote"], use_na_sentinel=False)
+    speaker, speakers = pd.factorize(rows["speaker"].fillna(""), use_na_sentinel=False)
+    texts, names = quotes.tolist(), speakers.tolist()
     gists: dict[int, Gist] = {}
 
     def gist_of(i: int) -> Gist:
         found = gists.get(i)
         if found is None:
-            found = gists[i] = gist(str(quotes[i]), str(speakers[i]))
+            found = gists[i] = gist(str(texts[quote[i]]), str(names[speaker[i]]))
         return found
 
     # The asserted rows of each key, in row order, as one sorted array and where each key's
@@ -177,7 +181,7 @@ def _join_paraphrases(
     if not lonely:
         return
     wanted = {label for i in lonely for label in gist_of(i).labels}
-    index = _label_index(quotes, speakers, asserted, wanted)
+    index = _label_index(quote[asserted], speaker[asserted], texts, names, asserted, wanted)
     for i in lonely:
         mine = gist_of(i)
         shared: Counter[int] = Counter()
@@ -200,29 +204,43 @@ def _join_paraphrases(
 
 
 def _label_index(
-    quotes: np.ndarray, speakers: np.ndarray, asserted: np.ndarray, wanted: set[str]
+    quote: np.ndarray,
+    speaker: np.ndarray,
+    texts: list[str],
+    names: list[str],
+    asserted: np.ndarray,
+    wanted: set[str],
 ) -> dict[str, list[int]]:
-    """The asserted rows, in row order, whose gist holds each label of ``wanted``, for the
-    labels no more than ``_COMMON_STEM`` rows hold (a denial looks up no other).
+    """The asserted rows (``asserted``: their quote and speaker codes into ``texts`` and
+    ``names``), in row order, whose gist holds each label of ``wanted``, for the labels no
+    more than ``_COMMON_STEM`` rows hold (a denial looks up no other).
 
-    One gist per distinct statement (quote and speaker), not per row: a ledger repeats its
-    statements, and only the labels some denial has are kept."""
-    quote, texts = pd.factorize(quotes[asserted], use_na_sentinel=False)
-    speaker, names = pd.factorize(speakers[asserted], use_na_sentinel=False)
+    One gist per distinct statement (quote and speaker), not per row, and only until every
+    wanted label is known to be common: a ledger repeats its statements, and a denial's
+    words are often the ledger's most common ones."""
     statement = group_ids(quote, speaker)
     first = first_rows(statement)
-    text_of, name_of = texts.tolist(), names.tolist()
-    holding: dict[str, list[int]] = {}
-    for s, (q, p) in enumerate(zip(quote[first].tolist(), speaker[first].tolist(), strict=True)):
-        for label in gist(str(text_of[q]), str(name_of[p])).labels & wanted:
-            holding.setdefault(label, []).append(s)
     rows_of = np.bincount(statement, minlength=len(first))
+    open_labels = set(wanted)
+    held_by: dict[str, int] = {}
+    holding: dict[str, list[int]] = {}
+    for s, (q, p, count) in enumerate(
+        zip(quote[first].tolist(), speaker[first].tolist(), rows_of.tolist(), strict=True)
+    ):
+        hit = gist(str(texts[q]), str(names[p])).labels & open_labels
+        for label in hit:
+            holding.setdefault(label, []).append(s)
+            held_by[label] = held_by.get(label, 0) + count
+            if held_by[label] > _COMMON_STEM:
+                open_labels.discard(label)
+        if not open_labels:
+            break
     # Each statement's rows, in row order: ``members[starts[s]:starts[s + 1]]``.
     members = np.argsort(statement, kind="stable")
     starts = np.concatenate(([0], np.cumsum(rows_of)))
     index: dict[str, list[int]] = {}
     for label, held in holding.items():
-        if rows_of[held].sum() <= _COMMON_STEM:
+        if held_by[label] <= _COMMON_STEM:
             rows = np.concatenate([members[starts[s] : starts[s + 1]] for s in held])
             index[label] = asserted[np.sort(rows)].tolist()
     return index
@@ -234,6 +252,22 @@ def _clip(text: str) -> str:
     if len(flat) <= _CLIP:
         return flat
     return flat[:_CLIP].rsplit(" ", 1)[0] + "…"
+
+
+def _read(rows: pd.DataFrame, shown: np.ndarray) -> tuple[list[str], list[str], list[str]]:
+    """Ids, quotes and speakers' names of the rows at positions ``shown``, as lists over all
+    of ``rows`` (``None`` at the others)."""
+    picked = rows.iloc[shown]
+    out = []
+    for values in (
+        picked["assertion_id"].to_numpy(dtype=object),
+        picked["quote"].to_numpy(dtype=object),
+        np.asarray(_display_names(picked), dtype=object),
+    ):
+        whole = np.empty(len(rows), dtype=object)
+        whole[shown] = values
+        out.append(whole.tolist())
+    return out[0], out[1], out[2]
 
 
 def _display_names(rows: pd.DataFrame) -> list[str]:
