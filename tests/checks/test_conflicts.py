@@ -338,3 +338,39 @@ def test_joining_paraphrases_matches_its_plain_definition(
         _reference_join(rows, expected, party, side, threshold)
         conflicts._join_paraphrases(rows, claim, party, side, threshold)
     assert claim.tolist() == expected.tolist()
+
+
+@settings(max_examples=60)
+@given(
+    statements=st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 2)), min_size=1, max_size=20
+    ),  # (quote, speaker) codes of the asserted rows
+    common=st.integers(1, 4),
+    wanted_words=st.lists(st.sampled_from(_WORDS), max_size=4),
+    data=st.data(),
+)
+def test_the_label_index_is_every_rows_labels(
+    statements: list[tuple[int, int]],
+    common: int,
+    wanted_words: list[str],
+    data: st.DataObject,
+) -> None:
+    """The rows holding each wanted label, from one gist per distinct statement and stopped
+    early once every wanted label is common: the rows whose own gist holds it."""
+    texts = data.draw(st.lists(_statements, min_size=6, max_size=6))
+    names = ["", "Google", "the army"]
+    quote = np.asarray([q for q, _ in statements], dtype=np.int64)
+    speaker = np.asarray([p for _, p in statements], dtype=np.int64)
+    asserted = np.arange(len(statements), dtype=np.int64) * 2  # rows between are denials
+    labels_of = [paraphrase_gist(texts[q], names[p]).labels for q, p in statements]
+    wanted = {label for w in wanted_words for label in paraphrase_gist(w).labels}
+    wanted |= set().union(*labels_of[:1])  # a label the ledger surely holds
+    expected = {}
+    for label in wanted:
+        rows = [int(asserted[n]) for n, held in enumerate(labels_of) if label in held]
+        if rows and len(rows) <= common:
+            expected[label] = rows
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(conflicts, "_COMMON_STEM", common)
+        got = conflicts._label_index(quote, speaker, texts, names, asserted, wanted)
+    assert got == expected
