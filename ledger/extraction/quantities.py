@@ -868,7 +868,12 @@ class _Reader:
         if not m or self.masked(m.start("n2"), m.end("n2")):
             return
         sep = m.group("sep").strip().lower()
-        between = _BETWEEN_RE.search(text, max(0, figure.start - 10), figure.start)
+        # "between", "from" and "voted" end in white space right where the figure starts:
+        # told from one character before their searches ("1-1-1-..." has none).
+        spaced = text[figure.start - 1 : figure.start].isspace() if figure.start else False
+        between = (
+            _BETWEEN_RE.search(text, max(0, figure.start - 10), figure.start) if spaced else None
+        )
         if (
             unit_first
             and not between
@@ -887,8 +892,10 @@ class _Reader:
         end = m.end()
         first = figure.value
         assert first is not None
-        voted = sep in ("to", "-", "–") and _VOTED_BEFORE_RE.search(
-            text, max(0, figure.start - 20), figure.start
+        voted = (
+            spaced
+            and sep in ("to", "-", "–")
+            and _VOTED_BEFORE_RE.search(text, max(0, figure.start - 20), figure.start)
         )
         if (sep in ("-", "–") or voted) and _is_tally(m.group(), first, second) and not unit_first:
             # "beat Chelsea 2-1", "a 5-4 ruling", "voted 31 to 18": a score or a tally, not a

@@ -31,6 +31,7 @@ _CUE_WORDS = [
     *load_lexicon().states,
     "Article", "No.", "Fig.", "Page 2 of", "Image 3 /", "minus", "or minus", "magnitude",
     "magnitude of", "absolute", "read:", "views", "earnings of", "fee of about", "at least",
+    "between", "From", "voted", "vote of", "votes to",
 ]  # fmt: skip
 _PIECES = [*_CUE_WORDS, " ", "  ", "\n", "\t", "\u00a0", "1", "25", "2.5", "%", "-", ":",
            ".", "#", "№", "~", "/", "x", "ſ", "\u212a", "İ", "ı", "é"]  # fmt: skip
@@ -104,6 +105,8 @@ def test_the_counter_state_and_money_guards_are_necessary(text: str) -> None:
     _sound(quantities._COUNTER_BEFORE_RE, 10, colon_or_space)(text)
     _sound(load_lexicon().state_before_re, 40, spaced)(text)
     _sound(assemble._OF_BEFORE, 40, spaced)(text)
+    _sound(quantities._BETWEEN_RE, 10, spaced)(text)  # "between 20 and 30": _range
+    _sound(quantities._VOTED_BEFORE_RE, 20, spaced)(text)  # "voted 31 to 18"
 
 
 @settings(max_examples=300)
