@@ -37,7 +37,6 @@ def render_csv(report: Report) -> str:
     return render(report)
 
 
-
 @hookimpl
 def ledger_register_renderers(register: Callable[[Renderer], None]) -> None:
     register(
