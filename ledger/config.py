@@ -101,9 +101,16 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        # A pyproject.toml that names us but does not parse is a config the user meant to
+        # give: taking it lets load_config name the file and the error instead of running
+        # silently without it. One that does not name us is some other tool's business.
+        return "tool.fact-ledger" in text
     return "fact-ledger" in data.get("tool", {})
 
 

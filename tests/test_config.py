@@ -25,6 +25,18 @@ def test_pyproject_without_the_table_is_skipped(tmp_path: Path) -> None:
     assert find_config(tmp_path) != tmp_path / "pyproject.toml"
 
 
+def test_a_broken_pyproject_that_names_us_is_an_error_not_skipped(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.fact-ledger\nfail-on = "info"\n')
+    with pytest.raises(ConfigError, match="invalid TOML") as caught:
+        load_config(start=tmp_path)
+    assert str(tmp_path / "pyproject.toml") in str(caught.value)
+
+
+def test_a_broken_pyproject_of_another_tool_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project\nname = 'x'\n")
+    assert find_config(tmp_path) != tmp_path / "pyproject.toml"
+
+
 def test_fact_ledger_toml_wins_in_the_same_folder(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.fact-ledger]\nfail-on = "info"\n')
     (tmp_path / "fact-ledger.toml").write_text('fail-on = "warning"\n')
