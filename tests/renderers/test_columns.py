@@ -113,18 +113,28 @@ def _report(frame: pd.DataFrame, assertions: pd.DataFrame, docs: dict[str, Docum
     return Report(findings, assertions, docs)
 
 
+def _from_columns_and_objects(
+    frame: pd.DataFrame, assertions: pd.DataFrame, docs: dict[str, Document]
+) -> tuple[Report, Report]:
+    """The report read from the findings' columns, and the same report over every finding
+    made as an object first (from a second Findings, so the first makes none)."""
+    report = _report(frame, assertions, docs)
+    objects = tuple(_report(frame, assertions, docs).findings)
+    return report, dataclasses.replace(report, findings=objects)
+
+
 @settings(max_examples=60)
 @given(runs())
 def test_json_from_columns_is_json_from_objects(run) -> None:
     frame, assertions, documents = run
-    report = _report(frame, assertions, documents)
-    objects: list[Finding] = list(_report(frame, assertions, documents).findings)
+    report, from_objects = _from_columns_and_objects(frame, assertions, documents)
+    objects: tuple[Finding, ...] = tuple(from_objects.findings)
     expected = dumps([finding_to_dict(f) for f in objects], indent=2) + "\n"
     assert render_json(report) == expected
-    assert render_json(dataclasses.replace(report, findings=tuple(objects))) == expected
+    assert render_json(from_objects) == expected
     lines = "".join(dumps(finding_to_dict(f)) + "\n" for f in objects)
     assert render_json_lines(report) == lines
-    assert render_json_lines(dataclasses.replace(report, findings=tuple(objects))) == lines
+    assert render_json_lines(from_objects) == lines
 
 
 @settings(max_examples=60)
@@ -157,11 +167,10 @@ def test_evidence_lines_and_columns_are_counted_in_the_text(run) -> None:
 @given(runs())
 def test_sarif_from_columns_is_sarif_from_objects(run) -> None:
     frame, assertions, documents = run
-    report = _report(frame, assertions, documents)
-    objects = tuple(_report(frame, assertions, documents).findings)
-    expected = dumps(to_sarif(dataclasses.replace(report, findings=objects)), indent=2) + "\n"
+    report, from_objects = _from_columns_and_objects(frame, assertions, documents)
+    expected = dumps(to_sarif(from_objects), indent=2) + "\n"
     assert render_sarif(report) == expected
-    assert render_sarif(dataclasses.replace(report, findings=objects)) == expected
+    assert render_sarif(from_objects) == expected
 
 
 def _two_figures(published: str | None = None) -> tuple[Document, pd.DataFrame]:
@@ -204,13 +213,12 @@ def test_markdown_makes_only_the_findings_it_shows() -> None:
             "message": [f"finding {n}" for n in range(3000)],
         }
     )
-    report = _report(frame, assertions, {document.doc_id: document})
+    report, from_objects = _from_columns_and_objects(frame, assertions, {document.doc_id: document})
     capped = render_markdown(report, max_chars=6000)
     made = sum(f is not None for f in report.findings._made)  # type: ignore[attr-defined]
     assert 0 < made <= 32
     assert "more findings are not shown" in capped
-    objects = tuple(_report(frame, assertions, {document.doc_id: document}).findings)
-    assert render_markdown(dataclasses.replace(report, findings=objects), max_chars=6000) == capped
+    assert render_markdown(from_objects, max_chars=6000) == capped
 
 
 @settings(max_examples=40)
@@ -219,9 +227,8 @@ def test_csv_from_columns_is_csv_from_objects(run) -> None:
     from fact_ledger.renderers.csvout import render_csv
 
     frame, assertions, documents = run
-    report = _report(frame, assertions, documents)
-    objects = tuple(_report(frame, assertions, documents).findings)
-    assert render_csv(report) == render_csv(dataclasses.replace(report, findings=objects))
+    report, from_objects = _from_columns_and_objects(frame, assertions, documents)
+    assert render_csv(report) == render_csv(from_objects)
 
 
 @settings(max_examples=40)
@@ -231,12 +238,11 @@ def test_github_from_columns_is_github_from_objects(run) -> None:
     from fact_ledger.renderers.github import finding_commands, render_github
 
     frame, assertions, documents = run
-    report = _report(frame, assertions, documents)
-    objects = tuple(_report(frame, assertions, documents).findings)
-    active = [f for f in objects if not f.waived and f.baseline == "new"]
+    report, from_objects = _from_columns_and_objects(frame, assertions, documents)
+    active = [f for f in from_objects.findings if not f.waived and f.baseline == "new"]
     expected = "".join(line + "\n" for f in active for line in finding_commands(f))
     assert render_github(report) == expected
-    assert render_github(dataclasses.replace(report, findings=objects)) == expected
+    assert render_github(from_objects) == expected
 
 
 @settings(max_examples=25, deadline=None)
@@ -247,9 +253,8 @@ def test_html_from_columns_is_html_from_objects(run) -> None:
     from fact_ledger.renderers.html import render_html
 
     frame, assertions, documents = run
-    report = _report(frame, assertions, documents)
-    objects = tuple(_report(frame, assertions, documents).findings)
-    assert render_html(report) == render_html(dataclasses.replace(report, findings=objects))
+    report, from_objects = _from_columns_and_objects(frame, assertions, documents)
+    assert render_html(report) == render_html(from_objects)
 
 
 def test_html_makes_only_the_findings_it_shows() -> None:
@@ -271,12 +276,11 @@ def test_html_makes_only_the_findings_it_shows() -> None:
             "baseline": ["unchanged" if n % 5 == 0 else "new" for n in range(count)],
         }
     )
-    report = _report(frame, assertions, {document.doc_id: document})
+    report, from_objects = _from_columns_and_objects(frame, assertions, {document.doc_id: document})
     page = render_html(report)
     made = sum(f is not None for f in report.findings._made)  # type: ignore[attr-defined]
     assert made == MAX_FINDINGS
-    objects = tuple(_report(frame, assertions, {document.doc_id: document}).findings)
-    assert page == render_html(dataclasses.replace(report, findings=objects))
+    assert page == render_html(from_objects)
 
 
 @settings(max_examples=40, deadline=None)
@@ -288,10 +292,11 @@ def test_console_and_junit_from_columns_are_the_same_from_objects(run, color: bo
     from fact_ledger.renderers.text import render_concise, render_full
 
     frame, assertions, documents = run
-    report = dataclasses.replace(_report(frame, assertions, documents), color=color)
-    objects = tuple(_report(frame, assertions, documents).findings)
+    report, from_objects = (
+        dataclasses.replace(r, color=color)
+        for r in _from_columns_and_objects(frame, assertions, documents)
+    )
     for render in (render_full, render_concise, render_junit):
-        expected = render(dataclasses.replace(report, findings=objects))
-        assert render(report) == expected
+        assert render(report) == render(from_objects)
     made = sum(f is not None for f in report.findings._made)  # type: ignore[attr-defined]
     assert made == 0
