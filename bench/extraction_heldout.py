@@ -36,8 +36,9 @@ COMMAND = ".venv/bin/python bench/extraction_heldout.py"
 FIGURE_KINDS = frozenset({"quantity", "duration"})
 _ARTICLES = ("the ", "a ", "an ")
 # A name's last words are the person ("Manning" of "Rob Manning"), but a phrase joined by
-# one of these has its head first: "Texas" is not "the governor of Texas".
-_JOINING = frozenset({"of", "for", "at", "in", "from", "to", "on", "with"})
+# one of these has its head first: "Texas" is not "the governor of Texas"; and a
+# coordination is all its members: "China" is not "Russia and China".
+_JOINING = frozenset({"of", "for", "at", "in", "from", "to", "on", "with", "and", "&"})
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ class Score:
     noun_right: int = 0
     denials: int = 0  # expected rows (figures and claims) that deny
     denials_found: int = 0  # of those, read as denied
+    denials_read: int = 0  # rows (figures and claims) the extractor read as denied
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -210,6 +212,7 @@ def score(cases: Sequence[Case], table: AliasTable | None = None) -> Score:
         rows = extract_assertions(document, aliases=table)
         figures = [r for r in rows if r.kind in FIGURE_KINDS and not r.boilerplate]
         claims = [r for r in rows if r.kind == "proposition"]
+        result.denials_read += sum(r.stance == "denies" for r in (*figures, *claims))
         tag = f"{n:03d} {case.style}"
         matched = _match(case.figures, figures)
         result.expected += len(case.figures)
@@ -309,6 +312,11 @@ def table_rows(result: Score) -> list[tuple[str, str]]:
         ("claims: stance right", _ratio(result.claim_stance, result.claims_found)),
         ("counted noun lemma right", _ratio(result.noun_right, result.nouns)),
         ("denial recall (figures and claims)", _ratio(result.denials_found, result.denials)),
+        # every row read as denied, matched or not: a denial where none was written counts
+        (
+            "denial precision (figures and claims)",
+            _ratio(result.denials_found, result.denials_read),
+        ),
     ]
 
 

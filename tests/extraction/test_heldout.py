@@ -62,6 +62,9 @@ def test_speakers_compare_without_articles_and_by_last_words():
     # the head of "the governor of Texas" is the governor, not the state
     assert not heldout.same_speaker(table, ("the governor of Texas",), "Texas")
     assert heldout.same_speaker(table, ("the governor of Texas",), "governor of Texas")
+    # a coordination is both members, never one
+    assert not heldout.same_speaker(table, ("Russia and China",), "China")
+    assert heldout.same_speaker(table, ("Russia and China",), "Russia and China")
     assert not heldout.same_speaker(table, (), "police")
     assert heldout.same_speaker(table, (), None)
 
