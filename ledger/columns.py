@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .model import ASSERTION_COLUMNS
+from .model import ASSERTION_COLUMNS, AssertionRows
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -46,7 +46,12 @@ def assertions_frame(assertions: Iterable[Assertion]) -> pd.DataFrame:
 
     import pandas as pd
 
-    records = [dataclasses.astuple(a) for a in assertions]
+    # The rule extractor's rows are records already: no object per row is made for them.
+    records = (
+        assertions.records
+        if isinstance(assertions, AssertionRows)
+        else [dataclasses.astuple(a) for a in assertions]
+    )
     return conform(pd.DataFrame.from_records(records, columns=list(ASSERTION_COLUMNS)))
 
 

@@ -22,7 +22,7 @@ from .errors import InputError, StoreError
 from .extraction.budget import TooManyRows, check_rows, limited_rows
 from .ingest import Limits, read_inputs
 from .manager import PluginFailure, PluginHost
-from .model import Document, Finding
+from .model import AssertionRows, Document, Finding
 from .report import Report
 from .validation import SchemaValidationError, provenance_failures, validate_assertions
 
@@ -105,7 +105,12 @@ def extract_part(
                     found = extractor.extract(document)
                     # A generator stops one row past the limit; the rule extractor stops
                     # itself (fact_ledger.extraction.budget), before building its rows.
-                    rows = list(islice(found, max_assertions + 1) if max_assertions else found)
+                    # The rule extractor's rows (AssertionRows) stay records; see columns.
+                    rows = (
+                        found
+                        if isinstance(found, AssertionRows)
+                        else list(islice(found, max_assertions + 1) if max_assertions else found)
+                    )
                     check_rows(len(rows), max_assertions)
                 except TooManyRows as exc:
                     raise InputError(

@@ -8,7 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fact_ledger.model import (
+    ASSERTION_COLUMNS,
     Assertion,
+    AssertionRows,
     Document,
     Finding,
     normalise_text,
@@ -145,3 +147,28 @@ def test_quick_init_refuses_a_class_whose_slots_it_cannot_copy() -> None:
 
     with pytest.raises(AssertionError):
         quick_init(Unslotted)
+
+
+def _row(start: int, **fields: object) -> Assertion:
+    return Assertion(f"id{start}", "doc", start, start + 2, "$1", "quantity", **fields)  # type: ignore[arg-type]
+
+
+def _record(row: Assertion) -> tuple[object, ...]:
+    return tuple(getattr(row, name) for name in ASSERTION_COLUMNS)
+
+
+def test_assertion_rows_are_a_sequence_of_the_assertions_their_records_hold() -> None:
+    made = [_row(0, value=1.0, unit="USD"), _row(2, speaker="Reuters", stance="denies"), _row(4)]
+    rows = AssertionRows([_record(r) for r in made])
+    assert len(rows) == 3 and rows == made and made == rows
+    assert list(rows) == made and [*rows] == made
+    assert rows[0] == made[0] and rows[-1] == made[-1] and type(rows[1]) is Assertion
+    assert rows[1:] == made[1:] and rows[::-1] == made[::-1]
+    assert made[1] in rows and rows.index(made[2]) == 2
+    assert rows == AssertionRows([_record(r) for r in made])
+    assert rows != made[:2] and rows != [*made[:2], _row(4, value=2.0)] and rows != "abc"
+    with pytest.raises(IndexError):
+        rows[3]
+    with pytest.raises(TypeError):
+        hash(rows)
+    assert AssertionRows([]) == [] and not AssertionRows([])

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..model import Assertion, Document
+from ..model import ASSERTION_COLUMNS, Assertion, AssertionRows, Document
 from .attribution import NO_ATTRIBUTION, Attribution, Attributor, is_denial_verb
 from .budget import check_rows
 from .counted import casualty_state, counted_noun
@@ -128,11 +128,14 @@ class _Place:
     name: str
 
 
-def extract_assertions(document: Document, *, aliases: AliasTable | None = None) -> list[Assertion]:
+def extract_assertions(document: Document, *, aliases: AliasTable | None = None) -> AssertionRows:
     """Every figure, date, duration and claim in ``document``, in text order.
 
     ``aliases`` tells places from organisations and groups when filling ``location`` ("in
-    Islamic State" is no place); it defaults to the shipped alias table.
+    Islamic State" is no place); it defaults to the shipped alias table. The rows come as
+    :class:`~fact_ledger.model.AssertionRows`: a sequence of :class:`Assertion` that makes
+    each object only when it is taken, and whose ``records`` the pipeline turns into its
+    frame without any.
     """
     with _collector_paused():
         return _extract(document, aliases)
@@ -155,9 +158,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _extract(document: Document, aliases: AliasTable | None) -> list[Assertion]:
+def _extract(document: Document, aliases: AliasTable | None) -> AssertionRows:
     from .dates import dates_and_spans, parse_dateline
-    from .quantities import find_quantities
+    from .quantities import read_figures
 
     text = document.text
     table = aliases or default_alias_table()
@@ -166,7 +169,7 @@ def _extract(document: Document, aliases: AliasTable | None) -> list[Assertion]:
     attributor = Attributor(text, sentences, layout)
     published = _published(document, text, parse_dateline)
     dates, spans = dates_and_spans(text, published)
-    quantities = find_quantities(text, time_spans=spans)
+    quantities: list[Mention] = read_figures(text, time_spans=spans)  # type: ignore[assignment]
     mentions = _without_rate_durations(sorted([*quantities, *dates], key=_SPAN))
     check_rows(len(mentions))  # before building their rows (max-assertions-per-document)
     places = [p for p in _find_places(text, table) if not layout.is_furniture(p.start, p.end)]
@@ -186,11 +189,12 @@ def _extract(document: Document, aliases: AliasTable | None) -> list[Assertion]:
     rows.extend(_propositions(context))
     check_rows(len(rows))
     rows.sort(key=_ROW_ORDER)
-    return rows
+    return AssertionRows(rows)
 
 
 _SPAN = operator.attrgetter("start", "end")
-_ROW_ORDER = operator.attrgetter("start", "end", "kind")
+# A row's start, end and kind, by their places in ASSERTION_COLUMNS.
+_ROW_ORDER = operator.itemgetter(*(ASSERTION_COLUMNS.index(c) for c in ("start", "end", "kind")))
 
 
 def _without_rate_durations(mentions: list[Mention]) -> list[Mention]:
@@ -249,8 +253,9 @@ class _Context:
     memo: dict[tuple[object, ...], object] = field(default_factory=dict)
 
 
-def _figure_rows(context: _Context) -> list[Assertion]:
-    """The row of every figure, date and duration, in the order of ``context.mentions``.
+def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
+    """The row of every figure, date and duration, in the order of ``context.mentions``, as
+    a record in the order of ``ASSERTION_COLUMNS`` (see :class:`AssertionRows`).
 
     Runs once per figure: a line of figures holds half a million per megabyte, so what
     depends only on the sentence (its furniture, role, places, stance and date) is worked
@@ -259,7 +264,7 @@ def _figure_rows(context: _Context) -> list[Assertion]:
     layout, attributor = context.layout, context.attributor
     text, doc_id, make_id = context.document.text, context.document.doc_id, context.make_id
     sentences, sentence_starts = context.sentences, context.sentence_starts
-    rows: list[Assertion] = []
+    rows: list[tuple[Any, ...]] = []
     append = rows.append
     current = -1  # the sentence whose state the locals below hold
     sentence: Sentence | None = None
@@ -339,9 +344,9 @@ def _figure_rows(context: _Context) -> list[Assertion]:
             sentence_text = sentence.text
         else:
             sentence_text = _sentence_text(text, sentence, layout, mention)
-        # Positional, in the order of Assertion's fields: keywords cost a microsecond a row.
+        # In the order of ASSERTION_COLUMNS (tests/extraction/test_assemble.py checks it).
         append(
-            Assertion(
+            (
                 make_id(start, end, kind),  # assertion_id
                 doc_id,
                 start,
@@ -645,7 +650,8 @@ class _Claim:
     direct: bool
 
 
-def _propositions(context: _Context) -> list[Assertion]:
+def _propositions(context: _Context) -> list[tuple[Any, ...]]:
+    """The claims of the document, as records in the order of ``ASSERTION_COLUMNS``."""
     document, layout, attributor = context.document, context.layout, context.attributor
     sentences = context.sentences
     text = document.text
@@ -661,26 +667,25 @@ def _propositions(context: _Context) -> list[Assertion]:
     rows = []
     for claim in _one_per_span(claims):
         quote = text[claim.start : claim.end]
-        rows.append(
-            Assertion(
-                assertion_id=context.make_id(claim.start, claim.end, "proposition"),
-                doc_id=document.doc_id,
-                start=claim.start,
-                end=claim.end,
-                quote=quote,
-                kind="proposition",
-                sentence=claim.sentence.text,
-                subject=clause_subject(quote),
-                location=_first_place(context, claim.start, claim.end),
-                time=_first_time(context, claim.start, claim.end),
-                speaker=claim.attribution.speaker,
-                attribution_cue=claim.attribution.cue,
-                stance=claim.stance,
-                claim_key=claim.key,
-                extractor=EXTRACTOR_NAME,
-                confidence=0.8 * claim.attribution.confidence,
-            )
+        row = Assertion(
+            assertion_id=context.make_id(claim.start, claim.end, "proposition"),
+            doc_id=document.doc_id,
+            start=claim.start,
+            end=claim.end,
+            quote=quote,
+            kind="proposition",
+            sentence=claim.sentence.text,
+            subject=clause_subject(quote),
+            location=_first_place(context, claim.start, claim.end),
+            time=_first_time(context, claim.start, claim.end),
+            speaker=claim.attribution.speaker,
+            attribution_cue=claim.attribution.cue,
+            stance=claim.stance,
+            claim_key=claim.key,
+            extractor=EXTRACTOR_NAME,
+            confidence=0.8 * claim.attribution.confidence,
         )
+        rows.append(tuple(getattr(row, name) for name in ASSERTION_COLUMNS))
     return rows
 
 

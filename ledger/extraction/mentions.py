@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import quick_init
 
-
-@quick_init  # every figure of a text makes one (issue 9 item 3)
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of text that states a quantity, date or duration.

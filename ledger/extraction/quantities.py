@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from fact_ledger.extraction.budget import check_rows, row_limit
 from fact_ledger.extraction.dates import time_spans
@@ -43,7 +44,7 @@ from fact_ledger.extraction.numbers import (
 from fact_ledger.extraction.qualifiers import QualifierTable, load_qualifiers
 from fact_ledger.extraction.units import COUNT, UnitTable, load_units
 
-__all__ = ["FRACTION", "find_quantities"]
+__all__ = ["FRACTION", "find_quantities", "read_figures"]
 
 #: The unit of a share of a whole written as a fraction ("a third", "nearly all"): a value
 #: in [0, 1]. A check compares it with "percent" by multiplying by 100.
@@ -473,7 +474,14 @@ def _merged(
 
 @dataclass(slots=True)
 class _Figure:
-    """A quantity being read; becomes a Mention."""
+    """A quantity being read. Once read it is what the row builder takes for a
+    :class:`Mention` of kind "quantity" (the same attributes, ``kind`` and ``time`` fixed
+    on the class): a line of figures makes half a million per megabyte, and turning each
+    into a second object cost a microsecond a figure (issue 9 item 3). ``find_quantities``
+    still returns Mentions."""
+
+    kind: ClassVar[str] = "quantity"
+    time: ClassVar[str | None] = None
 
     start: int
     end: int  # end of the quote
@@ -481,7 +489,7 @@ class _Figure:
     value: float | None
     low: float | None
     high: float | None
-    kind: str  # which candidate alternative matched
+    shape: str  # which candidate alternative matched
     unit: str | None = None
     noun: str | None = None
     approx: str | None = None
@@ -557,7 +565,7 @@ class _Reader:
         i = bisect_right(self.code_starts, start) - 1
         return i >= 0 and self.code_ends[i] > start
 
-    def read(self) -> list[Mention]:
+    def read(self) -> list[_Figure]:
         out: list[_Figure] = []
         consumed = 0
         limit = row_limit()  # stop a line of figures before it has used up the memory
@@ -584,20 +592,20 @@ class _Reader:
             if limit and len(out) > limit:
                 check_rows(len(out), limit)
         self._inherit_from_whole(out)
-        return [f.mention() for f in out]
+        return out
 
     def _inherit_from_whole(self, figures: list[_Figure]) -> None:
         """ "29 of 31 drones", "218 votes to 208": a bare figure counts what its neighbour
         counts when only "of", "out of" or "to" stands between them."""
         for first, second in itertools.pairwise(figures):
-            if first.unit is None and first.kind in ("digits", "words") and second.noun:
+            if first.unit is None and first.shape in ("digits", "words") and second.noun:
                 between = self.text[first.end : second.start]
                 if _OF_WHOLE_RE.fullmatch(between):
                     first.unit, first.noun = second.unit, second.noun
             elif (
                 first.unit is None
-                and first.kind == "digits"
-                and second.kind == "digits"
+                and first.shape == "digits"
+                and second.shape == "digits"
                 and second.unit is not None
                 and second.noun is None
                 and _AND_MEASURE_RE.fullmatch(self.text, first.end, second.start)
@@ -747,7 +755,7 @@ class _Reader:
         """ "a third of Iraq", "one sixth." -- but not "a third time" (an ordinal)."""
         rest = self.text[figure.end : figure.end + 4]
         written = self.text[figure.start : figure.end].lower()
-        if figure.kind == "fracw" and not written.startswith(("a ", "an ", "a-", "an-")):
+        if figure.shape == "fracw" and not written.startswith(("a ", "an ", "a-", "an-")):
             return True  # "one-third", "two fifths": never an ordinal; "a third" may be
         if _FRACTION_CONTEXT_BEFORE_RE.search(self.text, max(0, figure.start - 10), figure.start):
             return True  # "rose by a third", "more than half"
@@ -776,7 +784,7 @@ class _Reader:
     def _scale(self, figure: _Figure) -> None:
         text = self.text
         pos = figure.num_end
-        if figure.kind == "words":
+        if figure.shape == "words":
             return  # "three million" already read its scale words
         if text[pos : pos + 1] in _NO_SCALE:
             return  # neither a scale word nor an abbreviation can start here
@@ -785,7 +793,7 @@ class _Reader:
             factor = SCALE_WORDS[word.group("w").lower()]
         else:
             abbr = _SCALE_ABBR_RE.match(text, pos)
-            if not abbr or figure.kind != "digits":
+            if not abbr or figure.shape != "digits":
                 return
             letters = abbr.group("a")
             # "€3m" is three million, "3m" alone is three metres unless people follow ("20m
@@ -886,7 +894,7 @@ class _Reader:
             return
         if sep == "and" and not between:
             return
-        if sep in ("-", "–", "—") and (figure.kind != "digits" or not m.group("n2")[0].isdigit()):
+        if sep in ("-", "–", "—") and (figure.shape != "digits" or not m.group("n2")[0].isdigit()):
             return
         second = parse_number(m.group("n2"))
         end = m.end()
@@ -955,14 +963,14 @@ class _Reader:
         pos = figure.num_end
         # The next character rules most readings out before their patterns are tried.
         follow = text[pos : pos + 1]
-        words = figure.kind in ("fracw", "half", "article", "words")
-        if figure.unit is None and figure.kind in ("digits", "words") and follow not in _NO_STRONG:
+        words = figure.shape in ("fracw", "half", "article", "words")
+        if figure.unit is None and figure.shape in ("digits", "words") and follow not in _NO_STRONG:
             strong = _STRONG_RE.match(text, pos)
             if strong:
                 figure.unit = "person"
                 figure.num_end = figure.end = strong.end()
                 return
-        if figure.unit is None and figure.kind != "vague":
+        if figure.unit is None and figure.shape != "vague":
             measure = (
                 self.units.measure_re.match(text, pos) if follow not in self.no_measure else None
             )
@@ -989,11 +997,11 @@ class _Reader:
                 self._per(figure)
                 self._bits(figure, form)
                 return
-            if figure.kind == "digits":
+            if figure.shape == "digits":
                 self._mark_or_inch(figure)
                 if figure.unit is not None:
                     return
-        if figure.kind in ("fracw", "half", "vulgar"):
+        if figure.shape in ("fracw", "half", "vulgar"):
             figure.unit = FRACTION  # "a third of Iraq": the quote stays "a third"
             return
         if figure.unit is not None:
@@ -1001,7 +1009,7 @@ class _Reader:
             return
         others = (
             _OTHERS_RE.match(text, pos)
-            if figure.kind in ("digits", "words") and follow not in _NO_OTHERS
+            if figure.shape in ("digits", "words") and follow not in _NO_OTHERS
             else None
         )
         if others:
@@ -1016,7 +1024,7 @@ class _Reader:
                 figure.unit, figure.noun, _ = found
             return  # the quote stays on the figure: "over 10 (of the JeM terrorists)"
         after = pos
-        if figure.kind == "vague" and figure.high is not None and figure.high >= 100:
+        if figure.shape == "vague" and figure.high is not None and figure.high >= 100:
             # "a few hundred metres", "several thousand tonnes": a measure right after.
             measure = self.units.measure_re.match(text, pos)
             if measure and measure.group("gap") and len(measure.group("unit")) > 2:
@@ -1025,7 +1033,7 @@ class _Reader:
                     figure.end = measure.end()
                     return
                 figure.unit = None
-        if (figure.kind in ("vague", "words") or figure.of) and follow not in _NO_OF:
+        if (figure.shape in ("vague", "words") or figure.of) and follow not in _NO_OF:
             of = _OF_RE.match(text, pos)
             if of:
                 after = of.end()
@@ -1046,7 +1054,7 @@ class _Reader:
             if figure.unit == "point" and self._near(_SHARE_CONTEXT_RE, figure):
                 figure.unit = "percentage_point"
             self._per(figure)
-        elif figure.kind in ("digits", "words"):
+        elif figure.shape in ("digits", "words"):
             window = self.text[max(0, figure.start - 80) : figure.start]
             # A substring test first: this runs at every bare figure of a line of figures.
             if ("oll" in window or "dead" in window) and _TOLL_BEFORE_RE.search(window):
@@ -1058,7 +1066,7 @@ class _Reader:
         """ "Pupils aged 14 to 16", "Haaland, 23, has scored", "his wife, 61, was": a bare
         whole number after "aged", or between commas after a name or a person, is an age."""
         value = figure.high if figure.high is not None else figure.value
-        if figure.kind != "digits" or value is None or not 0 < value < 120:
+        if figure.shape != "digits" or value is None or not 0 < value < 120:
             return False
         if window.endswith("aged ") or window.endswith("aged between "):
             return True
@@ -1288,18 +1296,18 @@ class _Reader:
 
     def _bare_allowed(self, figure: _Figure, m: re.Match[str]) -> bool:
         """Whether a figure with neither unit nor noun is still a figure."""
-        if figure.kind == "vague":
+        if figure.shape == "vague":
             # "several" alone is a determiner; "several dozen" or "dozens" is an amount.
             words = m.group("vwords").lower()
             scaled = m.group("vscale") or m.group("vscale2")
             return bool(scaled) or not words.startswith(("several", "a few", "a couple", "a h"))
-        if figure.kind == "article":
+        if figure.shape == "article":
             return False
-        if figure.kind == "words":
+        if figure.shape == "words":
             word = m.group().lower().strip()
             if word in ("one", "nil", "an", "a"):
                 return False  # "one thing unites", "one of the": pronoun, not a count
-        if figure.kind != "digits":
+        if figure.shape != "digits":
             return True
         # An identifier or ordinal is no figure ("11dc", "21st", "860BOX"), nor is a number run
         # into another with only a space between ("245 23", "+44 20 7946 0958": a code, a
@@ -1317,7 +1325,7 @@ class _Reader:
         return not (follow[:1].isalpha() or run or leading_zero or house)
 
     def _qualifier(self, figure: _Figure) -> None:
-        if figure.approx is not None or figure.kind == "vague":
+        if figure.approx is not None or figure.shape == "vague":
             return  # "about several offensives": "about" is a preposition there
         last, _ = _before(self.text, figure.start)
         if not (last.isalpha() or last == "." or last in self.qualifier_ends):
@@ -1350,7 +1358,7 @@ class _Reader:
     def _inherit(self, figure: _Figure, previous: list[_Figure]) -> None:
         """ "about 750 militants in Al-Shaddadah and 350 in Al-Tanf": the 350 are militants;
         "218 votes to 208": so are the 208."""
-        if figure.unit is not None or figure.kind not in ("digits", "words") or not previous:
+        if figure.unit is not None or figure.shape not in ("digits", "words") or not previous:
             return
         last = previous[-1]
         if last.unit is None or last.boilerplate:
@@ -1429,6 +1437,12 @@ def find_quantities(text: str, *, time_spans: list[tuple[int, int]] | None = Non
     (found here when not given; :func:`~fact_ledger.extraction.dates.dates_and_spans` gives
     them with the dates from one scan).
     """
+    return [figure.mention() for figure in _Reader(text, time_spans).read()]
+
+
+def read_figures(text: str, *, time_spans: list[tuple[int, int]] | None = None) -> list[_Figure]:
+    """:func:`find_quantities` for the row builder: the same figures, each read once, not
+    turned into a :class:`Mention` (each has a Mention's attributes; see ``_Figure``)."""
     return _Reader(text, time_spans).read()
 
 

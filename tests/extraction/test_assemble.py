@@ -2,13 +2,15 @@
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fact_ledger.columns import assertions_frame
 from fact_ledger.extraction.assemble import extract_assertions
 from fact_ledger.extraction.propositions import claim_key
-from fact_ledger.model import Assertion, Document
+from fact_ledger.model import ASSERTION_COLUMNS, Assertion, AssertionRows, Document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -44,6 +46,48 @@ def test_rows_quote_the_text_and_carry_stable_ids():
         assert row.extractor == "rules"
         assert (row.sentence and row.quote in row.sentence) or row.kind == "proposition"
         assert row.subject_key is None and row.location_key is None and row.speaker_key is None
+
+
+def test_rows_are_records_in_column_order_and_make_the_same_frame_as_objects():
+    # The extractor keeps each row as a tuple until asked for an Assertion; the pipeline
+    # builds its frame from the tuples. Both ways must give the same rows, field for field.
+    text = (
+        "Headline\n\nAbout 750 militants and $5m were seized in Al-Shaddadah on 3 May 2016, "
+        "the general said. Officials denied that 40 people had died.\n"
+    )
+    rows = extract_assertions(Document.from_text(text, name="t", published="2016-05-04"))
+    assert isinstance(rows, AssertionRows)
+    kinds = {row.kind for row in rows}
+    assert {"quantity", "date", "proposition"} <= kinds
+    objects = list(rows)
+    assert [tuple(getattr(r, c) for c in ASSERTION_COLUMNS) for r in objects] == rows.records
+    frame = assertions_frame(rows)  # from the records, by column position
+    pd.testing.assert_frame_equal(frame, assertions_frame(objects))
+    # Each field in its own column: read by name from the frame, checked against the text.
+    by_quote = frame.set_index("quote")
+    assert (frame["extractor"] == "rules").all() and set(frame["kind"]) == kinds
+    assert [text[s:e] for s, e in zip(frame["start"], frame["end"], strict=True)] == list(
+        frame["quote"]
+    )
+    money = by_quote.loc["$5m"]
+    assert (money["unit"], money["value"], money["value_low"], money["value_high"]) == (
+        "USD",
+        5e6,
+        5e6,
+        5e6,
+    )
+    militants = by_quote.loc["About 750 militants"]
+    assert (militants["approx"], militants["noun"], militants["unit"]) == (
+        "about",
+        "militant",
+        "person",
+    )
+    assert (militants["speaker"], militants["location"]) == ("general", "Al-Shaddadah")
+    assert by_quote.loc["3 May 2016", "time"] == "2016-05-03"
+    assert (by_quote.loc["40 people", "stance"], by_quote.loc["40 people", "speaker"]) == (
+        "denies",
+        "Officials",
+    )
 
 
 def test_figure_gets_speaker_subject_location_and_time():
