@@ -541,7 +541,12 @@ class _Reader:
         )
         self._text_scale: str | None = None  # the temperature scale the text names, once
         self._marks: tuple[list[int], list[int]] | None = None  # '"' and line breaks, if needed
-        self._near_blocks: dict[int, bool] = {}  # see _may_start_near
+        self._measure_pos = -1  # see _measure_at
+        self._measure_found: re.Match[str] | None = None
+        # Where a character that can start a _NEAR_PATTERNS match stands, for windows read
+        # in text order: (from, at) says the first such character at or after ``from`` is at
+        # ``at`` (len(text): none). One for windows before figures, one for those after.
+        self._near_next: list[list[int]] = [[0, -1], [0, -1]]
         # The last characters of the currency symbols and of the qualifiers written before
         # a number (in both cases: the qualifier pattern ignores case), see _before.
         self.currency_ends = frozenset(symbol[-1] for symbol in self.units.currency_symbols)
@@ -553,6 +558,16 @@ class _Reader:
         )
         self.code_starts = [s for s, _ in code]
         self.code_ends = [e for _, e in code]
+
+    def _measure_at(self, pos: int) -> re.Match[str] | None:
+        """``units.measure_re`` matched at ``pos``, kept for the last position asked: the
+        range and the unit readings both ask at the end of each number, and on a line of
+        figures that fails there (its alternation is the table's largest) half a million
+        times a megabyte (issue 9 item 3)."""
+        if pos != self._measure_pos:
+            self._measure_pos = pos
+            self._measure_found = self.units.measure_re.match(self.text, pos)
+        return self._measure_found
 
     def masked(self, start: int, end: int) -> bool:
         i = bisect_right(self.masked_starts, end - 1) - 1
@@ -759,9 +774,7 @@ class _Reader:
             return True  # "one-third", "two fifths": never an ordinal; "a third" may be
         if _FRACTION_CONTEXT_BEFORE_RE.search(self.text, max(0, figure.start - 10), figure.start):
             return True  # "rose by a third", "more than half"
-        return bool(_FRACTION_CONTEXT_AFTER_RE.match(rest)) or bool(
-            self.units.measure_re.match(self.text, figure.end)
-        )
+        return bool(_FRACTION_CONTEXT_AFTER_RE.match(rest)) or bool(self._measure_at(figure.end))
 
     @staticmethod
     def _timestamp(number: str) -> bool:
@@ -820,7 +833,7 @@ class _Reader:
 
     def _money_word_at(self, at: int) -> bool:
         """Whether a currency written as a word ("euros", "Swiss francs") starts at ``at``."""
-        found = self.units.measure_re.match(self.text, at)
+        found = self._measure_at(at)
         if found is None or not found.group("gap"):
             return False
         unit = self.units.forms.get(found.group("unit").casefold())
@@ -865,11 +878,7 @@ class _Reader:
         """
         text = self.text
         pos = figure.num_end
-        unit_first = (
-            self.units.measure_re.match(text, pos)
-            if text[pos : pos + 1] not in self.no_measure
-            else None
-        )
+        unit_first = self._measure_at(pos) if text[pos : pos + 1] not in self.no_measure else None
         if unit_first:
             pos = unit_first.end()
         m = _RANGE_RE.match(text, pos) if text[pos : pos + 1] not in _NO_RANGE else None
@@ -927,7 +936,7 @@ class _Reader:
         # Below zero a range may be written either way round ("from -18 °C to -34 °C").
         if not (first < second or (second < first < 0 and sep != "-")):
             return
-        unit_second = self.units.measure_re.match(text, end)
+        unit_second = self._measure_at(end)
         if unit_first and (
             not unit_second
             or self.units.normalise(unit_first.group("unit"))
@@ -971,9 +980,7 @@ class _Reader:
                 figure.num_end = figure.end = strong.end()
                 return
         if figure.unit is None and figure.shape != "vague":
-            measure = (
-                self.units.measure_re.match(text, pos) if follow not in self.no_measure else None
-            )
+            measure = self._measure_at(pos) if follow not in self.no_measure else None
             if measure and words:
                 form = measure.group("unit")
                 if measure.group("gap") == "" or (
@@ -1026,7 +1033,7 @@ class _Reader:
         after = pos
         if figure.shape == "vague" and figure.high is not None and figure.high >= 100:
             # "a few hundred metres", "several thousand tonnes": a measure right after.
-            measure = self.units.measure_re.match(text, pos)
+            measure = self._measure_at(pos)
             if measure and measure.group("gap") and len(measure.group("unit")) > 2:
                 figure.unit = self.units.normalise(measure.group("unit"))
                 if self.units.dimension(figure.unit or "") != COUNT:
@@ -1038,7 +1045,7 @@ class _Reader:
             if of:
                 after = of.end()
                 # "millions of dollars", "a dozen of pounds": a measure after "of" is the unit.
-                measure = self.units.measure_re.match(text, after)
+                measure = self._measure_at(after)
                 if (
                     measure
                     and measure.group("gap").strip() == ""
@@ -1089,28 +1096,28 @@ class _Reader:
         end = min(len(text) if end < 0 else end, figure.end + _CONTEXT_REACH)
         return bool(
             (
-                self._may_start_near(start, figure.start)
+                self._may_start_near(0, start, figure.start)
                 and pattern.search(text, start, figure.start)
             )
-            or (self._may_start_near(figure.end, end) and pattern.search(text, figure.end, end))
+            or (self._may_start_near(1, figure.end, end) and pattern.search(text, figure.end, end))
         )
 
-    def _may_start_near(self, low: int, high: int) -> bool:
+    def _may_start_near(self, side: int, low: int, high: int) -> bool:
         """Whether a character that can start a match of one of ``_NEAR_PATTERNS`` stands in
-        ``text[low:high]``, told per block of the text, each block read once. They all start
-        with a letter (or "%"): on a line of marked figures ('1"1"...') no window holds one,
-        and searching the two windows of every figure for a word was most of its cost."""
+        ``text[low:high]``. They all start with a letter (or "%"): on a line of marked
+        figures ('1"1"...') no window holds one, and searching the two windows of every
+        figure for a word was most of its cost. The first such character at or after a
+        position is looked for once and kept (per ``side``, windows before or after
+        figures, each asked in text order): a window that starts between the position
+        asked last and that character is answered without reading the text, so each
+        stretch of the text is scanned about once."""
         if _NEAR_STARTS is None:
             return True
-        blocks = self._near_blocks
-        for block in range(low // _NEAR_BLOCK, (high - 1) // _NEAR_BLOCK + 1):
-            found = blocks.get(block)
-            if found is None:
-                at = block * _NEAR_BLOCK
-                found = blocks[block] = bool(_NEAR_STARTS.search(self.text, at, at + _NEAR_BLOCK))
-            if found:
-                return True
-        return False
+        kept = self._near_next[side]
+        if not kept[0] <= low <= kept[1]:
+            found = _NEAR_STARTS.search(self.text, low)
+            kept[0], kept[1] = low, len(self.text) if found is None else found.start()
+        return kept[1] < high
 
     def _rate_after(self, pos: int) -> bool:
         """Whether a rate per time follows ``pos`` ("two kb per second")."""
@@ -1262,7 +1269,7 @@ class _Reader:
         elif thing:  # "$6.85 a share", "$40,000 per head"
             denominator, end = _PER_THINGS[thing.group("thing").lower()], thing.end()
         else:
-            measure = self.units.measure_re.match(self.text, per.end())
+            measure = self._measure_at(per.end())
             if not measure or measure.group("gap"):
                 return
             unit = self.units.normalise(measure.group("unit"))
@@ -1491,4 +1498,3 @@ _NO_UNCERTAINTY = never_first(_UNCERTAINTY_RE)
 # any of them (see _may_start_near).
 _NEAR_PATTERNS = (_ASTRONOMY_CONTEXT_RE, _DATA_CONTEXT_RE, _SHARE_CONTEXT_RE)
 _NEAR_STARTS = starts_class(*_NEAR_PATTERNS)
-_NEAR_BLOCK = 256
