@@ -212,7 +212,14 @@ def score(cases: Sequence[Case], table: AliasTable | None = None) -> Score:
         rows = extract_assertions(document, aliases=table)
         figures = [r for r in rows if r.kind in FIGURE_KINDS and not r.boilerplate]
         claims = [r for r in rows if r.kind == "proposition"]
-        result.denials_read += sum(r.stance == "denies" for r in (*figures, *claims))
+        # Rows read as denied count against precision where the case says what it expects of
+        # them: figures always; claims when it lists claims, or nothing at all (a control:
+        # "did not respond to a request for comment" denies nothing). A figures-only case
+        # says nothing of the claims around its figures.
+        listed = bool(case.claims) or not case.figures
+        result.denials_read += sum(
+            r.stance == "denies" for r in (*figures, *(claims if listed else ()))
+        )
         tag = f"{n:03d} {case.style}"
         matched = _match(case.figures, figures)
         result.expected += len(case.figures)

@@ -311,7 +311,8 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
             attribution = fixed or attributor.at(index, start, end)  # type: ignore[arg-type]
             if kind != "quantity" and _dates_the_saying(text, attribution, mention):
                 attribution = NO_ATTRIBUTION
-            if attribution.speaker is not None:
+            if attribution.speaker is not None or attribution.verb is not None:
+                # (a speaker's statement, or the writer's correction of an earlier version)
                 stance = _figure_stance(context, sentence, attribution, start)
             else:  # the writer's statement: read once per sentence, however many figures
                 if own_stance is None:
@@ -385,7 +386,7 @@ def _figure_stance(context: _Context, sentence: Sentence, attribution: Attributi
     ", insisting" the same speaker asserts something new: "denied that 50 were held, saying
     only 12 were" asserts the 12."""
     text, memo = context.document.text, context.memo
-    if attribution.speaker is not None and attribution.content_end > attribution.content_start:
+    if attribution.content_end > attribution.content_start:
         start, end = attribution.content_start, attribution.content_end
         # Every ", saying" of the document, found once; the figure takes the last one
         # between the start of the statement and the figure.

@@ -31,10 +31,12 @@ from .cues import (
     used_as_noun,
 )
 from .furniture import PageLayout
+from .propositions import clause_subject
 from .quotations import quote_spans
 from .sentences import Sentence
 from .speakers import (
     NAME_PARTICLES,
+    PERSON_ROLES,
     SPEAKING_VERBS,
     TITLES,
     SpeakerResolver,
@@ -42,6 +44,7 @@ from .speakers import (
     name_run,
     strip_chunk,
 )
+from .stance import RETRACTED
 
 __all__ = ["DENIAL_VERBS", "NO_ATTRIBUTION", "Attribution", "Attributor", "is_denial_verb"]
 
@@ -100,7 +103,11 @@ _INVERTED_STOP = re.compile(r"[,.;:!?\"“”]|\s(?:on|in|at|that|who)\s")
 
 
 _HEARER = re.compile(
-    r"\s+(?:reporters|journalists|the\s+press|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
+    r"\s+(?:reporters|journalists|the\s+press|(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*"
+    # "told the inquiry", "told lawmakers": a body or a room that hears, in lower case
+    r"|(?:the\s+)?(?:inquiry|committee|court|jury|hearing|tribunal|panel|conference|summit"
+    r"|meeting|audience|crowd|rally|lawmakers|legislators|delegates|investors|analysts"
+    r"|shareholders|parliament|congress)\b)"
     r"(?:\s+(?:on|in)\s+[A-Z]\w+)?(?:\s+that)?\b"
 )
 
@@ -108,7 +115,7 @@ _HEARER = re.compile(
 _ADJUNCT_TAIL = re.compile(
     r"""^\s*(?:
         ,\s*(?:who|which|whose|a|an|the|adding|saying|insisting|arguing|noting|stressing
-            |explaining|citing|speaking|according|as)\b.*
+            |explaining|citing|speaking|according)\b.*
       | (?:(?:reporters|journalists)\b\s*)?
         (?:,?\s*(?:
             (?:on|in|at|late|earlier|later|during|after|before|via|through|from|by|when|while
@@ -130,6 +137,14 @@ _ISSUED_STATEMENT = re.compile(
     r"^\s*(?P<who>[^,;:\"“”]{2,80}?)\s+(?:has\s+|had\s+)?(?:issued|released|put\s+out|"
     r"published)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|communiqu[eé]|press\s+release)\b"
 )
+# "Sales fell 3.1%, the company said, as demand in China dropped 9%", "..., the Labor
+# Department said on Friday, as the unemployment rate fell to 4%": an "as" clause after a
+# mid-sentence tag goes on with the same report (the release that gave one figure gave the
+# other), so the tag reports the whole sentence.
+_AS_TAIL = re.compile(
+    r"\s*(?:(?:on|in|at|late|earlier|later)\s[^,;]*|(?:yesterday|today|tonight))?\s*,\s*as\s"
+    r"(?!well\b|of\b|part\b|such\b|much\b|many\b)"
+)
 _GOES_ON = re.compile(
     r"[^,.;:!?\"“”]{0,60}?,\s*(?:adding|saying|insisting|arguing|noting|stressing|explaining)\b"
 )
@@ -139,6 +154,19 @@ _BY_AGENT = re.compile(
 )
 _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _CONTRAST_TAIL = re.compile(r"\s*,\s*(?:though|although|but|while|whereas)\b")
+# A correction of the writer's own earlier version: "An earlier version of this article
+# (wrongly) said that ...", "This story previously reported that ...". What follows is
+# taken back, by the writer: no speaker, and denied.
+_CORRECTION = re.compile(
+    r"^\W*(?:(?:an?|the)\s+)?(?:earlier|previous|original|prior)\s+version\s+of\s+"
+    r"(?:this|the)\s+(?:article|story|report|piece|item)\b"
+    r"|^\W*this\s+(?:article|story|report|piece)\s+(?:previously|originally|earlier|wrongly"
+    r"|incorrectly|mistakenly)\b",
+    re.IGNORECASE,
+)
+# "The retailer will close 45 stores ..., it said": with nobody named before, "it" is the
+# description that opens the sentence.
+_OPENING_DESCRIPTION = r"\W*the\s+(?:[a-z][\w’'-]*\s+){0,2}?"
 
 
 class Attributor:
@@ -396,6 +424,8 @@ class Attributor:
                 content_start=sentence.start + match.end(),
                 content_end=sentence.end,
             )
+        if _CORRECTION.match(chunk):
+            return self._correction(sentence, match, chunk_start + len(chunk) - len(chunk.lstrip()))
         if words and words[-1].casefold() == "who" and found:
             speaker: str | None = found[-1].speaker
             cue_from = chunk_start + chunk.find(words[-1])
@@ -407,6 +437,8 @@ class Attributor:
         else:
             speaker, cue_from = None, match.start()
         cue_to = match.end()
+        if speaker is None and len(words) == 1:
+            speaker = self._lone_word(text, words[0], chunk_start)
         if speaker is None and not words:
             speaker, cue_to = self._inverted(text, match, verb)
         if speaker is None and not words:
@@ -429,7 +461,11 @@ class Attributor:
             # Only circumstances follow the tag ("on Wednesday", "in a statement", ", who
             # fled the town"), so the tag closes the report.
             content = (sentence.start, sentence.start + cue_from)
-        elif len(before.split()) >= 3 and before[-1] == "," and tail.lstrip().startswith(","):
+        elif (
+            len(before.split()) >= 3
+            and before[-1] == ","
+            and (tail.lstrip().startswith(",") or _AS_TAIL.match(tail))
+        ):
             # "House prices fell by 2.3%, the ONS said, to an average of £523,000": a tag
             # set off by commas in mid-sentence reports the whole sentence.
             content = (sentence.start, sentence.end)
@@ -448,6 +484,50 @@ class Attributor:
             cue_end=sentence.start + cue_to,
             content_start=content[0],
             content_end=content[1],
+        )
+
+    def _lone_word(self, text: str, word: str, chunk_start: int) -> str | None:
+        """The speaker a one-word subject names when nothing was met before it: a title
+        opening a headline ("Minister Denies Misleading Parliament") is that office; "it"
+        or "they" in a tag after the statement ("The retailer will close 45 stores, it
+        said") is the description the sentence opens with."""
+        lowered = word.casefold().rstrip(".")
+        if (
+            chunk_start == 0
+            and (TITLES.match(word) or lowered in PERSON_ROLES)
+            and title_cased(text)
+        ):
+            self._resolver.speakers.remember(word, (lowered,), named=False)
+            return word
+        if (
+            lowered not in ("it", "they")
+            or chunk_start == 0
+            or text[:chunk_start].rstrip()[-1:] != ","
+        ):
+            return None
+        head = clause_subject(text[:chunk_start])
+        if head is None or not head[:1].islower():
+            return None
+        opening = re.match(_OPENING_DESCRIPTION + re.escape(head) + r"\b", text, re.IGNORECASE)
+        if opening is None:
+            return None
+        return self._resolver.described(opening.group().split())
+
+    def _correction(self, sentence: Sentence, match: re.Match[str], cue_from: int) -> Attribution:
+        """The cue of a correction ("An earlier version of this article said that ..."):
+        the writer's, denying what the earlier version said, up to a semicolon that starts
+        the corrected statement ("...; the figure is £1.2m")."""
+        text = sentence.text
+        stop = text.find(";", match.end())
+        end = sentence.start + (stop if stop >= 0 else len(text))
+        return Attribution(
+            speaker=None,
+            cue=text[cue_from : match.end()].strip(),
+            verb=RETRACTED,
+            cue_start=sentence.start + cue_from,
+            cue_end=sentence.start + match.end(),
+            content_start=sentence.start + match.end(),
+            content_end=end,
         )
 
     def _passive(

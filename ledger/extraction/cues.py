@@ -65,8 +65,17 @@ _VERDICT_VERBS = (
 _QUESTION_VERBS = r"(?:questioned|questions|queried|queries|wondered|wonders)(?=\s+whether\b)"
 
 
+# "Iraq and Syria have both declared victory", "announced a state of emergency": a verb of
+# saying whose object is the act it performs reports nothing.
+_PERFORMED = (
+    r"(?!\s+(?:victory|war|independence|bankruptcy|insolvency|martial\s+law|a\s+ceasefire"
+    r"|a\s+truce|an?\s+(?:state\s+of\s+)?emergency|a\s+national\s+emergency)\b)"
+)
+
+
 _CUE_PATTERN = (
     rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}|{_VERDICT_VERBS}|{_QUESTION_VERBS})\b(?!\s+to\b)"
+    rf"{_PERFORMED}"
     rf"|(?:{_PLEDGE_VERBS})\b(?=\s+(?:to|that)\b))"
     rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$|\s+that\b)"
     r"|\b(?P<according>(?i:according)\s+to)\s+"
@@ -131,6 +140,8 @@ def is_denial_verb(verb: str | None) -> bool:
     """Whether a cue's verb denies what it reports ("denied", "rejected", "dismissed")."""
     if not verb:
         return False
+    if _DENIAL.match(verb):
+        return True  # a listed phrase whole, "not" and all: "pleaded not guilty to"
     words = verb.split()
     if "not" in words:
         return False

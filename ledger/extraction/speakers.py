@@ -37,7 +37,7 @@ _CONJUNCTIONS = word_set(
 _FILLERS = word_set(
     """has have had also later further again previously repeatedly flatly reportedly then
     earlier separately had already once publicly officially immediately still has
-    strongly sharply himself herself itself"""
+    strongly sharply himself herself itself both jointly"""
 )
 
 
@@ -126,6 +126,20 @@ _STATEMENT_NOUNS = frozenset(_LEXICON.stance["statement_nouns"])
 _DOCUMENTS = frozenset({"report", "poll", "survey", "study", "statement", "analysis", "census"})
 
 
+# What an author publishes that speaks for them only with the author named: "Home Office
+# figures show", "ONS data showed" (but "the figures show" names nobody).
+_AUTHORED = frozenset({"figures", "data", "statistics"})
+
+
+# The wire's anonymous sources: "sources close to the player", "people familiar with the
+# matter", "officials briefed on the talks".
+_ANONYMOUS_SOURCE = re.compile(
+    r"^(?:(?:two|three|four|several|some|many|a\s+few|\d+)\s+)?(?:people|persons|sources|officials)"
+    r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|involved\s+in)\s",
+    re.IGNORECASE,
+)
+
+
 # "A Gallup poll published Monday found": a participle after the subject describes it.
 _PARTICIPLES = frozenset(
     {"published", "released", "conducted", "issued", "commissioned", "carried", "obtained"}
@@ -149,6 +163,11 @@ POSSESSIVE = re.compile(r"['’]s$")
 SPEAKING_VERBS = word_set(
     """said says told tells denied denies rejected rejects insisted insists stressed
     confirmed dismissed"""
+) | frozenset(
+    # and the phrases only someone can say: a plea, a refusal to confirm, "did not deny"
+    phrase
+    for phrase in (*_LEXICON.concede, *_LEXICON.deny)
+    if " " in phrase
 )
 
 
@@ -267,7 +286,8 @@ def is_name_token(token: str) -> bool:
 
 def strip_chunk(words: list[str]) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
-        if words[i].casefold() in _CONJUNCTIONS and not _joins_office(words, i):
+        lowered = words[i].casefold()
+        if lowered in _CONJUNCTIONS and not (_joins_office(words, i) or _joins_names(words, i)):
             words = words[i + 1 :]
             break
     words = _strip_leading_adjuncts(words)
@@ -294,6 +314,21 @@ def _joins_office(words: list[str], i: int) -> bool:
     if not (words[i - 1][:1].isupper() and words[i + 1][:1].isupper()):
         return False
     return any(words[j] in ("of", "for") and words[j - 1][:1].isupper() for j in range(1, i - 1))
+
+
+def _joins_names(words: list[str], i: int) -> bool:
+    """Whether the "and" at ``i`` joins two names that speak together ("Russia and China
+    said", "Khan and Patel both denied"): all the words of the chunk are names, one to three
+    on each side, so "Police arrived and officials said" is still two clauses."""
+    right = words[i + 1 :]
+    while right and right[-1].casefold() in _FILLERS:
+        right = right[:-1]  # "Khan and Patel both denied"
+    if words[i] != "and" or not 1 <= i <= 3 or not 1 <= len(right) <= 3:
+        return False
+    left = words[:i]
+    return all(is_name_token(w) for w in right) and all(
+        is_name_token(w) and w.casefold() not in _CONJUNCTIONS for w in left
+    )
 
 
 def _strip_leading_adjuncts(words: list[str]) -> list[str]:
@@ -473,7 +508,7 @@ class SpeakerResolver:
                 self._speakers.remember(name, (role,), named=False)
                 return name
             return self.name(run, words)
-        if len(words) > 1 and words[-1].casefold() in _DOCUMENTS:
+        if len(words) > 1 and words[-1].casefold() in _DOCUMENTS | _AUTHORED:
             author = [w for w in words[:-1] if w.casefold() not in DETERMINERS]
             run = name_run(author)
             if run:
@@ -531,7 +566,7 @@ class SpeakerResolver:
         lowered = [w.casefold() for w in words]
         if len(lowered) > 3 and lowered[1:3] == ["people", "familiar"] and _counted(lowered[0]):
             lowered = lowered[1:]  # "two people familiar with the matter"
-        if len(lowered) >= 3 and lowered[:2] == ["people", "familiar"] and len(lowered) <= 6:
+        if len(lowered) <= 7 and _ANONYMOUS_SOURCE.match(" ".join(lowered) + " "):
             name = " ".join(lowered)  # the wire's anonymous sources
         elif 2 <= len(words) <= 4 and lowered[0] == "the":
             rest = words[1:]

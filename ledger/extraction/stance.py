@@ -6,9 +6,10 @@ ridiculous"), a predicate that calls its subject false ("the threat was a hoax",
 are fake"), a negated copula in the main clause ("The video is not from Gaza"), a negated
 future ("Canada would not retaliate", "the striker won't leave"), a negated past ("the army
 had not withdrawn"), "never" ("had never lost contact"), a negative opening ("At no point
-did we ..."), "there was no truth in ...", "had no plans to ..." or "there are no plans
-for ...". A question is a statement that ends in a question mark, the
-rhetorical questions officials put to reporters. Everything else asserts.
+did we ..."), "there was no truth in ...", "had no plans to ...", "there are no plans
+for ..." or "was not planning to ...", and a correction of the writer's own earlier version
+(the attributor's :data:`RETRACTED` cue). A question is a statement that ends in a question
+mark, the rhetorical questions officials put to reporters. Everything else asserts.
 """
 
 from __future__ import annotations
@@ -18,7 +19,17 @@ import re
 from .cues import DENIAL_VERBS
 from .lexicon import alternation, load_lexicon
 
-__all__ = ["ANAPHORIC_OBJECT", "STATEMENT_OPENING", "is_anaphoric_denial", "stance_of"]
+__all__ = [
+    "ANAPHORIC_OBJECT",
+    "RETRACTED",
+    "STATEMENT_OPENING",
+    "is_anaphoric_denial",
+    "stance_of",
+]
+
+# The verb the attributor gives a correction's cue ("An earlier version of this article
+# said that ..."): the writer takes back what the earlier version said, so it is denied.
+RETRACTED = "retracted"
 
 # The words of each rule are data: ``[stance]`` of fact_ledger/data/words.toml.
 _WORDS = load_lexicon().stance
@@ -88,7 +99,9 @@ _NO_TRUTH = re.compile(
     r"|^\W*there\s+(?:is|was|are|were|had\s+been|has\s+been)\s+(?:absolutely\s+)?no\s+"
     r"(?:evidence|indication|sign)\s+(?:that|of)\b"
     r"|^[^,;:]*?\b(?:has|have|had|there\s+(?:is|are|was|were))\s+(?:absolutely\s+)?no\s+"
-    r"(?:plans?|intentions?)\s+(?:to|of|for)\b",
+    r"(?:plans?|intentions?)\s+(?:to|of|for)\b"
+    # "the company was not planning any further job cuts": no plan, as "had no plans to"
+    r"|^[^,;:]*?\b(?:is|was|are|were|am)\s+not\s+(?:planning|intending)\s+(?:to|any|on)\b",
     re.I,
 )
 # "the army had not withdrawn", "Beijing did not supply weapons": a negated past or perfect
@@ -133,7 +146,7 @@ def stance_of(content: str, verb: str | None = None) -> str:
     ``content`` is what the speaker is reported to say; ``verb`` is the cue's verb of saying
     ("said", "denied", "asked"), or ``None`` for an unattributed sentence.
     """
-    if verb and _DENIAL_VERB.fullmatch(verb.strip()):
+    if verb == RETRACTED or (verb and _DENIAL_VERB.fullmatch(verb.strip())):
         return "denies"
     stripped = content.strip().strip("\"“”'‘’ ,")
     words = stripped.split()

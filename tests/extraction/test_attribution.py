@@ -473,8 +473,9 @@ def test_what_a_speaker_goes_on_to_say_after_a_closing_tag_is_theirs(text):
             "The Secretary of State for Health and Social Care said hospitals would be built.",
             "Secretary of State for Health and Social Care",
         ),
-        # two speakers joined by "and" are not one office: the nearer one speaks
-        ("Russia and China said the vote was illegal.", "China"),
+        # two names joined by "and" speak together (no office: "Secretary of State for
+        # Health and Social Care" above is one)
+        ("Russia and China said the vote was illegal.", "Russia and China"),
         (
             'The Ministry of External Affairs termed the reports "baseless".',
             "Ministry of External Affairs",
@@ -489,3 +490,110 @@ def test_what_a_speaker_goes_on_to_say_after_a_closing_tag_is_theirs(text):
 )
 def test_offices_verdict_and_question_verbs_and_passive_denials_speak(sentence, speaker):
     assert speakers(body(sentence))[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Spain and Portugal said the border would reopen on Monday.", "Spain and Portugal"),
+        ("Lee and Park both denied the charges.", "Lee and Park"),
+        ("The United States and Japan said the talks had gone well.", "United States and Japan"),
+        # a clause before "and" is not a name: the second clause's subject speaks
+        ("Police arrived and officials said the road was closed.", "officials"),
+    ],
+)
+def test_names_joined_by_and_speak_together(sentence, speaker):
+    assert speakers(body(sentence))[-1] == speaker
+
+
+def test_a_verb_of_saying_that_performs_an_act_reports_nothing():
+    """'declared victory' is the act, not a report of it; 'declared that' reports."""
+    rows = rows_of("Kenya and Uganda have both declared victory in recent weeks.")
+    assert {r.speaker for r in rows} == {None}
+    rows = rows_of("The governor declared that 12 counties had been flooded.")
+    assert {r.speaker for r in rows} == {"governor"}
+
+
+def test_an_as_clause_after_a_mid_sentence_tag_goes_on_with_the_report():
+    text = "Exports rose 2.1% in May, the customs office said, as shipments to Europe climbed 8%."
+    figures = [r for r in rows_of(text) if r.kind == "quantity"]
+    assert [r.speaker for r in figures] == ["customs office", "customs office"]
+    text = "Output fell 1.4%, the agency said on Tuesday, as 300 plants shut for repairs."
+    figures = [r for r in rows_of(text) if r.kind == "quantity"]
+    assert [r.speaker for r in figures] == ["agency", "agency"]
+
+
+def test_it_said_with_nobody_before_is_the_description_the_sentence_opens_with():
+    rows = rows_of("The bakery chain will shut 30 shops and cut 400 jobs, it said on Monday.")
+    assert {r.speaker for r in rows} == {"bakery chain"}
+    # a quotation's own subject is not who speaks it
+    rows = rows_of('"The new plant will make 40 cars," it said.')
+    assert {r.speaker for r in rows} == {None}
+
+
+def test_a_hearer_in_lower_case_is_not_what_is_reported():
+    rows = rows_of('"We never hid the losses," the former finance director told the committee.')
+    claims = [r for r in rows if r.kind == "proposition"]
+    assert [(c.quote, c.speaker, c.stance) for c in claims] == [
+        ("We never hid the losses", "former finance director", "denies")
+    ]
+
+
+def test_an_authors_figures_speak_for_the_author():
+    rows = rows_of("Some 4,200 homes were repossessed last year, Treasury figures show.")
+    assert {r.speaker for r in rows if r.kind == "quantity"} == {"Treasury"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A deal is near, sources close to the negotiations said.",
+            "sources close to the negotiations",
+        ),
+        (
+            "The merger will go ahead, officials briefed on the talks said.",
+            "officials briefed on the talks",
+        ),
+    ],
+)
+def test_the_wires_anonymous_sources_speak(sentence, speaker):
+    assert speakers(body(sentence))[-1] == speaker
+
+
+def test_a_title_opening_a_headline_is_its_speaker():
+    rows = rows_of("Governor Denies Cutting School Funds")
+    assert [(r.speaker, r.stance) for r in rows] == [("Governor", "denies")]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        (
+            "The accountant pleaded not guilty to charges that she had defrauded investors.",
+            "denies",
+        ),
+        ("The chancellor ruled out a rise in income tax.", "denies"),
+        # not ruling out is no denial, nor is a refusal to confirm
+        ("The chancellor has not ruled out a rise in income tax.", "asserts"),
+        ("The club would not confirm reports that its manager had been sacked.", "asserts"),
+        ("The navy declined to confirm reports that a submarine had been damaged.", "asserts"),
+    ],
+)
+def test_pleas_ruling_out_and_refusals_to_confirm_keep_their_speaker(text, stance):
+    claims = [r for r in rows_of(text) if r.kind == "proposition"]
+    subject = text.split()[1]
+    assert [(c.speaker, c.stance) for c in claims] == [(subject, stance)]
+
+
+def test_a_correction_takes_back_what_the_earlier_version_said():
+    rows = rows_of("A previous version of this story wrongly stated that the mayor had resigned.")
+    assert [(r.speaker, r.stance) for r in rows] == [(None, "denies")]
+    text = (
+        "An earlier version of this report said 300 homes were flooded; the correct figure is 30."
+    )
+    figures = [r for r in rows_of(text) if r.kind == "quantity"]
+    assert [(r.value, r.speaker, r.stance) for r in figures] == [
+        (300, None, "denies"),
+        (30, None, "asserts"),
+    ]

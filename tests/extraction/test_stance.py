@@ -111,6 +111,8 @@ def test_never_denies_but_never_before_is_a_record():
         "there was no truth in reports that the minister had resigned",
         "it had no plans to cut jobs in Europe",
         "the group has no intention of selling its stake in the mine",
+        "the bank was not planning to close any more branches",
+        "the airline is not planning any further cancellations",
     ],
 )
 def test_no_truth_and_no_plans_deny(content):
