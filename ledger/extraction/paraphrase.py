@@ -128,7 +128,8 @@ def _tables() -> tuple[
         {k: frozenset(v) for k, v in senses.items()},
         phrases,
         frozenset(common),
-        re.compile(rf"\b(?:{alternation(tails)})\b", re.I),
+        # phrases are matched on stems, so a plural ends one too ("live rounds")
+        re.compile(rf"\b(?:{alternation(tails)})(?:e?s)?\b", re.I),
     )
 
 

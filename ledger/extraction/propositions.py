@@ -170,10 +170,17 @@ def _parse(clause: str) -> tuple[str, str | None]:
             break
     object_words = _content(obj_tokens)
     subject = _stem(subject_words[-1]) if subject_words else ""
+    if len(subject_words) > 1 and subject_words[-2].casefold() in _OTHER_HOLDER:
+        # "the deputy mayor" is not "the mayor", nor "the former minister" "the minister"
+        subject = f"{_stem(subject_words[-2])}-{subject}"
     obj = _stem(object_words[-1]) if object_words else ""
     verb = _stem(tokens[lexical])
     written = subject_words[-1].strip(".’'") if subject_words else None
     return f"{subject}:{verb}:{obj}", written
+
+
+# Modifiers that make the subject another holder of the office it names.
+_OTHER_HOLDER = _words("deputy vice former acting assistant ex")
 
 
 def claim_key(clause: str) -> str:

@@ -199,3 +199,70 @@ def test_an_inquiry_is_a_probe_and_rigging_is_fraud() -> None:
     denial = gist("the bank denied it was under investigation over its accounts", "bank")
     assert likeness(claim, denial)[1] >= 75
     assert likeness(gist("the vote was rigged"), gist("there was no fraud in the vote"))[0] == 2
+
+
+def test_things_of_one_kind_named_differently_are_different_things() -> None:
+    """Members of one kind with no sense in common: another act (open / close), trade
+    (exports / imports), trade of people (nurses / doctors), weapon (tear gas / live rounds),
+    substance (chemicals / sewage), building (library / swimming pool), craft (missiles /
+    drones)."""
+    pairs = [
+        (
+            "the carmaker would close its plant in Derby",
+            "the carmaker denied it would open a plant in Derby",
+        ),
+        (
+            "the country had halted exports of wheat",
+            "the government denied halting imports of wheat",
+        ),
+        (
+            "the manager had bullied nurses on the ward",
+            "the manager denied bullying doctors on the ward",
+        ),
+        ("troops had used tear gas on the crowd", "the army denied using live rounds on the crowd"),
+        (
+            "the factory had dumped chemicals into the canal",
+            "the firm denied dumping sewage into the canal",
+        ),
+        (
+            "the council would shut the swimming pool",
+            "the council denied it would shut the library",
+        ),
+        (
+            "the rebels had fired missiles at the port",
+            "the rebels denied firing drones at the port",
+        ),
+    ]
+    for claim, denial in pairs:
+        assert not compatible(gist(claim), gist(denial)), (claim, denial)
+    # one sense in common is one thing: a shutdown is a closure, missiles are rockets
+    assert compatible(gist("the plant would shut"), gist("the company denied closing the plant"))
+    assert compatible(gist("they fired rockets"), gist("they denied firing missiles"))
+
+
+def test_a_deputy_is_not_the_office_holder() -> None:
+    mayor = gist("the mayor had accepted gifts from builders")
+    deputy = gist("the deputy mayor had accepted gifts from builders")
+    assert not compatible(mayor, deputy)
+
+
+def test_wordings_of_one_charge_meet() -> None:
+    """Other words for one act, none of them a name: vote buying, overstated earnings,
+    gathering data, misusing public money, infant milk."""
+    pairs = [
+        ("the party had bought votes in the north", "the party denied paying voters in the north"),
+        ("the firm had inflated its profits", "the firm denied overstating its earnings"),
+        ("the app had secretly collected contacts", "the maker denied covertly gathering contacts"),
+        (
+            "the mayor had misused government funds",
+            "the mayor denied misappropriating public money",
+        ),
+        (
+            "the plant had contaminated baby milk",
+            "the maker denied that its infant formula was contaminated",
+        ),
+        ("the club had breached spending rules", "the club denied violating spending regulations"),
+        ("the school had expelled pupils", "the school denied excluding pupils"),
+    ]
+    for claim, denial in pairs:
+        assert likeness(gist(claim), gist(denial))[1] >= 75, (claim, denial)

@@ -88,3 +88,9 @@ def test_time_adjunct_before_that_is_not_part_of_the_claim():
 
 def test_irregular_past_tense_is_a_verb():
     assert claim_key("ISIS took advantage of the zone").split(":")[:2] == ["isi", "took"]
+
+
+def test_a_deputy_or_former_holder_is_another_subject():
+    assert claim_key("the deputy governor had resigned") != claim_key("the governor had resigned")
+    assert claim_key("the former minister had lied") != claim_key("the minister had lied")
+    assert claim_key("the deputy governor had resigned").startswith("deputi-")
