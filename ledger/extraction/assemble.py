@@ -768,6 +768,7 @@ def _sentence_claims(
         return
     for cue in cues:
         low, high = cue.content_start, cue.content_end
+        nested = False
         for other in cues:
             if other is cue:
                 continue
@@ -775,6 +776,13 @@ def _sentence_claims(
                 high = other.cue_start
             if low < other.cue_end <= high and other.cue_end <= cue.cue_start:
                 low = other.cue_end
+                # "Khan and Patel denied taking part in the fraud, their lawyers said": what
+                # the tag reports is the report before it, whose own claim is the row; the
+                # rest is not the lawyers' to assert. (A denying tag, "..., claims the
+                # Pentagon denied", is a claim of its own.)
+                nested = nested or other.content_end >= cue.cue_start >= other.content_start
+        if nested and not is_denial_verb(cue.verb):
+            continue
         c_start, c_end = clause_span(text, low, high)
         content = text[c_start:c_end]
         stance = stance_of(content, cue.verb)

@@ -191,6 +191,11 @@ _RECENT_BEFORE_RE = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(?:most\s+)?[Rr]ecent\s
 _COUNT_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<n>{_COUNT})(?P<gap>\s+|-)\Z")
 _THE_DAY_BEFORE_RE = re.compile(r"(?<![\w-])[Tt]he\s+(?:(?:next|following|previous|same)\s+)?\Z")
 _FOR_BEFORE_RE = re.compile(r"(?<![\w-])for\s+\Z", re.I)
+# A format of a game named by its length: "one-day international(s)", "the one-day side"
+# (a one-day strike is a length).
+_FORMAT_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:internationals?|cricket|format|side|squad|series|cup)(?![\w-])", re.I
+)
 _TAIL_RE = re.compile(r"['’]?\s+(?P<tail>ago|after|before|later|earlier)(?![\w])", re.I)
 _WEEKDAY_REL_BEFORE_RE = re.compile(r"(?<![\w-])(?P<rel>last|this|next|this\s+coming)\s+\Z", re.I)
 _LAST_BEFORE_RE = re.compile(r"(?<![\w-])[Ll]ast\s+\Z")
@@ -575,6 +580,8 @@ class _Scanner:
         n = count.group("n").lower()
         if (n == "a" and form.lower() == "second") or (count.group("gap") == "-" and plural):
             return None  # "a second thought" is an ordinal; "two-years" is no English
+        if count.group("gap") == "-" and _FORMAT_AFTER_RE.match(text, end):
+            return None  # "a one-day international", "the one-day series": a game's format
         # "deliberated for nine hours before finding ...": a length, then the next event.
         if tail and not (
             tail.group("tail").lower() in ("before", "after")

@@ -363,6 +363,10 @@ _VERB_AFTER_RE = re.compile(
 )
 _VERSUS_RE = re.compile(r"[^\S\n]+(?:to|against|versus|vs\.?)[^\S\n]+", re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)\]]*\s|\n")
+_OWN_PLURAL_AFTER_RE = re.compile(
+    r"[^\S\n]+(?!(?:against|across|was|has|is|as|its|this|thus|plus|less|minus)(?![\w-]))"
+    r"[a-z][a-z-]+s(?![\w-])"
+)
 _COUNTER_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:read|viewed|views|hits|comments|shares)[:\s]+\Z", re.I
 )
@@ -1368,12 +1372,18 @@ class _Reader:
         if figure.unit is not None or figure.shape not in ("digits", "words") or not previous:
             return
         last = previous[-1]
-        if last.unit is None or last.boilerplate:
+        # a tally counts nothing a later figure could count: "won 2-0 in front of a crowd of
+        # 53,484 at the Etihad" is no score
+        if last.unit is None or last.boilerplate or last.unit == "score":
             return
         if figure.others and not _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
             figure.unit, figure.noun = last.unit, last.noun
             return
-        versus = _VERSUS_RE.fullmatch(self.text, last.end, figure.start)
+        # "rose 4 per cent to 50,510 offences": a figure with a plural noun of its own counts
+        # that, not what the figure before measured
+        versus = _VERSUS_RE.fullmatch(
+            self.text, last.end, figure.start
+        ) and not _OWN_PLURAL_AFTER_RE.match(self.text, figure.end)
         # "shot down 38 drones, out of 42 launched", "about 15,000 took part": a bare count
         # that a verb follows stands for the things counted before it.
         acts = (

@@ -597,3 +597,11 @@ def test_a_correction_takes_back_what_the_earlier_version_said():
         (300, None, "denies"),
         (30, None, "asserts"),
     ]
+
+
+def test_a_tag_after_a_report_adds_no_claim_of_its_own():
+    """'X denied Y, a spokesman said': the row is X's denial; the spokesman does not assert
+    what X denies (FL103 would read that as a conflict)."""
+    rows = rows_of("The club denied that 12 players had been fined, a spokesman said.")
+    claims = [(r.speaker, r.stance) for r in rows if r.kind == "proposition"]
+    assert claims == [("club", "denies")]

@@ -378,3 +378,10 @@ def test_a_rate_a_few_words_after_its_figure_is_no_duration_but_a_period_is() ->
     assert find_dates(text) == []
     text = "killed 300 people in a year"
     assert [(text[d.start : d.end], d.kind) for d in find_dates(text)] == [("a year", "duration")]
+
+
+def test_a_games_format_named_by_its_length_is_no_duration() -> None:
+    assert dates("She has played 40 one-day internationals for Ireland.") == []
+    assert dates("He was dropped from the one-day squad.") == []
+    # a one-day strike lasts a day
+    assert [d[:2] for d in dates("Nurses staged a one-day strike.")] == [("one-day", "duration")]

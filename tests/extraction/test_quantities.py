@@ -802,3 +802,14 @@ def test_a_megapixel_camera_and_people_counted_as_investors() -> None:
 def test_waited_over_a_length_of_time_is_more_than_it() -> None:
     (found,) = [d for d in find_dates("Patients waited over 12 hours.") if d.kind == "duration"]
     assert (found.low, found.high, found.unit) == (12, 18, "hour")
+
+
+def test_a_later_figure_does_not_take_a_score_or_the_measure_before_its_own_noun() -> None:
+    """A tally counts nothing a later figure could count; a figure with a plural noun of its
+    own ("to 12,400 burglaries") counts that, not the per cent before it. "218 votes to 208"
+    still shares the votes."""
+    found = find_quantities("Leeds drew 1-1 before a crowd of 36,120 at Elland Road.")
+    assert [m.unit for m in found] == ["score", None]
+    found = find_quantities("Burglary rose 6 per cent to 12,400 burglaries last year.")
+    assert [m.unit for m in found] == ["percent", None]
+    assert [m.unit for m in find_quantities("passed by 218 votes to 208.")] == ["vote", "vote"]
