@@ -923,6 +923,11 @@ def _step_summary(report: Report, host: PluginHost, targets: Sequence[_Target]) 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Entry point: click handles usage errors (exit 2) and expected errors (their code);
     anything else is an internal error, one line and exit 3."""
+    from .memory import keep_freed_memory
+
+    # A process that ends with its command: freed arrays are reused rather than given back
+    # and faulted in again (a second of system time in a check of a million assertions).
+    keep_freed_memory()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name=PROG)
     except Exception as exc:
