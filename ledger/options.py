@@ -191,8 +191,6 @@ def _adapter(options: type) -> Any:
 def parse_options(options: type, table: Mapping[str, Any], where: str, path: Path | None) -> Any:
     """An instance of ``options`` from a configuration table, or a one-line
     :class:`ConfigError` naming ``where`` (``checks.NAME``) and the bad key."""
-    from pydantic import ValidationError
-
     known = [f.name for f in dataclasses.fields(options)]
     for key in table:
         if key not in known:
@@ -206,6 +204,9 @@ def parse_options(options: type, table: Mapping[str, Any], where: str, path: Pat
             return options()
         except TypeError:
             pass
+    # Only here: importing pydantic cost every check of a ledger about 50 ms.
+    from pydantic import ValidationError
+
     try:
         text = json.dumps(dict(table), default=str)
         return _adapter(options).validate_json(text, strict=True)

@@ -24,14 +24,20 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from .atomic import fsync_dir
 from .canonical import CanonicalError, canonical_json, parse_canonical
 from .errors import StoreError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
+# cryptography is imported where a key is used: the plugin of the signing commands is loaded
+# by every command, and the import cost a check of a ledger 30-120 ms for nothing.
 
 __all__ = [
     "CHECKPOINTS",
@@ -111,6 +117,9 @@ def generate_key(path: Path, *, passphrase: bytes | None = None) -> Ed25519Publi
     for target in (path, public_path):
         if target.exists():
             raise StoreError("already exists; not overwritten (rotate to a new file)", path=target)
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(passphrase)
@@ -154,6 +163,9 @@ def load_private_key(path: Path, *, ledger: Path | None = None) -> Ed25519Privat
             "the private key can be read by other users: chmod 600 it (or keep it in a secret)",
             path=path,
         )
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     passphrase = os.environ.get(PASSPHRASE_ENV)
     try:
         key = serialization.load_pem_private_key(
@@ -172,6 +184,9 @@ def load_private_key(path: Path, *, ledger: Path | None = None) -> Ed25519Privat
 
 def load_public_key(path: Path) -> Ed25519PublicKey:
     """The ed25519 public key in ``path`` (PEM, as ``fact-ledger keygen`` writes it)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         key = serialization.load_pem_public_key(_read(path))
     except ValueError as exc:
@@ -189,6 +204,8 @@ def _read(path: Path) -> bytes:
 
 
 def _raw(public_key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -297,6 +314,8 @@ def check_checkpoints(
     the latest trusted checkpoint must cover every entry: entries after it were appended by
     someone who did not sign them.
     """
+    from cryptography.exceptions import InvalidSignature
+
     keys = {key_id(k): k for k in trusted}
     problems: list[tuple[int, str]] = []
     notes: list[str] = []

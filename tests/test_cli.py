@@ -285,3 +285,27 @@ def test_check_draws_progress_for_every_stage_on_a_terminal_stderr(
     assert "rendering html" in drawn
     assert drawn.endswith("\r\x1b[2K")  # the last line is erased
     assert "\x1b" not in result.stdout  # stdout is not a terminal: no colour, no progress
+
+
+def test_checking_a_stored_ledger_imports_no_module_it_does_not_use(
+    tmp_path: Path, articles: Path
+) -> None:
+    """Run as a new process: the signing keys' cryptography, pydantic (for option tables
+    nobody set) and the JUnit renderer's XML library cost every check of a ledger their
+    import time; a run that uses none of them imports none of them."""
+    ledger = tmp_path / "ledger"
+    assert run("ingest", str(articles), "--ledger", str(ledger)).exit_code == 0
+    probe = f"""
+import sys
+from fact_ledger.cli import main
+try:
+    main(["check", {str(ledger)!r}, "--isolated", "--statistics", "--exit-zero", "--no-cache"])
+except SystemExit as exc:
+    assert exc.code == 0, exc.code
+print("UNUSED", sorted(m for m in ("cryptography", "pydantic", "xml.etree") if m in sys.modules))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "UNUSED []" in done.stdout
