@@ -289,10 +289,19 @@ class FindingsCache:
     the entry when its key is this run's; :meth:`store` writes a run's findings.
     """
 
-    def __init__(self, file: Path, key: str, compute_key: Callable[[], str | None]) -> None:
+    def __init__(
+        self,
+        file: Path,
+        key: str,
+        compute_key: Callable[[], str | None],
+        documents_stamps: Mapping[Path, str] | None = None,
+    ) -> None:
         self.file = file
         self.key = key
         self._compute_key = compute_key
+        #: The stamp of each input ledger's documents the key was made with, by resolved
+        #: folder: a load of the same run checks its texts pack against it.
+        self.documents_stamps: Mapping[Path, str] = documents_stamps or {}
 
     @classmethod
     def for_run(
@@ -351,7 +360,7 @@ class FindingsCache:
             return None
         where = folder if folder is not None else cache_folder(config)
         slot = hashlib.sha256(json.dumps([str(p) for p in ledgers]).encode()).hexdigest()
-        return cls(where / f"findings-{slot[:24]}.arrow", key, compute_key)
+        return cls(where / f"findings-{slot[:24]}.arrow", key, compute_key, documents)
 
     def findings(
         self,

@@ -75,10 +75,16 @@ class Session:
                 self.start = path if path.is_dir() else path.parent
                 return
 
-    def read(self, paths: Sequence[str], stored: Mapping[str, Any] | None = None) -> Ledger:
+    def read(
+        self,
+        paths: Sequence[str],
+        stored: Mapping[str, Any] | None = None,
+        documents_stamps: Mapping[Path, str] | None = None,
+    ) -> Ledger:
         """Read, extract and resolve ``paths`` (``-``: standard input) with this session's
         plugins and scheduler; configuration is discovered from the first of them. Documents
-        in ``stored`` (doc_id to metadata) are not extracted again."""
+        in ``stored`` (doc_id to metadata) are not extracted again; ``documents_stamps`` as
+        :func:`~fact_ledger.pipeline.build_ledger` takes them."""
         from .pipeline import build_ledger
 
         self.use_inputs(paths)
@@ -93,6 +99,7 @@ class Session:
                 scheduler=self.scheduler,
                 workers=self.workers,
                 stored=stored,
+                documents_stamps=documents_stamps,
             )
 
     @property
@@ -804,10 +811,12 @@ def _run(
 
         with session.progress.stage("looking for cached findings"):
             entry = FindingsCache.for_run(list(paths), config, host)
+    # The documents' stamps the key took: the load checks its texts pack against them.
+    stamps = entry.documents_stamps if entry is not None else None
     if entry is not None:
 
         def load() -> tuple[Any, Mapping[str, Any]]:
-            ledger = session.read(paths)
+            ledger = session.read(paths, documents_stamps=stamps)
             return ledger.assertions, ledger.documents
 
         cached = entry.findings(load, deferred=counts_only)
@@ -816,7 +825,7 @@ def _run(
 
             checks = {c.code: c for c in host.checks if config.is_selected(c.code)}
             return Report(cached, None, None, checks, config.fail_on, source=cached.source)
-    ledger = session.read(paths)
+    ledger = session.read(paths, documents_stamps=stamps)
     progress = session.progress
 
     def on_check(check: Check, number: int, total: int) -> None:

@@ -275,6 +275,7 @@ def build_ledger(
     scheduler: str = "sync",
     workers: int | None = None,
     stored: Mapping[str, Mapping[str, object]] | None = None,
+    documents_stamps: Mapping[Path, str] | None = None,
 ) -> Ledger:
     """Read the inputs; extract and resolve assertions from documents; load stored ledgers.
 
@@ -282,7 +283,10 @@ def build_ledger(
     ``scheduler`` and ``workers`` partition extraction over Dask (:mod:`fact_ledger.parallel`;
     ``"sync"`` is one process). A document whose ``doc_id`` is in ``stored`` with the same
     metadata is not extracted again (its text, hence its assertions, are already recorded);
-    it stays in the ledger's documents.
+    it stays in the ledger's documents. ``documents_stamps`` gives, by resolved folder,
+    the stamp of a stored ledger's documents taken before this call
+    (:func:`fact_ledger.snapshot.documents_digest`, as the findings cache's key takes it),
+    so that loading it does not stat every document again.
     """
     from .snapshot import load
 
@@ -318,7 +322,9 @@ def build_ledger(
             )
         frames.append(resolve(host, extracted))
     for folder in inputs.ledgers:
-        loaded = load(folder)  # through the Parquet snapshots of its sealed segments
+        # Through the Parquet snapshots of its sealed segments.
+        stamp = documents_stamps.get(Path(folder).resolve()) if documents_stamps else None
+        loaded = load(folder, documents_stamp=stamp)
         documents.update(loaded.documents)
         frames.append(loaded.assertions)
     frames = [f for f in frames if len(f)]

@@ -623,14 +623,16 @@ def _write_texts(ledger: Path, digest: str, texts: Mapping[str, str]) -> None:
 
 
 def _stored_documents(
-    store: Any, metadata: dict[str, dict[str, Any]], *, save: bool
+    store: Any, metadata: dict[str, dict[str, Any]], *, save: bool, digest: str | None = None
 ) -> StoredDocuments:
     """The documents of ``metadata``: texts from the pack when it is current, else each read
-    and hash-checked by ``store`` when looked up (and the pack saved once all are read)."""
-    try:
-        digest: str | None = documents_digest(store.path)
-    except OSError:
-        digest = None  # a missing documents folder: every lookup names the missing file
+    and hash-checked by ``store`` when looked up (and the pack saved once all are read).
+    ``digest``: :func:`documents_digest` as the caller took it before the load began."""
+    if digest is None:
+        try:
+            digest = documents_digest(store.path)
+        except OSError:
+            digest = None  # a missing documents folder: every lookup names the missing file
     packed = _read_texts(store.path, digest) if digest is not None else None
     if packed is not None:
 
@@ -645,11 +647,16 @@ def _stored_documents(
     return StoredDocuments(metadata, store.text, on_complete=on_complete)
 
 
-def load(ledger: Path, *, save: bool = True) -> LoadedLedger:
+def load(ledger: Path, *, save: bool = True, documents_stamp: str | None = None) -> LoadedLedger:
     """The current documents and assertions of the ledger folder ``ledger``, read through
     the snapshots (see the module docstring). Equal to ``LedgerStore.documents()`` and
     ``LedgerStore.assertions()`` (conformed), at a fraction of the cost; each document's
-    text is read, and checked against its hash, when that document is first looked up."""
+    text is read, and checked against its hash, when that document is first looked up.
+
+    ``documents_stamp`` is :func:`documents_digest` of the folder taken by the caller before
+    this load (the findings cache's key takes it): the texts pack is then checked against it
+    rather than a stat of every document again. Taken earlier is as safe: a document edited
+    since has another stamp from then on, so the next run reads and hash-checks it."""
     from .store import LedgerStore
 
     store = LedgerStore.open(Path(ledger))
@@ -663,7 +670,8 @@ def load(ledger: Path, *, save: bool = True) -> LoadedLedger:
     metadata = {row["doc_id"]: row for row in state.documents.to_pylist()}
     # large_string columns become pandas' ``str`` without a copy.
     assertions = conform(state.assertions.to_pandas())
-    return LoadedLedger(_stored_documents(store, metadata, save=save), assertions)
+    stored = _stored_documents(store, metadata, save=save, digest=documents_stamp)
+    return LoadedLedger(stored, assertions)
 
 
 def stored_documents(ledger: Path) -> dict[str, dict[str, Any]]:

@@ -84,8 +84,8 @@ def test_check_of_a_ledger_with_a_tampered_text_is_exit_2(tmp_path: Path) -> Non
     assert "does not match its hash" in result.output
 
 
-def _read_all(store: LedgerStore) -> dict[str, str]:
-    documents = load(store.path).documents
+def _read_all(store: LedgerStore, stamp: str | None = None) -> dict[str, str]:
+    documents = load(store.path, documents_stamp=stamp).documents
     return {doc_id: documents[doc_id].text for doc_id in documents}
 
 
@@ -109,11 +109,16 @@ def test_once_every_text_is_read_the_next_load_reads_them_from_the_pack(
     assert again == {A.doc_id: A, B.doc_id: B}
 
 
-def test_a_text_edited_after_the_pack_was_saved_is_still_exit_2(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cache", [False, True], ids=["no-cache", "cache"])
+def test_a_text_edited_after_the_pack_was_saved_is_still_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: bool
+) -> None:
     from click.testing import CliRunner
 
     from fact_ledger.cli import cli
 
+    # With the cache on, the pack is checked against the documents' stamp its key took.
+    monkeypatch.setenv("FACT_LEDGER_CACHE_DIR", str(tmp_path / "cache"))
     store = _ledger(tmp_path)
     _read_all(store)  # saves the pack
     stored = store.path / "documents" / f"{B.doc_id}.txt"
@@ -123,21 +128,62 @@ def test_a_text_edited_after_the_pack_was_saved_is_still_exit_2(tmp_path: Path) 
     loaded = load(store.path)
     with pytest.raises(IntegrityError, match="does not match its hash"):
         loaded.documents[B.doc_id]
-    result = CliRunner().invoke(cli, ["check", str(store.path), "--exit-zero", "--no-cache"])
+    flags = [] if cache else ["--no-cache"]
+    result = CliRunner().invoke(cli, ["check", str(store.path), "--exit-zero", *flags])
     assert result.exit_code == 2, result.output
     assert "does not match its hash" in result.output
 
 
-@pytest.mark.parametrize("damage", [b"", b"not arrow", None], ids=["empty", "garbage", "stale"])
-def test_a_damaged_or_stale_pack_is_not_used(tmp_path: Path, damage: bytes | None) -> None:
+def test_a_cached_check_stamps_the_documents_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The findings cache's key and the texts pack share one stat of every document."""
+    from click.testing import CliRunner
+
+    from fact_ledger import snapshot
+    from fact_ledger.cli import cli
+
+    monkeypatch.setenv("FACT_LEDGER_CACHE_DIR", str(tmp_path / "cache"))
+    store = _ledger(tmp_path)
+    _read_all(store)  # saves the pack
+    stamps: list[Path] = []
+    real = snapshot.documents_digest
+
+    def counting(ledger: Path) -> str:
+        stamps.append(Path(ledger))
+        return real(ledger)
+
+    monkeypatch.setattr(snapshot, "documents_digest", counting)
+
+    def no_file_read(self: LedgerStore, doc_id: str) -> str:
+        raise AssertionError(f"read {doc_id} from its file")
+
+    monkeypatch.setattr(LedgerStore, "text", no_file_read)
+    for _ in range(2):  # checked, then answered from the cache
+        stamps.clear()
+        result = CliRunner().invoke(cli, ["check", str(store.path), "--exit-zero"])
+        assert result.exit_code == 0, result.output
+        assert len(stamps) == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not arrow", None, "stamp"],
+    ids=["empty", "garbage", "stale", "stamp-taken-before-the-load-differs"],
+)
+def test_a_damaged_or_stale_pack_is_not_used(tmp_path: Path, damage: bytes | str | None) -> None:
     from fact_ledger.snapshot import SNAPSHOTS, TEXTS
 
     store = _ledger(tmp_path)
     _read_all(store)
     pack = store.path / SNAPSHOTS / TEXTS
+    stamp = None
     if damage is None:  # a new document: the digest the pack was saved at no longer holds
         (store.path / "documents" / ("0" * 64 + ".txt")).write_text("x", encoding="utf-8")
+    elif damage == "stamp":  # the caller's stamp (the cache key's) is not the pack's
+        stamp = "0" * 64
     else:
+        assert isinstance(damage, bytes)
         pack.write_bytes(damage)
     reads: list[str] = []
     real = LedgerStore.text
@@ -148,5 +194,5 @@ def test_a_damaged_or_stale_pack_is_not_used(tmp_path: Path, damage: bytes | Non
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(LedgerStore, "text", counting)
-        assert _read_all(store) == {A.doc_id: A.text, B.doc_id: B.text}
+        assert _read_all(store, stamp) == {A.doc_id: A.text, B.doc_id: B.text}
     assert sorted(reads) == sorted([A.doc_id, B.doc_id])
