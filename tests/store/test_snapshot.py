@@ -263,3 +263,59 @@ def test_the_snapshots_and_the_cache_compare_the_same_stamp(tmp_path: Path) -> N
     assert file_stamp(path) == [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
     assert cache._stat(path) == file_stamp(path)
     assert file_stamp(tmp_path / "missing") is None
+
+
+# -- decoding a segment: the fast reader agrees with the json module ------------------------
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    amends=st.lists(st.tuples(st.integers(0, 5), st.sampled_from([1.5, math.inf, -math.inf]))),
+    segment=st.integers(2, 6),
+)
+def test_pyarrows_reader_decodes_every_segment_as_the_json_module_does(
+    tmp_path_factory: pytest.TempPathFactory, amends, segment
+) -> None:
+    """Segments with and without amends (an amend carries its row as a nested object) and
+    with and without unbounded figures (rewritten before parsing): the reader is told only
+    the fields the segment can hold, and the table is the json module's, value for value."""
+    from fact_ledger.journal import Journal
+    from fact_ledger.snapshot import _flatten, _parse_fast, _parse_slow
+
+    store = LedgerStore.create(tmp_path_factory.mktemp("l") / "l", segment_size=segment)
+    rows = [span_assertion(i, value=float(i), unit="km") for i in range(6)]
+    store.record([DOC], rows)
+    for i, value in amends:
+        store.amend(replace(rows[i], value=value, value_high=value), reason="r")
+    journal = Journal(store.path)
+    for seg in journal.read_manifest().segments:
+        data = (journal.folder / seg.file).read_bytes()[: seg.bytes]
+        fast = _flatten(_parse_fast(data))
+        slow = _flatten(_parse_slow(data.split(b"\n")[:-1], journal))
+        assert fast.equals(slow), seg.file
+
+
+def test_a_segment_without_amends_is_read_without_their_fields(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow.json as pj
+
+    store = LedgerStore.create(tmp_path / "l", segment_size=3)
+    rows = [span_assertion(i, value=float(i)) for i in range(5)]
+    store.record([DOC], rows)  # segments 1 and 2 sealed, no amend in them
+    store.amend(replace(rows[0], value=9.0), reason="r")  # the open segment's amend
+    shutil.rmtree(store.path / SNAPSHOTS)  # every segment decoded from the journal
+    told: list[pa.Schema] = []
+    real = pj.read_json
+
+    def spy(source, read_options=None, parse_options=None, **kwargs):
+        told.append(parse_options.explicit_schema)
+        return real(source, read_options=read_options, parse_options=parse_options, **kwargs)
+
+    monkeypatch.setattr(pj, "read_json", spy)
+    loaded = load(store.path, save=False)
+    pd.testing.assert_frame_equal(loaded.assertions, replayed(store.path))
+    nested = ["assertion" in [f.name for f in schema.field("data").type] for schema in told]
+    assert nested == [False, False, True]
