@@ -208,7 +208,7 @@ def decode_segment(journal: Journal, segment: Segment, prev: str) -> pa.Table:
     if (hashes[-1] if hashes else prev) != segment.last_hash:
         _raise_first_bad(journal)
     try:
-        table = _parse_fast(data)
+        table = _parse_fast(data, longest=max(map(len, lines), default=0))
     except _Undecodable:
         table = _parse_slow(lines, journal)
     import pyarrow as pa
@@ -232,7 +232,15 @@ def _raise_first_bad(journal: Journal) -> None:
     raise IntegrityError("journal segment does not match the manifest", path=journal.root)
 
 
-def _parse_fast(data: bytes) -> pa.Table:
+#: The JSON reader's block: about a hundred lines. Blocks of a few hundred KiB to 1 MiB took
+#: a fifth less CPU than one block per segment (16 MiB), and on more than one core they are
+#: parsed in parallel.
+_BLOCK = 1 << 20
+
+
+def _parse_fast(data: bytes, *, longest: int | None = None) -> pa.Table:
+    """The lines of ``data`` through pyarrow's reader (``longest``: the length of the longest
+    line, when known; a block must hold a whole line)."""
     import pyarrow as pa
     import pyarrow.json as pj
 
@@ -250,10 +258,13 @@ def _parse_fast(data: bytes) -> pa.Table:
                     before + key + b":null," + key[:-1] + _INF_SUFFIX.encode() + b'":' + flag,
                 )
     schema = _json_schema(amends=amends, infinities=bool(names))
+    if longest is None or names:  # the rewrite made lines longer
+        longest = max(map(len, data.split(b"\n")), default=0)
+    block = max(_BLOCK, longest + 1)
     try:
         return pj.read_json(
             pa.BufferReader(data),
-            read_options=pj.ReadOptions(block_size=16 << 20),
+            read_options=pj.ReadOptions(block_size=block),
             parse_options=pj.ParseOptions(
                 explicit_schema=schema, unexpected_field_behavior="error"
             ),

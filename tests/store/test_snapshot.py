@@ -319,3 +319,26 @@ def test_a_segment_without_amends_is_read_without_their_fields(
     pd.testing.assert_frame_equal(loaded.assertions, replayed(store.path))
     nested = ["assertion" in [f.name for f in schema.field("data").type] for schema in told]
     assert nested == [False, False, True]
+
+
+def test_a_line_longer_than_the_readers_block_is_still_read_by_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader parses a segment in blocks of about 1 MiB and a block must hold a whole
+    line: a longer one (a sentence of a huge single-line document) gets a larger block, not
+    the json module's slow path."""
+    from fact_ledger import snapshot
+
+    store = LedgerStore.create(tmp_path / "l", segment_size=2)
+    long = "a very long sentence " * 150_000  # 3.2 MB: over three blocks
+    rows = [span_assertion(0, sentence=long, value=math.inf), span_assertion(1, value=1.0)]
+    store.record([DOC], rows)
+    shutil.rmtree(store.path / SNAPSHOTS)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("decoded by the json module")
+
+    monkeypatch.setattr(snapshot, "_parse_slow", refuse)
+    loaded = load(store.path, save=False).assertions
+    pd.testing.assert_frame_equal(loaded, replayed(store.path))
+    assert loaded["sentence"].tolist()[0] == long
