@@ -72,6 +72,7 @@ _STANCE_LISTS = (
     "statement_nouns",
     "not_denied_after",
     "negative_openers",
+    "verdicts_on_claims",
 )
 
 

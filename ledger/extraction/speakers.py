@@ -291,6 +291,11 @@ def strip_chunk(words: list[str]) -> list[str]:
             words = words[i + 1 :]
             break
     words = _strip_leading_adjuncts(words)
+    if len(words) > 2 and words[-1].casefold() == "to" and words[-2].casefold() in _LEAD_INS:
+        # "Officials were quick to deny": the verb is theirs, the lead-in no part of them
+        words = words[:-2]
+        while len(words) > 1 and words[-1].casefold() in _COPULAS:
+            words = words[:-1]
     for i, word in enumerate(words[1:], start=1):
         if word in _PARTICIPLES:
             words = words[:i]
@@ -304,6 +309,11 @@ def strip_chunk(words: list[str]) -> list[str]:
     ):
         words = words[:-1]
     return words
+
+
+# What stands between a speaker and its verb of saying with "to": "were quick to deny".
+_LEAD_INS = word_set("quick swift keen eager forced moved rushed hastened sought careful")
+_COPULAS = word_set("was were is are be been has have had")
 
 
 def _joins_office(words: list[str], i: int) -> bool:

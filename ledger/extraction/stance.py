@@ -126,6 +126,27 @@ _NOBODY_SUBJECT = re.compile(
     r"(?:had|has|have|was|were|is|are|did|will|would)\b)",
     re.I,
 )
+# "called the allegations 'politically motivated'": a verdict cue's own words of falsehood.
+_VERDICT_ON_CLAIM = re.compile(rf"\b(?:{_any('verdicts_on_claims')})\b", re.I)
+_VERDICT_CUE_VERB = re.compile(
+    r"(?:called|calls|branded|brands|described|describes|termed|terms|labelled|labeled)$", re.I
+)
+# "The firm said it 'strongly refutes' the allegations": the speaker's own verb of denial
+# opens what it says.
+# Only of something said or done ("refutes the allegations", "denied that", "denies taking"):
+# "said it rejected the offer" turns an offer down.
+_SELF_DENIAL = re.compile(
+    rf"^\W*(?:it|they|he|she|we|i)\s+[\"“']?(?:(?:{_any('denial_adverbs')})\s+)?"
+    rf"(?:{DENIAL_VERBS})\b[\"”']?\s+(?:that\b|[a-z]+ing\b|(?:(?:the|these|those|such|any|all|"
+    rf"its|their|his|her)\s+)?(?:[\w’'-]+\s+){{0,2}}?(?:{_any('statement_nouns')}|wrongdoing)\b)",
+    re.I,
+)
+# "insisted it had done nothing wrong", "there was no wrongdoing": a denial of any fault.
+_NO_FAULT = re.compile(
+    r"^[^,;:]*?\b(?:done|did|do|does|doing)\s+nothing\s+(?:wrong|illegal|improper|unlawful)\b"
+    r"|^[^,;:]*?\bno\s+(?:wrongdoing|wrong-doing)\b",
+    re.I,
+)
 # "questioned whether the contract had been tendered": a doubt.
 _WHETHER = re.compile(r"^\W*whether\b", re.I)
 
@@ -152,6 +173,10 @@ def stance_of(content: str, verb: str | None = None) -> str:
     words = stripped.split()
     short = len(words) <= _SHORT_VERDICT_WORDS or _THAT_IS.match(stripped)
     if short and _VERDICT.search(stripped):
+        return "denies"
+    if verb and _VERDICT_CUE_VERB.match(verb.strip()) and _VERDICT_ON_CLAIM.search(stripped):
+        return "denies"
+    if verb and (_SELF_DENIAL.match(stripped) or _NO_FAULT.search(stripped)):
         return "denies"
     if _FALSE_PREDICATE.search(stripped) or _NEGATED_COPULA.search(stripped):
         return "denies"

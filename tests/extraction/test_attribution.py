@@ -605,3 +605,8 @@ def test_a_tag_after_a_report_adds_no_claim_of_its_own():
     rows = rows_of("The club denied that 12 players had been fined, a spokesman said.")
     claims = [(r.speaker, r.stance) for r in rows if r.kind == "proposition"]
     assert claims == [("club", "denies")]
+
+
+def test_a_lead_in_before_the_verb_is_no_part_of_the_speaker():
+    rows = rows_of("Prosecutors were quick to deny that the witness had been paid.")
+    assert [(r.speaker, r.stance) for r in rows] == [("Prosecutors", "denies")]

@@ -211,3 +211,25 @@ def test_not_yet_is_no_denial_and_whether_questions():
     assert stance_of("whether the contract had been properly tendered", "questioned") == (
         "questions"
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "verb", "stance"),
+    [
+        # the speaker's own verb of denial, of something said or done
+        ('it "firmly rejects" the allegations', "said", "denies"),
+        ("they denied that the ship had been seized", "said", "denies"),
+        ("she denied taking any money", "insisted", "denies"),
+        ("it rejected the offer of 40p a share", "said", "asserts"),  # an offer turned down
+        # no fault at all
+        ("it had done nothing wrong", "insisted", "denies"),
+        ("there had been no wrongdoing by its staff", "said", "denies"),
+        # a verdict on a claim, and the same words on no claim
+        ('"a witch hunt"', "branded", "denies"),
+        ('"politically motivated"', "called", "denies"),
+        ("the attack was politically motivated", "said", "asserts"),
+        ("as serious", "described", "asserts"),
+    ],
+)
+def test_own_denials_no_fault_and_verdicts_on_claims(content, verb, stance):
+    assert stance_of(content, verb) == stance
