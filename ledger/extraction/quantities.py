@@ -546,6 +546,7 @@ class _Reader:
         self._text_scale: str | None = None  # the temperature scale the text names, once
         self._marks: tuple[list[int], list[int]] | None = None  # '"' and line breaks, if needed
         self._measure_pos = -1  # see _measure_at
+        self._tail_pos, self._tail = -1, None  # see _may_end
         self._measure_found: re.Match[str] | None = None
         # Where a character that can start a _NEAR_PATTERNS match stands, for windows read
         # in text order: (from, at) says the first such character at or after ``from`` is at
@@ -560,6 +561,10 @@ class _Reader:
             for wording in rule.before
             for end in (wording[-1], wording[-1].lower(), wording[-1].upper())
         )
+        # How each qualifier written before a number ends, in lower case (see _may_end).
+        self.qualifier_endings = tuple(
+            {w.split(" ")[-1].lower() for rule in self.qualifiers.rules for w in rule.before}
+        )
         self.code_starts = [s for s, _ in code]
         self.code_ends = [e for _, e in code]
 
@@ -572,6 +577,25 @@ class _Reader:
             self._measure_pos = pos
             self._measure_found = self.units.measure_re.match(self.text, pos)
         return self._measure_found
+
+    def _may_end(self, start: int, endings: tuple[str, ...], strip: str = "") -> bool:
+        """Whether the text before ``start`` can end in one of ``endings`` (lower case): a
+        necessary condition of each cue searched for right before a figure ("minus 20",
+        "Article 5", "between 3 and 4", "voted 31 to 18", "Read: 125"), all of which end in
+        a word or symbol and white space right where the figure starts. The characters that
+        close the run before the figure, lower-cased, are read once per start; a search tries
+        every position of its window, and on a line of figures with words between them ("1 to
+        1 to ...", "three three ...") those searches were a tenth of the time (issue 9 item 3).
+        ``strip``: characters the cue allows after its word besides white space (":").
+        Where those characters are not all ASCII every cue is tried: case-blind matching
+        folds some other letters to ASCII ones ("K", "ſ")."""
+        if start != self._tail_pos:
+            core = self.text[max(0, start - _CUE_WINDOW) : start].rstrip()[-_TAIL:]
+            self._tail_pos, self._tail = start, core.lower() if core.isascii() else None
+        tail = self._tail
+        if tail is None:
+            return True
+        return (tail.rstrip(strip + _ASCII_SPACE) if strip else tail).endswith(endings)
 
     def masked(self, start: int, end: int) -> bool:
         i = bisect_right(self.masked_starts, end - 1) - 1
@@ -682,11 +706,13 @@ class _Reader:
             if kind == "digits" and (
                 (
                     (worded or last in ".#№")
+                    and self._may_end(start, _IDENTIFIER_ENDINGS)
                     and _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 14), start)
                 )
                 or (
                     spaced
                     and (worded or last == "/")
+                    and self._may_end(start, _POSITION_OF_ENDINGS)
                     and _POSITION_OF_BEFORE_RE.search(text, max(0, start - 24), start)
                 )
             ):
@@ -705,15 +731,27 @@ class _Reader:
                 value += int(mixed.group("top")) / int(mixed.group("bottom"))
                 end = mixed.end()
             worded_gap = spaced and worded  # "minus 20", "magnitude 6.4", "absolute zero"
-            minus = worded_gap and _MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)
+            minus = (
+                worded_gap
+                and self._may_end(start, _MINUS_ENDINGS)
+                and _MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)
+            )
             if minus and value > 0:
                 value, start = -value, minus.start()
                 last, spaced = _before(text, start)
                 worded_gap = spaced and last.isalpha()
             figure = _Figure(start, end, end, value, value, value, kind)
-            if worded_gap and _UNIT_BEFORE_RE.search(text, max(0, start - 14), start):
+            if (
+                worded_gap
+                and self._may_end(start, _UNIT_BEFORE_ENDINGS)
+                and _UNIT_BEFORE_RE.search(text, max(0, start - 14), start)
+            ):
                 figure.unit = "magnitude"
-            absolute = worded_gap and _ABSOLUTE_BEFORE_RE.search(text, max(0, start - 10), start)
+            absolute = (
+                worded_gap
+                and self._may_end(start, _ABSOLUTE_ENDINGS)
+                and _ABSOLUTE_BEFORE_RE.search(text, max(0, start - 10), start)
+            )
             if absolute and number.lower() == "zero":
                 figure.unit, figure.start = "kelvin", absolute.start()
             if kind == "digits" and value and len(number) in (10, 13) and self._timestamp(number):
@@ -893,7 +931,9 @@ class _Reader:
         # told from one character before their searches ("1-1-1-..." has none).
         spaced = text[figure.start - 1 : figure.start].isspace() if figure.start else False
         between = (
-            _BETWEEN_RE.search(text, max(0, figure.start - 10), figure.start) if spaced else None
+            _BETWEEN_RE.search(text, max(0, figure.start - 10), figure.start)
+            if spaced and self._may_end(figure.start, _BETWEEN_ENDINGS)
+            else None
         )
         if (
             unit_first
@@ -916,6 +956,7 @@ class _Reader:
         voted = (
             spaced
             and sep in ("to", "-", "–")
+            and self._may_end(figure.start, _VOTED_ENDINGS)
             and _VOTED_BEFORE_RE.search(text, max(0, figure.start - 20), figure.start)
         )
         if (sep in ("-", "–") or voted) and _is_tally(m.group(), first, second) and not unit_first:
@@ -1326,9 +1367,14 @@ class _Reader:
         text, start, end = self.text, m.start(), figure.num_end
         follow = text[end : end + 2]
         # The number before ends in a space or tab right at the start: told from one character.
-        run = (follow[:1] in " \t" and follow[1:].isdigit()) or (
-            text[start - 1 : start] in (" ", "\t")
-            and _NUMBER_BEFORE_RE.search(text, max(0, start - 12), start) is not None
+        run = (
+            (follow[:1] in " \t" and follow[1:].isdigit())
+            or (
+                text[start - 1 : start] in (" ", "\t")
+                # the digit before that space (str.isdigit holds for every \d)
+                and text[start - 2 : start - 1].isdigit()
+                and _NUMBER_BEFORE_RE.search(text, max(0, start - 12), start) is not None
+            )
         )
         leading_zero = text[start] == "0" and text[start + 1 : start + 2].isdigit()
         # "at 27 Queen Street", "10 Downing Street": a house number, not a count.
@@ -1341,6 +1387,8 @@ class _Reader:
         last, _ = _before(self.text, figure.start)
         if not (last.isalpha() or last == "." or last in self.qualifier_ends):
             return  # a qualifier ends in a word or one of its symbols ("~")
+        if not self._may_end(figure.start, self.qualifier_endings):
+            return
         m = self.before_re.search(self.text, max(0, figure.start - 24), figure.start)
         if not m:
             return
@@ -1357,8 +1405,10 @@ class _Reader:
     def _counter(self, figure: _Figure) -> None:
         """ "Read 125 times", "3,400 views": view counters are page furniture."""
         prev = self.text[figure.start - 1 : figure.start]
-        before = (prev == ":" or prev.isspace()) and _COUNTER_BEFORE_RE.search(
-            self.text, max(0, figure.start - 10), figure.start
+        before = (
+            (prev == ":" or prev.isspace())
+            and self._may_end(figure.start, _COUNTER_ENDINGS, _COUNTER_STRIP)
+            and _COUNTER_BEFORE_RE.search(self.text, max(0, figure.start - 10), figure.start)
         )
         if before or (
             self.text[figure.end : figure.end + 1] not in _NO_COUNTER_AFTER
@@ -1406,6 +1456,8 @@ class _Reader:
 # "1%1", "12:30") or preceded by other figures has none, and skipping the searches is what
 # keeps a line of half a million figures linear in cost per figure (issue 9 item 3).
 _CUE_WINDOW = 24
+_TAIL = 16  # longer than any cue's last word ("magnitude", "Interstate", "comments:")
+_ASCII_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace())  # what \s is in ASCII
 
 
 def _before(text: str, start: int) -> tuple[str, bool]:
@@ -1508,3 +1560,25 @@ _NO_UNCERTAINTY = never_first(_UNCERTAINTY_RE)
 # any of them (see _may_start_near).
 _NEAR_PATTERNS = (_ASTRONOMY_CONTEXT_RE, _DATA_CONTEXT_RE, _SHARE_CONTEXT_RE)
 _NEAR_STARTS = starts_class(*_NEAR_PATTERNS)
+
+# How the text before a figure ends when each cue searched for there can match (see
+# _Reader._may_end), lower-cased; tests/extraction/test_cue_endings.py checks each against its
+# pattern with every word the pattern names.
+_IDENTIFIER_WORDS = (
+    "Article Resolution Section Chapter Paragraph Clause No No. Nos. Number Flight Route "
+    "Highway Interstate Room Page Vol Vol. Volume Episode Season Gate Platform Track Ward "
+    "Block Apartment Suite Bill Amendment Protocol Title Grade Class Type Model Version "
+    "Mark Mk Mk. Part Stage Round Phase Level Division Brigade Battalion Regiment Corps "
+    "Squadron Fleet Channel Item Figure Fig. Table Exhibit Docket Decree Directive Camp "
+    "Sector Zone Area Building Tower Terminal Pier Lane Street Road Avenue Image Photo "
+    "Picture Slide Gallery Category Hwy Hwy. Rt Rt. # №"
+)
+_IDENTIFIER_ENDINGS = tuple(_IDENTIFIER_WORDS.lower().split())
+_POSITION_OF_ENDINGS = ("of", "/")
+_MINUS_ENDINGS = ("minus",)
+_UNIT_BEFORE_ENDINGS = ("magnitude", "of")
+_ABSOLUTE_ENDINGS = ("absolute",)
+_BETWEEN_ENDINGS = ("between", "from")
+_VOTED_ENDINGS = ("voted", "of", "to")
+_COUNTER_ENDINGS = ("read", "viewed", "views", "hits", "comments", "shares")
+_COUNTER_STRIP = ":"  # "Read: 125", "Views :: 40"
