@@ -275,7 +275,9 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
     own_time: object = _UNSET  # the sentence's first date
     fixed: Attribution | None = None  # the sentence's attribution, when no span changes it
     sentence_end = -1
-    for mention in context.mentions:
+    mentions, mention_starts = context.mentions, context.mention_starts
+    count = len(mentions)
+    for position, mention in enumerate(mentions):
         start, end, kind, unit = mention.start, mention.end, mention.kind, mention.unit
         # Mentions come in text order: most are in the sentence of the one before.
         if sentence is not None and sentence.start <= start < sentence_end:
@@ -319,8 +321,15 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
                     own_stance = _figure_stance(context, sentence, attribution, start)
                 stance = own_stance
             if kind == "quantity":
-                subject = mention.noun or _money_subject(text, mention) or _subject_after(text, end)
-                noun = counted_noun(mention.noun, subject)
+                # Each reading of the subject asked only where the character it needs stands:
+                # a call per row was a microsecond of a line of figures (issue 9 item 3).
+                subject = mention.noun
+                if subject is None and text[start - 1 : start].isspace():
+                    subject = _money_subject(text, mention)
+                first = text[end : end + 1]  # as _subject_after tells it
+                if subject is None and (first.isspace() or first == "-" or "a" <= first <= "z"):
+                    subject = _subject_after(text, end)
+                noun = None if subject is None else counted_noun(mention.noun, subject)
                 if noun in _GENERIC_PEOPLE or (noun is None and unit is None):
                     # "17 people were missing", "killed 23 people": for people counted as
                     # such, what happened to them is what tells one count from another;
@@ -328,11 +337,19 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
                     state = casualty_state(text, sentence.start, start, end)
                     if state is not None:
                         subject, noun, unit = state, noun or "person", unit or "person"
-            location = _place_for(in_sentence, place_starts, mention)
+            location = _place_for(in_sentence, place_starts, mention) if in_sentence else None
             if kind == "date":
                 time = mention.time
             else:
-                time = _time_scope(context, mention)
+                # The mention that starts first at or after this one's end: most often the
+                # next one, and a scope only when it is a date or a duration.
+                nxt = position + 1
+                if nxt < count and mention_starts[nxt] >= end:
+                    time = (
+                        _time_scope(context, mention, nxt) if mentions[nxt].kind in _TIMED else None
+                    )
+                else:
+                    time = _time_scope(context, mention)
                 if time is None:
                     if own_time is _UNSET:
                         own_time = _time_in(context, index)  # type: ignore[arg-type]
@@ -460,16 +477,20 @@ def _subject_after(text: str, end: int) -> str | None:
     return None
 
 
+_TIMED = frozenset({"date", "duration"})  # the mentions that can scope a figure before them
 _SCOPE_GAP = re.compile(r"[^\S\n]*(?:[\w'’-]+[^\S\n]+){0,3}")
 _DURATION_LETTERS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H"}
 
 
-def _time_scope(context: _Context, mention: Mention) -> str | None:
+def _time_scope(context: _Context, mention: Mention, at: int | None = None) -> str | None:
     """The period a figure is counted over when its clause says so right after it: "870
     infections since 1997" is ``1997/..``, "170 in the last seven years" ``P7Y`` (the seven
     years before publication), "until 2020" ``../2020``. Two such figures are different
-    counts, not a conflict; without a scope next to it a figure takes its sentence's date."""
-    at = bisect.bisect_left(context.mention_starts, mention.end)
+    counts, not a conflict; without a scope next to it a figure takes its sentence's date.
+    ``at``: the index of the first mention that starts at or after ``mention.end``, when
+    the caller knows it."""
+    if at is None:
+        at = bisect.bisect_left(context.mention_starts, mention.end)
     if at >= len(context.mentions):
         return None
     after = context.mentions[at]
