@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fact_ledger.checks import numeric
 from fact_ledger.components import CheckContext
 from fact_ledger.extraction.assemble import extract_assertions
 from fact_ledger.extraction.counted import casualty_state, counted_noun
+from fact_ledger.extraction.lexicon import load_lexicon
 from fact_ledger.manager import PluginHost
 from fact_ledger.model import Document
 from fact_ledger.pipeline import assertions_frame, resolve
@@ -74,3 +77,32 @@ def test_killed_and_missing_are_not_one_group() -> None:
     out = numeric.run(frame, CheckContext())
     assert len(out) == 1
     assert "17" not in out["message"].iloc[0]
+
+
+def _state_searched(text: str, sentence_start: int, start: int, end: int) -> str | None:
+    """casualty_state as written before its verb search was gated by the last word."""
+    lexicon = load_lexicon()
+    after = lexicon.state_after_re.match(text, end)
+    if after:
+        return lexicon.states[after.group("state").casefold()]
+    if not text[start - 1 : start].isspace():
+        return None
+    before = lexicon.state_before_re.search(text, max(sentence_start, start - 40), start)
+    return lexicon.states[before.group("state").casefold()] if before else None
+
+
+_STATE_PIECES = st.sampled_from(
+    [*load_lexicon().states, "KILLED", "Shot dead", "at", "least", "more than", "about", "some",
+     "estimated", "up to", "three", "to", "views", " ", "  ", "\n", "\u00a0", ",", "-", "1",
+     "ſhot", "\u212ailled", "killed-", "x"]
+)  # fmt: skip
+
+
+@given(st.lists(_STATE_PIECES, max_size=10).map("".join), st.integers(0, 60))
+def test_casualty_state_reads_as_searching_before_every_count(before: str, sentence: int) -> None:
+    text = before + "12 people"
+    start = len(before)
+    sentence_start = min(sentence, start)
+    assert casualty_state(text, sentence_start, start, start + 2) == _state_searched(
+        text, sentence_start, start, start + 2
+    )
