@@ -1136,6 +1136,10 @@ class _Reader:
         # Only the reach is searched for a line break: a search to the text's ends made a
         # line of such figures quadratic (issue 9 item 3); the result is the same.
         low = max(0, figure.start - _CONTEXT_REACH)
+        if not self._may_start_near(0, low, figure.start) and not self._may_start_near(
+            1, figure.end, figure.end + _CONTEXT_REACH
+        ):
+            return False  # no word can start in the reach, so none in the figure's line
         start = max(text.rfind("\n", low, figure.start) + 1, low)
         end = text.find("\n", figure.end, figure.end + _CONTEXT_REACH)
         end = min(len(text) if end < 0 else end, figure.end + _CONTEXT_REACH)
