@@ -49,8 +49,8 @@ _TAIL = 24  # longer than any word the state pattern names
 @lru_cache(maxsize=1)
 def _state_before() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """The pattern of a state verb before a count, behind a look-ahead for its first letters
-    (the same matches, searched 5x faster; made once, not per figure), and every word it
-    names, lower-cased: the text before a count it matches ends in one of them."""
+    (the same matches, searched 5x faster), and every word it names, lower-cased: the text
+    before a count it matches ends in one of them."""
     pattern = load_lexicon().state_before_re
     words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)}
     return guarded(pattern), tuple(sorted(words))
