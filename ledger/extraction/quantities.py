@@ -546,7 +546,8 @@ class _Reader:
         self._text_scale: str | None = None  # the temperature scale the text names, once
         self._marks: tuple[list[int], list[int]] | None = None  # '"' and line breaks, if needed
         self._measure_pos = -1  # see _measure_at
-        self._tail_pos, self._tail = -1, None  # see _may_end
+        self._tail_pos = -1  # see _may_end
+        self._tail: str | None = None
         self._measure_found: re.Match[str] | None = None
         # Where a character that can start a _NEAR_PATTERNS match stands, for windows read
         # in text order: (from, at) says the first such character at or after ``from`` is at
