@@ -64,7 +64,7 @@ import pandas as pd
 
 from .components import Check, CheckContext
 from .config import Config
-from .findings import Findings, build_findings, id_positions
+from .findings import ASSERTION_ROWS, Findings, build_findings, id_positions, row_positions
 from .manager import PluginFailure, PluginHost
 from .model import SEVERITIES, SEVERITY_RANK, Document, Finding
 from .options import resolve_options
@@ -151,12 +151,13 @@ def _run(
             continue
         rows.append((number, check, config.severity.get(check.code.upper(), ""), output))
     # Every check's ids looked up in one pass over the ledger's ids (one hash of a million
-    # strings, not one per check): unknown ids make that check's output garbage.
-    positions = _id_positions(assertions, furniture, [output for *_, output in rows])
+    # strings, not one per check): unknown ids make that check's output garbage. A check
+    # that gives row positions (the builtins) needs no lookup.
+    positions = _positions(assertions, furniture, [output for *_, output in rows])
     kept: list[tuple[Check, str, pd.DataFrame]] = []
     located: list[np.ndarray] = []
     for (number, check, severity, output), where in zip(rows, positions, strict=True):
-        if (where < 0).any():
+        if where is None or (where < 0).any():
             reason = _unknown_ids(output, where)
             failed.append((number, _error_finding(check.plugin, f"check {_label(check)} {reason}")))
             continue
@@ -440,6 +441,9 @@ def _validate_output(result: object) -> pd.DataFrame:
     output: pd.DataFrame = result
     if len(output) == 0:  # no rows, no findings: whatever columns and dtypes the frame has
         return pd.DataFrame({name: pd.Series(dtype=object) for name in FINDINGS_COLUMNS})
+    if ASSERTION_ROWS in output.columns:
+        _validate_rows(output)
+        return _validate_severity(output)
     missing = [name for name in FINDINGS_COLUMNS if name not in output.columns]
     if missing:
         raise CheckFailed(
@@ -464,12 +468,36 @@ def _validate_output(result: object) -> pd.DataFrame:
                 f"returned {len(cases)} invalid value(s) (first: column {first['column']}, "
                 f"rule {first['check']})"
             ) from None
+    return _validate_severity(output)
+
+
+def _validate_severity(output: pd.DataFrame) -> pd.DataFrame:
     if "severity" in output.columns:
         bad = ~output["severity"].isin(SEVERITIES) & output["severity"].notna()
         if bad.any():
             value = output.loc[bad, "severity"].iloc[0]
             raise CheckFailed(f"returned severity {value!r} (must be one of {SEVERITIES})")
     return output
+
+
+def _validate_rows(output: pd.DataFrame) -> None:
+    """A frame that gives :data:`~fact_ledger.findings.ASSERTION_ROWS` instead of ids: its
+    messages as :func:`_well_formed` wants them. Whether the rows are positions of the frame
+    the check was given is asked with everyone's ids (:func:`_positions`), which reads them
+    once."""
+    if "assertion_ids" in output.columns:
+        raise CheckFailed(
+            f"returned both 'assertion_ids' and {ASSERTION_ROWS!r} (a findings frame gives one)"
+        )
+    if "message" not in output.columns:
+        raise CheckFailed(
+            f"returned a frame without the 'message' column (it has "
+            f"{', '.join(map(str, output.columns))})"
+        )
+    if not output.columns.is_unique:
+        raise CheckFailed(f"returned a frame whose columns are not unique ({list(output.columns)})")
+    if not _messages_well_formed(output["message"]):
+        raise CheckFailed("returned a message that is not a non-empty string")
 
 
 def _well_formed(output: pd.DataFrame) -> bool:
@@ -481,9 +509,14 @@ def _well_formed(output: pd.DataFrame) -> bool:
 
     if not output.columns.is_unique:
         return False
-    ids, message = output["assertion_ids"], output["message"]
+    ids = output["assertion_ids"]
     if ids.dtype != object or not id_lists_valid(ids).all():
         return False
+    return _messages_well_formed(output["message"])
+
+
+def _messages_well_formed(message: pd.Series) -> bool:
+    """Non-empty strings, in a ``str`` column or as Python strings in an object column."""
     if message.dtype == object:
         texts = message.to_numpy()
         # Exactly ``str``, as pandera's check of the column converted to ``str`` would see it.
@@ -493,12 +526,38 @@ def _well_formed(output: pd.DataFrame) -> bool:
     return bool(message.str.len().min() > 0)
 
 
+def _positions(
+    assertions: pd.DataFrame, furniture: np.ndarray, outputs: Sequence[pd.DataFrame]
+) -> list[np.ndarray | None]:
+    """For each validated output, the row in ``assertions`` of each of its assertions,
+    flattened in order, ``-1`` for one that is not one of the checked assertions: an
+    unknown id or page furniture no check was given, or a row position outside the frame
+    the check was given; ``None`` for rows that are not positions at all. Ids are looked up
+    in one pass for every output that gives them."""
+    checked = np.flatnonzero(~furniture)  # the frame the checks were given, by position
+    by_id = [output for output in outputs if ASSERTION_ROWS not in output.columns]
+    found = iter(_id_positions(assertions, furniture, by_id))
+    out: list[np.ndarray | None] = []
+    for output in outputs:
+        if ASSERTION_ROWS not in output.columns:
+            out.append(next(found))
+            continue
+        given = row_positions(output[ASSERTION_ROWS])
+        if given is None:
+            out.append(None)
+            continue
+        at = given[0]
+        inside = (at >= 0) & (at < len(checked))
+        out.append(np.where(inside, checked[np.where(inside, at, 0)] if len(checked) else -1, -1))
+    return out
+
+
 def _id_positions(
     assertions: pd.DataFrame, furniture: np.ndarray, outputs: Sequence[pd.DataFrame]
 ) -> list[np.ndarray]:
-    """For each validated output, the row in ``assertions`` of each of its ids, flattened in
-    order, ``-1`` for an id that is not one of the checked assertions (unknown, or page
-    furniture no check was given)."""
+    """:func:`_positions` of outputs that give ids: one lookup for all of them."""
+    if not outputs:
+        return []
     lists = [output["assertion_ids"].tolist() for output in outputs]
     counts = [sum(map(len, ids)) for ids in lists]
     flat = id_positions(assertions["assertion_id"], list(chain.from_iterable(chain(*lists))))
@@ -507,8 +566,22 @@ def _id_positions(
     return np.split(flat, np.cumsum(counts)[:-1]) if lists else []
 
 
-def _unknown_ids(output: pd.DataFrame, where: np.ndarray) -> str:
-    """Why ``output`` is garbage: how many of its ids are unknown, and the least of them."""
+def _unknown_ids(output: pd.DataFrame, where: np.ndarray | None) -> str:
+    """Why ``output`` is garbage: how many of its ids are unknown, and the least of them
+    (or of its row positions, those outside the frame it was given)."""
+    if ASSERTION_ROWS in output.columns:
+        given = row_positions(output[ASSERTION_ROWS])
+        if given is None or where is None:
+            return (
+                f"returned {ASSERTION_ROWS} that are not row positions (an integer, or a list "
+                "of integers, per finding)"
+            )
+        outside = {int(p) for p in given[0][where < 0]}
+        return (
+            f"returned {len(outside)} row position(s) outside the frame it was given, "
+            f"e.g. {min(outside)}"
+        )
+    assert where is not None  # ids always have positions
     flat = list(chain.from_iterable(output["assertion_ids"].tolist()))
     unknown = {flat[i] for i in np.flatnonzero(where < 0).tolist()}
     return f"returned {len(unknown)} unknown assertion id(s), e.g. {min(unknown)}"

@@ -77,7 +77,9 @@ class Check:
 
     ``run(assertions, context)`` returns a frame with at least the columns
     ``assertion_ids`` (a list of assertion ids per row) and ``message``; an optional
-    ``severity`` column overrides ``severity`` row by row. The host adds the code, the
+    ``severity`` column overrides ``severity`` row by row. Instead of ``assertion_ids`` it
+    may give ``assertion_rows``, the findings' assertions as row positions in the frame it
+    was given (docs/hooks.md; :func:`fact_ledger.findings.output_ids` reads either back). The host adds the code, the
     check name, the plugin, the fingerprint and the evidence, and validates the frame.
     Checks work vectorised (group by key), never over all pairs of rows.
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .components import Check
 
 __all__ = [
+    "ASSERTION_ROWS",
     "EVIDENCE_COLUMNS",
     "EVIDENCE_FIELDS",
     "LIGHT_COLUMNS",
@@ -42,6 +43,8 @@ __all__ = [
     "finding_columns",
     "finding_fields",
     "id_positions",
+    "output_ids",
+    "row_positions",
 ]
 
 EVIDENCE_COLUMNS = (
@@ -712,6 +715,13 @@ def evidence_columns(source: LedgerSource, ids: list[str]) -> dict[str, list[Any
     return {name: columns[name] for name in EVIDENCE_FIELDS}
 
 
+#: The column a check may give instead of ``assertion_ids``: each finding's assertions as
+#: row positions (``iloc``) in the frame the check was given, an integer per finding where
+#: each has one, else a list of integers per finding. The builtin checks give it: the
+#: runner then reads no id back (see :func:`fact_ledger.checking.run_checks`).
+ASSERTION_ROWS = "assertion_rows"
+
+
 def build_findings(
     outputs: Sequence[tuple[Check, str, pd.DataFrame]],
     assertions: pd.DataFrame,
@@ -728,6 +738,8 @@ def build_findings(
     are sorted in. One finding per fingerprint, the first reported kept. ``positions``, one
     array per output, may give the row in ``assertions`` of each of its ids, flattened in
     order (the runner has them from validating the ids); otherwise they are looked up here.
+    A frame that gives :data:`ASSERTION_ROWS` instead of ids needs ``positions``: its ids
+    are read from ``assertions`` there.
     """
     # Findings that are already objects (a broken plugin's FL000) come first, as they did.
     # Each column is gathered as arrays, part by part, and the frame made once, in order.
@@ -736,6 +748,7 @@ def build_findings(
         name: [_objects(values)] for name, values in given.items()
     }
     located: list[np.ndarray] = []
+    by_row: list[tuple[int, np.ndarray, np.ndarray]] = []  # (part, positions, lengths)
     for at, (check, override, output) in enumerate(outputs):
         if output.empty:
             continue
@@ -749,12 +762,21 @@ def build_findings(
         for name, value in (("code", check.code), ("check", check.name), ("plugin", check.plugin)):
             columns[name].append(_filled(rows, value))
         columns["severity"].append(np.asarray(severity, dtype=object))
-        columns["assertion_ids"].append(
-            _objects(map(tuple, output["assertion_ids"].tolist()), rows)
-        )
-        columns["message"].append(output["message"].to_numpy(dtype=object))
         if positions is not None:
             located.append(np.asarray(positions[at], dtype=np.int64))
+        if ASSERTION_ROWS in output.columns:
+            if positions is None:
+                raise ValueError(f"a frame with {ASSERTION_ROWS} needs the positions of its rows")
+            lengths = _row_counts(output[ASSERTION_ROWS])
+            by_row.append((len(columns["assertion_ids"]), located[-1], lengths))
+            columns["assertion_ids"].append(np.empty(rows, dtype=object))  # filled below
+        else:
+            columns["assertion_ids"].append(
+                _objects(map(tuple, output["assertion_ids"].tolist()), rows)
+            )
+        columns["message"].append(output["message"].to_numpy(dtype=object))
+    if by_row:
+        _ids_at_rows(assertions["assertion_id"], columns["assertion_ids"], by_row)
     whole = {name: np.concatenate(parts) for name, parts in columns.items()}
     if not len(whole["code"]):
         return Findings(pd.DataFrame(whole, dtype=object), assertions, documents)
@@ -769,6 +791,82 @@ def build_findings(
     order = order[keep[order]]
     frame = pd.DataFrame({name: values[order] for name, values in whole.items()}, dtype=object)
     return Findings(frame, assertions, documents)
+
+
+def row_positions(rows: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """An :data:`ASSERTION_ROWS` column as its positions, flattened in order, and how many
+    each finding has; ``None`` if it is not one: an integer column, or an object column of
+    lists (or tuples) of Python integers."""
+    if rows.dtype.kind in "iu":
+        return rows.to_numpy(dtype=np.int64), np.ones(len(rows), dtype=np.int64)
+    if rows.dtype != object:
+        return None
+    lists = rows.tolist()
+    if not set(map(type, lists)) <= {list, tuple}:
+        return None
+    flat = list(chain.from_iterable(lists))
+    if not all(_is_integer_type(kind) for kind in set(map(type, flat))):
+        return None
+    try:
+        values = np.array(flat, dtype=np.int64)
+    except OverflowError:
+        return None
+    return values, np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+
+
+def output_ids(output: pd.DataFrame, assertions: pd.DataFrame) -> list[list[str]]:
+    """Each finding's assertion ids in a check's ``output`` on the frame ``assertions``:
+    its ``assertion_ids``, or the ids at its :data:`ASSERTION_ROWS` (what the builtin checks
+    give). For reading one check's output outside the runner, in tests or a partition."""
+    if ASSERTION_ROWS not in output.columns:
+        return [list(ids) for ids in output["assertion_ids"]]
+    ids = assertions["assertion_id"].to_numpy(dtype=object)
+    column = output[ASSERTION_ROWS]
+    if column.dtype.kind in "iu":
+        return [[ids[p]] for p in column.tolist()]
+    return [[ids[p] for p in rows] for rows in column.tolist()]
+
+
+def _row_counts(rows: pd.Series) -> np.ndarray:
+    """How many assertions each finding of a valid :data:`ASSERTION_ROWS` column has."""
+    if rows.dtype.kind in "iu":
+        return np.ones(len(rows), dtype=np.int64)
+    return np.fromiter(map(len, rows.tolist()), dtype=np.int64, count=len(rows))
+
+
+def _is_integer_type(kind: type) -> bool:
+    """Python's or numpy's integers; not ``bool``, not floats: positions are integers."""
+    return (issubclass(kind, int) and not issubclass(kind, bool)) or (issubclass(kind, np.integer))
+
+
+def _ids_at_rows(
+    ids: pd.Series, parts: list[np.ndarray], by_row: list[tuple[int, np.ndarray, np.ndarray]]
+) -> None:
+    """Fill ``parts[part]`` with each finding's ids as a tuple, read from the ledger's ``ids``
+    at its ``positions`` (one take for every part)."""
+    import pyarrow as pa
+
+    flat = np.concatenate([positions for _, positions, _ in by_row])
+    try:
+        taken = pa.array(ids).take(flat).to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not strings Arrow holds: as they are
+        taken = ids.to_numpy(dtype=object)[flat]
+    strings = taken.tolist()
+    begin = 0
+    for part, positions, lengths in by_row:
+        mine = strings[begin : begin + len(positions)]
+        begin += len(positions)
+        if (lengths == 1).all():  # one assertion each, as most findings have
+            parts[part] = _objects(zip(mine), len(lengths))
+        else:
+            ends = np.cumsum(lengths).tolist()
+            parts[part] = _objects(
+                (
+                    tuple(mine[end - size : end])
+                    for end, size in zip(ends, lengths.tolist(), strict=True)
+                ),
+                len(lengths),
+            )
 
 
 def _filled(rows: int, value: object) -> np.ndarray:

@@ -23,6 +23,7 @@ import pandas as pd
 
 from .columns import conform
 from .components import Check, CheckContext
+from .findings import output_ids
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -54,14 +55,15 @@ def _run_on_partition(
         return findings_meta()
     ordered = conform(part.sort_values(ROW, kind="stable").drop(columns=[ROW]))
     context = CheckContext(documents={}, options=options, tolerance=tolerance)
-    out = check.run(ordered.reset_index(drop=True), context)
+    frame = ordered.reset_index(drop=True)
+    out = check.run(frame, context)
     if out is None or out.empty:
         return findings_meta()
     severity = out["severity"] if "severity" in out.columns else pd.Series(None, index=out.index)
     return pd.DataFrame(
         {
             "code": check.code,
-            "assertion_ids": [list(ids) for ids in out["assertion_ids"]],
+            "assertion_ids": output_ids(out, frame),
             "message": out["message"].astype(object).to_numpy(),
             "severity": severity.astype(object).fillna(check.severity).to_numpy(),
         }

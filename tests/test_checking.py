@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Callable
@@ -484,3 +485,107 @@ def test_a_check_with_unknown_ids_fails_alone_and_in_its_order() -> None:
     assert "XX001" in errors[0] and "1 unknown assertion id(s), e.g. ffff" in errors[0]
     assert "XX002" in errors[1] and "ZeroDivisionError" in errors[1]
     assert sum(f.code == "XX003" for f in findings) == 2
+
+
+# -- findings given as row positions (what the builtin checks return) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        (
+            pd.DataFrame({"assertion_rows": [[0]], "assertion_ids": [[]], "message": ["x"]}),
+            "both 'assertion_ids' and 'assertion_rows'",
+        ),
+        (pd.DataFrame({"assertion_rows": [0]}), "without the 'message' column"),
+        (pd.DataFrame({"assertion_rows": [0], "message": [""]}), "not a non-empty string"),
+        # Position 2 is the boilerplate row, which the check was never given.
+        (
+            pd.DataFrame({"assertion_rows": [1, 2], "message": ["x", "y"]}),
+            "outside the frame it was given, e.g. 2",
+        ),
+        (
+            pd.DataFrame({"assertion_rows": [[0, -1]], "message": ["x"]}),
+            "1 row position(s) outside",
+        ),
+        (pd.DataFrame({"assertion_rows": [["0"]], "message": ["x"]}), "not row positions"),
+        (pd.DataFrame({"assertion_rows": [[True]], "message": ["x"]}), "not row positions"),
+        (pd.DataFrame({"assertion_rows": [1.0], "message": ["x"]}), "not row positions"),
+        (
+            pd.DataFrame({"assertion_rows": [0], "message": ["x"], "severity": ["fatal"]}),
+            "severity 'fatal'",
+        ),
+    ],
+)
+def test_garbage_row_positions_become_an_error_finding(output: object, reason: str) -> None:
+    findings = run_checks(
+        host_with(make_check("XX001", lambda frame, context: output), flag_all("XX002")),
+        FRAME,
+        DOCS,
+        Config(),
+    )
+    assert [f.code for f in findings].count(PLUGIN_ERROR_CODE) == 1
+    assert reason in next(f.message for f in findings if f.code == PLUGIN_ERROR_CODE)
+    assert sum(f.code == "XX002" for f in findings) == 2  # the other check is unharmed
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    ledger=ledgers(max_assertions=10),
+    furniture=st.lists(st.booleans(), min_size=10, max_size=10),
+    picks=st.lists(st.lists(st.integers(0, 9), max_size=3), max_size=8),
+    singles=st.booleans(),
+)
+def test_row_positions_give_the_findings_their_ids_give(ledger, furniture, picks, singles) -> None:
+    """A check that names its findings' assertions by position in the frame it was given
+    (an integer each, or lists) gets the findings, order, evidence and fingerprints it gets
+    by naming their ids, page furniture (never given to it) in between included."""
+    frame = ledger.assertions.assign(boilerplate=furniture[: len(ledger.assertions)])
+
+    def chosen(seen: pd.DataFrame) -> tuple[list[list[int]], list[str]]:
+        rows = [[p for p in pick if p < len(seen)] for pick in picks]
+        rows = [[r[0]] if singles else r for r in rows if r]
+        return rows, [f"finding {n}" for n in range(len(rows))]
+
+    def by_rows(seen: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        rows, messages = chosen(seen)
+        if singles:
+            return pd.DataFrame({"assertion_rows": [r[0] for r in rows], "message": messages})
+        return pd.DataFrame({"assertion_rows": rows, "message": messages})
+
+    def by_ids(seen: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+        rows, messages = chosen(seen)
+        ids = seen["assertion_id"].tolist()
+        return findings_frame([[ids[p] for p in r] for r in rows], messages)
+
+    found = {
+        name: run_checks(host_with(make_check("XX001", run)), frame, ledger.documents, Config())
+        for name, run in (("rows", by_rows), ("ids", by_ids))
+    }
+    pd.testing.assert_frame_equal(found["rows"].table(), found["ids"].table())
+    assert [f.evidence for f in found["rows"]] == [f.evidence for f in found["ids"]]
+
+
+@settings(max_examples=15, deadline=None)
+@given(ledger=ledgers(max_assertions=12))
+def test_the_builtin_checks_positions_name_the_assertions_their_ids_would(ledger) -> None:
+    """Each builtin check's findings through its row positions equal those of the same check
+    returning the ids at those positions (run as a plugin's check, through the id lookup)."""
+    from fact_ledger.checks import BUILTIN_CHECKS
+    from fact_ledger.findings import output_ids
+
+    def as_ids(check: Check) -> Check:
+        def run(seen: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
+            out = check.run(seen, context)
+            if out.empty:
+                return out
+            severity = out["severity"] if "severity" in out.columns else None
+            return findings_frame(output_ids(out, seen), out["message"], severity)
+
+        return dataclasses.replace(check, run=run)
+
+    frame, documents = ledger.assertions, ledger.documents
+    builtin = run_checks(PluginHost(entry_points=False), frame, documents, Config()).table()
+    wrapped = host_with(*map(as_ids, BUILTIN_CHECKS))
+    by_ids = run_checks(wrapped, frame, documents, Config()).table()
+    pd.testing.assert_frame_equal(builtin.drop(columns="plugin"), by_ids.drop(columns="plugin"))

@@ -8,6 +8,7 @@ import pytest
 from fact_ledger.checks import BUILTIN_CHECKS
 from fact_ledger.components import CheckContext
 from fact_ledger.config import Config
+from fact_ledger.findings import output_ids
 from fact_ledger.options import resolve_options
 from fact_ledger.partitioned import GROUPING_KEYS, ROW, run_grouping_checks
 from fact_ledger.testing import make_assertions, make_document
@@ -36,8 +37,10 @@ def ledger() -> pd.DataFrame:
     return make_assertions(rows)
 
 
-def as_set(frame: pd.DataFrame, code: str) -> set[tuple[str, tuple[str, ...], str]]:
-    return {(code, tuple(ids), msg) for ids, msg in zip(frame["assertion_ids"], frame["message"], strict=True)}  # fmt: skip
+def as_set(
+    out: pd.DataFrame, code: str, frame: pd.DataFrame
+) -> set[tuple[str, tuple[str, ...], str]]:
+    return {(code, tuple(ids), msg) for ids, msg in zip(output_ids(out, frame), out["message"], strict=True)}  # fmt: skip
 
 
 def test_partitioned_findings_are_the_whole_frames() -> None:
@@ -47,7 +50,7 @@ def test_partitioned_findings_are_the_whole_frames() -> None:
     expected: set[tuple[str, tuple[str, ...], str]] = set()
     for check in checks:
         out = check.run(frame, CheckContext(options=options[check.name]))
-        expected |= as_set(out, check.code)
+        expected |= as_set(out, check.code, frame)
     assert {code for code, *_ in expected} == {"FL101", "FL103"}  # both checks find something
 
     parts = dd.from_pandas(frame.assign(**{ROW: range(len(frame))}), npartitions=5)

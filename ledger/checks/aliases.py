@@ -11,7 +11,7 @@ import pandas as pd
 from ..components import Check, CheckContext
 from ..extraction.entities import skeleton as spelling_skeleton
 from ..options import CheckOptions
-from .frames import findings_frame, first_rows, names_text, no_findings, present
+from .frames import findings_at, first_rows, names_text, no_findings, present
 
 DESCRIPTION = """\
 ## What it does
@@ -79,12 +79,12 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         codes, _ = context.factorize(assertions, name_col)
         first = first_rows(codes)
         first = first[present(assertions, context, key_col)[first]]
-        rows = assertions.iloc[first][["assertion_id", name_col, key_col]]
+        rows = assertions.iloc[first][[name_col, key_col]]
         parts.append(
             pd.DataFrame(
                 {
                     "role": role,
-                    "assertion_id": rows["assertion_id"].to_numpy(),
+                    "row": first,
                     "name": rows[name_col].astype(str).to_numpy(),
                     "key": rows[key_col].astype(str).to_numpy(),
                 }
@@ -99,18 +99,18 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     names = names.drop_duplicates(["role", "skeleton", "key"])
     spread = names.groupby(["role", "skeleton"])["key"].transform("size")
     variants = names[spread >= 2]
-    ids: list[list[str]] = []
+    found: list[list[int]] = []
     messages: list[str] = []
     for (role, _), rows in variants.groupby(["role", "skeleton"], sort=False):
         kind = _ROLES[role][0]
         spellings = names_text(
             f"“{n}” ({k})" for n, k in zip(rows["name"], rows["key"], strict=True)
         )
-        ids.append(list(rows["assertion_id"]))
+        found.append(rows["row"].tolist())
         messages.append(
             f"{kind} names {spellings} probably name one {kind}; add them to the alias table"
         )
-    return findings_frame(ids, messages) if ids else no_findings()
+    return findings_at(found, messages) if found else no_findings()
 
 
 CHECK = Check(

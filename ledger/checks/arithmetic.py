@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..components import Check, CheckContext
 from ..options import CheckOptions
-from .frames import among, figure_text, findings_frame, matches, no_findings, one_each
+from .frames import among, figure_text, findings_at, matches, no_findings
 
 DESCRIPTION = """\
 ## What it does
@@ -99,8 +99,8 @@ def _shares_over_100(
     codes = unit[over]
     over = over[(codes >= 0) & is_percent[np.maximum(codes, 0)]] if len(units) else over[:0]
     rows = over[~matches(_texts(assertions, "sentence", over), _GROWTH)]
-    return findings_frame(
-        one_each(_texts(assertions, "assertion_id", rows)),
+    return findings_at(
+        rows.reshape(-1, 1).tolist(),  # lists, as the other rules' pairs: one column type
         "share “" + _texts(assertions, "quote", rows).astype(str) + "” is over 100 percent",
     )
 
@@ -128,7 +128,7 @@ def _parts_over_whole(
         return no_findings()
     candidates = pd.DataFrame(
         {
-            "assertion_id": _texts(assertions, "assertion_id", rows),
+            "row": rows,
             "sentence": _texts(assertions, "sentence", rows),
             "value": _numbers(assertions, "value", rows),
             "_in": group,
@@ -159,9 +159,9 @@ def _parts_over_whole(
     cited = cited[cited["value"].eq(cited["part"]) | cited["value"].eq(cited["whole"])]
     if cited.empty:
         return no_findings()
-    ids = cited.groupby(["_in", "part", "whole"], sort=False)["assertion_id"].agg(list)
+    ids = cited.groupby(["_in", "part", "whole"], sort=False)["row"].agg(list)
     messages = [f"part {p:g} is larger than its whole {w:g}" for _, p, w in ids.index]
-    return findings_frame(ids.tolist(), messages)
+    return findings_at([[int(r) for r in rows] for rows in ids.tolist()], messages)
 
 
 def _noun_flags(values: pd.Index | pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -215,10 +215,7 @@ def _crowded_vehicles(
 
     # Pairs only within one sentence: a handful of rows each, never the whole ledger.
     pairs = side(is_people).merge(side(is_vehicle), on="_in", suffixes=("_p", "_v"))
-    for suffix in ("_p", "_v"):
-        rows = pairs[f"row{suffix}"].to_numpy()
-        pairs[f"assertion_id{suffix}"] = _texts(assertions, "assertion_id", rows)
-    pairs = pairs[pairs["assertion_id_p"] != pairs["assertion_id_v"]]
+    pairs = pairs[pairs["row_p"] != pairs["row_v"]]
     least_ratio = pairs["value_low_p"] / pairs["value_high_v"].where(pairs["value_high_v"] > 0)
     # Assign before filtering: an empty frame would adopt the index of an assigned Series.
     crowded = pairs.assign(ratio=least_ratio)[least_ratio > seats]
@@ -240,8 +237,7 @@ def _crowded_vehicles(
             strict=True,
         )
     ]
-    ids = crowded[["assertion_id_p", "assertion_id_v"]].to_numpy().tolist()
-    return findings_frame(ids, messages)
+    return findings_at(crowded[["row_p", "row_v"]].to_numpy().tolist(), messages)
 
 
 CHECK = Check(

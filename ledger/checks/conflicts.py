@@ -13,7 +13,7 @@ import pandas as pd
 from ..components import Check, CheckContext
 from ..extraction.paraphrase import Gist, compatible, gist, likeness
 from ..options import CheckOptions
-from .frames import among, findings_frame, first_rows, group_ids, names_text, no_findings
+from .frames import among, findings_at, first_rows, group_ids, names_text, no_findings
 
 DESCRIPTION = """\
 ## What it does
@@ -68,7 +68,7 @@ class Options(CheckOptions):
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     claim_codes, claims = context.factorize(assertions, "claim_key")
     stated = (claim_codes >= 0) & among(assertions, context, "stance", _SIDES)
-    rows = assertions.loc[stated, ["assertion_id", "speaker", "speaker_key", "quote"]]
+    rows = assertions.loc[stated, ["speaker", "speaker_key", "quote"]]
     if rows.empty:
         return no_findings()
     # Integers for claims, parties and sides, from the run's shared codes: all the grouping
@@ -102,13 +102,14 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     # Only contested claims and self-contradictions reach Python, and they are the output:
     # text is read for their rows only.
     shown = np.union1d(disputes["row"].to_numpy(), turns["row"].to_numpy())
-    ids_of, quote_of, name_of = _read(rows, shown)
-    ids: list[list[str]] = []
+    quote_of, name_of = _read(rows, shown)
+    position = np.flatnonzero(stated).tolist()  # of each row in the frame: what a finding names
+    ids: list[list[int]] = []
     messages: list[str] = []
     for group, sides in _runs(disputes, ["claim"]):
         said = [name_of[r] for r, d in zip(group, sides, strict=True) if not d]
         denied = [name_of[r] for r, d in zip(group, sides, strict=True) if d]
-        ids.append([ids_of[r] for r in group])
+        ids.append([position[r] for r in group])
         # The claim as its first asserter worded it: the key is for matching, not for people.
         claim_text = _clip(quote_of[group[0]])
         messages.append(
@@ -116,11 +117,11 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
             f"and denied by {names_text(dict.fromkeys(denied))}"
         )
     for group, _ in _runs(turns, ["claim", "party"]):
-        ids.append([ids_of[r] for r in group])
+        ids.append([position[r] for r in group])
         messages.append(
             f"{name_of[group[0]]} both asserts and denies “{_clip(quote_of[group[0]])}”"
         )
-    return findings_frame(ids, messages) if ids else no_findings()
+    return findings_at(ids, messages) if ids else no_findings()
 
 
 _CLIP = 90
@@ -254,20 +255,19 @@ def _clip(text: str) -> str:
     return flat[:_CLIP].rsplit(" ", 1)[0] + "…"
 
 
-def _read(rows: pd.DataFrame, shown: np.ndarray) -> tuple[list[str], list[str], list[str]]:
-    """Ids, quotes and speakers' names of the rows at positions ``shown``, as lists over all
-    of ``rows`` (``None`` at the others)."""
+def _read(rows: pd.DataFrame, shown: np.ndarray) -> tuple[list[str], list[str]]:
+    """Quotes and speakers' names of the rows at positions ``shown``, as lists over all of
+    ``rows`` (``None`` at the others)."""
     picked = rows.iloc[shown]
     out = []
     for values in (
-        picked["assertion_id"].to_numpy(dtype=object),
         picked["quote"].to_numpy(dtype=object),
         np.asarray(_display_names(picked), dtype=object),
     ):
         whole = np.empty(len(rows), dtype=object)
         whole[shown] = values
         out.append(whole.tolist())
-    return out[0], out[1], out[2]
+    return out[0], out[1]
 
 
 def _display_names(rows: pd.DataFrame) -> list[str]:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..components import CheckContext
+from ..findings import ASSERTION_ROWS
 
 
 def present(assertions: pd.DataFrame, context: CheckContext, column: str) -> np.ndarray:
@@ -67,6 +68,31 @@ def findings_frame(
 ) -> pd.DataFrame:
     """The frame a check returns: one row per finding, ``assertion_ids`` as lists."""
     id_lists = ids if isinstance(ids, list) else [list(i) for i in ids]
+    return _frame("assertion_ids", pd.Series(id_lists, dtype=object), messages, severities)
+
+
+def findings_at(
+    rows: np.ndarray | list[list[int]],
+    messages: Iterable[str] | pd.Series | np.ndarray,
+    severities: Iterable[str | None] | np.ndarray | None = None,
+) -> pd.DataFrame:
+    """The frame a builtin check returns: each finding's assertions as row positions in the
+    frame the check was given (:data:`~fact_ledger.findings.ASSERTION_ROWS`), so the runner
+    reads no id back. ``rows`` is an integer array where each finding has one assertion,
+    else a list of positions per finding."""
+    if isinstance(rows, np.ndarray):
+        column = pd.Series(np.asarray(rows, dtype=np.int64))
+    else:
+        column = pd.Series(rows, dtype=object)
+    return _frame(ASSERTION_ROWS, column, messages, severities)
+
+
+def _frame(
+    name: str,
+    assertions: pd.Series,
+    messages: Iterable[str] | pd.Series | np.ndarray,
+    severities: Iterable[str | None] | np.ndarray | None,
+) -> pd.DataFrame:
     # Whole arrays, never element by element: a check may report hundreds of thousands.
     if isinstance(messages, pd.Series):
         text = messages.to_numpy(dtype=object)
@@ -75,7 +101,7 @@ def findings_frame(
     else:
         text = list(messages)
     data: dict[str, pd.Series] = {
-        "assertion_ids": pd.Series(id_lists, dtype=object),
+        name: assertions,
         # Python strings, as the runner keeps them: no round trip through Arrow's bytes.
         "message": pd.Series(text, dtype=object),
     }

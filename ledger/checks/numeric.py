@@ -12,7 +12,7 @@ from ..components import Check, CheckContext
 from ..extraction.units import load_units
 from ..model import Kind
 from ..options import CheckOptions
-from .frames import among, figure_text, findings_frame, group_ids, no_findings, present, text
+from .frames import among, figure_text, findings_at, group_ids, no_findings, present, text
 
 #: The canonical keys that make two figures about the same thing. ``unit`` is compared by
 #: its dimension's base unit, so "50 km" meets "31 miles" (see :func:`base_units`).
@@ -107,8 +107,8 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
             strict=True,
         )
     ]
-    ids = [list(pair) for pair in zip(lower["assertion_id"], upper["assertion_id"], strict=True)]
-    return findings_frame(ids, messages)
+    pairs = np.column_stack((usable[lowest_high[conflict]], usable[highest_low[conflict]]))
+    return findings_at(pairs.tolist(), messages)
 
 
 def base_units(units: pd.Index) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

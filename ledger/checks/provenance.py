@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..components import Check, CheckContext
 from ..validation import provenance_failures
-from .frames import findings_frame, no_findings, one_each
+from .frames import findings_at, no_findings
 
 DESCRIPTION = """\
 ## What it does
@@ -30,17 +30,18 @@ _MESSAGES = {
 
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
-    suspects = assertions.loc[~_quotes_hold(assertions, context)]
-    if suspects.empty:
+    at = np.flatnonzero(~_quotes_hold(assertions, context))
+    if not len(at):
         return no_findings()
-    # The rules themselves live in validation.provenance_failures; ask it about the suspects.
+    # The rules themselves live in validation.provenance_failures; ask it about the suspects
+    # (numbered from 0, so its rows are positions among them).
+    suspects = assertions.iloc[at].reset_index(drop=True)
     failures = provenance_failures(suspects, context.documents)
-    ids = suspects.loc[failures["row"], "assertion_id"]
     messages = [
         "assertion " + _MESSAGES[rule].format(value=value)
         for rule, value in zip(failures["rule"], failures["value"], strict=True)
     ]
-    return findings_frame(one_each(ids), messages)
+    return findings_at(at[failures["row"].to_numpy(dtype=np.int64)], messages)
 
 
 def _quotes_hold(assertions: pd.DataFrame, context: CheckContext) -> np.ndarray:

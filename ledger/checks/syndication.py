@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..components import Check, CheckContext
 from ..options import CheckOptions
-from .frames import among, findings_frame, first_rows, group_ids, no_findings, present
+from .frames import among, findings_at, first_rows, group_ids, no_findings, present
 
 DESCRIPTION = """\
 ## What it does
@@ -80,13 +80,13 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         for d, doc_id in zip(published, doc_ids, strict=True)
     ]
     documents = _Documents(document, _date_ranks(dates), dates, names)
-    ids: list[list[str]] = []
+    rows: list[list[int]] = []
     messages: list[str] = []
     for (at, group), what in ((figures, "figure"), (claims, "claim"), (repeated, "sentence")):
-        found_ids, found_messages = _repeated(assertions, at, group, least, what, documents)
-        ids += found_ids
+        found_rows, found_messages = _repeated(assertions, at, group, least, what, documents)
+        rows += found_rows
         messages += found_messages
-    return findings_frame(ids, messages) if ids else no_findings()
+    return findings_at(rows, messages) if rows else no_findings()
 
 
 def _lengths(texts: pd.Index) -> np.ndarray:
@@ -132,11 +132,11 @@ def _repeated(
     least: int,
     what: str,
     documents: _Documents,
-) -> tuple[list[list[str]], list[str]]:
-    """Findings for the groups of the rows at positions ``at`` (equal ``group``) that span
+) -> tuple[list[list[int]], list[str]]:
+    """Findings (row positions and messages) for the groups of the rows at positions ``at`` (equal ``group``) that span
     ``least`` documents or more: the first row of each document, the earliest dated first.
 
-    The grouping is integer work; ids and quotes are read only for the rows reported."""
+    The grouping is integer work; quotes are read only for the rows reported."""
     if not len(at):
         return [], []
     doc = documents.of_row[at]
@@ -153,7 +153,7 @@ def _repeated(
     order = np.lexsort((documents.date_rank[doc], group))  # stable: then in ledger order
     at, group, doc = at[order], group[order], doc[order]
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    found = assertions["assertion_id"].iloc[at].tolist()
+    found = at.tolist()  # row positions: the runner reads the ids
     bounds = [*starts.tolist(), len(at)]
     ids = [found[a:b] for a, b in pairwise(bounds)]
     counts = np.diff(np.r_[starts, len(at)])

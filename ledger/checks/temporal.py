@@ -11,7 +11,7 @@ import pandas as pd
 from ..components import Check, CheckContext
 from ..extraction.lexicon import load_lexicon
 from ..options import CheckOptions
-from .frames import among, findings_frame, matches, no_findings, one_each
+from .frames import among, findings_at, matches, no_findings
 
 DESCRIPTION = """\
 ## What it does
@@ -54,17 +54,16 @@ class Options(CheckOptions):
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     is_date = among(assertions, context, "kind", ["date"])
-    dates = assertions.loc[
-        is_date, ["assertion_id", "doc_id", "start", "quote", "sentence", "time"]
-    ]
+    dates = assertions.loc[is_date, ["doc_id", "start", "quote", "sentence", "time"]]
     if dates.empty:
         return no_findings()
+    dates["_row"] = np.flatnonzero(is_date)  # positions in the frame: what a finding names
     lookbehind = Options.of(context.options).lookbehind
     # A ledger repeats its dates and documents: parse each distinct one once, from the
     # run's shared codes.
     day, full, unresolved = _times(*context.factorize(assertions, "time"), is_date)
     published = _publication(*context.factorize(assertions, "doc_id"), is_date, context)
-    ids: list[list[str]] = []
+    rows: list[np.ndarray] = []
     messages: list[str] = []
     severities: list[str] = []
 
@@ -77,14 +76,10 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         before = _preceding(named_day, context, lookbehind)
         said = (before + " " + named_day["quote"].astype(str)).str.findall(_WEEKDAY).str[-1]
         wrong = said.notna() & actual_day.notna() & (said != actual_day.dt.day_name())
-        for aid, quote, weekday, actual in zip(
-            named_day["assertion_id"][wrong],
-            named_day["quote"][wrong],
-            said[wrong],
-            actual_day[wrong],
-            strict=True,
+        rows.append(named_day["_row"][wrong].to_numpy(dtype=np.int64))
+        for quote, weekday, actual in zip(
+            named_day["quote"][wrong], said[wrong], actual_day[wrong], strict=True
         ):
-            ids.append([aid])
             messages.append(f"“{quote}”: {actual:%d %B %Y} was a {actual:%A}, not a {weekday}")
             severities.append("error")
 
@@ -92,7 +87,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     # its first day: "2017-12" is after 2017-11-15, "2017-11" is not.
     late = day > published["day"]  # NaT on either side compares False
     late[late] = ~matches(dates["sentence"][late], _FUTURE)
-    ids += one_each(dates["assertion_id"][late])
+    rows.append(dates["_row"].to_numpy()[late])
     messages += [
         f"“{quote}” ({when}) is dated after the document's publication ({pub})"
         for quote, when, pub in zip(
@@ -107,7 +102,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     # Relative dates left unresolved.
     loose = unresolved.copy()
     loose[loose] = matches(dates["quote"][loose], _RELATIVE)
-    ids += one_each(dates["assertion_id"][loose])
+    rows.append(dates["_row"].to_numpy()[loose])
     messages += [
         f"relative date “{quote}” could not be resolved to a calendar date"
         + ("" if isinstance(pub, str) else ": the document has no dateline or publication date")
@@ -116,7 +111,9 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         )
     ]
     severities += ["info"] * int(loose.sum())
-    return findings_frame(ids, messages, severities) if ids else no_findings()
+    if not messages:
+        return no_findings()
+    return findings_at(np.concatenate(rows), messages, severities)
 
 
 def _times(

@@ -12,7 +12,7 @@ from ..components import Check, CheckContext
 from ..model import Kind
 from ..options import CheckOptions
 from . import wording
-from .frames import among, findings_frame, group_ids, matches, no_findings, one_each, present
+from .frames import among, findings_at, group_ids, matches, no_findings, present
 
 DESCRIPTION = """\
 ## What it does
@@ -78,11 +78,12 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     )
     at = np.flatnonzero(unsourced)
     # Columns first, then rows: copying six columns, not every column of the frame.
-    rows = assertions[["assertion_id", "doc_id", "start", "end", "kind", "quote"]].iloc[at]
+    rows = assertions[["doc_id", "start", "end", "kind", "quote"]].iloc[at]
     if rows.empty:
         return no_findings()
     if exempt:
-        rows = rows.loc[~_exempted(rows, at, assertions, context, exempt)]
+        kept = ~_exempted(rows, at, assertions, context, exempt)
+        rows, at = rows.loc[kept], at[kept]
         if rows.empty:
             return no_findings()
     kind_of = rows["kind"].to_numpy(dtype=object)
@@ -102,7 +103,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     texts = unique_texts[pair]
     quiet = np.isin(kind_of, list(background))
     severities = np.where(quiet, np.asarray("info", dtype=object), np.asarray(None, dtype=object))
-    return findings_frame(one_each(rows["assertion_id"]), texts, severities)
+    return findings_at(at, texts, severities)
 
 
 def _exempted(

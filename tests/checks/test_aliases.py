@@ -7,6 +7,7 @@ import pytest
 
 from fact_ledger.checks import aliases
 from fact_ledger.components import CheckContext
+from fact_ledger.findings import output_ids
 from fact_ledger.testing import make_assertions
 
 
@@ -49,7 +50,7 @@ def test_variant_names_with_different_keys_are_reported_once_per_entity() -> Non
     )
     out = aliases.run(frame, CheckContext())
     assert len(out) == 1
-    assert len(out["assertion_ids"].iloc[0]) == 2
+    assert len(output_ids(out, frame)[0]) == 2
     assert "al-Qaryatayn" in out["message"].iloc[0] and "Al-Karatein" in out["message"].iloc[0]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fact_ledger.checks import arithmetic
 from fact_ledger.components import CheckContext
+from fact_ledger.findings import output_ids
 from fact_ledger.testing import make_assertions
 
 RAID = "About 300 ISIL gunmen advanced in a dozen of cross country vehicles towards Al-Karatein."
@@ -108,7 +109,7 @@ def test_a_part_larger_than_its_whole() -> None:
     )
     out = arithmetic.run(frame, CheckContext())
     assert out["message"].tolist() == ["part 12 is larger than its whole 10"]
-    assert len(out["assertion_ids"].iloc[0]) == 2
+    assert len(output_ids(out, frame)[0]) == 2
 
 
 def test_the_seat_limit_is_an_option() -> None:

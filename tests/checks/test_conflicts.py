@@ -14,6 +14,7 @@ from fact_ledger.checks import conflicts
 from fact_ledger.components import CheckContext
 from fact_ledger.extraction.paraphrase import Gist, compatible, likeness
 from fact_ledger.extraction.paraphrase import gist as paraphrase_gist
+from fact_ledger.findings import output_ids
 from fact_ledger.testing import make_assertions
 
 CLAIM = "coalition-cut-strikes-iraq-september"
@@ -45,7 +46,7 @@ def test_a_claim_and_another_partys_denial_is_flagged_with_both_sides() -> None:
         ]
     )
     assert len(out) == 1
-    assert sorted(out["assertion_ids"].iloc[0]) == sorted(frame["assertion_id"])
+    assert sorted(output_ids(out, frame)[0]) == sorted(frame["assertion_id"])
     message = out["message"].iloc[0]
     assert "asserted by the Russian Defense Ministry" in message
     assert "denied by the Pentagon" in message
@@ -99,7 +100,7 @@ def test_a_speaker_who_asserts_and_denies_the_same_claim_contradicts_themself() 
 
 
 def test_the_articles_own_voice_is_a_party_and_questions_are_ignored() -> None:
-    _, out = run(
+    frame, out = run(
         [
             {"quote": "the strikes were cut", "claim_key": CLAIM},
             {"quote": "false", "claim_key": CLAIM, "stance": "denies", "speaker_key": "pentagon"},
@@ -108,7 +109,7 @@ def test_the_articles_own_voice_is_a_party_and_questions_are_ignored() -> None:
     )
     assert len(out) == 1
     assert "asserted by the article itself" in out["message"].iloc[0]
-    assert len(out["assertion_ids"].iloc[0]) == 2
+    assert len(output_ids(out, frame)[0]) == 2
 
 
 def paraphrase(similarity: float, denial: str) -> pd.DataFrame:

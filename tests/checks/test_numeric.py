@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from fact_ledger.checks import numeric
 from fact_ledger.components import CheckContext
+from fact_ledger.findings import output_ids
 from fact_ledger.testing import make_assertions
 
 RAID = {"subject_key": "vehicles", "location_key": "al-qaryatayn", "time": "2017-09-28"}
@@ -118,7 +119,7 @@ def test_reports_the_pair_furthest_apart() -> None:
     frame = make_assertions(rows)
     out = numeric.run(frame, CheckContext())
     by_quote = dict(zip(frame["assertion_id"], frame["quote"], strict=True))
-    assert [by_quote[i] for i in out["assertion_ids"].iloc[0]] == ["10 dead", "40 dead"]
+    assert [by_quote[i] for i in output_ids(out, frame)[0]] == ["10 dead", "40 dead"]
 
 
 def test_an_open_ended_figure_overlaps_anything_above_it() -> None:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from fact_ledger.checks import provenance
 from fact_ledger.components import CheckContext
+from fact_ledger.findings import output_ids
 from fact_ledger.testing import make_assertions, make_document
 
 
@@ -24,7 +25,7 @@ def test_a_true_quote_passes_and_a_stale_or_orphan_one_is_flagged() -> None:
     orphan = make_assertions([{"quote": "seven strikes", "value": 7, "doc_id": "f" * 64}])
     ledger = __import__("pandas").concat([frame, orphan], ignore_index=True)
     out = provenance.run(ledger, CheckContext(documents={doc.doc_id: doc}))
-    assert sorted(map(tuple, out["assertion_ids"])) == sorted(
+    assert sorted(map(tuple, output_ids(out, ledger))) == sorted(
         [(ledger.loc[1, "assertion_id"],), (ledger.loc[2, "assertion_id"],)]
     )
     assert any("not in the ledger" in m for m in out["message"])

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from fact_ledger.checks import syndication
 from fact_ledger.components import CheckContext
+from fact_ledger.findings import output_ids
 from fact_ledger.testing import make_assertions, make_document
 
 SENTENCE = "Overnight to September 28, about 300 ISIL gunmen advanced towards Al-Karatein."
@@ -171,5 +172,5 @@ def test_findings_equal_the_plain_reference(rows, published, least) -> None:
     frame = make_assertions(rows)
     context = CheckContext(documents=known, options=syndication.Options(min_documents=least))
     out = syndication.run(frame, context)
-    got = list(zip(out["assertion_ids"].map(list), out["message"], strict=True))
+    got = list(zip(output_ids(out, frame), out["message"], strict=True))
     assert got == _reference(frame, known, least)

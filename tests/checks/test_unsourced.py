@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fact_ledger.checks import unsourced
 from fact_ledger.components import CheckContext
+from fact_ledger.findings import output_ids
 from fact_ledger.testing import make_assertions, make_document
 
 
@@ -133,4 +134,4 @@ def test_the_same_figure_named_again_with_the_is_a_back_reference() -> None:
         document=document,
     )
     out = unsourced.run(frame, CheckContext(documents={document.doc_id: document}))
-    assert out["assertion_ids"].tolist() == [[frame["assertion_id"].iloc[0]]]
+    assert output_ids(out, frame) == [[frame["assertion_id"].iloc[0]]]
