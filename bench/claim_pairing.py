@@ -23,6 +23,7 @@ from pathlib import Path
 from fact_ledger.checks import conflicts
 from fact_ledger.components import CheckContext
 from fact_ledger.extraction.assemble import extract_assertions
+from fact_ledger.findings import output_ids
 from fact_ledger.manager import PluginHost
 from fact_ledger.model import Document
 from fact_ledger.pipeline import assertions_frame, resolve
@@ -49,7 +50,7 @@ def linked(pairs: list[dict], threshold: float) -> list[bool]:
         context = CheckContext(options=conflicts.Options(similarity=threshold))
         found = conflicts.run(frame, context)
         doc_of = dict(zip(frame["assertion_id"], frame["doc_id"], strict=True))
-        out.append(any(len({doc_of[i] for i in ids}) == 2 for ids in found["assertion_ids"]))
+        out.append(any(len({doc_of[i] for i in ids}) == 2 for ids in output_ids(found, frame)))
     return out
 
 

@@ -39,6 +39,7 @@ from fact_ledger.checks import BUILTIN_CHECKS
 from fact_ledger.columns import conform
 from fact_ledger.components import CheckContext
 from fact_ledger.config import Config
+from fact_ledger.findings import output_ids
 from fact_ledger.model import short_hash
 from fact_ledger.options import resolve_options
 from fact_ledger.partitioned import GROUPING_KEYS, ROW, run_grouping_checks
@@ -53,7 +54,7 @@ def pandas_findings(frame: pd.DataFrame) -> set[tuple[str, tuple[str, ...], str]
         out = check.run(frame, CheckContext(options=OPTIONS[check.name]))
         found |= {
             (check.code, tuple(ids), message)
-            for ids, message in zip(out["assertion_ids"], out["message"], strict=True)
+            for ids, message in zip(output_ids(out, frame), out["message"], strict=True)
         }
     return found
 
