@@ -1087,13 +1087,15 @@ def _order(
     by_code = np.array(
         [documents[d].name if d in documents else d[:12] for d in doc_ids.tolist()], dtype=object
     )
-    names = _filled(len(lengths), "")
-    names[found] = by_code[doc_codes]
+    # Names ranked per document, not per finding: a finding without sides sorts as the empty
+    # name would, before every name (the empty one included: its offset, -1, is less).
+    name = np.full(len(lengths), -1, dtype=np.int64)
+    name[found] = _ranks(by_code)[doc_codes]
     offset = np.where(found, assertions["start"].to_numpy()[take], -1)
     severity, levels = pd.factorize(columns["severity"])
     rank = -np.asarray([SEVERITY_RANK[level] for level in levels.tolist()], dtype=np.int64)
     code = _ranks(columns["code"])
-    return np.lexsort((offset, _ranks(names), code, rank[severity]))
+    return np.lexsort((offset, name, code, rank[severity]))
 
 
 def _line_starts(text: str) -> list[int]:

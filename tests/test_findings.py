@@ -272,3 +272,20 @@ def test_id_lookup_equals_a_dictionary(column, odd, wanted, chunked, as_objects)
     for position, value in enumerate(values):
         first.setdefault(value, position)
     assert id_positions(series, wanted).tolist() == [first.get(w, -1) for w in wanted]
+
+
+def test_order_ranks_document_names_as_strings_a_finding_without_sides_first() -> None:
+    """Names are ranked per document: two documents of one name tie (then the start
+    decides), an empty name sorts first, and a finding without sides before even that."""
+    docs = [make_document(f"{n} dead", name=name) for n, name in enumerate(["b", "", "b", "a"])]
+    frame = make_assertions([{"document": d, "quote": d.text.split()[0]} for d in docs])
+    ids = frame["assertion_id"].tolist()
+    out = pd.DataFrame(
+        {"assertion_ids": [[ids[2]], [ids[0]], [], [ids[3]], [ids[1]]], "message": list("vwxyz")}
+    )
+    by_id = {d.doc_id: d for d in docs}
+    findings = build_findings([(check("XX001"), "", out)], frame, by_id)
+    expected = sort_findings([findings[i] for i in range(len(findings))])
+    assert (
+        [f.message for f in findings] == [f.message for f in expected] == list("xzyvw")
+    )  # v before w: a tie keeps the check's order

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -103,24 +102,35 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     # text is read for their rows only.
     shown = np.union1d(disputes["row"].to_numpy(), turns["row"].to_numpy())
     quote_of, name_of = _read(rows, shown)
-    position = np.flatnonzero(stated).tolist()  # of each row in the frame: what a finding names
+    position = np.flatnonzero(stated)  # of each row in the frame: what a finding names
     ids: list[list[int]] = []
     messages: list[str] = []
-    for group, sides in _runs(disputes, ["claim"]):
-        said = [name_of[r] for r, d in zip(group, sides, strict=True) if not d]
-        denied = [name_of[r] for r, d in zip(group, sides, strict=True) if d]
-        ids.append([position[r] for r in group])
+    # Each run's rows as slices of lists made once: a run is sorted asserting side first, so
+    # who said it and who denied it are the two halves of its names.
+    row, side, bounds = _runs(disputes, ["claim"])
+    at, names = position[row].tolist(), name_of[row].tolist()
+    starts = bounds[:-1]
+    asserting = np.add.reduceat(1 - side, starts).tolist() if len(row) else []
+    for a, b, k, quote in zip(
+        starts, bounds[1:], asserting, quote_of[row[starts]].tolist(), strict=True
+    ):
+        ids.append(at[a:b])
         # The claim as its first asserter worded it: the key is for matching, not for people.
-        claim_text = _clip(quote_of[group[0]])
         messages.append(
-            f"“{claim_text}” is asserted by {names_text(dict.fromkeys(said))} "
-            f"and denied by {names_text(dict.fromkeys(denied))}"
+            f"“{_clip(quote)}” is asserted by {names_text(dict.fromkeys(names[a : a + k]))} "
+            f"and denied by {names_text(dict.fromkeys(names[a + k : b]))}"
         )
-    for group, _ in _runs(turns, ["claim", "party"]):
-        ids.append([position[r] for r in group])
-        messages.append(
-            f"{name_of[group[0]]} both asserts and denies “{_clip(quote_of[group[0]])}”"
-        )
+    row, _, bounds = _runs(turns, ["claim", "party"])
+    at = position[row].tolist()
+    for a, b, name, quote in zip(
+        bounds[:-1],
+        bounds[1:],
+        name_of[row[bounds[:-1]]].tolist(),
+        quote_of[row[bounds[:-1]]].tolist(),
+        strict=True,
+    ):
+        ids.append(at[a:b])
+        messages.append(f"{name} both asserts and denies “{_clip(quote)}”")
     return findings_at(ids, messages) if ids else no_findings()
 
 
@@ -255,9 +265,9 @@ def _clip(text: str) -> str:
     return flat[:_CLIP].rsplit(" ", 1)[0] + "…"
 
 
-def _read(rows: pd.DataFrame, shown: np.ndarray) -> tuple[list[str], list[str]]:
-    """Quotes and speakers' names of the rows at positions ``shown``, as lists over all of
-    ``rows`` (``None`` at the others)."""
+def _read(rows: pd.DataFrame, shown: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Quotes and speakers' names of the rows at positions ``shown``, as object arrays over
+    all of ``rows`` (``None`` at the others)."""
     picked = rows.iloc[shown]
     out = []
     for values in (
@@ -266,7 +276,7 @@ def _read(rows: pd.DataFrame, shown: np.ndarray) -> tuple[list[str], list[str]]:
     ):
         whole = np.empty(len(rows), dtype=object)
         whole[shown] = values
-        out.append(whole.tolist())
+        out.append(whole)
     return out[0], out[1]
 
 
@@ -276,16 +286,16 @@ def _display_names(rows: pd.DataFrame) -> list[str]:
     return [n if n else _AUTHOR for n in names.tolist()]
 
 
-def _runs(rows: pd.DataFrame, keys: list[str]) -> list[tuple[list[int], list[int]]]:
+def _runs(rows: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, np.ndarray, list[int]]:
     """``rows`` sorted by ``keys`` (then side, asserts first), cut into runs of equal keys:
-    each run's ``row`` and ``side`` values as lists."""
+    the ``row`` and ``side`` values in that order, and where each run starts (with the
+    end last)."""
     if rows.empty:
-        return []
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), [0]
     ordered = rows.sort_values([*keys, "side", "row"], kind="stable")
     marks = ordered[keys].ne(ordered[keys].shift()).any(axis=1).to_numpy()
     bounds = [*np.flatnonzero(marks).tolist(), len(ordered)]
-    row, side = ordered["row"].tolist(), ordered["side"].tolist()
-    return [(row[a:b], side[a:b]) for a, b in pairwise(bounds)]
+    return ordered["row"].to_numpy(), ordered["side"].to_numpy(), bounds
 
 
 CHECK = Check(

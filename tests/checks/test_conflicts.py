@@ -375,3 +375,75 @@ def test_the_label_index_is_every_rows_labels(
         patch.setattr(conflicts, "_COMMON_STEM", common)
         got = conflicts._label_index(quote, speaker, texts, names, asserted, wanted)
     assert got == expected
+
+
+def _reference_findings(frame: pd.DataFrame) -> list[tuple[list[int], str]]:
+    """FL103 at exact keys (similarity 0), as its rule reads, one statement at a time: the
+    first statement of each party on each side of a claim; a claim with both sides from
+    two parties or more is contested (asserting rows first, then denying, each in frame
+    order), and a named party on both sides contradicts itself. Claims and parties in
+    order of first appearance in the frame."""
+    from fact_ledger.checks.frames import names_text
+
+    def name(r: int) -> str:  # as written, else the key (a missing name), else the article
+        written, key = frame["speaker"].iloc[r], frame["speaker_key"].iloc[r]
+        value = written if isinstance(written, str) else key
+        return value if isinstance(value, str) and value else conflicts._AUTHOR
+
+    claims = list(dict.fromkeys(c for c in frame["claim_key"] if isinstance(c, str)))
+    parties = list(dict.fromkeys(p for p in frame["speaker_key"] if isinstance(p, str)))
+    firsts: dict[tuple[str, str | None, int], int] = {}
+    for r, (claim, party, stance) in enumerate(
+        zip(frame["claim_key"], frame["speaker_key"], frame["stance"], strict=True)
+    ):
+        if isinstance(claim, str) and stance in ("asserts", "denies"):
+            party = party if isinstance(party, str) else None
+            firsts.setdefault((claim, party, int(stance == "denies")), r)
+    found = []
+    for claim in claims:
+        mine = {k: r for k, r in firsts.items() if k[0] == claim}
+        if {k[2] for k in mine} == {0, 1} and len({k[1] for k in mine}) >= 2:
+            said = sorted(r for k, r in mine.items() if k[2] == 0)
+            denied = sorted(r for k, r in mine.items() if k[2] == 1)
+            quote = conflicts._clip(frame["quote"].iloc[said[0]])
+            found.append(
+                (
+                    said + denied,
+                    f"“{quote}” is asserted by {names_text(dict.fromkeys(map(name, said)))} "
+                    f"and denied by {names_text(dict.fromkeys(map(name, denied)))}",
+                )
+            )
+    for claim in claims:
+        for party in parties:
+            both = [firsts.get((claim, party, side)) for side in (0, 1)]
+            if None not in both:
+                quote = conflicts._clip(frame["quote"].iloc[both[0]])
+                found.append((both, f"{name(both[0])} both asserts and denies “{quote}”"))
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    statements=st.lists(
+        st.tuples(
+            st.sampled_from(["cut the strikes", "absolutely false", "a hoax", "it is true"]),
+            st.sampled_from(["the Ministry", "", None]),  # speaker as written
+            st.sampled_from(["ministry", "pentagon", "army", None]),  # party
+            st.sampled_from(["claim-a", "claim-b", None]),
+            st.sampled_from(["asserts", "denies", "questions"]),
+        ),
+        max_size=16,
+    )
+)
+def test_findings_at_exact_keys_equal_the_rule_read_statement_by_statement(statements) -> None:
+    """Who asserted and who denied, the claim's wording, the self-contradictions and the
+    rows each finding names, against a plain reading of the rule."""
+    columns = ("quote", "speaker", "speaker_key", "claim_key", "stance")
+    frame = make_assertions(
+        [{"kind": "proposition", **dict(zip(columns, row, strict=True))} for row in statements]
+    )
+    out = conflicts.run(frame, CheckContext(options=conflicts.Options(similarity=0)))
+    ids = frame["assertion_id"].tolist()
+    got = list(zip(output_ids(out, frame), out["message"], strict=True)) if len(out) else []
+    expected = [([ids[r] for r in rows], message) for rows, message in _reference_findings(frame)]
+    assert got == expected
