@@ -3,17 +3,23 @@
 Run from the repository root::
 
     .venv/bin/python bench/run_checks_time.py --size 1000000 --repeat 3
+    .venv/bin/python bench/run_checks_time.py --size 1000000 --repeat 3 --against /tmp/base --rounds 2
 
 Prints the CPU time of each run (the least is the figure) with its split: each check's call
 and the runner's own work (validating the output, looking up the ids, de-duplicating and
 ordering the findings), then the time to make every ``Finding`` object afterwards, which is
 what a renderer that shows them all pays.
+
+``--against DIR`` times another version's code side by side: install it with
+``pip install --no-deps -t DIR REV`` (a commit's checkout); each version then runs in its own
+process, alternating DIR's and this tree's ``--rounds`` times, so both see the same load.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -32,7 +38,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--against", help="a folder holding another version's fact_ledger")
+    parser.add_argument("--rounds", type=int, default=2, help="with --against: alternations")
     args = parser.parse_args()
+    if args.against:
+        compare(args)
+        return
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     frame, documents = synthetic_ledger(args.size)
@@ -60,6 +71,19 @@ def main() -> None:
     began = time.process_time()
     list(findings)
     print(f"every Finding object made: {time.process_time() - began:.2f} s CPU")
+
+
+def compare(args: argparse.Namespace) -> None:
+    """This script once per version and round, alternating, each in a fresh process."""
+    own = [sys.executable, __file__, "--size", str(args.size), "--repeat", str(args.repeat)]
+    for round_ in range(1, args.rounds + 1):
+        for label, path in ((args.against, args.against), ("this tree", None)):
+            env = dict(os.environ)
+            env.pop("PYTHONPATH", None)
+            if path:
+                env["PYTHONPATH"] = str(Path(path).resolve())
+            print(f"== {label}, round {round_}, load {os.getloadavg()[0]:.1f}", flush=True)
+            subprocess.run(own, env=env, check=True)
 
 
 if __name__ == "__main__":
