@@ -164,6 +164,16 @@ _CORRECTION = re.compile(
     r"|incorrectly|mistakenly)\b",
     re.IGNORECASE,
 )
+# "... it is 450, not 4,500 as an earlier version said", "£1.2m, not £12m as we
+# originally reported": a correction written after the figure it takes back; what follows
+# "not" is denied, by the writer.
+_CORRECTION_TAG = re.compile(
+    r"\bnot\s+(?P<what>(?:[^,;:]|,(?=\d))+?)\s+as\s+(?:(?:(?:an?|the)\s+)?(?:earlier|previous|original|prior)"
+    r"\s+version(?:\s+of\s+(?:this|the)\s+(?:article|story|report|piece))?"
+    r"|we\s+(?:had\s+)?(?:previously|originally|earlier|wrongly|incorrectly|mistakenly)"
+    r"|(?:had\s+been\s+|was\s+)?(?:previously|originally|wrongly|incorrectly|mistakenly))\s*$",
+    re.IGNORECASE,
+)
 # "The retailer will close 45 stores ..., it said": with nobody named before, "it" is the
 # description that opens the sentence.
 _OPENING_DESCRIPTION = r"\W*the\s+(?:[a-z][\w’'-]*\s+){0,2}?"
@@ -426,6 +436,21 @@ class Attributor:
             )
         if _CORRECTION.match(chunk):
             return self._correction(sentence, match, chunk_start + len(chunk) - len(chunk.lstrip()))
+        # read back past the clause start: "not 4,500 as ..." holds a comma
+        back = max(0, match.start() - 120)
+        tag = "not" in text[back : match.start()] and _CORRECTION_TAG.search(
+            text, back, match.start()
+        )
+        if tag:
+            return Attribution(
+                speaker=None,
+                cue=text[tag.end("what") : match.end()].strip(),
+                verb=RETRACTED,
+                cue_start=sentence.start + tag.end("what"),
+                cue_end=sentence.start + match.end(),
+                content_start=sentence.start + tag.start("what"),
+                content_end=sentence.start + tag.end("what"),
+            )
         if words and words[-1].casefold() == "who" and found:
             speaker: str | None = found[-1].speaker
             cue_from = chunk_start + chunk.find(words[-1])

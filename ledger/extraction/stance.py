@@ -176,7 +176,9 @@ def stance_of(content: str, verb: str | None = None) -> str:
         return "denies"
     if verb and _VERDICT_CUE_VERB.match(verb.strip()) and _VERDICT_ON_CLAIM.search(stripped):
         return "denies"
-    if verb and (_SELF_DENIAL.match(stripped) or _NO_FAULT.search(stripped)):
+    # (read near the start: a fault denied is said early, and a long run-on line is not
+    # scanned again for it)
+    if verb and (_SELF_DENIAL.match(stripped) or _NO_FAULT.search(stripped, 0, 240)):
         return "denies"
     if _FALSE_PREDICATE.search(stripped) or _NEGATED_COPULA.search(stripped):
         return "denies"

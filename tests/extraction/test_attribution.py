@@ -610,3 +610,19 @@ def test_a_tag_after_a_report_adds_no_claim_of_its_own():
 def test_a_lead_in_before_the_verb_is_no_part_of_the_speaker():
     rows = rows_of("Prosecutors were quick to deny that the witness had been paid.")
     assert [(r.speaker, r.stance) for r in rows] == [("Prosecutors", "denies")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The grant was £2.4m, not £24m as an earlier version of this article said.",
+        "The grant was £2.4m, not £24m as we originally reported.",
+        "The grant was £2.4m, not £24m as previously reported.",
+    ],
+)
+def test_a_correction_after_the_figure_denies_only_what_follows_not(text):
+    figures = [r for r in rows_of(text) if r.kind == "quantity"]
+    assert [(r.value, r.speaker, r.stance) for r in figures] == [
+        (2.4e6, None, "asserts"),
+        (24e6, None, "denies"),
+    ]
