@@ -48,12 +48,23 @@ def make_dirs(path: Path) -> list[Path]:
     return made
 
 
-def write_temp(path: Path, data: bytes) -> Path:
-    """Write and fsync ``data`` to a temp file beside ``path``; the caller renames it."""
+#: Characters of a text encoded at a time: a report of 440 million characters encoded at
+#: once was a second copy of it (440 MB of fresh memory, 100,000 page faults).
+_CHUNK = 1 << 23
+
+
+def write_temp(path: Path, data: bytes | str) -> Path:
+    """Write and fsync ``data`` (text as UTF-8, encoded a slice at a time) to a temp file
+    beside ``path``; the caller renames it."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, str):
+                # A slice of a str never splits a character: each encodes on its own.
+                for start in range(0, len(data), _CHUNK):
+                    fh.write(data[start : start + _CHUNK].encode("utf-8"))
+            else:
+                fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
@@ -73,6 +84,5 @@ def replace_file(tmp: Path, path: Path) -> None:
 
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Replace ``path`` with ``data`` (text is written as UTF-8 with ``\\n`` newlines)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    replace_file(write_temp(path, raw), path)
+    replace_file(write_temp(path, data), path)
     fsync_dir(path.parent)
