@@ -127,11 +127,18 @@ _COUNT = (
 # past few", "since", "last") is read afterwards with small patterns anchored at its start.
 _RELATIVE_DAY_WORDS = ["today", "yesterday", "tomorrow", "tonight", "night", "weekend"]
 _ANCHOR_WORDS = word_alternation([*MONTHS, *WEEKDAYS, *_TIME_UNIT_FORMS, *_RELATIVE_DAY_WORDS])
+# What a number that starts an anchor is followed by (a necessary condition of every
+# alternative below that starts with a digit): four digits (a year, a decade, an ISO date, a
+# year range, "1040 GMT"); a separator of a numeric date or a clock ("1/2/2020", "03:27",
+# "2.17 p.m.", "2pm"); or a day, maybe a day range, then white space ("15 November", "14-15
+# April", "2 pm"). "1-1-1-..." and "$1$1..." start none, and the alternatives were tried and
+# given up at every such number, most of the date finder's time on those lines (issue 9 item 3).
+_DIGIT_ANCHOR = r"\d(?:\d{3}|\d?[/.:ap]|\d?(?:st|nd|rd|th)?(?:[-–]\d\d?(?:st|nd|rd|th)?)?\s)"
 _ANCHOR_RE = re.compile(
     # Anchors start words, with a digit or one of a few words: checking that once, before the
     # alternatives, makes the scan several times faster than letting every alternative fail
     # on its own at every position. The alternatives then check case ("May", not "may").
-    rf"(?<!\w)(?=\d|(?i:{_ANCHOR_WORDS})(?:e?s)?(?![^\W\d_]))(?:"
+    rf"(?<!\w)(?={_DIGIT_ANCHOR}|(?i:{_ANCHOR_WORDS})(?:e?s)?(?![^\W\d_]))(?:"
     + "|".join(
         [
             # "15 November 2017 03:27", "21 September", "11 Oct, 2017", "28th of September"

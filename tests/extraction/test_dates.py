@@ -356,6 +356,47 @@ def test_the_anchor_scan_finds_what_it_found_when_it_matched_every_number(text: 
     assert [(m.span(), m.lastgroup) for m in _ANCHOR_RE.finditer(text)] == before
 
 
+_NUMBER_PIECES = st.sampled_from(
+    ["1", "12", "3", "0", "2020", "1990", "03", "-", "–", "/", ".", ":", " ", "  ", "\n",
+     "\u00a0", "\t", "st", "nd", "rd", "th", "ST", "pm", "am", "p.m.", " a.m.", "a", "p",
+     "GMT", "BST", "Z", "T", "+", "'", "’", "s", "of", "November", "Nov", "April", "x", "$",
+     "%", "\u0663", "\u0661\u0662", "days", "weekend"]
+)  # fmt: skip
+
+
+def _same_anchors(text: str) -> None:
+    import re
+
+    from fact_ledger.extraction.dates import _ANCHOR_RE, _DIGIT_ANCHOR
+
+    assert _DIGIT_ANCHOR in _ANCHOR_RE.pattern
+    every_digit = re.compile(_ANCHOR_RE.pattern.replace(_DIGIT_ANCHOR, r"\d", 1), _ANCHOR_RE.flags)
+    assert [(m.span(), m.groupdict()) for m in _ANCHOR_RE.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in every_digit.finditer(text)
+    ]
+
+
+@given(st.lists(_NUMBER_PIECES, max_size=24).map("".join))
+def test_the_anchor_scan_finds_what_it_found_when_any_digit_could_start_one(text: str):
+    """A number starts an anchor only when what follows it can start a date or a clock
+    (_DIGIT_ANCHOR): the same anchors, spans and groups as the guard that let every digit
+    through."""
+    _same_anchors(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on the 3rd of April", "14th-15th April 2020", "2-3 May", "2pm", "at 2 p.m.", "03:27",
+     "2.17 p.m.", "14.40 BST", "1040 GMT", "1/2/2020", "1990s", "1990’s", "2013-14",
+     "2017-10-11T03:27Z", "15 November 2017 03:27", "9\u00a0May", "1-1-1-1", "$1$1"],
+)  # fmt: skip
+def test_every_shape_of_dated_number_still_starts_an_anchor(text: str):
+    _same_anchors(text)
+    from fact_ledger.extraction.dates import _ANCHOR_RE
+
+    assert _ANCHOR_RE.search(text) or text in ("1-1-1-1", "$1$1")
+
+
 @pytest.mark.parametrize(
     "text", ["It happened 99999999999 days ago.", "That was 5000000 weeks ago, he said."]
 )
