@@ -294,6 +294,9 @@ _OF_RE = re.compile(r"[^\S\n]+of(?![\w])", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?<![\w-])(?:between|from)\s+\Z", re.IGNORECASE)
 _RATIO_NUMBER = rf"(?:\d{{1,3}}(?![\d,.])|(?i:{NUMBER_WORDS_PATTERN}))"
 _RATIO_NUMBER_RE = re.compile(_RATIO_NUMBER)
+_PERIOD_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)(?![\w-])", re.I
+)
 _RATIO_TAIL_RE = re.compile(
     rf"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?P<rd>{_RATIO_NUMBER})(?![\w])", re.I
 )
@@ -801,6 +804,8 @@ class _Reader:
         numerator, denominator = parse_number(m.group()), parse_number(tail.group("rd"))
         if not 0 < numerator < denominator:
             return None  # "5 in 2014" and the like: no share
+        if _PERIOD_AFTER_RE.match(self.text, tail.end()):
+            return None  # "no more than eight in 24 hours": a count in a period, no share
         value = numerator / denominator
         start, end = m.start(), tail.end()
         figure = _Figure(start, end, end, value, value, value, "ratio", FRACTION)

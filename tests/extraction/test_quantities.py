@@ -813,3 +813,11 @@ def test_a_later_figure_does_not_take_a_score_or_the_measure_before_its_own_noun
     found = find_quantities("Burglary rose 6 per cent to 12,400 burglaries last year.")
     assert [m.unit for m in found] == ["percent", None]
     assert [m.unit for m in find_quantities("passed by 218 votes to 208.")] == ["vote", "vote"]
+
+
+def test_a_count_in_a_period_is_no_share() -> None:
+    """ "six in 24 hours" counts six in a day; "one in five" is a share."""
+    found = find_quantities("Take no more than six in 24 hours.")
+    assert [(m.value, m.low, m.high, m.unit) for m in found] == [(6, 0, 6, None)]
+    (share,) = find_quantities("one in five adults")
+    assert (share.value, share.unit) == (pytest.approx(0.2), FRACTION)
