@@ -164,7 +164,29 @@ def _run(
         kept.append((check, severity, output))
         located.append(where)
     findings.extend(finding for _, finding in sorted(failed, key=lambda pair: pair[0]))
-    return build_findings(kept, assertions, documents, extra=findings, positions=located)
+    return build_findings(
+        kept,
+        assertions,
+        documents,
+        extra=findings,
+        positions=located,
+        doc_codes=_ledger_codes(shared.get("doc_id"), furniture),
+    )
+
+
+def _ledger_codes(
+    found: tuple[np.ndarray, pd.Index] | None, furniture: np.ndarray
+) -> tuple[np.ndarray, pd.Index] | None:
+    """A shared factorization of the checked frame as codes of every ledger row (``-1`` for
+    page furniture), for the findings' order; ``None`` if no check asked for it."""
+    if found is None:
+        return None
+    codes, uniques = found
+    if not furniture.any():
+        return codes, uniques
+    full = np.full(len(furniture), -1, dtype=np.int64)
+    full[~furniture] = codes
+    return full, uniques
 
 
 class SharedCodes:

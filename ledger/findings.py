@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -729,6 +730,7 @@ def build_findings(
     extra: Sequence[Finding] = (),
     *,
     positions: Sequence[np.ndarray] | None = None,
+    doc_codes: tuple[np.ndarray, pd.Index] | None = None,
 ) -> Findings:
     """The checks' validated output frames as one sorted, de-duplicated :class:`Findings`.
 
@@ -739,7 +741,9 @@ def build_findings(
     array per output, may give the row in ``assertions`` of each of its ids, flattened in
     order (the runner has them from validating the ids); otherwise they are looked up here.
     A frame that gives :data:`ASSERTION_ROWS` instead of ids needs ``positions``: its ids
-    are read from ``assertions`` there.
+    are read from ``assertions`` there. ``doc_codes`` may give the codes of
+    ``assertions["doc_id"]`` per row and their distinct values (the runner's shared
+    factorization), so ordering hashes no document id again.
     """
     # Findings that are already objects (a broken plugin's FL000) come first, as they did.
     # Each column is gathered as arrays, part by part, and the frame made once, in order.
@@ -787,7 +791,7 @@ def build_findings(
     else:
         where = np.concatenate([np.zeros(0, dtype=np.int64), *located])
     keep = _first_of_each(whole, lengths, where)
-    order = _order(whole, lengths, where, assertions, documents)
+    order = _order(whole, lengths, where, assertions, documents, doc_codes)
     order = order[keep[order]]
     frame = pd.DataFrame({name: values[order] for name, values in whole.items()}, dtype=object)
     return Findings(frame, assertions, documents)
@@ -1014,20 +1018,28 @@ def _first_of_each(
     row is the only one of its fingerprint."""
     rows = len(lengths)
     codes, _ = pd.factorize(columns["code"])
-    owner = np.repeat(np.arange(rows), lengths)
-    # Rows of an id that is not in the ledger (a finding given as an object) hash as -1:
-    # still equal for equal ids, and such rows are few.
-    ordered = where[np.lexsort((where, owner))].astype(np.uint64) + np.uint64(1)
     starts = np.cumsum(lengths) - lengths
-    rank = (np.arange(len(where)) - np.repeat(starts, lengths)).astype(np.uint64)
+    # Rows of an id that is not in the ledger (a finding given as an object) hash as -1:
+    # still equal for equal ids, and such rows are few. Only the rows of findings with two
+    # sides or more need sorting and a power of the base: most findings have one.
+    ordered = where.astype(np.uint64) + np.uint64(1)
+    powers = np.ones(len(where), dtype=np.uint64)
+    several = np.flatnonzero(np.repeat(lengths > 1, lengths))
+    if len(several):
+        owner = np.repeat(np.arange(rows), lengths)[several]
+        mine = where[several]
+        ordered[several] = mine[np.lexsort((mine, owner))].astype(np.uint64) + np.uint64(1)
+        rank = (several - np.repeat(starts, lengths)[several]).astype(np.uint64)
+        with np.errstate(over="ignore"):
+            # _HASH_BASE ** rank modulo 2**64, by squaring over the bits of rank
+            part = np.ones(len(several), dtype=np.uint64)
+            square, bits = _HASH_BASE, rank
+            while bits.any():
+                part = np.where(bits & np.uint64(1), part * square, part)
+                square = square * square
+                bits = bits >> np.uint64(1)
+        powers[several] = part
     with np.errstate(over="ignore"):
-        # _HASH_BASE ** rank modulo 2**64, by squaring over the bits of rank
-        powers = np.ones(len(where), dtype=np.uint64)
-        square, bits = _HASH_BASE, rank
-        while bits.any():
-            powers = np.where(bits & np.uint64(1), powers * square, powers)
-            square = square * square
-            bits = bits >> np.uint64(1)
         hashes = np.zeros(rows, dtype=np.uint64)
         filled = lengths > 0
         if filled.any():
@@ -1074,6 +1086,7 @@ def _order(
     where: np.ndarray,
     assertions: pd.DataFrame,
     documents: Mapping[str, Document],
+    doc_codes: tuple[np.ndarray, pd.Index] | None = None,
 ) -> np.ndarray:
     """The positions of the findings in ``columns`` in report order: severity (errors
     first), code, first side's document name and start. Stable, so equal keys keep the
@@ -1083,19 +1096,48 @@ def _order(
     first[filled] = where[(np.cumsum(lengths) - lengths)[filled]]
     found = first >= 0
     take = np.where(found, first, 0)
-    doc_codes, doc_ids = pd.factorize(assertions["doc_id"].iloc[take[found]])
+    codes, doc_ids = _document_codes(assertions, take[found], doc_codes)
     by_code = np.array(
         [documents[d].name if d in documents else d[:12] for d in doc_ids.tolist()], dtype=object
     )
     # Names ranked per document, not per finding: a finding without sides sorts as the empty
     # name would, before every name (the empty one included: its offset, -1, is less).
     name = np.full(len(lengths), -1, dtype=np.int64)
-    name[found] = _ranks(by_code)[doc_codes]
+    name[found] = _ranks(by_code)[codes]
     offset = np.where(found, assertions["start"].to_numpy()[take], -1)
     severity, levels = pd.factorize(columns["severity"])
     rank = -np.asarray([SEVERITY_RANK[level] for level in levels.tolist()], dtype=np.int64)
     code = _ranks(columns["code"])
-    return np.lexsort((offset, name, code, rank[severity]))
+    return _sorted_by([rank[severity], code, name, offset])
+
+
+def _document_codes(
+    assertions: pd.DataFrame, rows: np.ndarray, doc_codes: tuple[np.ndarray, pd.Index] | None
+) -> tuple[np.ndarray, pd.Index]:
+    """Codes of the document ids at ``rows`` and the ids they number, those ids only (a
+    document's name is looked up for each: a lazy mapping reads its text): renumbered from
+    ``doc_codes`` where given and every row has one, else hashed here."""
+    if doc_codes is not None:
+        codes = doc_codes[0][rows]
+        if (codes >= 0).all():
+            seen = np.zeros(len(doc_codes[1]), dtype=bool)
+            seen[codes] = True
+            return (np.cumsum(seen) - 1)[codes], doc_codes[1][seen]
+    return pd.factorize(assertions["doc_id"].iloc[rows])
+
+
+def _sorted_by(keys: list[np.ndarray]) -> np.ndarray:
+    """The stable order of rows by integer ``keys``, the first most significant: one sort of
+    the keys packed into one 64-bit integer where their ranges fit in it, else
+    ``np.lexsort`` (one pass per key)."""
+    keys = [key.astype(np.int64) - int(key.min(initial=0)) for key in keys]  # each from 0
+    widths = [int(key.max(initial=0)) + 1 for key in keys]
+    if math.prod(widths) >= 2**63:
+        return np.lexsort(keys[::-1])
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    for key, width in zip(keys, widths, strict=True):
+        packed = packed * width + key
+    return np.argsort(packed, kind="stable")
 
 
 def _line_starts(text: str) -> list[int]:

@@ -589,3 +589,41 @@ def test_the_builtin_checks_positions_name_the_assertions_their_ids_would(ledger
     wrapped = host_with(*map(as_ids, BUILTIN_CHECKS))
     by_ids = run_checks(wrapped, frame, documents, Config()).table()
     pd.testing.assert_frame_equal(builtin.drop(columns="plugin"), by_ids.drop(columns="plugin"))
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    ledger=ledgers(max_assertions=12),
+    names=st.lists(st.sampled_from(["b", "", "a", "zz"]), min_size=3, max_size=3),
+    furniture=st.lists(st.booleans(), min_size=12, max_size=12),
+)
+def test_the_builtin_checks_findings_come_in_report_order(ledger, names, furniture) -> None:
+    """Ordered on the run's shared document codes (page furniture between the rows), the
+    findings are as ``sort_findings`` orders the objects: severity, code, the first side's
+    document name (any names, equal or empty ones too) and start."""
+    documents = {
+        doc_id: dataclasses.replace(doc, name=names[n % 3])
+        for n, (doc_id, doc) in enumerate(sorted(ledger.documents.items()))
+    }
+    frame = ledger.assertions.assign(boilerplate=furniture[: len(ledger.assertions)])
+    findings = list(run_checks(PluginHost(entry_points=False), frame, documents, Config()))
+    assert checking.sort_findings(findings) == findings
+
+
+def test_findings_are_ordered_by_document_name_across_page_furniture() -> None:
+    """One unsourced figure per document, a boilerplate row between: names in order, the
+    empty one first, equal names in the order the check reported them."""
+    names = ["b", "", "a", "b"]
+    docs = [make_document(f"Doc {n}\n{10 + n} people died", name=m) for n, m in enumerate(names)]
+    rows = []
+    for n, doc in enumerate(docs):
+        rows.append({"document": doc, "quote": f"{10 + n} people", "value": 10 + n})
+        rows.append({"document": doc, "quote": f"Doc {n}", "value": n, "boilerplate": True})
+    frame = make_assertions(rows)
+    host = PluginHost(entry_points=False)
+    findings = list(run_checks(host, frame, {d.doc_id: d for d in docs}, Config()))
+    assert [f.code for f in findings] == ["FL102"] * 4
+    assert [(f.evidence[0].doc, f.evidence[0].quote) for f in findings] == [
+        ("", "11 people"), ("a", "12 people"), ("b", "10 people"), ("b", "13 people"),
+    ]  # fmt: skip
+    assert checking.sort_findings(findings) == findings

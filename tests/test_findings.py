@@ -289,3 +289,25 @@ def test_order_ranks_document_names_as_strings_a_finding_without_sides_first() -
     assert (
         [f.message for f in findings] == [f.message for f in expected] == list("xzyvw")
     )  # v before w: a tie keeps the check's order
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    keys=st.integers(1, 4).flatmap(
+        lambda n: st.lists(
+            st.lists(
+                st.one_of(st.integers(-3, 3), st.integers(-(2**40), 2**40)), min_size=n, max_size=n
+            ),
+            max_size=30,
+        )
+    )
+)
+def test_packed_keys_sort_as_lexsort(keys) -> None:
+    """One stable sort of the keys packed into an integer (or lexsort when their ranges do
+    not fit in 64 bits) orders as ``np.lexsort``, ties in their first order."""
+    from fact_ledger.findings import _sorted_by
+
+    if not keys:
+        return
+    columns = [np.asarray(column, dtype=np.int64) for column in zip(*keys, strict=True)]
+    assert _sorted_by(columns).tolist() == np.lexsort(columns[::-1]).tolist()
