@@ -102,8 +102,22 @@ def test_the_docs_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     import re
 
     doc = (SEEDS.parent / "docs" / "api.md").read_text(encoding="utf-8")
-    (example,) = re.findall(r"```python\n(.*?)```", doc, flags=re.DOTALL)
+    example, _ = re.findall(r"```python\n(.*?)```", doc, flags=re.DOTALL)
     monkeypatch.chdir(SEEDS.parent)
     namespace: dict[str, object] = {}
     exec(compile(example, "docs/api.md", "exec"), namespace)
     assert len(namespace["findings"]) >= 1  # type: ignore[arg-type]
+
+
+def test_the_one_document_example_prints_what_the_docs_say() -> None:
+    import ast
+    import re
+
+    doc = (SEEDS.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    _, example = re.findall(r"```python\n(.*?)```", doc, flags=re.DOTALL)
+    *code, shown = example.rstrip().splitlines()
+    namespace: dict[str, object] = {}
+    exec(compile("\n".join(code[:-1]), "docs/api.md", "exec"), namespace)
+    assert eval(code[-1], namespace) == ast.literal_eval(shown.removeprefix("# "))
+    rows = namespace["rows"]
+    assert rows == list(rows)  # type: ignore[call-overload]
