@@ -156,6 +156,31 @@ _WHETHER = re.compile(r"^\W*whether\b", re.I)
 _SAYING = re.compile(rf"\b(?:{alternation(load_lexicon().say)})\b", re.I)
 
 
+# Every rule of _WORD_RULES needs one of these (lower case) in ASCII text: _FALSE_PREDICATE a
+# copula ("is", "was", "are", "were", "be"), the others a negation ("no", "not", "n't",
+# "never"); _VERDICT needs the first word of a verdict. A sentence without them, such as a
+# line of figures ("$1$1...", "1 to 1 to ..."), is not searched by those rules: their
+# "^[^,;:]*?" scans and searches walked every such sentence whole, a fifth of the cost of
+# a line of figures (issue 9 item 3). tests/extraction/test_stance.py checks each gate
+# against its rules.
+_WORD_RULE_NEEDS = ("is", "was", "are", "were", "be", "no", "n't", "never")
+_VERDICT_NEEDS = tuple({verdict.split()[0].lower() for verdict in _WORDS["verdicts"]})
+
+
+_MAIN_CLAUSE_RULES = (_NEGATED_FUTURE, _NEVER, _NO_TRUTH, _NEGATED_PAST)
+# The rules skipped when _may_hold says none of _WORD_RULE_NEEDS is there.
+_WORD_RULES = (_FALSE_PREDICATE, _NEGATED_COPULA, *_MAIN_CLAUSE_RULES)
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` is ASCII and holds none of ``words`` (lower case), in any
+    case: then no rule that needs one of them can match (a speed gate)."""
+    if not text.isascii():
+        return True  # case-blind matching folds some other letters to ASCII ones ("ſ")
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
 def _in_main_clause(rule: re.Pattern[str], text: str) -> bool:
     found = rule.search(text)
     return found is not None and not _SAYING.search(text, 0, found.end())
@@ -172,7 +197,7 @@ def stance_of(content: str, verb: str | None = None) -> str:
     stripped = content.strip().strip("\"“”'‘’ ,")
     words = stripped.split()
     short = len(words) <= _SHORT_VERDICT_WORDS or _THAT_IS.match(stripped)
-    if short and _VERDICT.search(stripped):
+    if short and _may_hold(stripped, _VERDICT_NEEDS) and _VERDICT.search(stripped):
         return "denies"
     if verb and _VERDICT_CUE_VERB.match(verb.strip()) and _VERDICT_ON_CLAIM.search(stripped):
         return "denies"
@@ -180,7 +205,8 @@ def stance_of(content: str, verb: str | None = None) -> str:
     # scanned again for it)
     if verb and (_SELF_DENIAL.match(stripped) or _NO_FAULT.search(stripped, 0, 240)):
         return "denies"
-    if _FALSE_PREDICATE.search(stripped) or _NEGATED_COPULA.search(stripped):
+    worded = _may_hold(stripped, _WORD_RULE_NEEDS)
+    if worded and (_FALSE_PREDICATE.search(stripped) or _NEGATED_COPULA.search(stripped)):
         return "denies"
     if _NEGATIVE_OPENER.match(stripped):
         return "denies"
@@ -188,8 +214,7 @@ def stance_of(content: str, verb: str | None = None) -> str:
         return "denies"
     if verb and _WHETHER.match(stripped):
         return "questions"
-    rules = (_NEGATED_FUTURE, _NEVER, _NO_TRUTH, _NEGATED_PAST)
-    if any(_in_main_clause(rule, stripped) for rule in rules):
+    if worded and any(_in_main_clause(rule, stripped) for rule in _MAIN_CLAUSE_RULES):
         return "denies"
     if stripped.endswith("?") or content.rstrip().rstrip("\"”’' ,.").endswith("?"):
         return "questions"

@@ -1,5 +1,8 @@
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from fact_ledger.extraction import stance
 from fact_ledger.extraction.lexicon import load_lexicon
 from fact_ledger.extraction.stance import is_anaphoric_denial, stance_of
 
@@ -233,3 +236,57 @@ def test_not_yet_is_no_denial_and_whether_questions():
 )
 def test_own_denials_no_fault_and_verdicts_on_claims(content, verb, stance):
     assert stance_of(content, verb) == stance
+
+
+# -- the speed gates of stance_of (issue 9 item 3) ------------------------------------------
+
+_GATE_TOKENS = st.sampled_from(
+    [
+        *("is", "IS", "Was", "are", "were", "be", "been", "not", "NOT", "n't", "no", "never"),
+        *("would", "Will", "shall", "won't", "had", "did", "does", "have", "happened"),
+        *("false", "Untrue", "not true", "nonsense", "absolutely", "plans", "truth", "there"),
+        *("i", "s", "wa", "ar", "nev", "wo", "n", "'t", "he", "said", "that", "whether"),
+        *("1", "$1", "1%", "12:30", '1"', "-", " ", "  ", ",", ";", ":", "?", '"', "'", "."),
+        *("\u017f", "\u2019", "\u212a", "é"),  # non-ASCII letters, some folding to ASCII ones
+        # whole wordings of the rules, each needing one word of the gate
+        *("it is false", "they Were fake", "be a hoax", "had been nonsense", "was not"),
+        *("never lost", "had NEVER", "would not", "won't", "didn't", "no plans to", "No truth"),
+    ]
+)
+_GATE_TEXTS = st.one_of(
+    st.lists(_GATE_TOKENS, max_size=30).map("".join),
+    st.lists(_GATE_TOKENS, max_size=30).map(" ".join),
+    st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=60),
+)
+
+
+@given(_GATE_TEXTS)
+@example("the claim is false")
+@example("it was a hoax")
+@example("the photos are fake")
+@example("the photos were fake")
+@example("it has been a hoax")
+@example("the pilots had never lost contact")
+@example("Canada won't retaliate")
+@example("there was no truth in it")
+def test_a_text_the_gates_rule_out_matches_none_of_their_rules(text):
+    if not stance._may_hold(text, stance._WORD_RULE_NEEDS):
+        assert all(rule.search(text) is None for rule in stance._WORD_RULES)
+    if not stance._may_hold(text, stance._VERDICT_NEEDS):
+        assert stance._VERDICT.search(text) is None
+
+
+@given(_GATE_TEXTS, st.sampled_from([None, "said", "told", "questioned", "denied", "called"]))
+def test_the_gated_stance_is_the_ungated_one(text, verb):
+    gated = stance_of(text, verb)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stance, "_may_hold", lambda text, words: True)
+        assert stance_of(text, verb) == gated
+
+
+def test_the_gates_let_a_denial_through_and_skip_a_line_of_figures():
+    assert stance_of("The video is not from Gaza") == "denies"
+    assert stance_of("That's absolutely false") == "denies"
+    assert not stance._may_hold("$1$1$1$1", stance._WORD_RULE_NEEDS)
+    assert not stance._may_hold("1 to 1 to 1 to 1", stance._WORD_RULE_NEEDS)
+    assert stance._may_hold("\u017f", stance._WORD_RULE_NEEDS)  # not ASCII: never skipped
