@@ -196,6 +196,10 @@ class Attributor:
         self._phrase_starts: list[int] = []
         self._direct: list[list[Attribution]] = [self._find_cues(s) for s in sentences]
         self._quoted = self._attribute_quotes()
+        # The tagged quotations' starts in order, and the furthest end of those up to each
+        # (see same_throughout), made when first asked.
+        self._tagged_starts: list[int] = []
+        self._tagged_reach: list[int] | None = None
         self._credit = (
             Attribution(
                 speaker=layout.credit,
@@ -261,8 +265,9 @@ class Attributor:
 
     def same_throughout(self, index: int) -> Attribution | None:
         """What :meth:`at` answers for every span of sentence ``index`` when that cannot
-        depend on the span, else None: a sentence with no cue, no quotation reaching into it
-        and no "according to" phrase in it is the writer's (or the wire credit's) throughout.
+        depend on the span, else None: a sentence with no cue, no quotation with a speaker
+        reaching into it and no "according to" phrase in it is the writer's (or the wire
+        credit's) throughout.
 
         Asked once per sentence so that a sentence of many figures is not read again for
         each of them (a line of figures holds half a million per megabyte, issue 9 item 3).
@@ -271,12 +276,15 @@ class Attributor:
             return None
         sentence = self.sentences[index]
         first, last = sentence.start, sentence.end - 1
-        # The quotation holding an offset is the last one starting at or before it (see
-        # quote_at): none may start inside the sentence, nor reach into it from before.
-        held = bisect.bisect_right(self._quote_starts, first) - 1
-        if bisect.bisect_right(self._quote_starts, last) - 1 != held:
-            return None
-        if held >= 0 and self._quotes[held][1] > first:
+        # Only a quotation that has a speaker changes what at() answers inside it: none of
+        # those may reach into the sentence. (Untagged ones do not count: a line of inch
+        # marks, '1"1"1"...', is a quotation every other figure, each asked for again.)
+        if self._tagged_reach is None:
+            tagged = sorted(self._quoted)
+            self._tagged_starts = [start for start, _ in tagged]
+            self._tagged_reach = list(itertools.accumulate((end for _, end in tagged), max))
+        held = bisect.bisect_right(self._tagged_starts, last) - 1
+        if held >= 0 and self._tagged_reach[held] > first:
             return None
         if len(self._phrase_starts) != len(self._phrase_authors):
             self._phrase_starts = [a.content_start for a in self._phrase_authors]

@@ -16,7 +16,7 @@ _PIECES = st.sampled_from(
     ["The toll rose to 40. ", "12 people died. ", "$1$1 ", '"It was 5," ', "he said. ",
      "Police said 300 were held. ", "according to Reuters, 20 fled. ", "“We saw 9 ", "trucks.” ",
      "(Reuters) - ", "Read 125 times ", "\n", "\n\n", "By John Smith\n", "The army denied it. ",
-     "Officials say ", "some 50 ", "According to the UN ", '" ', "x"]
+     "Officials say ", "some 50 ", "According to the UN ", '" ', "x", '1"1"', "“9” "]
 )  # fmt: skip
 
 
@@ -41,3 +41,13 @@ def test_a_sentence_with_a_cue_or_quotation_is_read_per_span() -> None:
     assert found["Police said 300 were held."] is None
     assert found["“We saw 9 trucks.”"] is None
     assert found["The toll rose."] is NO_ATTRIBUTION
+
+
+def test_a_quotation_nobody_is_said_to_speak_leaves_the_sentence_the_same_throughout() -> None:
+    # a line of inch marks is a quotation every other figure, with no speaker anywhere
+    text = 'Sizes: 1"1"1"1"1"1" and 2.\n\nPolice said “9 were held.” “We saw 5.”'
+    sentences = split_sentences(text)
+    attributor = Attributor(text, sentences, analyse_layout(text))
+    found = {s.text: attributor.same_throughout(i) for i, s in enumerate(sentences)}
+    assert found['Sizes: 1"1"1"1"1"1" and 2.'] is NO_ATTRIBUTION
+    assert found["“We saw 5.”"] is None  # the police's quotation goes on: read per span
