@@ -33,11 +33,17 @@ def test_a_sentence_said_to_be_the_same_throughout_is(text: str) -> None:
                 assert attributor.at(index, start, end) == fixed, (text, index, start, end)
 
 
-def test_a_sentence_with_a_cue_or_quotation_is_read_per_span() -> None:
-    text = "Headline\n\nPolice said 300 were held. The toll rose. “We saw 9 trucks.”\n"
+def _same_throughout(text: str) -> dict[str, object]:
+    """Each sentence's text -> what same_throughout says of it."""
     sentences = split_sentences(text)
     attributor = Attributor(text, sentences, analyse_layout(text))
-    found = {s.text: attributor.same_throughout(i) for i, s in enumerate(sentences)}
+    return {s.text: attributor.same_throughout(i) for i, s in enumerate(sentences)}
+
+
+def test_a_sentence_with_a_cue_or_quotation_is_read_per_span() -> None:
+    found = _same_throughout(
+        "Headline\n\nPolice said 300 were held. The toll rose. “We saw 9 trucks.”\n"
+    )
     assert found["Police said 300 were held."] is None
     assert found["“We saw 9 trucks.”"] is None
     assert found["The toll rose."] is NO_ATTRIBUTION
@@ -45,9 +51,6 @@ def test_a_sentence_with_a_cue_or_quotation_is_read_per_span() -> None:
 
 def test_a_quotation_nobody_is_said_to_speak_leaves_the_sentence_the_same_throughout() -> None:
     # a line of inch marks is a quotation every other figure, with no speaker anywhere
-    text = 'Sizes: 1"1"1"1"1"1" and 2.\n\nPolice said “9 were held.” “We saw 5.”'
-    sentences = split_sentences(text)
-    attributor = Attributor(text, sentences, analyse_layout(text))
-    found = {s.text: attributor.same_throughout(i) for i, s in enumerate(sentences)}
+    found = _same_throughout('Sizes: 1"1"1"1"1"1" and 2.\n\nPolice said “9 were held.” “We saw 5.”')
     assert found['Sizes: 1"1"1"1"1"1" and 2.'] is NO_ATTRIBUTION
     assert found["“We saw 5.”"] is None  # the police's quotation goes on: read per span
