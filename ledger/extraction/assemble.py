@@ -116,7 +116,8 @@ _CUE_OBJECT_GAP = re.compile(
     r"(?:\s+(?!(?:of|that|to|for|on|in|at)\b)[A-Z][\w.'’-]*){0,2}"
     r"\s+(?:(?:on|in|at|late|earlier|last)\s+)?"
 )
-_NEW_STATEMENT = re.compile(r",\s*(?:saying|insisting|adding|arguing|noting|stressing)\b")
+# ", but" too: "had not cut 500 jobs, as reported, but 45" asserts the 45 it denies the 500 for
+_NEW_STATEMENT = re.compile(r",\s*(?:saying|insisting|adding|arguing|noting|stressing|but)\b")
 _PROPOSITION_ROLES = frozenset({"body", "headline", "standfirst"})
 _GENERIC_PEOPLE = frozenset({"person", "other"})
 

@@ -69,6 +69,7 @@ _STANCE_LISTS = (
     "false_predicates",
     "refusals",
     "never_exceptions",
+    "no_object_verbs",
     "statement_nouns",
     "not_denied_after",
     "negative_openers",

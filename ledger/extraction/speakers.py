@@ -620,10 +620,12 @@ class SpeakerResolver:
             # met before, a capitalised description is a speaker of its own ("Health
             # Minister Rejects Claims ...", a headline's first words).
             earlier = self._speakers.by_role(run[-1].casefold().rstrip("."))
+            # "The Prime Minister said", "The Chief Minister termed ...": a capitalised
+            # office after "the", with no holder met before, is the office holder
             definite = run[0].casefold() in DETERMINERS
-            if earlier is not None or len(run) < 2 or len(run) != len(words) or definite:
+            if earlier is not None or len(run) < 2 + definite or len(run) != len(words):
                 return earlier
-            name = " ".join(run)
+            name = " ".join(run[definite:])
             self._speakers.remember(name, roles, named=False)
             return name
         name = " ".join(name_tokens)

@@ -96,12 +96,25 @@ _NEVER = re.compile(rf"^[^,;:]*?\bnever\b(?!\s+(?:{_any('never_exceptions')})\b)
 # investigators, however long what they deny.
 _NO_TRUTH = re.compile(
     r"^\W*(?:there\s+(?:is|was|are|were)\s+)?(?:absolutely\s+|simply\s+)?no\s+truth\b"
+    # "there was no evidence that ...", and with "that" left out: "no evidence the infection
+    # had spread"
     r"|^\W*there\s+(?:is|was|are|were|had\s+been|has\s+been)\s+(?:absolutely\s+)?no\s+"
-    r"(?:evidence|indication|sign)\s+(?:that|of)\b"
-    r"|^[^,;:]*?\b(?:has|have|had|there\s+(?:is|are|was|were))\s+(?:absolutely\s+)?no\s+"
-    r"(?:plans?|intentions?)\s+(?:to|of|for)\b"
+    r"(?:evidence|indication|sign)\s+(?:that|of|(?=(?:the|a|an|any|its|his|her|their|it|he|"
+    r"she|they)\s))\b"
+    # "had no plans to", 'she had "absolutely no intention" of running'
+    r"|^[^,;:]*?\b(?:has|have|had|there\s+(?:is|are|was|were))\s+[\"“'‘]?(?:absolutely\s+)?no\s+"
+    r"(?:plans?|intentions?)[\"”'’]?\s+(?:to|of|for)\b"
     # "the company was not planning any further job cuts": no plan, as "had no plans to"
     r"|^[^,;:]*?\b(?:is|was|are|were|am)\s+not\s+(?:planning|intending)\s+(?:to|any|on)\b",
+    re.I,
+)
+# "the bank had broken no rules", "it had found no evidence of price fixing": a perfect of
+# wrongdoing or of finding whose object is "no" thing denies it, as "had not broken any
+# rules" does. Only those verbs: "had shown no remorse" says how someone was.
+_NO_OBJECT = re.compile(
+    rf"^[^,;:]*?\b(?:has|have|had)\s+(?:{_any('no_object_verbs')})\s+no\s+[a-z]"
+    r"|^[^,;:]*?\b(?:has|have|had)\s+(?:found|seen|uncovered|identified)\s+no\s+"
+    r"(?:evidence|proof|indication|trace)\b",
     re.I,
 )
 # "the army had not withdrawn", "Beijing did not supply weapons": a negated past or perfect
@@ -167,7 +180,7 @@ _WORD_RULE_NEEDS = ("is", "was", "are", "were", "be", "no", "n't", "never")
 _VERDICT_NEEDS = tuple({verdict.split()[0].lower() for verdict in _WORDS["verdicts"]})
 
 
-_MAIN_CLAUSE_RULES = (_NEGATED_FUTURE, _NEVER, _NO_TRUTH, _NEGATED_PAST)
+_MAIN_CLAUSE_RULES = (_NEGATED_FUTURE, _NEVER, _NO_TRUTH, _NO_OBJECT, _NEGATED_PAST)
 # The rules skipped when _may_hold says none of _WORD_RULE_NEEDS is there.
 _WORD_RULES = (_FALSE_PREDICATE, _NEGATED_COPULA, *_MAIN_CLAUSE_RULES)
 

@@ -335,6 +335,13 @@ def test_a_figure_takes_the_stance_of_its_statement():
     assert by_quote(rows, "$3 million").stance == "questions"
 
 
+def test_a_figure_after_but_in_a_denial_is_asserted():
+    """ "had not sold 300 homes, but 30": what follows ", but" is the speaker's own figure."""
+    rows = extract("The developer said it had not sold 300 homes, as claimed, but 30.\n")
+    assert by_quote(rows, "300 homes").stance == "denies"
+    assert by_quote(rows, "30").stance == "asserts"
+
+
 def test_a_time_scope_next_to_a_figure_separates_counts():
     """ "870 infections since 1997, including 170 in the last seven years": two periods."""
     rows = extract(

@@ -30,6 +30,15 @@ def test_a_capitalised_description_with_nobody_before_is_a_speaker() -> None:
     assert SpeakerResolver().from_words(["The", "General"], "") is None  # points back
 
 
+def test_a_capitalised_office_after_the_with_nobody_before_is_its_holder() -> None:
+    # "The Home Secretary said ...": an office of two words or more after "the"
+    assert SpeakerResolver().from_words(["The", "Home", "Secretary"], "") == "Home Secretary"
+    # but a holder named before is who it points back to
+    resolver = SpeakerResolver()
+    assert resolver.from_words(["Home", "Secretary", "Yvette", "Cooper"], "") == "Yvette Cooper"
+    assert resolver.from_words(["The", "Home", "Secretary"], "") == "Yvette Cooper"
+
+
 def test_a_role_of_a_place_or_body_is_the_holder_not_the_place() -> None:
     resolver = SpeakerResolver()
     assert resolver.from_words(["The", "governor", "of", "Texas"], "") == "governor of Texas"

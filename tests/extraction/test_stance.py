@@ -197,10 +197,29 @@ def test_not_denying_not_knowing_and_not_yet_are_no_denials(content):
         "no footballer had been detained",
         "Neither the army nor the police had opened fire on the crowd",
         "there was no evidence that the fire had been started deliberately",
+        # "that" left out
+        "there was no evidence the records had been altered",
+        # a perfect of wrongdoing or of finding with a "no" object
+        "the club had breached no financial rules",
+        "its auditors had found no evidence of fraud",
+        # a quoted hedge before "of"
+        'he had "no intention" of leaving the club',
     ],
 )
 def test_a_reported_nobody_or_no_evidence_denies(content):
     assert stance_of(content, "said") == "denies"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the driver had shown no sign of being drunk",
+        "the landlord had made no repairs for months",
+        "the council had received no complaints about the noise",
+    ],
+)
+def test_a_no_object_of_other_verbs_says_how_things_were(content):
+    assert stance_of(content, "said") == "asserts"
 
 
 def test_nobody_unreported_or_no_one_hurt_asserts():
@@ -251,6 +270,7 @@ _GATE_TOKENS = st.sampled_from(
         # whole wordings of the rules, each needing one word of the gate
         *("it is false", "they Were fake", "be a hoax", "had been nonsense", "was not"),
         *("never lost", "had NEVER", "would not", "won't", "didn't", "no plans to", "No truth"),
+        *("had broken no", "has found no evidence", "had \"no intention\" of", "no evidence the"),
     ]
 )
 _GATE_TEXTS = st.one_of(
