@@ -333,12 +333,40 @@ def _other_kind(a: Gist, b: Gist) -> bool:
     return False
 
 
+# A figure written in digits, with its scale: "£3m", "$1.5 billion", "40". Figures in words
+# ("forty", "a dozen") are not read: two outlets that write one figure differently still meet.
+_AMOUNT = re.compile(
+    r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<decimals>\.\d+)?"
+    rf"(?:(?P<abbreviation>{alternation(SCALE_ABBREVIATIONS)})"
+    rf"|(?:[^\S\n]+|-)(?P<word>{alternation(SCALE_WORDS)})s?)?(?![\w])",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def _amounts(text: str) -> frozenset[float]:
+    """The values of the figures ``text`` writes in digits ("£3m" and "£3 million" are both
+    3,000,000)."""
+    out = set()
+    for m in _AMOUNT.finditer(text):
+        value = float(m["digits"].replace(",", "") + (m["decimals"] or ""))
+        scale = m["abbreviation"] or m["word"]
+        if scale:
+            value *= SCALE_ABBREVIATIONS.get(scale.casefold()) or SCALE_WORDS[scale.casefold()]
+        out.add(round(value, 6))
+    return frozenset(out)
+
+
 def compatible(a: Gist, b: Gist) -> bool:
     """Whether two statements can be about one thing: neither puts it in a place the other
     does not name, when both name a place; when both name someone or somewhere, they share a
-    name; they name no different members of one kind; and their subjects, when both are
-    names, meet."""
+    name; they name no different members of one kind; when both write figures in digits,
+    they share one ("wasted £3m" is not "wasting £30m", though every word agrees); and their
+    subjects, when both are names, meet."""
     if a.places and b.places and not a.places & b.names and not b.places & a.names:
+        return False
+    mine_amounts, their_amounts = _amounts(a.text), _amounts(b.text)
+    if mine_amounts and their_amounts and not mine_amounts & their_amounts:
         return False
     if a.names and b.names and not a.names & b.names:
         return False

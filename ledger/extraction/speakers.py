@@ -149,7 +149,7 @@ _PARTICIPLES = frozenset(
 _RANKS = frozenset({"major", "top", "senior", "former", "retired", "chief", "deputy"})
 
 
-_NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
+_NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in", "behind"})
 
 
 _NAME_LINKS = frozenset({"of", "for", "and", "on"})  # "Department of Defence"
@@ -559,7 +559,8 @@ class SpeakerResolver:
             found = self._speakers.by_role(head, qualifiers)
             if found:
                 return found
-        singular = head[:-1] if head.endswith("s") else head
+        # "parties", "charities": the plural of a word in -y
+        singular = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
         # "..., the report found": a document with no author named speaks for itself, as
         # "the study" and "the poll" do.
         document = head in _DOCUMENTS and head != "statement"

@@ -266,3 +266,66 @@ def test_wordings_of_one_charge_meet() -> None:
     ]
     for claim, denial in pairs:
         assert likeness(gist(claim), gist(denial))[1] >= 75, (claim, denial)
+
+
+def test_more_wordings_of_one_charge_meet() -> None:
+    """Sixth round: rigging / manipulating, forging / falsifying, shot dead / killed, failing
+    a drugs test / a banned substance, climate change / global warming, oil company / oil
+    major, personal / private, boost / improve."""
+    pairs = [
+        (
+            "the brokers had manipulated the exchange rate",
+            "the brokers denied rigging the currency market",
+        ),
+        (
+            "the lab had fabricated its trial results",
+            "the laboratory denied falsifying data in its research",
+        ),
+        ("police had shot dead two teenagers", "police denied killing two teenagers"),
+        ("the sprinter had failed a drugs test", "the sprinter denied using a banned substance"),
+        (
+            "the oil company had played down global warming",
+            "the oil major denied downplaying climate change",
+        ),
+        ("the bank had leaked personal details", "the bank denied leaking private details"),
+        ("the hospital had boosted its figures", "the hospital denied improving its figures"),
+    ]
+    for claim, denial in pairs:
+        assert likeness(gist(claim), gist(denial))[1] >= 75, (claim, denial)
+
+
+def test_more_things_of_one_kind_are_different_things() -> None:
+    """Markets (gold / currency), sides of a house (ruling party / opposition), positions on
+    a pitch, whose deaths (babies / mothers), diseases, kinds of personal data, animals, and
+    opposite acts (overstating / understating)."""
+    pairs = [
+        ("the traders had rigged the gold price", "the traders denied rigging the silver price"),
+        (
+            "the ruling party had intimidated voters",
+            "the opposition denied intimidating voters",
+        ),
+        ("the winger had been fined by the club", "the defender denied being fined by the club"),
+        ("the unit had hidden baby deaths", "the unit denied hiding maternal deaths"),
+        (
+            "the trial had overstated the drug's effect on dementia",
+            "the company denied overstating the drug's effect on diabetes",
+        ),
+        ("the firm had sold genetic data", "the firm denied selling location data"),
+        ("the farm had neglected its horses", "the farm denied neglecting its pigs"),
+        ("the agency had overstated crime", "the agency denied understating crime"),
+    ]
+    for claim, denial in pairs:
+        assert not compatible(gist(claim), gist(denial)), (claim, denial)
+    # one sense in common is one thing: medical data is health data
+    assert compatible(gist("the app sold health data"), gist("the app denied selling medical data"))
+
+
+def test_figures_in_digits_must_agree_when_both_write_them() -> None:
+    """ "£3m" and "£30m" with every word agreeing are two claims; "$2bn" and "$2 billion",
+    "₹500-million" and "50 crore" one; a figure written in words meets any."""
+    wasted = gist("the trust had wasted £4m on agency staff")
+    assert not compatible(wasted, gist("the trust denied wasting £40m on agency staff"))
+    assert compatible(wasted, gist("the trust denied wasting £4 million on agency staff"))
+    assert compatible(wasted, gist("the trust denied wasting four million pounds on agency staff"))
+    crore = gist("the firm had paid ₹50 crore in bribes")
+    assert compatible(crore, gist("the firm denied paying ₹500-million in bribes"))

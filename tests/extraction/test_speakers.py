@@ -77,3 +77,12 @@ def test_a_title_that_goes_on_with_of_is_part_of_the_title() -> None:
 def test_a_body_somewhere_is_that_body_but_a_capital_names_a_government() -> None:
     assert SpeakerResolver().from_words(["Police", "in", "Zamfara"], "") == "Police in Zamfara"
     assert SpeakerResolver().from_words(["officials", "in", "Washington"], "") == "Washington"
+
+
+def test_a_body_behind_something_and_a_plural_in_ies_speak() -> None:
+    # "the group behind the attack": the head comes before "behind"
+    words = ["The", "group", "behind", "the", "protest"]
+    assert SpeakerResolver().from_words(words, "") == "group behind the protest"
+    # "parties", "charities": plurals of organisation words in -y
+    assert SpeakerResolver().from_words(["Opposition", "parties"], "") == "Opposition parties"
+    assert SpeakerResolver().from_words(["housing", "charities"], "") == "housing charities"
