@@ -270,7 +270,7 @@ _GATE_TOKENS = st.sampled_from(
         # whole wordings of the rules, each needing one word of the gate
         *("it is false", "they Were fake", "be a hoax", "had been nonsense", "was not"),
         *("never lost", "had NEVER", "would not", "won't", "didn't", "no plans to", "No truth"),
-        *("had broken no", "has found no evidence", "had \"no intention\" of", "no evidence the"),
+        *("had broken no", "has found no evidence", 'had "no intention" of', "no evidence the"),
     ]
 )
 _GATE_TEXTS = st.one_of(
