@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .manager import PluginHost
     from .pipeline import Ledger
     from .report import Report
+    from .snapshot import DocumentStamps
 
 PROG = "fact-ledger"
 DEFAULT_FORMAT = "full"
@@ -79,7 +80,7 @@ class Session:
         self,
         paths: Sequence[str],
         stored: Mapping[str, Any] | None = None,
-        documents_stamps: Mapping[Path, str] | None = None,
+        documents_stamps: Mapping[Path, DocumentStamps] | None = None,
     ) -> Ledger:
         """Read, extract and resolve ``paths`` (``-``: standard input) with this session's
         plugins and scheduler; configuration is discovered from the first of them. Documents
@@ -931,14 +932,23 @@ def _step_summary(report: Report, host: PluginHost, targets: Sequence[_Target]) 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Entry point: click handles usage errors (exit 2) and expected errors (their code);
-    anything else is an internal error, one line and exit 3."""
-    from .memory import keep_freed_memory
+    anything else is an internal error, one line and exit 3.
+
+    Without ``argv`` (the ``fact-ledger`` command, ``python -m fact_ledger``) this is the
+    process's own command line, and the process ends without freeing its objects
+    (:func:`fact_ledger.memory.exit_now`); with ``argv`` (a caller's process) it raises
+    :class:`SystemExit` as usual."""
+    from .memory import exit_now, keep_freed_memory
 
     # A process that ends with its command: freed arrays are reused rather than given back
     # and faulted in again (a second of system time in a check of a million assertions).
     keep_freed_memory()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name=PROG)
+    except SystemExit as done:
+        if argv is not None:
+            raise
+        exit_now(done.code)
     except Exception as exc:
         if os.environ.get("FACT_LEDGER_DEBUG"):
             raise
