@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from .config import Config
     from .manager import PluginHost
     from .model import Document
+    from .snapshot import DocumentStamps
 
 __all__ = [
     "CACHE_DIR",
@@ -118,12 +119,12 @@ def _stat(path: Path) -> list[int]:
     return stamp
 
 
-def ledger_state(folder: Path, *, documents: str | None = None) -> dict[str, Any]:
+def ledger_state(folder: Path, *, documents: DocumentStamps | None = None) -> dict[str, Any]:
     """What the key records of the stored ledger ``folder`` (see the module documentation):
     the manifest's hash, each segment's file times (sealed) or content hash (open), and
-    every stored document's file times (``documents``: their digest as an earlier call
-    gave it, not taken again). Reads no sealed segment and no document."""
-    from .snapshot import documents_digest
+    every stored document's file times (``documents``: their stamps as an earlier call
+    took them, not taken again). Reads no sealed segment and no document."""
+    from .snapshot import documents_stamps
 
     folder = Path(folder)
     manifest_bytes = (folder / MANIFEST).read_bytes()
@@ -140,7 +141,7 @@ def ledger_state(folder: Path, *, documents: str | None = None) -> dict[str, Any
     return {
         "manifest": hashlib.sha256(manifest_bytes).hexdigest(),
         "segments": segments,
-        "documents": documents if documents is not None else documents_digest(folder),
+        "documents": (documents if documents is not None else documents_stamps(folder)).digest,
     }
 
 
@@ -294,14 +295,14 @@ class FindingsCache:
         file: Path,
         key: str,
         compute_key: Callable[[], str | None],
-        documents_stamps: Mapping[Path, str] | None = None,
+        documents_stamps: Mapping[Path, DocumentStamps] | None = None,
     ) -> None:
         self.file = file
         self.key = key
         self._compute_key = compute_key
         #: The stamp of each input ledger's documents the key was made with, by resolved
         #: folder: a load of the same run checks its texts pack against it.
-        self.documents_stamps: Mapping[Path, str] = documents_stamps or {}
+        self.documents_stamps: Mapping[Path, DocumentStamps] = documents_stamps or {}
 
     @classmethod
     def for_run(
@@ -329,19 +330,21 @@ class FindingsCache:
         # every write changes its manifest. A document edited during the run was either
         # read after the edit (its hash fails, nothing is stored) or is stamped anew (the
         # next run's key differs and that run reads and hash-checks it).
-        documents: dict[Path, str] = {}
+        documents: dict[Path, DocumentStamps] = {}
 
         def compute_key() -> str | None:
+            from .snapshot import documents_stamps
+
             plugins = plugins_state(host)
             if plugins is None:
                 return None
             try:
-                inputs = [ledger_state(p, documents=documents.get(p)) for p in ledgers]
+                for p in ledgers:
+                    if p not in documents:
+                        documents[p] = documents_stamps(p)
+                inputs = [ledger_state(p, documents=documents[p]) for p in ledgers]
             except (OSError, StoreError):
                 return None  # a damaged ledger: the uncached run says what is wrong
-            documents.update(
-                (p, state["documents"]) for p, state in zip(ledgers, inputs, strict=True)
-            )
             from . import __version__
 
             material = {

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .checking import CheckProgress
     from .components import Extractor
     from .config import Config
+    from .snapshot import DocumentStamps
 
 #: ``(git_ref, paths)`` for :func:`check_ledger`'s ``new_since``.
 NewSince = tuple[str, Sequence[str | Path]]
@@ -275,7 +276,7 @@ def build_ledger(
     scheduler: str = "sync",
     workers: int | None = None,
     stored: Mapping[str, Mapping[str, object]] | None = None,
-    documents_stamps: Mapping[Path, str] | None = None,
+    documents_stamps: Mapping[Path, DocumentStamps] | None = None,
 ) -> Ledger:
     """Read the inputs; extract and resolve assertions from documents; load stored ledgers.
 
@@ -284,8 +285,8 @@ def build_ledger(
     ``"sync"`` is one process). A document whose ``doc_id`` is in ``stored`` with the same
     metadata is not extracted again (its text, hence its assertions, are already recorded);
     it stays in the ledger's documents. ``documents_stamps`` gives, by resolved folder,
-    the stamp of a stored ledger's documents taken before this call
-    (:func:`fact_ledger.snapshot.documents_digest`, as the findings cache's key takes it),
+    the stamps of a stored ledger's documents taken before this call
+    (:func:`fact_ledger.snapshot.documents_stamps`, as the findings cache's key takes them),
     so that loading it does not stat every document again.
     """
     from .snapshot import load
@@ -324,7 +325,7 @@ def build_ledger(
     for folder in inputs.ledgers:
         # Through the Parquet snapshots of its sealed segments.
         stamp = documents_stamps.get(Path(folder).resolve()) if documents_stamps else None
-        loaded = load(folder, documents_stamp=stamp)
+        loaded = load(folder, documents_stamps=stamp)
         documents.update(loaded.documents)
         frames.append(loaded.assertions)
     frames = [f for f in frames if len(f)]

@@ -43,12 +43,15 @@ when its document is first looked up (:class:`~fact_ledger.texts.StoredDocuments
 Reading tens of thousands of small text files is slow when they are not in the page cache
 (a second of system time and several of waiting at 20,000 documents), and a check of the
 whole ledger reads them all. So once a load has read and hash-checked every text, they are
-saved together as ``texts.arrow`` (uncompressed Arrow IPC: the document ids and their
-texts), recording the stamp (:func:`file_stamp`: size, modification and change time, inode)
-of every file in ``documents/`` as one digest (:func:`documents_digest`), taken before the
-texts were read. A later load uses the pack only while that digest is unchanged; an edited,
-added or removed document changes it (an edit changes the file's change time, which cannot
-be set back), and the texts are then read, and hash-checked, one by one again.
+saved together as ``texts.arrow`` (uncompressed Arrow IPC: the document ids, their texts and
+the stamp of each text's file, :func:`file_stamp`'s size, modification and change time and
+inode, taken before the texts were read: :func:`documents_stamps`). A later load takes a
+text from the pack only while its file's stamp is the one recorded beside it; an edited
+document changes it (an edit changes the file's change time, which cannot be set back), and
+that text is read, and hash-checked, from its file again. So a write that adds documents
+leaves the pack good for every other one: the first check after it reads the new texts
+alone (before, one digest of all the stamps made the whole pack stale, and that check read
+all 20,000 texts again), and saves the pack anew.
 """
 
 from __future__ import annotations
@@ -86,9 +89,10 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMAT",
     "SNAPSHOTS",
+    "DocumentStamps",
     "LoadedLedger",
     "build_snapshots",
-    "documents_digest",
+    "documents_stamps",
     "load",
     "replayed_state",
     "snapshot_path",
@@ -585,54 +589,74 @@ def replayed_state(ledger: Path, *, save: bool = True) -> ReplayState:
 #: Every document's text, saved once a load has read and hash-checked them all.
 TEXTS = "texts.arrow"
 #: Bumped whenever the texts pack changes shape.
-TEXTS_FORMAT = "fact-ledger-texts/1"
+TEXTS_FORMAT = "fact-ledger-texts/2"
 
 
-def documents_digest(ledger: Path) -> str:
-    """The SHA-256 of the name and stamp (:func:`file_stamp`) of every file in the ledger's
-    ``documents/`` folder: a stat per document, no text read. :class:`OSError` if the folder
-    cannot be listed."""
+@dataclass(frozen=True)
+class DocumentStamps:
+    """The stamp (:func:`file_stamp`'s size, modification and change time, inode) of every
+    file in a ledger's ``documents/`` folder, by file name, as one stat of each gave it."""
+
+    files: Mapping[str, str]
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """The SHA-256 of every name with its stamp: one value that any edited, added or
+        removed document changes (what the findings cache's key records)."""
+        lines = sorted(f"{name}\0{stamp}" for name, stamp in self.files.items())
+        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+    def of(self, doc_id: str) -> str | None:
+        """The stamp of the stored text of ``doc_id``; ``None`` when there was no such file."""
+        return self.files.get(f"{doc_id}.txt")
+
+
+def documents_stamps(ledger: Path) -> DocumentStamps:
+    """The stamps of the files in the ledger's ``documents/`` folder: a stat per document,
+    no text read. :class:`OSError` if the folder cannot be listed."""
     from .store import DOCUMENTS
 
-    documents = []
+    files = {}
     with os.scandir(Path(ledger) / DOCUMENTS) as entries:
         for entry in entries:
             st = entry.stat(follow_symlinks=False)
-            documents.append(
-                f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
-            )
-    documents.sort()
-    return hashlib.sha256("\n".join(documents).encode()).hexdigest()
+            files[entry.name] = f"{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
+    return DocumentStamps(files)
 
 
-def _texts_record(digest: str) -> bytes:
-    return json.dumps({"format": TEXTS_FORMAT, "documents": digest}, sort_keys=True).encode()
+_TEXTS_RECORD = json.dumps({"format": TEXTS_FORMAT}).encode()
 
 
-def _read_texts(ledger: Path, digest: str) -> dict[str, str] | None:
-    """The saved texts by ``doc_id`` when the pack was saved at ``digest``; else ``None``."""
+def _read_texts(ledger: Path, stamps: DocumentStamps) -> dict[str, str]:
+    """The texts of the pack whose file still has the stamp recorded beside it, by
+    ``doc_id`` (empty when there is no usable pack)."""
     import pyarrow as pa
     import pyarrow.ipc as ipc
 
     try:
         with pa.memory_map(str(Path(ledger) / SNAPSHOTS / TEXTS)) as source:
             table = ipc.open_file(source).read_all()
-        if (table.schema.metadata or {}).get(b"fact-ledger") != _texts_record(digest):
-            return None
-        if table.column_names != ["doc_id", "text"] or table.column("doc_id").null_count:
-            return None
+        if (table.schema.metadata or {}).get(b"fact-ledger") != _TEXTS_RECORD:
+            return {}
+        if table.column_names != ["doc_id", "text", "stamp"] or table.column("doc_id").null_count:
+            return {}
         # Copied out of the mapped file: nothing refers to it once this returns.
-        ids, texts = table.column("doc_id").to_pylist(), table.column("text").to_pylist()
+        ids = table.column("doc_id").to_pylist()
+        texts = table.column("text").to_pylist()
+        recorded = table.column("stamp").to_pylist()
     except (OSError, pa.ArrowException):
-        return None  # missing, torn or foreign: the texts are read one by one
-    if any(not isinstance(text, str) for text in texts):
-        return None
-    return dict(zip(ids, texts, strict=True))
+        return {}  # missing, torn or foreign: the texts are read one by one
+    return {
+        doc_id: text
+        for doc_id, text, stamp in zip(ids, texts, recorded, strict=True)
+        if isinstance(text, str) and stamp is not None and stamp == stamps.of(doc_id)
+    }
 
 
-def _write_texts(ledger: Path, digest: str, texts: Mapping[str, str]) -> None:
-    """Save ``texts`` (every document's, each read and hash-checked after ``digest`` was
-    taken) as the texts pack; a folder that cannot be written is no error."""
+def _write_texts(ledger: Path, stamps: DocumentStamps, texts: Mapping[str, str]) -> None:
+    """Save ``texts`` (every document's, each read and hash-checked after ``stamps`` were
+    taken) as the texts pack, each beside its file's stamp; a folder that cannot be written
+    is no error. A text whose file had no stamp then is saved without one: never used."""
     import pyarrow as pa
     import pyarrow.ipc as ipc
 
@@ -642,8 +666,9 @@ def _write_texts(ledger: Path, digest: str, texts: Mapping[str, str]) -> None:
         {
             "doc_id": pa.array(list(texts), pa.string()),
             "text": pa.array(list(texts.values()), pa.large_string()),
+            "stamp": pa.array([stamps.of(doc_id) for doc_id in texts], pa.string()),
         }
-    ).replace_schema_metadata({b"fact-ledger": _texts_record(digest)})
+    ).replace_schema_metadata({b"fact-ledger": _TEXTS_RECORD})
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
@@ -657,40 +682,45 @@ def _write_texts(ledger: Path, digest: str, texts: Mapping[str, str]) -> None:
 
 
 def _stored_documents(
-    store: Any, metadata: dict[str, dict[str, Any]], *, save: bool, digest: str | None = None
+    store: Any,
+    metadata: dict[str, dict[str, Any]],
+    *,
+    save: bool,
+    stamps: DocumentStamps | None = None,
 ) -> StoredDocuments:
-    """The documents of ``metadata``: texts from the pack when it is current, else each read
-    and hash-checked by ``store`` when looked up (and the pack saved once all are read).
-    ``digest``: :func:`documents_digest` as the caller took it before the load began."""
-    if digest is None:
+    """The documents of ``metadata``: each text from the pack while its file's stamp is the
+    one saved with it, else read and hash-checked by ``store`` when looked up (and the pack
+    saved again once all are read, when any was not in it). ``stamps``: the documents'
+    stamps as the caller took them before the load began."""
+    if stamps is None:
         try:
-            digest = documents_digest(store.path)
+            stamps = documents_stamps(store.path)
         except OSError:
-            digest = None  # a missing documents folder: every lookup names the missing file
-    packed = _read_texts(store.path, digest) if digest is not None else None
-    if packed is not None:
+            stamps = None  # a missing documents folder: every lookup names the missing file
+    packed = _read_texts(store.path, stamps) if stamps is not None else {}
 
-        def read_text(doc_id: str) -> str:
-            text = packed.get(doc_id)
-            return text if text is not None else store.text(doc_id)
+    def read_text(doc_id: str) -> str:
+        text = packed.get(doc_id)
+        return text if text is not None else store.text(doc_id)
 
-        return StoredDocuments(metadata, read_text)
     on_complete = None
-    if save and digest is not None:
-        on_complete = functools.partial(_write_texts, store.path, digest)
-    return StoredDocuments(metadata, store.text, on_complete=on_complete)
+    if save and stamps is not None and any(doc_id not in packed for doc_id in metadata):
+        on_complete = functools.partial(_write_texts, store.path, stamps)
+    return StoredDocuments(metadata, read_text, on_complete=on_complete)
 
 
-def load(ledger: Path, *, save: bool = True, documents_stamp: str | None = None) -> LoadedLedger:
+def load(
+    ledger: Path, *, save: bool = True, documents_stamps: DocumentStamps | None = None
+) -> LoadedLedger:
     """The current documents and assertions of the ledger folder ``ledger``, read through
     the snapshots (see the module docstring). Equal to ``LedgerStore.documents()`` and
     ``LedgerStore.assertions()`` (conformed), at a fraction of the cost; each document's
     text is read, and checked against its hash, when that document is first looked up.
 
-    ``documents_stamp`` is :func:`documents_digest` of the folder taken by the caller before
-    this load (the findings cache's key takes it): the texts pack is then checked against it
-    rather than a stat of every document again. Taken earlier is as safe: a document edited
-    since has another stamp from then on, so the next run reads and hash-checks it."""
+    ``documents_stamps`` are the folder's :func:`documents_stamps` taken by the caller before
+    this load (the findings cache's key takes them): the texts pack is then checked against
+    them rather than a stat of every document again. Taken earlier is as safe: a document
+    edited since has another stamp from then on, so the next run reads and hash-checks it."""
     from .store import LedgerStore
 
     store = LedgerStore.open(Path(ledger))
@@ -704,7 +734,7 @@ def load(ledger: Path, *, save: bool = True, documents_stamp: str | None = None)
     metadata = {row["doc_id"]: row for row in state.documents.to_pylist()}
     # large_string columns become pandas' ``str`` without a copy.
     assertions = conform(state.assertions.to_pandas())
-    stored = _stored_documents(store, metadata, save=save, digest=documents_stamp)
+    stored = _stored_documents(store, metadata, save=save, stamps=documents_stamps)
     return LoadedLedger(stored, assertions)
 
 

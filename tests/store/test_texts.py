@@ -9,7 +9,7 @@ import pytest
 
 from fact_ledger.errors import IntegrityError
 from fact_ledger.model import Assertion, Document
-from fact_ledger.snapshot import load
+from fact_ledger.snapshot import DocumentStamps, documents_stamps, load
 from fact_ledger.store import LedgerStore
 from fact_ledger.texts import StoredDocuments
 
@@ -84,8 +84,8 @@ def test_check_of_a_ledger_with_a_tampered_text_is_exit_2(tmp_path: Path) -> Non
     assert "does not match its hash" in result.output
 
 
-def _read_all(store: LedgerStore, stamp: str | None = None) -> dict[str, str]:
-    documents = load(store.path, documents_stamp=stamp).documents
+def _read_all(store: LedgerStore, stamps: DocumentStamps | None = None) -> dict[str, str]:
+    documents = load(store.path, documents_stamps=stamps).documents
     return {doc_id: documents[doc_id].text for doc_id in documents}
 
 
@@ -147,13 +147,13 @@ def test_a_cached_check_stamps_the_documents_once(
     store = _ledger(tmp_path)
     _read_all(store)  # saves the pack
     stamps: list[Path] = []
-    real = snapshot.documents_digest
+    real = snapshot.documents_stamps
 
-    def counting(ledger: Path) -> str:
+    def counting(ledger: Path) -> DocumentStamps:
         stamps.append(Path(ledger))
         return real(ledger)
 
-    monkeypatch.setattr(snapshot, "documents_digest", counting)
+    monkeypatch.setattr(snapshot, "documents_stamps", counting)
 
     def no_file_read(self: LedgerStore, doc_id: str) -> str:
         raise AssertionError(f"read {doc_id} from its file")
@@ -177,11 +177,13 @@ def test_a_damaged_or_stale_pack_is_not_used(tmp_path: Path, damage: bytes | str
     store = _ledger(tmp_path)
     _read_all(store)
     pack = store.path / SNAPSHOTS / TEXTS
-    stamp = None
-    if damage is None:  # a new document: the digest the pack was saved at no longer holds
-        (store.path / "documents" / ("0" * 64 + ".txt")).write_text("x", encoding="utf-8")
-    elif damage == "stamp":  # the caller's stamp (the cache key's) is not the pack's
-        stamp = "0" * 64
+    stamps = None
+    if damage is None:  # both files stamped anew (as a copy of the folder does)
+        for doc in (A, B):
+            stored = store.path / "documents" / f"{doc.doc_id}.txt"
+            stored.write_bytes(stored.read_bytes())
+    elif damage == "stamp":  # the caller's stamps (the cache key's) are not the pack's
+        stamps = DocumentStamps({f"{d.doc_id}.txt": "0\x000\x000\x000" for d in (A, B)})
     else:
         assert isinstance(damage, bytes)
         pack.write_bytes(damage)
@@ -194,5 +196,96 @@ def test_a_damaged_or_stale_pack_is_not_used(tmp_path: Path, damage: bytes | str
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(LedgerStore, "text", counting)
-        assert _read_all(store, stamp) == {A.doc_id: A.text, B.doc_id: B.text}
+        assert _read_all(store, stamps) == {A.doc_id: A.text, B.doc_id: B.text}
     assert sorted(reads) == sorted([A.doc_id, B.doc_id])
+
+
+def _counting_reads(patch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    real = LedgerStore.text
+
+    def counting(self: LedgerStore, doc_id: str) -> str:
+        reads.append(doc_id)
+        return real(self, doc_id)
+
+    patch.setattr(LedgerStore, "text", counting)
+    return reads
+
+
+def test_a_write_that_adds_a_document_leaves_the_others_packed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fact_ledger.snapshot import SNAPSHOTS, TEXTS
+
+    store = _ledger(tmp_path)
+    _read_all(store)  # saves the pack
+    c = Document.from_text("A third report: 15 dead.", name="c")
+    LedgerStore.open(store.path).record([c], [])
+    reads = _counting_reads(monkeypatch)
+    assert _read_all(store) == {A.doc_id: A.text, B.doc_id: B.text, c.doc_id: c.text}
+    assert reads == [c.doc_id], "only the new text is read from its file"
+    # ... and the pack saved again holds it: the next load reads no file.
+    reads.clear()
+    saved = (store.path / SNAPSHOTS / TEXTS).stat().st_mtime_ns
+    assert _read_all(store)[c.doc_id] == c.text
+    assert reads == []
+    assert (store.path / SNAPSHOTS / TEXTS).stat().st_mtime_ns == saved, "not written again"
+
+
+def test_a_text_edited_after_the_pack_was_saved_is_read_from_its_file_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _ledger(tmp_path)
+    _read_all(store)
+    stored = store.path / "documents" / f"{B.doc_id}.txt"
+    stat = stored.stat()
+    stored.write_text("Officials counted 41 dead.", encoding="utf-8")
+    os.utime(stored, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # even with its time put back
+    reads = _counting_reads(monkeypatch)
+    documents = load(store.path).documents
+    assert documents[A.doc_id].text == A.text
+    assert reads == []
+    with pytest.raises(IntegrityError, match="does not match its hash"):
+        documents[B.doc_id]
+    assert reads == [B.doc_id]
+
+
+def test_a_pack_entry_is_trusted_only_with_its_own_files_stamp(tmp_path: Path) -> None:
+    """A pack saved for one folder says nothing of another folder's files: a copy of the
+    ledger (new inodes and change times) reads every text from its file again, and a
+    text whose file had no stamp when it was read is saved without one, never used."""
+    import shutil
+
+    from fact_ledger.snapshot import SNAPSHOTS, TEXTS, _read_texts, _write_texts
+
+    store = _ledger(tmp_path)
+    _read_all(store)
+    assert _read_texts(store.path, documents_stamps(store.path)) == {
+        A.doc_id: A.text,
+        B.doc_id: B.text,
+    }
+    copy = tmp_path / "copy"
+    shutil.copytree(store.path, copy)
+    assert (copy / SNAPSHOTS / TEXTS).exists()
+    assert _read_texts(copy, documents_stamps(copy)) == {}
+    only_a = DocumentStamps({f"{A.doc_id}.txt": documents_stamps(store.path).of(A.doc_id) or ""})
+    _write_texts(store.path, only_a, {A.doc_id: A.text, B.doc_id: B.text})
+    assert _read_texts(store.path, documents_stamps(store.path)) == {A.doc_id: A.text}
+
+
+def test_the_digest_is_one_value_of_every_name_and_stamp(tmp_path: Path) -> None:
+    store = _ledger(tmp_path)
+    stamps = documents_stamps(store.path)
+    assert set(stamps.files) == {f"{A.doc_id}.txt", f"{B.doc_id}.txt"}
+    size, mtime, ctime, inode = (stamps.of(A.doc_id) or "").split("\0")
+    st = (store.path / "documents" / f"{A.doc_id}.txt").stat()
+    assert (int(size), int(mtime), int(ctime), int(inode)) == (
+        st.st_size,
+        st.st_mtime_ns,
+        st.st_ctime_ns,
+        st.st_ino,
+    )
+    same = DocumentStamps(dict(reversed(list(stamps.files.items()))))
+    assert same.digest == stamps.digest  # the order files are listed in does not count
+    changed = DocumentStamps({**stamps.files, f"{A.doc_id}.txt": "1\x002\x003\x004"})
+    assert changed.digest != stamps.digest
