@@ -137,7 +137,7 @@ class Findings(Sequence[Finding]):
         if missing:
             frame = frame.assign(
                 **{
-                    name: pd.Series([value] * len(frame), index=frame.index, dtype=object)
+                    name: pd.Series(_filled(len(frame), value), index=frame.index, dtype=object)
                     if name != "waived"
                     else pd.Series(False, index=frame.index, dtype=bool)
                     for name, value in missing.items()
@@ -747,24 +747,32 @@ def build_findings(
     """
     # Findings that are already objects (a broken plugin's FL000) come first, as they did.
     # Each column is gathered as arrays, part by part, and the frame made once, in order.
+    # Codes, severities and how many assertions each finding has are known per part: they
+    # are kept as integers beside the columns, so no column of strings is hashed again.
     given = _object_columns(extra)
     columns: dict[str, list[np.ndarray]] = {
         name: [_objects(values)] for name, values in given.items()
     }
+    codes: list[tuple[str, int]] = [(code, 1) for code in given["code"]]
+    severities: list[np.ndarray] = [_severity_ranks(given["severity"])]
+    counted: list[np.ndarray] = [np.asarray([len(ids) for ids in given["assertion_ids"]], np.int64)]
     located: list[np.ndarray] = []
     by_row: list[tuple[int, np.ndarray, np.ndarray]] = []  # (part, positions, lengths)
     for at, (check, override, output) in enumerate(outputs):
         if output.empty:
             continue
         rows = len(output)
-        if override:
-            severity = _filled(rows, override)
-        elif "severity" in output.columns:
-            severity = output["severity"].astype(object).fillna(check.severity).to_numpy()
-        else:
-            severity = _filled(rows, check.severity)
+        if override or "severity" not in output.columns:
+            severity = _filled(rows, override or check.severity)
+            severities.append(np.full(rows, -SEVERITY_RANK[override or check.severity]))
+        else:  # a missing severity is the check's
+            found, levels = pd.factorize(output["severity"].to_numpy(dtype=object))
+            named = np.asarray([*levels.tolist(), check.severity], dtype=object)
+            severity = named[found]
+            severities.append(_severity_ranks(named.tolist())[found])
         for name, value in (("code", check.code), ("check", check.name), ("plugin", check.plugin)):
             columns[name].append(_filled(rows, value))
+        codes.append((check.code, rows))
         columns["severity"].append(np.asarray(severity, dtype=object))
         if positions is not None:
             located.append(np.asarray(positions[at], dtype=np.int64))
@@ -775,26 +783,47 @@ def build_findings(
             by_row.append((len(columns["assertion_ids"]), located[-1], lengths))
             columns["assertion_ids"].append(np.empty(rows, dtype=object))  # filled below
         else:
-            columns["assertion_ids"].append(
-                _objects(map(tuple, output["assertion_ids"].tolist()), rows)
-            )
+            tuples = _objects(map(tuple, output["assertion_ids"].tolist()), rows)
+            lengths = np.fromiter(map(len, tuples), dtype=np.int64, count=rows)
+            columns["assertion_ids"].append(tuples)
+        counted.append(lengths)
         columns["message"].append(output["message"].to_numpy(dtype=object))
     if by_row:
         _ids_at_rows(assertions["assertion_id"], columns["assertion_ids"], by_row)
     whole = {name: np.concatenate(parts) for name, parts in columns.items()}
     if not len(whole["code"]):
         return Findings(pd.DataFrame(whole, dtype=object), assertions, documents)
-    lists = whole["assertion_ids"].tolist()
-    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    lengths = np.concatenate(counted)
     if positions is None or any(len(f.assertion_ids) for f in extra):
-        where = id_positions(assertions["assertion_id"], list(chain.from_iterable(lists)))
+        flat = list(chain.from_iterable(whole["assertion_ids"].tolist()))
+        where = id_positions(assertions["assertion_id"], flat)
     else:
         where = np.concatenate([np.zeros(0, dtype=np.int64), *located])
-    keep = _first_of_each(whole, lengths, where)
-    order = _order(whole, lengths, where, assertions, documents, doc_codes)
+    # Each code's rank in Python's order of the codes: an integer per finding that numbers
+    # its code (for the dedupe) and sorts as the code does (for the order).
+    ranked = {code: rank for rank, code in enumerate(sorted({code for code, _ in codes}))}
+    code_rank = np.repeat(
+        np.asarray([ranked[code] for code, _ in codes], dtype=np.int64),
+        np.asarray([rows for _, rows in codes], dtype=np.int64),
+    )
+    keep = _first_of_each(whole, lengths, where, code_rank)
+    order = _order(lengths, where, assertions, documents, doc_codes, code_rank, severities)
     order = order[keep[order]]
-    frame = pd.DataFrame({name: values[order] for name, values in whole.items()}, dtype=object)
+    # One block per column, as taken: a frame made with dtype=object copies them all into
+    # one block.
+    frame = pd.DataFrame(
+        {
+            name: pd.Series(values[order], dtype=object, copy=False)
+            for name, values in whole.items()
+        },
+        copy=False,
+    )
     return Findings(frame, assertions, documents)
+
+
+def _severity_ranks(severity: Sequence[str]) -> np.ndarray:
+    """Minus each severity's rank: errors least."""
+    return -np.asarray([SEVERITY_RANK[level] for level in severity], dtype=np.int64)
 
 
 def row_positions(rows: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
@@ -1008,16 +1037,16 @@ _LENGTH_MIX = np.uint64(0x165667B19E3779F9)
 
 
 def _first_of_each(
-    columns: Mapping[str, np.ndarray], lengths: np.ndarray, where: np.ndarray
+    columns: Mapping[str, np.ndarray], lengths: np.ndarray, where: np.ndarray, codes: np.ndarray
 ) -> np.ndarray:
     """Which rows are the first of their fingerprint: the same code and the same multiset of
-    assertions (or, with none, the same message).
+    assertions (or, with none, the same message). ``codes`` numbers each row's code (one
+    number per code).
 
     Each row's code, length and sorted assertion rows are hashed whole-column into one
     integer, so only rows whose hashes meet are compared exactly, in Python: every other
     row is the only one of its fingerprint."""
     rows = len(lengths)
-    codes, _ = pd.factorize(columns["code"])
     starts = np.cumsum(lengths) - lengths
     # Rows of an id that is not in the ledger (a finding given as an object) hash as -1:
     # still equal for equal ids, and such rows are few. Only the rows of findings with two
@@ -1027,8 +1056,7 @@ def _first_of_each(
     several = np.flatnonzero(np.repeat(lengths > 1, lengths))
     if len(several):
         owner = np.repeat(np.arange(rows), lengths)[several]
-        mine = where[several]
-        ordered[several] = mine[np.lexsort((mine, owner))].astype(np.uint64) + np.uint64(1)
+        ordered[several] = _sorted_within(owner, where[several] + 1).astype(np.uint64)
         rank = (several - np.repeat(starts, lengths)[several]).astype(np.uint64)
         with np.errstate(over="ignore"):
             # _HASH_BASE ** rank modulo 2**64, by squaring over the bits of rank
@@ -1060,6 +1088,19 @@ def _first_of_each(
     return keep
 
 
+def _sorted_within(owner: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``values`` (from 0) sorted within each run of equal ``owner`` (non-decreasing): one
+    sort of both packed into a 64-bit integer where they fit in it, else ``np.lexsort``."""
+    if not len(values):
+        return values
+    width = int(values.max()) + 1
+    if (int(owner[-1]) + 1) * width >= 2**63:
+        return values[np.lexsort((values, owner))]
+    packed = owner.astype(np.int64) * width + values
+    packed.sort()  # the owners keep their places: they were in order already
+    return packed - owner.astype(np.int64) * width
+
+
 def _finding_id(code: str, ids: tuple[str, ...], message: str) -> str:
     return _fingerprint(code, ids) if ids else Finding.make_id(code, ids, message)
 
@@ -1081,16 +1122,17 @@ def _ranks(values: np.ndarray) -> np.ndarray:
 
 
 def _order(
-    columns: Mapping[str, np.ndarray],
     lengths: np.ndarray,
     where: np.ndarray,
     assertions: pd.DataFrame,
     documents: Mapping[str, Document],
-    doc_codes: tuple[np.ndarray, pd.Index] | None = None,
+    doc_codes: tuple[np.ndarray, pd.Index] | None,
+    code_rank: np.ndarray,
+    severity_rank: Sequence[np.ndarray],
 ) -> np.ndarray:
-    """The positions of the findings in ``columns`` in report order: severity (errors
-    first), code, first side's document name and start. Stable, so equal keys keep the
-    checks' order."""
+    """The positions of the findings in report order: severity (errors first: minus each
+    severity's rank, by part), code (``code_rank``: each code's rank in Python's order),
+    first side's document name and start. Stable, so equal keys keep the checks' order."""
     first = np.full(len(lengths), -1, dtype=np.int64)
     filled = lengths > 0
     first[filled] = where[(np.cumsum(lengths) - lengths)[filled]]
@@ -1105,10 +1147,7 @@ def _order(
     name = np.full(len(lengths), -1, dtype=np.int64)
     name[found] = _ranks(by_code)[codes]
     offset = np.where(found, assertions["start"].to_numpy()[take], -1)
-    severity, levels = pd.factorize(columns["severity"])
-    rank = -np.asarray([SEVERITY_RANK[level] for level in levels.tolist()], dtype=np.int64)
-    code = _ranks(columns["code"])
-    return _sorted_by([rank[severity], code, name, offset])
+    return _sorted_by([np.concatenate(severity_rank), code_rank, name, offset])
 
 
 def _document_codes(

@@ -311,3 +311,21 @@ def test_packed_keys_sort_as_lexsort(keys) -> None:
         return
     columns = [np.asarray(column, dtype=np.int64) for column in zip(*keys, strict=True)]
     assert _sorted_by(columns).tolist() == np.lexsort(columns[::-1]).tolist()
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.integers(0, 5) | st.integers(0, 2**40) | st.integers(0, 2**62), max_size=4),
+        max_size=12,
+    )
+)
+def test_rows_sorted_within_each_finding_as_lexsort_sorts_them(findings) -> None:
+    """The dedupe's sort of each finding's rows (packed with the finding's number into one
+    integer, or lexsort where that would not fit) gives what ``np.lexsort`` gives."""
+    from fact_ledger.findings import _sorted_within
+
+    owner = np.repeat(np.arange(len(findings)), [len(f) for f in findings]).astype(np.int64)
+    values = np.asarray([v for f in findings for v in f], dtype=np.int64)
+    expected = values[np.lexsort((values, owner))]
+    assert _sorted_within(owner, values).tolist() == expected.tolist()
