@@ -120,10 +120,14 @@ def _exempted(
     ledger may hold hundreds of thousands of unsourced figures.
     """
     kind = rows["kind"].to_numpy(dtype=object)
-    quote = rows["quote"].astype(object)
+    quote = rows["quote"]  # as stored: a Python string per row is made only where read
     dates = kind == "date"
+    doc_codes, doc_ids = context.factorize(assertions, "doc_id")
     determiner, head, tail, clause = wording.leads(
-        rows, context.documents, clause_of=dates if "speech-date" in exempt else None
+        rows,
+        context.documents,
+        clause_of=dates if "speech-date" in exempt else None,
+        doc_codes=(doc_codes[at], doc_ids),
     )
     skip = np.zeros(len(rows), dtype=bool)
     if "back-reference" in exempt:
@@ -148,7 +152,7 @@ def _exempted(
     heading = (head <= wording.HEADING_WIDTH) & (tail <= wording.HEADING_WIDTH) & ~skip
     if "restated-heading" in exempt and heading.any():
         before, after = wording.surroundings(rows.loc[heading], context.documents)
-        line = (before + quote[heading] + after).fillna("")
+        line = (before + quote[heading].astype(object) + after).fillna("")
         restated = _given_twice(at[heading], assertions, context)
         skip[heading] = wording.restated_headings(
             rows.loc[heading], line, restated, context.documents

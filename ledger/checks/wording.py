@@ -58,6 +58,9 @@ _DEMONSTRATIVE = frozenset({"these", "those", "all"})
 _SMALL_WORD = r"(?i)^(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b"
 # The extractor may keep the determiner inside the quote, or find "both" on its own.
 _DEFINITE_QUOTE = r"(?i)^(?:both|(?:the|these|those)\s+(?:" + "|".join(SMALL_NUMBER_WORDS) + r")\b)"
+# The characters a quote _DEFINITE_QUOTE matches can open with (no other character folds
+# onto b or t, in Python's regular expressions or Arrow's).
+_DEFINITE_QUOTE_OPENS = ["b", "B", "t", "T"]
 _OPENING_PUNCTUATION = "\"'“”‘’([{"
 
 
@@ -99,7 +102,11 @@ def refers_back(
     back = demonstrative | (definite & earlier)
     small = definite & ~back  # most figures follow no determiner: read only those that do
     small[small] = matches(quote[small], _SMALL_WORD)
-    return matches(quote, _DEFINITE_QUOTE) | back | small
+    # Only a quote opening with b or t ("both", "the two") can be definite on its own: the
+    # pattern runs on those alone (most quotes open with a digit).
+    opening = np.array(quote.str.slice(0, 1).isin(_DEFINITE_QUOTE_OPENS), dtype=bool)
+    opening[opening] = matches(quote[opening], _DEFINITE_QUOTE)
+    return opening | back | small
 
 
 # -- datelines -------------------------------------------------------------------------------
@@ -363,7 +370,10 @@ DATELINE_LEAD = _WIDTH
 
 
 def leads(
-    rows: pd.DataFrame, documents: Mapping[str, Document], clause_of: np.ndarray | None = None
+    rows: pd.DataFrame,
+    documents: Mapping[str, Document],
+    clause_of: np.ndarray | None = None,
+    doc_codes: tuple[np.ndarray, pd.Index] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """For each row: the definite determiner right before its quote (as
     :func:`word_before` would read it, ``""`` if none), how many characters of its line
@@ -375,6 +385,9 @@ def leads(
     ledger may hold hundreds of thousands of unsourced figures, and a Python step per row
     would cost more than the rest of the check. ``rows`` has ``doc_id``, ``start`` and
     ``end``; a row whose document is missing gets ``""`` and a line longer than any.
+    ``doc_codes`` may give the rows' document ids as codes (``-1`` for missing) into
+    distinct ids, as a shared factorization of the ledger's column has them, so the ids are
+    not hashed again here.
     """
     n = len(rows)
     determiner = np.empty(n, dtype=object)  # np.full sets object arrays element by element
@@ -382,7 +395,7 @@ def leads(
     head = np.full(n, _NO_LINE, dtype=np.int64)
     tail = head.copy()
     clause = np.empty(n, dtype=object)  # None throughout
-    codes, doc_ids = pd.factorize(rows["doc_id"])
+    codes, doc_ids = _document_codes(rows, doc_codes)
     texts = [documents[d].text if d in documents else None for d in doc_ids.tolist()]
     known = np.asarray([t is not None for t in texts], dtype=bool)
     if not n or not known.any():
@@ -391,7 +404,7 @@ def leads(
     lengths = np.asarray([len(t) + 1 if t is not None else 1 for t in texts], dtype=np.int64)
     base = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     joined = "\n".join(t if t is not None else "" for t in texts) + "\n"
-    chars = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    chars = _code_points(joined)
     has_doc = (codes >= 0) & known[np.maximum(codes, 0)]
     at = np.maximum(codes, 0)
     start = base[at] + rows["start"].to_numpy(dtype=np.int64)
@@ -410,16 +423,21 @@ def leads(
         more &= gap - 1 >= line_start
         more[more] = _is_space(chars[gap[more] - 1])
         gap[more] -= 1
-    for word in sorted(_DEFINITE, key=len):
-        first = gap - len(word)
-        fits = spaced & (first >= line_start)
-        if not fits.any():
+    for size, (keys, words) in _DEFINITE_KEYS.items():
+        first = gap - size
+        fits = np.flatnonzero(spaced & (first >= line_start))
+        if not len(fits):
             continue
-        hit = fits.copy()
-        for offset, letter in enumerate(word):
-            # Setting 0x20 folds an ASCII capital onto its lower case and no other point
-            # onto a lower-case letter.
-            hit[hit] = (chars[first[hit] + offset] | 0x20) == ord(letter)
+        # The ``size`` characters before the gap, folded, packed into one integer each and
+        # looked up among the words' (every word of a size at once).
+        packed = np.zeros(len(fits), dtype=np.int64)
+        for offset in range(size):
+            packed = (packed << 8) | _folded(chars[first[fits] + offset])
+        found = np.minimum(np.searchsorted(keys, packed), len(keys) - 1)
+        matched = keys[found] == packed
+        hit = np.zeros(n, dtype=bool)
+        hit[fits[matched]] = True
+        word_at = words[found[matched]]
         # The word must start the token, opening quotes and brackets aside: "(the", not
         # "bathe" or "l'the".
         edge = first[hit] - 1
@@ -432,12 +450,67 @@ def leads(
             opener[opener] = _is_opener(chars[edge[opener]])
         bounded = edge < floor
         bounded[~bounded] = _is_space(chars[edge[~bounded]])
-        hit[hit] = bounded
-        determiner[hit] = word
+        determiner[np.flatnonzero(hit)[bounded]] = word_at[bounded]
     if clause_of is not None:
         wanted = np.flatnonzero(clause_of & has_doc)
         clause[wanted] = _clause_word(joined, chars, start[wanted], line_start[wanted])
     return determiner, head, tail, clause
+
+
+def _document_codes(
+    rows: pd.DataFrame, doc_codes: tuple[np.ndarray, pd.Index] | None
+) -> tuple[np.ndarray, pd.Index]:
+    """The codes of the rows' document ids and the ids they number (those of the rows
+    only), from ``doc_codes`` where given, else hashed."""
+    if doc_codes is None:
+        return pd.factorize(rows["doc_id"])
+    codes, doc_ids = doc_codes
+    seen = np.zeros(len(doc_ids) + 1, dtype=bool)
+    seen[codes] = True  # a missing id (-1) marks the last, which numbers none
+    renumbered = np.cumsum(seen[:-1]) - 1
+    return np.where(codes >= 0, renumbered[codes], -1), doc_ids[seen[:-1]]
+
+
+def _code_points(text: str) -> np.ndarray:
+    """``text`` as an array of one unsigned integer per character: bytes where it is all
+    ASCII, UTF-16 units where no character lies outside the Basic Multilingual Plane (a
+    news text's curly quotes and dashes), else UTF-32. The narrowest that holds every
+    character costs least to make and to index; UTF-32 throughout cost FL102 a sixth of
+    its time at a million assertions."""
+    if text.isascii():  # known without reading the text
+        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) == 2 * len(text):  # one unit per character: no surrogate pairs
+        return np.frombuffer(units, dtype=np.uint16)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _folded(points: np.ndarray) -> np.ndarray:
+    """ASCII letters folded onto lower case (setting 0x20 does that, and maps no other
+    ASCII point onto a lower-case letter) and every point outside ASCII onto 0, which is
+    no letter: what :data:`_DEFINITE_KEYS` packs."""
+    points = points.astype(np.int64)
+    return np.where(points < 0x80, points | 0x20, 0)
+
+
+def _definite_keys() -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """For each length of the words in :data:`_DEFINITE`: their letters packed a byte each
+    into one integer (sorted), and the words in that order."""
+    keys: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    for size in sorted({len(word) for word in _DEFINITE}):
+        packed = sorted(
+            (int.from_bytes(word.encode("ascii"), "big"), word)
+            for word in _DEFINITE
+            if len(word) == size
+        )
+        keys[size] = (
+            np.asarray([key for key, _ in packed], dtype=np.int64),
+            np.asarray([word for _, word in packed], dtype=object),
+        )
+    return keys
+
+
+_DEFINITE_KEYS = _definite_keys()
 
 
 def _word_span(chars: np.ndarray, end: np.ndarray, floor: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from fact_ledger.checks import wording
+from fact_ledger.checks.frames import matches
 from fact_ledger.testing import make_document
 
 
@@ -78,24 +79,46 @@ def test_an_indefinite_article_never_refers_back(prefix: str, article: str) -> N
 words_and_determiners = st.lists(
     st.sampled_from(
         ["the", "The", "these", "bathe", "(the", "its", "all", "ball", "said", "7", "’s",
-         " ", "  ", "\n", ",", "é", "l'the", "Their"]
+         " ", "  ", "\n", ",", "é", "l'the", "Their", "THOSE", "“their", "\u00a0", "\u202f",
+         "😀", "t😀e", "\u0174he", "hers", "ou", "\t"]
     ),
     max_size=8,
 )  # fmt: skip
 
 
-@given(words_and_determiners)
-def test_leads_read_the_determiner_as_word_before_does(pieces: list[str]) -> None:
-    # The array version (straight from the document) and the plain one must agree.
-    text = " ".join(pieces) + " 12 men"
-    doc = make_document(text)
-    start = len(text) - len("12 men")
-    rows = pd.DataFrame({"doc_id": [doc.doc_id], "start": [start], "end": [len(text)]})
-    determiner, _, _, _ = wording.leads(rows, {doc.doc_id: doc})
-    line = text[:start].rsplit("\n", 1)[-1]
-    expected = wording.word_before(series(line))[0]
+@given(st.lists(words_and_determiners, min_size=1, max_size=3))
+def test_leads_read_the_determiner_as_word_before_does(documents: list[list[str]]) -> None:
+    # The array version (straight from the documents, laid end to end as bytes, UTF-16 or
+    # UTF-32 units: whatever the widest character of any of them needs) and the plain one
+    # must agree, for each document.
+    texts = [" ".join(pieces) + f" 12 men {n}" for n, pieces in enumerate(documents)]
+    docs = [make_document(text) for text in texts]
+    starts = [doc.text.rindex("12 men") for doc in docs]
+    rows = pd.DataFrame(
+        {
+            "doc_id": [doc.doc_id for doc in docs],
+            "start": starts,
+            "end": [start + len("12 men") for start in starts],
+        }
+    )
+    determiner, _, _, _ = wording.leads(rows, {doc.doc_id: doc for doc in docs})
     definite = {"the", "these", "those", "its", "their", "his", "her", "our", "all"}
-    assert determiner.tolist() == [expected if expected in definite else ""]
+    expected = []
+    for doc, start in zip(docs, starts, strict=True):
+        line = doc.text[:start].rsplit("\n", 1)[-1]
+        word = wording.word_before(series(line))[0]
+        expected.append(word if word in definite else "")
+    assert determiner.tolist() == expected
+
+
+@given(st.text(max_size=40))
+@example("lone \ud800 surrogate")
+@example("a pair: 😀, a lone one: \udfff")
+def test_code_points_are_one_per_character_in_the_narrowest_width(text: str) -> None:
+    points = wording._code_points(text)
+    assert points.tolist() == [ord(c) for c in text]
+    widest = max(map(ord, text), default=0)
+    assert points.itemsize == (1 if widest < 0x80 else 2 if widest < 0x10000 else 4)
 
 
 # -- datelines -------------------------------------------------------------------------------
@@ -267,3 +290,50 @@ def test_the_first_pass_never_drops_a_speech_date(pieces: list[str]) -> None:
     before, after = wording.surroundings(rows, {doc.doc_id: doc})
     if wording.dates_speech(before, after)[0]:
         assert wording.might_date_speech(clause)[0]
+
+
+opening_words = st.sampled_from(
+    ["both", "Both", "BOTH", "the two", "The three men", "these twelve", "THOSE four",
+     "bother", "two", "300", "the 300", "both\u00a0", "ſhe two", "\u212aboth", " both", "tHe TWO"]
+)  # fmt: skip
+
+
+@given(st.lists(opening_words | st.text(max_size=12) | st.none(), max_size=10), st.booleans())
+def test_a_definite_quote_is_read_as_the_pattern_reads_it(quotes: list, stored: bool) -> None:
+    # refers_back reads only the quotes that open with b or t; the pattern, asked of every
+    # quote, must agree (as Python strings or as the ledger stores them, in Arrow).
+    column = pd.Series(quotes, dtype="str" if stored else object)
+    no_word = np.full(len(quotes), "", dtype=object)
+    expected = matches(column, wording._DEFINITE_QUOTE)
+    assert wording.refers_back(no_word, column).tolist() == expected.tolist()
+
+
+@given(
+    st.lists(st.lists(words_and_determiners, min_size=1, max_size=3), min_size=1, max_size=4),
+    st.data(),
+)
+def test_leads_read_the_same_with_the_ledgers_document_codes(
+    documents: list[list[list[str]]], data: st.DataObject
+) -> None:
+    # A row per figure "12" of each document; the runner's codes number every document of
+    # the ledger (one not in the documents too), the rows are any of them.
+    docs = [make_document(" 12 ".join(" ".join(p) for p in pieces) + " 12") for pieces in documents]
+    ledger = []
+    for doc in docs:
+        start = doc.text.find("12")
+        while start >= 0:
+            ledger.append((doc.doc_id, start, start + 2))
+            start = doc.text.find("12", start + 1)
+    ledger.append(("0" * 64, 0, 2))  # a document the ledger does not hold
+    frame = pd.DataFrame(ledger, columns=["doc_id", "start", "end"])
+    at = np.asarray(
+        data.draw(st.lists(st.integers(0, len(frame) - 1), min_size=1, unique=True)), dtype=np.int64
+    )
+    rows = frame.iloc[at]
+    by_id = {doc.doc_id: doc for doc in docs}
+    dates = np.asarray(data.draw(st.lists(st.booleans(), min_size=len(at), max_size=len(at))))
+    codes, uniques = pd.factorize(frame["doc_id"])
+    plain = wording.leads(rows, by_id, clause_of=dates)
+    shared = wording.leads(rows, by_id, clause_of=dates, doc_codes=(codes[at], uniques))
+    for mine, theirs in zip(shared, plain, strict=True):
+        assert mine.tolist() == theirs.tolist()
