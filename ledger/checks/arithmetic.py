@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..components import Check, CheckContext
 from ..options import CheckOptions
-from .frames import among, figure_text, findings_at, matches, no_findings
+from .frames import among, as_text, figure_text, findings_at, matches, no_findings
 
 DESCRIPTION = """\
 ## What it does
@@ -114,7 +114,7 @@ def _parts_over_whole(
 ) -> pd.DataFrame:
     # Only sentences that say "N of" at all, and hold two figures (the part and the whole).
     said = np.zeros(len(sentences), dtype=bool)
-    plain = pd.Series(np.asarray(sentences, dtype=object)).astype(str)
+    plain = as_text(sentences)
     has_of = plain.str.contains(" of ", regex=False).to_numpy(dtype=bool)  # cheap first pass
     said[has_of] = plain[has_of].str.contains(r"\d\s+(?:out\s+)?of\s").to_numpy(dtype=bool)
     if not len(sentences):
@@ -166,7 +166,7 @@ def _parts_over_whole(
 
 def _noun_flags(values: pd.Index | pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Whether each of ``values`` names people, and whether it names vehicles."""
-    nouns = pd.Series(np.asarray(values, dtype=object)).astype(str)
+    nouns = as_text(pd.Index(values))
     return (
         nouns.str.contains(_PEOPLE).to_numpy(dtype=bool),
         nouns.str.contains(_VEHICLES).to_numpy(dtype=bool),

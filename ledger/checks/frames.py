@@ -155,10 +155,41 @@ def matches(values: pd.Series, pattern: str) -> np.ndarray:
     codes, uniques = pd.factorize(values)
     if len(uniques) == 0:
         return np.zeros(len(values), dtype=bool)
-    plain = pd.Series(np.asarray(uniques, dtype=object)).astype(str)
+    hit = _distinct_matches(uniques, pattern)
+    return np.where(codes >= 0, hit[np.maximum(codes, 0)], False)
+
+
+def coded_matches(codes: np.ndarray, uniques: pd.Index, pattern: str) -> np.ndarray:
+    """:func:`matches` of values given as ``codes`` (``-1`` for missing) into their distinct
+    ``uniques``, as :meth:`CheckContext.factorize
+    <fact_ledger.components.CheckContext.factorize>` gives them: the pattern runs once per
+    distinct value the codes use, and no value is hashed again (a column shared by several
+    checks, such as the sentences, is hashed once per run)."""
+    codes = np.asarray(codes, dtype=np.int64)
+    if len(uniques) == 0:
+        return np.zeros(len(codes), dtype=bool)
+    used = np.zeros(len(uniques) + 1, dtype=bool)
+    used[codes] = True  # a missing value (-1) marks the last, which numbers none
+    distinct = np.flatnonzero(used[:-1])
+    hit = np.zeros(len(uniques), dtype=bool)
+    if len(distinct):
+        hit[distinct] = _distinct_matches(uniques[distinct], pattern)
+    return np.where(codes >= 0, hit[np.maximum(codes, 0)], False)
+
+
+def _distinct_matches(uniques: pd.Index, pattern: str) -> np.ndarray:
+    plain = as_text(uniques)
     is_regex = any(c in pattern for c in "\\[](){}|?*+^$.")
-    hit = plain.str.contains(pattern, regex=is_regex)
-    return np.where(codes >= 0, hit.to_numpy(dtype=bool)[np.maximum(codes, 0)], False)
+    return plain.str.contains(pattern, regex=is_regex).to_numpy(dtype=bool)
+
+
+def as_text(values: pd.Index) -> pd.Series:
+    """Distinct values as a ``str`` series numbered from 0, for the ``.str`` methods: a
+    ``str`` index as it is (no Python string is made and turned back into Arrow's), any
+    other converted with ``astype(str)``."""
+    if values.dtype == "str":
+        return pd.Series(values.array, copy=False)
+    return pd.Series(np.asarray(values, dtype=object)).astype(str)
 
 
 def folded_in(values: pd.Series, allowed: Iterable[str]) -> np.ndarray:

@@ -85,9 +85,8 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         for key in GROUP_KEYS
     ]
     group = group_ids(*keys)
-    by_group = pd.DataFrame({"low": low, "high": high}).groupby(group, sort=False)
-    highest_low = by_group["low"].idxmax().to_numpy()
-    lowest_high = by_group["high"].idxmin().to_numpy()
+    highest_low = _first_extreme(group, low, greatest=True)
+    lowest_high = _first_extreme(group, high, greatest=False)
     conflict = low[highest_low] > high[lowest_high]
     if not conflict.any():
         return no_findings()
@@ -109,6 +108,20 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     ]
     pairs = np.column_stack((usable[lowest_high[conflict]], usable[highest_low[conflict]]))
     return findings_at(pairs.tolist(), messages)
+
+
+def _first_extreme(group: np.ndarray, values: np.ndarray, *, greatest: bool) -> np.ndarray:
+    """For each group (codes numbered from 0 in order of first appearance, every number
+    used), the position of its first greatest (or least) value: what ``groupby(group,
+    sort=False)`` and ``idxmax`` (or ``idxmin``) give on a frame numbered from 0, without
+    hashing the group codes again. NaN is skipped; a group has a value that is not."""
+    count = int(group.max(initial=-1)) + 1
+    best = np.full(count, -np.inf if greatest else np.inf)
+    (np.fmax if greatest else np.fmin).at(best, group, values)
+    first = np.full(count, len(group), dtype=np.int64)
+    at = np.flatnonzero(values == best[group])
+    np.minimum.at(first, group[at], at)
+    return first
 
 
 def base_units(units: pd.Index) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

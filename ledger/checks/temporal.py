@@ -11,7 +11,7 @@ import pandas as pd
 from ..components import Check, CheckContext
 from ..extraction.lexicon import load_lexicon
 from ..options import CheckOptions
-from .frames import among, findings_at, matches, no_findings
+from .frames import among, coded_matches, findings_at, matches, no_findings
 
 DESCRIPTION = """\
 ## What it does
@@ -54,29 +54,31 @@ class Options(CheckOptions):
 
 def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     is_date = among(assertions, context, "kind", ["date"])
-    dates = assertions.loc[is_date, ["doc_id", "start", "quote", "sentence", "time"]]
-    if dates.empty:
+    at = np.flatnonzero(is_date)  # positions in the frame: what a finding names
+    if not len(at):
         return no_findings()
-    dates["_row"] = np.flatnonzero(is_date)  # positions in the frame: what a finding names
     lookbehind = Options.of(context.options).lookbehind
-    # A ledger repeats its dates and documents: parse each distinct one once, from the
-    # run's shared codes.
+    # A ledger repeats its dates, documents and sentences: parse or match each distinct one
+    # once, from the run's shared codes, and read the text of the rows reported alone.
     day, full, unresolved = _times(*context.factorize(assertions, "time"), is_date)
     published = _publication(*context.factorize(assertions, "doc_id"), is_date, context)
+    sentence_codes, sentences = context.factorize(assertions, "sentence")
+    sentence = sentence_codes[at]
     rows: list[np.ndarray] = []
     messages: list[str] = []
     severities: list[str] = []
 
     # Weekday against date: only full dates, and only where the sentence names a weekday.
-    named_day = dates.loc[full]
-    named_day = named_day.loc[matches(named_day["sentence"], "day")]  # cheap first pass
-    named_day = named_day.loc[matches(named_day["sentence"], _WEEKDAY)]
-    if not named_day.empty:
-        actual_day = pd.Series(day, index=dates.index).loc[named_day.index]
+    named = np.flatnonzero(full)
+    named = named[coded_matches(sentence[named], sentences, "day")]  # cheap first pass
+    named = named[coded_matches(sentence[named], sentences, _WEEKDAY)]
+    if len(named):
+        named_day = assertions[["doc_id", "start", "quote"]].iloc[at[named]]
+        actual_day = pd.Series(day[named], index=named_day.index)
         before = _preceding(named_day, context, lookbehind)
         said = (before + " " + named_day["quote"].astype(str)).str.findall(_WEEKDAY).str[-1]
         wrong = said.notna() & actual_day.notna() & (said != actual_day.dt.day_name())
-        rows.append(named_day["_row"][wrong].to_numpy(dtype=np.int64))
+        rows.append(at[named][wrong.to_numpy(dtype=bool)])
         for quote, weekday, actual in zip(
             named_day["quote"][wrong], said[wrong], actual_day[wrong], strict=True
         ):
@@ -86,13 +88,13 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     # Event after publication, unless the sentence looks ahead. A year or a month starts on
     # its first day: "2017-12" is after 2017-11-15, "2017-11" is not.
     late = day > published["day"]  # NaT on either side compares False
-    late[late] = ~matches(dates["sentence"][late], _FUTURE)
-    rows.append(dates["_row"].to_numpy()[late])
+    late[late] = ~coded_matches(sentence[late], sentences, _FUTURE)
+    rows.append(at[late])
     messages += [
         f"“{quote}” ({when}) is dated after the document's publication ({pub})"
         for quote, when, pub in zip(
-            dates["quote"][late].tolist(),
-            dates["time"][late].tolist(),
+            assertions["quote"].iloc[at[late]].tolist(),
+            assertions["time"].iloc[at[late]].tolist(),
             published["text"][late].tolist(),
             strict=True,
         )
@@ -101,13 +103,16 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 
     # Relative dates left unresolved.
     loose = unresolved.copy()
-    loose[loose] = matches(dates["quote"][loose], _RELATIVE)
-    rows.append(dates["_row"].to_numpy()[loose])
+    quotes = assertions["quote"].iloc[at[loose]]
+    loose[loose] = matches(quotes, _RELATIVE)
+    rows.append(at[loose])
     messages += [
         f"relative date “{quote}” could not be resolved to a calendar date"
         + ("" if isinstance(pub, str) else ": the document has no dateline or publication date")
         for quote, pub in zip(
-            dates["quote"][loose].tolist(), published["text"][loose].tolist(), strict=True
+            assertions["quote"].iloc[at[loose]].tolist(),
+            published["text"][loose].tolist(),
+            strict=True,
         )
     ]
     severities += ["info"] * int(loose.sum())

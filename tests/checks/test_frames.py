@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fact_ledger.checks.frames import first_rows, group_ids
+from fact_ledger.checks.frames import coded_matches, first_rows, group_ids, matches
 
 labels = st.lists(st.sampled_from(["a", "b", "c", None]), min_size=0, max_size=40)
 
@@ -37,3 +37,21 @@ def test_first_rows_are_the_first_occurrence_of_each_value(values: list[str | No
     codes, uniques = pd.factorize(pd.Series(values, dtype=object))
     expected = [values.index(u) for u in uniques]
     assert first_rows(codes).tolist() == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["on Monday", "Mondays", "a day", "today", "", "next year", None]),
+        max_size=30,
+    ),
+    st.data(),
+    st.sampled_from(["day", r"\b(?:mon|tues)day\b", r"(?i)^next"]),
+)
+def test_coded_matches_equal_matches_on_any_rows(values, data, pattern: str) -> None:  # type: ignore[no-untyped-def]
+    # The rows a check asks about are any subset of the column the codes were made from.
+    column = pd.Series(values, dtype="str")
+    codes, uniques = pd.factorize(column)
+    rows = data.draw(st.lists(st.integers(0, max(len(values) - 1, 0)), max_size=len(values)))
+    rows = np.asarray(rows if values else [], dtype=np.int64)
+    expected = matches(column.iloc[rows], pattern)
+    assert coded_matches(codes[rows], uniques, pattern).tolist() == expected.tolist()

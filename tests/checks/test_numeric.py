@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.checks import numeric
@@ -206,3 +207,29 @@ def test_currencies_and_figures_without_a_unit_are_not_converted() -> None:
     assert run([{**fee, "unit": "GBP", "value": 100}, {**fee, "unit": "USD", "value": 130}]).empty
     assert run([{**fee, "value": 100}, {**fee, "unit": "USD", "value": 130}]).empty
     assert len(run([{**fee, "value": 100}, {**fee, "value": 130}])) == 1
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 4),
+            st.sampled_from([0.0, 1.0, -2.5, 3.0, float("inf"), float("-inf"), float("nan")]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.booleans(),
+)
+def test_first_extreme_is_groupby_idxmax_and_idxmin(rows, greatest: bool) -> None:
+    # Groups numbered in order of first appearance (as group_ids numbers them), each with a
+    # value that is not NaN, as FL101's usable figures have.
+    from fact_ledger.checks.numeric import _first_extreme
+
+    keys, values = zip(*rows, strict=True)
+    group, _ = pd.factorize(pd.Series(keys))
+    value = np.asarray(values, dtype=float)
+    has_value = pd.Series(~np.isnan(value)).groupby(group).any()
+    assume(bool(has_value.all()))
+    by_group = pd.Series(value).groupby(group, sort=False)
+    expected = by_group.idxmax() if greatest else by_group.idxmin()
+    assert _first_extreme(group, value, greatest=greatest).tolist() == expected.tolist()
