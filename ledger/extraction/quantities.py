@@ -260,9 +260,37 @@ _APPOSED_TO_RE = re.compile(
 )
 _TOLL_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:death[^\S\n]+toll|toll[^\S\n]+of[^\S\n]+the[^\S\n]+dead|"
+    # "raised the toll to 31": who revises a toll revises a count of the dead
+    r"(?:raised|revised|lowered|updated|brought|put)[^\S\n]+the[^\S\n]+toll|"
     r"number[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?dead)(?![\w-])[^.!?\n\d]*\Z",
     re.IGNORECASE,
 )
+# "a crowd of 61,000", "Tokyo's population of about 14 million": a gathering or a population
+# counts people.
+_PEOPLE_OF_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:crowd|crowds|population|audience|congregation|attendance|gathering)"
+    r"[^\S\n]+of(?:[^\S\n]+(?:about|around|some|nearly|almost|over|roughly|approximately|"
+    r"more[^\S\n]+than|just[^\S\n]+over|just[^\S\n]+under|an[^\S\n]+estimated))?[^\S\n]+\Z",
+    re.IGNORECASE,
+)
+# "a further 300", "another 40", "a majority of 174": the same things as the count before.
+_FURTHER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:a[^\S\n]+further|another|an[^\S\n]+additional|an[^\S\n]+extra|"
+    r"a[^\S\n]+(?:majority|margin|lead)[^\S\n]+of)[^\S\n]+\Z",
+    re.IGNORECASE,
+)
+# "a dozen of them", "40 of whom": a count of the things counted before.
+_OF_THEM_RE = re.compile(r"[^\S\n]+of[^\S\n]+(?:them|whom|those)(?![\w-])", re.IGNORECASE)
+# "to 34 from 41", "£9.6bn online, up from 9.1 billion", "compared with 1,200": the figure an
+# earlier one is set against is of the same unit.
+_COMPARED_RE = re.compile(
+    r"(?:[^\S\n]+[\w'’]+){0,3},?[^\S\n]+(?:(?:up|down)[^\S\n]+)?(?:from|compared[^\S\n]+"
+    r"(?:with|to))[^\S\n]+",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+# What a change is measured in, never the level it reaches: "fell 2% to 1,645" is no percent.
+_RELATIVE_UNITS = frozenset({"percent", "time", "percentage_point", "basis_point"})
 _CONTEXT_REACH = 120  # characters either side that a sentence's subject is looked for in
 # "rose 12,450 tonnes to 165,000 tons", "rose 2.3p to 148.9p": a change, then the level it
 # reached, when the unit is written after both.
@@ -1109,7 +1137,12 @@ class _Reader:
         found = self._noun(more.end() if more else after)
         if found:
             figure.unit, figure.noun, figure.end = found
-            if figure.unit == "point" and self._near(_SHARE_CONTEXT_RE, figure):
+            # (not above 100: "closed down 1.2% at 7,412.5 points" is an index level)
+            if (
+                figure.unit == "point"
+                and (figure.value is None or figure.value <= 100)
+                and self._near(_SHARE_CONTEXT_RE, figure)
+            ):
                 figure.unit = "percentage_point"
             self._per(figure)
         elif figure.shape in ("digits", "words"):
@@ -1117,6 +1150,8 @@ class _Reader:
             # A substring test first: this runs at every bare figure of a line of figures.
             if ("oll" in window or "dead" in window) and _TOLL_BEFORE_RE.search(window):
                 figure.unit = "death"
+            elif "of" in window[-40:] and _PEOPLE_OF_BEFORE_RE.search(window):
+                figure.unit = "person"
             elif self._age(figure, window):
                 figure.unit = "age"
 
@@ -1426,6 +1461,17 @@ class _Reader:
         ):
             figure.boilerplate = True
 
+    def _subject_count(self, end: int) -> tuple[str, str] | None:
+        """(unit, noun) of the first counted noun of the clause ending at ``end`` ("Road
+        deaths in Wales fell" -> death), or ``None``."""
+        clause = self.text[max(0, end - _CONTEXT_REACH) : end]
+        cut = max(clause.rfind(mark) for mark in ".!?;,\n")
+        for word in _WORD_RE.finditer(clause, cut + 1):
+            unit = self.units.normalise(word.group())
+            if unit is not None and self.units.units.get(unit) == "count" and unit != "point":
+                return unit, word.group()
+        return None
+
     def _inherit(self, figure: _Figure, previous: list[_Figure]) -> None:
         """ "about 750 militants in Al-Shaddadah and 350 in Al-Tanf": the 350 are militants;
         "218 votes to 208": so are the 208."""
@@ -1439,11 +1485,34 @@ class _Reader:
         if figure.others and not _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
             figure.unit, figure.noun = last.unit, last.noun
             return
+        counted = self.units.units.get(last.unit) == "count"
+        if (
+            counted
+            and (
+                _FURTHER_BEFORE_RE.search(self.text, max(0, figure.start - 24), figure.start)
+                or _OF_THEM_RE.match(self.text, figure.end)
+            )
+            and not _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start)
+        ):
+            figure.unit, figure.noun = last.unit, last.noun
+            return
         # "rose 4 per cent to 50,510 offences": a figure with a plural noun of its own counts
         # that, not what the figure before measured
-        versus = _VERSUS_RE.fullmatch(
-            self.text, last.end, figure.start
+        versus = (
+            _VERSUS_RE.fullmatch(self.text, last.end, figure.start)
+            or _COMPARED_RE.fullmatch(self.text, last.end, figure.start)
         ) and not _OWN_PLURAL_AFTER_RE.match(self.text, figure.end)
+        if (
+            versus
+            and last.unit in _RELATIVE_UNITS
+            and _CHANGE_BEFORE_RE.search(self.text, max(0, last.start - 40), last.start)
+        ):
+            # "Road deaths fell 2% to 1,645": the level is not in the change's unit, but
+            # counts what the clause's subject counts
+            found = self._subject_count(last.start)
+            if found is not None:
+                figure.unit, figure.noun = found
+            return
         # "shot down 38 drones, out of 42 launched", "about 15,000 took part": a bare count
         # that a verb follows stands for the things counted before it.
         acts = (

@@ -809,7 +809,7 @@ def test_a_later_figure_does_not_take_a_score_or_the_measure_before_its_own_noun
     own ("to 12,400 burglaries") counts that, not the per cent before it. "218 votes to 208"
     still shares the votes."""
     found = find_quantities("Leeds drew 1-1 before a crowd of 36,120 at Elland Road.")
-    assert [m.unit for m in found] == ["score", None]
+    assert [m.unit for m in found] == ["score", "person"]  # a crowd is people
     found = find_quantities("Burglary rose 6 per cent to 12,400 burglaries last year.")
     assert [m.unit for m in found] == ["percent", None]
     assert [m.unit for m in find_quantities("passed by 218 votes to 208.")] == ["vote", "vote"]
@@ -821,3 +821,51 @@ def test_a_count_in_a_period_is_no_share() -> None:
     assert [(m.value, m.low, m.high, m.unit) for m in found] == [(6, 0, 6, None)]
     (share,) = find_quantities("one in five adults")
     assert (share.value, share.unit) == (pytest.approx(0.2), FRACTION)
+
+
+def test_a_crowd_or_a_population_of_a_bare_figure_is_people() -> None:
+    assert one("An audience of about 9,000 heard the speech.", "about 9,000").unit == "person"
+    assert one("the town's population of 48,200 has aged", "48,200").unit == "person"
+    assert one("the dam holds a volume of 4,000", "4,000").unit is None
+
+
+def test_a_further_count_a_majority_and_of_them_count_the_same_things() -> None:
+    """ "a further 12", "another 14", "a majority of 24", "six of them": what the count
+    before counts."""
+    found = find_quantities("Nine schools closed and another 14 opened late.")
+    assert [m.unit for m in found] == ["site", "site"]
+    found = find_quantities("The party won 312 seats, a majority of 24.")
+    assert [m.unit for m in found] == ["seat", "seat"]
+    found = find_quantities("Police held 30 protesters, and six of them were charged.")
+    assert [m.unit for m in found] == ["person", "person"]
+    found = find_quantities("Eight flights were cancelled and a further 20 delayed.")
+    assert [m.unit for m in found] == ["flight", "flight"]
+
+
+def test_a_figure_set_against_another_shares_its_unit() -> None:
+    """ "to 12 from 9" (a revision), "up from 2.9 billion", "compared with 1,100"."""
+    found = find_quantities("Officials raised the death toll to 12 from 9.")
+    assert [m.unit for m in found] == ["death", "death"]
+    found = find_quantities("The governor later revised the toll to 7.")
+    assert [m.unit for m in found] == ["death"]
+    found = find_quantities("Exports reached £3.2bn in May, up from 2.9 billion a year earlier.")
+    assert [(m.value, m.unit) for m in found] == [(3.2e9, "GBP"), (2.9e9, "GBP")]
+    found = find_quantities("The clinic saw 1,450 patients, compared with 1,100 in 2022.")
+    assert [m.unit for m in found] == ["person", "person"]
+
+
+def test_the_level_after_a_change_by_a_share_counts_the_subject() -> None:
+    """ "Road deaths fell 4% to 102": 102 deaths, not 102 per cent."""
+    found = find_quantities("Road deaths in Wales fell 4% to 102 last year.")
+    assert [(m.unit, m.noun) for m in found] == [("percent", None), ("death", "deaths")]
+    found = find_quantities("Revenue rose 5% to 300.")
+    assert [m.unit for m in found] == ["percent", None]
+    # a share set against a share is still one: "48% to 46"
+    assert [m.unit for m in find_quantities("Yes led No by 48% to 46.")] == ["percent", "percent"]
+
+
+def test_points_above_a_hundred_are_an_index_level_not_percentage_points() -> None:
+    assert one("Shares fell 1% as the index closed at 4,512 points.", "4,512 points").unit == (
+        "point"
+    )
+    assert one("Labour leads by 12 points in the poll.", "12 points").unit == "percentage_point"
