@@ -74,7 +74,8 @@ class Attribution:
 NO_ATTRIBUTION = Attribution(speaker=None)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:(\"“”—]|\s-\s")
+# (not the comma of a figure: "The study of 2,300 adults found")
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:(\"“”—]|\s-\s")
 
 
 # "By December, the US said 97 percent ... had been liberated": a fronted "by"/"since"/"until"

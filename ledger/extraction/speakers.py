@@ -123,7 +123,10 @@ _STATEMENT_NOUNS = frozenset(_LEXICON.stance["statement_nouns"])
 
 
 # Documents that speak for their author: "a UNICEF report found", "A Gallup poll found".
-_DOCUMENTS = frozenset({"report", "poll", "survey", "study", "statement", "analysis", "census"})
+_DOCUMENTS = frozenset(
+    {"report", "poll", "survey", "study", "statement", "analysis", "census", "review", "audit"}
+    | {"inquiry", "investigation", "assessment", "trial", "experiment"}
+)
 
 
 # What an author publishes that speaks for them only with the author named: "Home Office
@@ -432,6 +435,11 @@ def _office_of(words: list[str], name_start: int) -> tuple[str, str] | None:
 _OFFICE_HEADS = frozenset({"head", "heads"})
 
 
+def _counted_figure(word: str) -> bool:
+    """Whether ``word`` is a number ("2,300", "40", "forty", "a")."""
+    return word[:1].isdigit() or (word.casefold() in _COUNT_WORDS and word.casefold() != "a")
+
+
 def _counted(word: str) -> bool:
     """Whether ``word`` counts the people it comes before ("two", "three", "several", "3")."""
     return word.isdigit() or word in _COUNT_WORDS
@@ -565,7 +573,15 @@ class SpeakerResolver:
         # "the study" and "the poll" do.
         document = head in _DOCUMENTS and head != "statement"
         if singular in PERSON_ROLES or singular in ORG_WORDS or sourced or document:
-            name = " ".join(words[1:] if first in DETERMINERS else words)
+            named = words[1:] if first in DETERMINERS else words
+            if document:
+                # "the study of 2,300 adults", "a survey of 1,001 people": how large it was
+                # is no part of who speaks
+                for i, word in enumerate(named[:-1]):
+                    if word.casefold() == "of" and _counted_figure(named[i + 1]):
+                        named = named[:i]
+                        break
+            name = " ".join(named)
             self._speakers.remember(name, (), named=False)
             return name
         return None

@@ -626,3 +626,16 @@ def test_a_correction_after_the_figure_denies_only_what_follows_not(text):
         (2.4e6, None, "asserts"),
         (24e6, None, "denies"),
     ]
+
+
+def test_the_comma_of_a_figure_does_not_cut_the_speaker_phrase():
+    """ "The review of 1,250 patients found that ...": the speaker is the review, however
+    large; the comma inside 1,250 is no clause break."""
+    assert speakers(body("The review of 1,250 patients found that most had waited too long.")) == [
+        None,
+        "review",
+    ]
+    assert speakers(body("An audit of 3,400 contracts found that few had been tendered.")) == [
+        None,
+        "audit",
+    ]

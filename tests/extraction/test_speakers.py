@@ -86,3 +86,10 @@ def test_a_body_behind_something_and_a_plural_in_ies_speak() -> None:
     # "parties", "charities": plurals of organisation words in -y
     assert SpeakerResolver().from_words(["Opposition", "parties"], "") == "Opposition parties"
     assert SpeakerResolver().from_words(["housing", "charities"], "") == "housing charities"
+
+
+def test_a_document_of_a_figure_is_the_document() -> None:
+    assert SpeakerResolver().from_words(["A", "survey", "of", "900", "nurses"], "") == "survey"
+    assert SpeakerResolver().from_words(["the", "study", "of", "five", "trials"], "") == "study"
+    # "of" and words keep their place: what the poll was of
+    assert SpeakerResolver().from_words(["a", "poll", "of", "nurses"], "") == "poll of nurses"
