@@ -93,6 +93,17 @@ class QualifierTable:
         """The rule for a wording as written (case and inner spacing ignored)."""
         return self._by_wording[" ".join(wording.lower().split())]
 
+    def negated(self, wording: str) -> str | None:
+        """The wording a "not" a few words before ``wording`` makes of it: "should not take
+        more than 4g" is "not more than" (at most 4g), "must not fall below 5%" is "not less
+        than"; ``None`` when a negation leaves it as it is."""
+        rule = self.rule(wording)
+        if rule.name in ("over", "just_over"):
+            return "not more than"
+        if rule.name == "up_to" and " ".join(wording.lower().split()) in _BELOW_WORDINGS:
+            return "not less than"
+        return None
+
     def apply(self, wording: str, low: float, high: float) -> tuple[float, float]:
         """Widen ``[low, high]`` by the relative qualifier ``wording`` ("about", "over"...)."""
         rule = self.rule(wording)
@@ -111,6 +122,10 @@ class QualifierTable:
         # not cut it out: "nearly a third" ends at 1/3, not at 0.333333333333 below it, or
         # the row fails its own schema and the whole document is dropped (issue 9 item 6).
         return min(_round(min(a, b)), low), max(_round(max(a, b)), high)
+
+
+# The wordings of a ceiling that a negation turns into a floor ("not less than").
+_BELOW_WORDINGS = frozenset({"less than", "fewer than", "under", "below"})
 
 
 def _round(x: float) -> float:

@@ -289,6 +289,14 @@ _COMPARED_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+# A negation up to two words before a qualifier: "should not take more than", "didn't spend
+# over", "must never fall below".
+_NEGATION_BEFORE_RE = re.compile(
+    r"(?:(?<![\w-])not|n['’]t|(?<![\w-])never)"
+    r"(?:[^\S\n]+(?!(?:whether|if|that|how|when|why|what|where|who|which)(?![\w-]))[a-z]+){0,2}"
+    r"[^\S\n]+\Z",
+    re.IGNORECASE,
+)
 # What a change is measured in, never the level it reaches: "fell 2% to 1,645" is no percent.
 _RELATIVE_UNITS = frozenset({"percent", "time", "percentage_point", "basis_point"})
 _CONTEXT_REACH = 120  # characters either side that a sentence's subject is looked for in
@@ -1438,6 +1446,11 @@ class _Reader:
         if not m:
             return
         wording = m.group("q").strip()
+        if "n" in self.text[max(0, m.start() - 30) : m.start()] and _NEGATION_BEFORE_RE.search(
+            self.text, max(0, m.start() - 30), m.start()
+        ):
+            # "should not take more than 4g": at most 4g
+            wording = self.qualifiers.negated(wording) or wording
         rule = self.qualifiers.rule(wording)
         if figure.low is None or figure.high is None:
             return

@@ -111,3 +111,12 @@ def test_wording_lookup_ignores_case_and_spacing() -> None:
 def test_a_qualified_range_is_ordered(wording: str, low: float, width: float) -> None:
     a, b = load_qualifiers().apply(wording, low, low + width)
     assert a <= b
+
+
+def test_a_negation_turns_a_floor_into_a_ceiling_and_back() -> None:
+    table = load_qualifiers()
+    assert table.negated("more than") == "not more than"
+    assert table.negated("Over") == "not more than"
+    assert table.negated("less than") == "not less than"
+    assert table.negated("about") is None
+    assert table.negated("up to") is None  # "not up to" is no floor

@@ -869,3 +869,14 @@ def test_points_above_a_hundred_are_an_index_level_not_percentage_points() -> No
         "point"
     )
     assert one("Labour leads by 12 points in the poll.", "12 points").unit == "percentage_point"
+
+
+def test_a_negation_before_more_than_makes_a_ceiling() -> None:
+    """ "should not eat more than 30g": at most 30g; "must not fall below 3%": at least 3%;
+    not a negation of something else ("did not say whether more than 200 ...")."""
+    found = one("Children should not eat more than 30g of sugar.", "more than 30g")
+    assert (found.low, found.high) == (0, 30)
+    found = one("The deficit must not fall below 3% of output.", "below 3%")
+    assert (found.low, found.high) == (3, math.inf)
+    found = one("He did not say whether more than 200 people were hurt.", "more than 200 people")
+    assert (found.low, found.high) == (200, 300)
