@@ -663,6 +663,15 @@ class _Scanner:
             return None
         value, low, high, approx = _count(count_text)
         start = count.start()
+        scale = float(multiplier)
+        if count_text.lower() in ("a", "an"):
+            # "half an hour", "half a century"; "a year and a half"
+            half = _HALF_BEFORE_RE.search(self.text, max(0, start - 8), start)
+            and_half = _AND_A_HALF_RE.match(self.text, end)
+            if half:
+                scale, start = scale / 2, half.start()
+            elif and_half:
+                scale, end = scale * 1.5, and_half.end()
         qualifier = self.qualifiers.before_re.search(self.text, max(0, start - 24), start)
         if qualifier and qualifier.group("q").strip().lower() == "over":
             before = _OVER_AS_MORE_BEFORE_RE.search(
@@ -674,7 +683,6 @@ class _Scanner:
             wording = qualifier.group("q").strip()
             low, high = self.qualifiers.apply(wording, low, high)
             approx, start = wording.lower(), qualifier.start()
-        scale = float(multiplier)
         return Mention(
             start,
             end,
@@ -687,6 +695,8 @@ class _Scanner:
         )
 
 
+_HALF_BEFORE_RE = re.compile(r"(?<![\w-])half[^\S\n]+\Z", re.IGNORECASE)
+_AND_A_HALF_RE = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half(?![\w-])", re.IGNORECASE)
 _OLD_AFTER_RE = re.compile(r"[^\S\n]+old(?![\w-])", re.IGNORECASE)
 # An age is kept in years, whatever unit the writer counted it in ("a six-month-old").
 _YEARS_PER_UNIT = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}

@@ -426,3 +426,10 @@ def test_a_games_format_named_by_its_length_is_no_duration() -> None:
     assert dates("He was dropped from the one-day squad.") == []
     # a one-day strike lasts a day
     assert [d[:2] for d in dates("Nurses staged a one-day strike.")] == [("one-day", "duration")]
+
+
+def test_half_a_period_and_a_period_and_a_half() -> None:
+    """ "half an hour" is half an hour, not an hour; "a decade and a half" is 15 years."""
+    text = "The talks lasted half an hour, the feud a decade and a half."
+    found = [(text[d.start : d.end], d.value, d.unit) for d in find_dates(text)]
+    assert found == [("half an hour", 0.5, "hour"), ("a decade and a half", 15.0, "year")]
