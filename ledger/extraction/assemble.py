@@ -60,7 +60,12 @@ _NOT_PLACE_WORDS = re.compile(
 _POSSESSIVE_OWNER = re.compile(r"[\w-]+['’]s\s+")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 _OF_PHRASE = re.compile(r"\s*(?:of\s+)(?P<np>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2})")
-_NEXT_WORD = re.compile(r"[\s-]*(?P<word>[a-z][a-z-]+)")
+# and a plural after one modifier: "5,000 open roles", "8.5 million Windows devices"
+_NEXT_WORD = re.compile(
+    r"[\s-]*(?P<word>[a-z][a-z-]+|[A-Z][a-z]+(?=[^\S\n]+[a-z]))"
+    r"(?:[^\S\n]+(?P<plural>[a-z][a-z-]*[^s'\W]s)(?![\w'’-]))?"
+)
+_PLURAL_WORD = re.compile(r"[a-z][a-z-]*[^s'\W]s")
 _PHRASE_STOP = frozenset(
     [
         "in",
@@ -474,7 +479,10 @@ def _subject_after(text: str, end: int) -> str | None:
         return " ".join(kept) or None
     found = _NEXT_WORD.match(window)
     if found and found.group("word") not in _PHRASE_STOP:
-        return found.group("word")
+        word, plural = found.group("word"), found.group("plural")
+        if plural and not _PLURAL_WORD.fullmatch(word):
+            return plural  # a modifier, then what is counted
+        return None if word[:1].isupper() else word
     return None
 
 

@@ -483,10 +483,13 @@ class _Scanner:
         start, end = m.span()
         if not _YEAR_CONTEXT_RE.search(text, max(0, start - 12), start):
             qualifier = self.qualifiers.before_re.search(text, max(0, start - 24), start)
-            if qualifier and self.qualifiers.rule(qualifier.group("q").strip()).name != (
-                "approximately"
+            if (
+                qualifier
+                and self.qualifiers.rule(qualifier.group("q").strip()).name != "approximately"
+                and not _YEAR_LEVELS_AFTER_RE.match(text, end)
             ):
-                return False  # "more than 2000": a count ("around 2015" stays a year)
+                # "more than 2000": a count ("around 2015", "below 2019 levels" stay years)
+                return False
             noun = self.units.noun_re.match(text, end)
             if self.units.measure_re.match(text, end) or (noun and _plural(noun.group("head"))):
                 return False  # "2000 troops", "1950 km": a count or a measure, not a year
@@ -695,6 +698,10 @@ class _Scanner:
         )
 
 
+# "below 2019 levels", "above pre-crisis 2007 highs": what a year's figures were.
+_YEAR_LEVELS_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:levels?|figures|highs?|lows?|peaks?|prices|rates)(?![\w-])", re.IGNORECASE
+)
 _HALF_BEFORE_RE = re.compile(r"(?<![\w-])half[^\S\n]+\Z", re.IGNORECASE)
 _AND_A_HALF_RE = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half(?![\w-])", re.IGNORECASE)
 _OLD_AFTER_RE = re.compile(r"[^\S\n]+old(?![\w-])", re.IGNORECASE)

@@ -289,6 +289,11 @@ _COMPARED_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+# Counted nouns that also say what state people are in: after another noun they are no head
+# of a compound ("nine officers injured", "40 civilians dead").
+_PERIOD_NUMBER_RE = re.compile(r"[^\S\n]+(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twelve|24|48)[^\S\n]+(?:hours?|days?|weeks?|months?|years?)(?![\w-]))", re.I)
+_STATE_WORDS = frozenset({"injured", "wounded", "dead", "hurt", "missing", "displaced"})
 # A negation up to two words before a qualifier: "should not take more than", "didn't spend
 # over", "must never fall below".
 _NEGATION_BEFORE_RE = re.compile(
@@ -345,6 +350,8 @@ _IDENTIFIER_BEFORE_RE = re.compile(
     r"Corps|Squadron|Fleet|Channel|Item|Figure|Fig\.|Table|Exhibit|Docket|Decree|Directive|"
     r"Camp|Sector|Zone|Area|Building|Tower|Terminal|Pier|Lane|Street|Road|Avenue|"
     r"Image|Photo|Picture|Slide|Gallery|Category|"
+    # stock indices and aircraft makers name what follows: "the FTSE 100", "a Boeing 737"
+    r"FTSE|S&P|Nikkei|Stoxx|Nasdaq|Boeing|Airbus|"
     r"Hwy\.?|Rt\.?|[#№])\s*\Z"
 )
 # The "5" of "Page 2 of 5", "Image 3 of 12": a position in page furniture.
@@ -983,10 +990,12 @@ class _Reader:
             and _CHANGE_BEFORE_RE.search(text, max(0, figure.start - 40), figure.start)
         ):
             return  # "rose 12,450 tonnes to 165,000 tons": the change, then the level
-        if between and _CHANGE_BEFORE_RE.search(
-            text, max(0, between.start() - 40), between.start()
+        if (
+            between
+            and sep not in ("-", "–", "—")
+            and _CHANGE_BEFORE_RE.search(text, max(0, between.start() - 40), between.start())
         ):
-            return
+            return  # "rose from 300 to 350"; "up from £13bn-£13.5bn" is still a range
         if sep == "and" and not between:
             return
         if sep in ("-", "–", "—") and (figure.shape != "digits" or not m.group("n2")[0].isdigit()):
@@ -1023,6 +1032,13 @@ class _Reader:
         # Below zero a range may be written either way round ("from -18 °C to -34 °C").
         if not (first < second or (second < first < 0 and sep != "-")):
             return
+        if (
+            sep == "to"
+            and second > 10 * first > 0
+            and text[max(0, figure.start - 3) : figure.start].lower() == "by "
+            and _CHANGE_BEFORE_RE.search(text, max(0, figure.start - 40), figure.start)
+        ):
+            return  # "fell by 2.08 million to 1.4097 billion": the change, then the level
         unit_second = self._measure_at(end)
         if unit_first and (
             not unit_second
@@ -1390,8 +1406,8 @@ class _Reader:
         # The last noun of a compound is the head: "cross country vehicles", "car bombs".
         for _ in range(2):
             more = self.units.compound_re.match(self.text, end)
-            if not more:
-                break
+            if not more or more.group("head").lower() in _STATE_WORDS:
+                break  # "nine officers injured": the officers, in a state
             head_start, end = more.span("head")
         mods = m.group("mods")
         # An aside is not part of the noun: "300 Islamic State (IS, ...) militants".
@@ -1534,7 +1550,10 @@ class _Reader:
             and self.units.units.get(last.unit) == "count"
             and _VERB_AFTER_RE.match(self.text, figure.end) is not None
         )
-        if not versus and not acts and not _ELLIPSIS_RE.match(self.text, figure.end):
+        ellipsis = _ELLIPSIS_RE.match(self.text, figure.end)
+        if ellipsis and _PERIOD_NUMBER_RE.match(self.text, ellipsis.end()):
+            ellipsis = None  # "no more than eight in 24 hours": a count in a period
+        if not versus and not acts and not ellipsis:
             return
         if _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
             return
@@ -1663,7 +1682,8 @@ _IDENTIFIER_WORDS = (
     "Mark Mk Mk. Part Stage Round Phase Level Division Brigade Battalion Regiment Corps "
     "Squadron Fleet Channel Item Figure Fig. Table Exhibit Docket Decree Directive Camp "
     "Sector Zone Area Building Tower Terminal Pier Lane Street Road Avenue Image Photo "
-    "Picture Slide Gallery Category Hwy Hwy. Rt Rt. # №"
+    "Picture Slide Gallery Category Hwy Hwy. Rt Rt. # № FTSE S&P Nikkei Stoxx Nasdaq Boeing "
+    "Airbus"
 )
 _IDENTIFIER_ENDINGS = tuple(_IDENTIFIER_WORDS.lower().split())
 _POSITION_OF_ENDINGS = ("of", "/")

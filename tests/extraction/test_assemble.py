@@ -387,3 +387,11 @@ def test_a_passive_denial_quotes_its_subject_and_keys_what_it_names() -> None:
     assert row.quote == text.rstrip(".")
     # keyed on what was claimed, not on "the claim"
     assert row.claim_key == claim_key("the dam had been deliberately breached")
+
+
+def test_a_plural_after_one_modifier_is_what_is_counted():
+    """ "about 300 small branches", "40,000 Windows servers": the noun after one adjective or
+    proper-noun modifier; "12 killed in the blast" counts no "killed"."""
+    rows = extract("The bank will close about 300 small branches and patch 40,000 Windows servers.")
+    assert by_quote(rows, "about 300").noun == "branch"
+    assert by_quote(rows, "40,000").noun == "server"

@@ -433,3 +433,9 @@ def test_half_a_period_and_a_period_and_a_half() -> None:
     text = "The talks lasted half an hour, the feud a decade and a half."
     found = [(text[d.start : d.end], d.value, d.unit) for d in find_dates(text)]
     assert found == [("half an hour", 0.5, "hour"), ("a decade and a half", 15.0, "year")]
+
+
+def test_a_year_of_levels_after_a_qualifier_is_a_year() -> None:
+    """ "below 2019 levels": the year's levels, not a count under 2019."""
+    text = "Traffic is still 3% below 2019 levels."
+    assert [(text[d.start : d.end], d.time) for d in find_dates(text)] == [("2019", "2019")]

@@ -880,3 +880,27 @@ def test_a_negation_before_more_than_makes_a_ceiling() -> None:
     assert (found.low, found.high) == (3, math.inf)
     found = one("He did not say whether more than 200 people were hurt.", "more than 200 people")
     assert (found.low, found.high) == (200, 300)
+
+
+def test_round_five_leftovers_in_general_form() -> None:
+    """A state word is no head of a compound ("nine officers injured" counts officers); a
+    count before "in" and a period takes no measure from before ("take no more than six in
+    24 hours" after "200mg"); "by X to Y" ten times apart after a change is the change and the
+    level; a dash range after "up from" stays one range."""
+    assert one("Twelve soldiers were hurt and nine officers injured.", "nine officers").noun == (
+        "officers"
+    )
+    found = one("Each capsule holds 200mg; take no more than six in 24 hours.", "no more than six")
+    assert found.unit is None
+    found = find_quantities("India's population grew by 1.2 million to 1.43 billion.")
+    assert [(m.value, m.low, m.high) for m in found] == [(1.2e6, 1.2e6, 1.2e6), (1.43e9,) * 3]
+    found = one("Profit is forecast at £2bn, up from £1.8bn-£1.9bn.", "from £1.8bn-£1.9bn")
+    assert (found.low, found.high, found.unit) == (1.8e9, 1.9e9, "GBP")
+    # "by 25 to 50 basis points" is still a range
+    found = one("The bank cut rates by 25 to 50 basis points.", "25 to 50 basis points")
+    assert (found.low, found.high) == (25, 50)
+
+
+def test_an_index_or_an_aircraft_model_is_no_figure() -> None:
+    text = "The FTSE 100 rose 1%, the S&P 500 fell, and a Boeing 737 was grounded."
+    assert [text[m.start : m.end] for m in find_quantities(text)] == ["1%"]
