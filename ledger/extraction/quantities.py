@@ -291,8 +291,11 @@ _COMPARED_RE = re.compile(
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
 # Counted nouns that also say what state people are in: after another noun they are no head
 # of a compound ("nine officers injured", "40 civilians dead").
-_PERIOD_NUMBER_RE = re.compile(r"[^\S\n]+(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|twelve|24|48)[^\S\n]+(?:hours?|days?|weeks?|months?|years?)(?![\w-]))", re.I)
+_PERIOD_NUMBER_RE = re.compile(
+    r"[^\S\n]+(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twelve|24|48)[^\S\n]+(?:hours?|days?|weeks?|months?|years?)(?![\w-]))",
+    re.I,
+)
 _STATE_WORDS = frozenset({"injured", "wounded", "dead", "hurt", "missing", "displaced"})
 # A negation up to two words before a qualifier: "should not take more than", "didn't spend
 # over", "must never fall below".
