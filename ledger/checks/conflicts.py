@@ -38,7 +38,8 @@ news uses for one event or thing count as one: shut/close, plant/factory, seized
 among claims sharing two such words with it. Two statements that put the event in different
 places ("the hospital in Boston", "in Chicago") or that both name someone and no one in common
 ("Microsoft plans to buy", "Google denied that it plans to buy") are different claims, even
-under one key.
+under one key; so are two that both write figures in digits and share none ("wasted £3m on
+consultants", "denied wasting £30m on consultants"; "£3m" and "£3 million" are one figure).
 
 ## Output
 One finding per contested claim listing each party's first statement, and one per speaker who
