@@ -80,38 +80,32 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     threshold = float(Options.of(context.options).similarity)
     if threshold > 0:
         _join_paraphrases(rows, claim, party, side, threshold)
-    coded = pd.DataFrame(
-        {"claim": claim, "party": party, "side": side, "row": np.arange(len(rows))}
-    )
-    # The first statement of each party on each side is enough to show the conflict.
-    firsts = coded.drop_duplicates(["claim", "party", "side"])
+    # The first statement of each party on each side is enough to show the conflict: its
+    # row (a position among ``rows``), claim, party and side, grouped on integers alone.
+    first = first_rows(group_ids(claim, party, side))
+    claim, party, side = claim[first], party[first], side[first]
     n_claims = max(len(claims), int(claim.max(initial=-1)) + 1)  # denials given a key of their own
-    sides_per_claim = np.bincount(
-        firsts.drop_duplicates(["claim", "side"])["claim"], minlength=n_claims
-    )
-    parties_per_claim = np.bincount(
-        firsts.drop_duplicates(["claim", "party"])["claim"], minlength=n_claims
-    )
+    sides_per_claim = np.bincount(claim[first_rows(group_ids(claim, side))], minlength=n_claims)
+    per_party = group_ids(claim, party)
+    parties_per_claim = np.bincount(claim[first_rows(per_party)], minlength=n_claims)
     contested = (sides_per_claim == 2) & (parties_per_claim >= 2)
-    sides_per_party = firsts.groupby(["claim", "party"], sort=False)["side"].transform("size")
-    named = firsts["party"].to_numpy() >= 0
-    turncoat = (sides_per_party.to_numpy() == 2) & named
+    turncoat = (np.bincount(per_party)[per_party] == 2) & (party >= 0)  # named, on both sides
 
-    disputes = firsts[contested[firsts["claim"].to_numpy()]]
-    turns = firsts[turncoat]
+    disputes = np.flatnonzero(contested[claim])
+    turns = np.flatnonzero(turncoat)
     # Only contested claims and self-contradictions reach Python, and they are the output:
     # text is read for their rows only.
-    shown = np.union1d(disputes["row"].to_numpy(), turns["row"].to_numpy())
+    shown = np.union1d(first[disputes], first[turns])
     quote_of, name_of = _read(rows, shown)
     position = np.flatnonzero(stated)  # of each row in the frame: what a finding names
     ids: list[list[int]] = []
     messages: list[str] = []
     # Each run's rows as slices of lists made once: a run is sorted asserting side first, so
     # who said it and who denied it are the two halves of its names.
-    row, side, bounds = _runs(disputes, ["claim"])
+    row, sides, bounds = _runs([claim[disputes]], side[disputes], first[disputes])
     at, names = position[row].tolist(), name_of[row].tolist()
     starts = bounds[:-1]
-    asserting = np.add.reduceat(1 - side, starts).tolist() if len(row) else []
+    asserting = np.add.reduceat(1 - sides, starts).tolist() if len(row) else []
     for a, b, k, quote in zip(
         starts, bounds[1:], asserting, quote_of[row[starts]].tolist(), strict=True
     ):
@@ -121,7 +115,7 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
             f"“{_clip(quote)}” is asserted by {names_text(dict.fromkeys(names[a : a + k]))} "
             f"and denied by {names_text(dict.fromkeys(names[a + k : b]))}"
         )
-    row, _, bounds = _runs(turns, ["claim", "party"])
+    row, _, bounds = _runs([claim[turns], party[turns]], side[turns], first[turns])
     at = position[row].tolist()
     for a, b, name, quote in zip(
         bounds[:-1],
@@ -287,16 +281,22 @@ def _display_names(rows: pd.DataFrame) -> list[str]:
     return [n if n else _AUTHOR for n in names.tolist()]
 
 
-def _runs(rows: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, np.ndarray, list[int]]:
-    """``rows`` sorted by ``keys`` (then side, asserts first), cut into runs of equal keys:
-    the ``row`` and ``side`` values in that order, and where each run starts (with the
-    end last)."""
-    if rows.empty:
+def _runs(
+    keys: list[np.ndarray], side: np.ndarray, row: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Statements sorted by ``keys`` (the first most significant), then side (asserts
+    first), then ``row`` (each statement's own, distinct), cut into runs of equal keys: the
+    rows and sides in that order, and where each run starts (with the end last)."""
+    if not len(row):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), [0]
-    ordered = rows.sort_values([*keys, "side", "row"], kind="stable")
-    marks = ordered[keys].ne(ordered[keys].shift()).any(axis=1).to_numpy()
-    bounds = [*np.flatnonzero(marks).tolist(), len(ordered)]
-    return ordered["row"].to_numpy(), ordered["side"].to_numpy(), bounds
+    order = np.lexsort((row, side, *keys[::-1]))
+    marks = np.zeros(len(order), dtype=bool)
+    marks[0] = True
+    for key in keys:
+        ordered = key[order]
+        marks[1:] |= ordered[1:] != ordered[:-1]
+    bounds = [*np.flatnonzero(marks).tolist(), len(order)]
+    return row[order], side[order], bounds
 
 
 CHECK = Check(

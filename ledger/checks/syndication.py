@@ -36,6 +36,8 @@ _FIGURE_KEYS = ["subject_key", "unit", "location_key", "time", "value_low", "val
 # Not the speaker: a ministry and its spokesman quoted by two outlets are one origin, and
 # speaker keys are too unevenly resolved across outlets to tell them apart.
 _CLAIM_KEYS = ["claim_key", "stance"]
+#: Keys that are numbers: hashed on the spot (cheaply), for the rows that need them only.
+_NUMBER_KEYS = frozenset({"value_low", "value_high"})
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,21 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         # Positions and one integer group per row, from the run's shared codes: no text is
         # copied or hashed until a group is known to span documents.
         at = np.flatnonzero(mask)
-        codes = [_codes(assertions, context, key)[at] for key in keys]
-        return at, group_ids(*codes) if codes else sentence[at]
+        shared = [key for key in keys if key not in _NUMBER_KEYS]
+        numbers = [key for key in keys if key in _NUMBER_KEYS]
+        if not keys:
+            return at, sentence[at]
+        group = group_ids(*(context.factorize(assertions, key)[0][at] for key in shared))
+        if not numbers:
+            return at, group
+        if least > 1:
+            # A group spans documents only if its rows agree on the text keys in two
+            # documents: the figures are hashed for those rows alone. Every row of a group
+            # that spans documents is kept, so groups keep their order of first appearance.
+            spanning = _spanning(group, document[at])
+            at, group = at[spanning], group[spanning]
+        values = [pd.factorize(assertions[key].to_numpy()[at])[0] for key in numbers]
+        return at, group_ids(group, *values)
 
     figures = pick(
         among(assertions, context, "kind", ["quantity"])
@@ -95,14 +110,6 @@ def _lengths(texts: pd.Index) -> np.ndarray:
     if texts.dtype == "str" and len(texts):
         return texts.str.len().to_numpy(dtype=np.int64)
     return np.fromiter(map(len, texts.astype(str).tolist()), np.int64, len(texts))
-
-
-def _codes(assertions: pd.DataFrame, context: CheckContext, column: str) -> np.ndarray:
-    """Integer codes of a text column (shared by the run) or of a number column."""
-    if column in ("value_low", "value_high"):
-        codes, _ = pd.factorize(assertions[column])  # floats hash cheaply
-        return codes
-    return context.factorize(assertions, column)[0]
 
 
 @dataclass(frozen=True)

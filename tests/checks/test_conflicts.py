@@ -7,7 +7,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.checks import conflicts
@@ -434,6 +434,16 @@ def _reference_findings(frame: pd.DataFrame) -> list[tuple[list[int], str]]:
         ),
         max_size=16,
     )
+)
+@example(  # the article's own voice on both sides is no self-contradiction
+    statements=[
+        ("a hoax", None, None, "claim-a", "asserts"),
+        ("a hoax", None, None, "claim-a", "denies"),
+        ("it is true", "", "army", "claim-a", "denies"),
+        ("cut the strikes", "the Ministry", "ministry", "claim-b", "asserts"),
+        ("a hoax", None, "ministry", "claim-b", "denies"),
+        ("a hoax", None, "army", "claim-b", "asserts"),
+    ]
 )
 def test_findings_at_exact_keys_equal_the_rule_read_statement_by_statement(statements) -> None:
     """Who asserted and who denied, the claim's wording, the self-contradictions and the
