@@ -49,6 +49,62 @@ def group_ids(*codes: np.ndarray) -> np.ndarray:
     return np.asarray(dense, dtype=np.int64)
 
 
+#: The widest product of key ranges :func:`repeated_groups` counts in a plain array (64 MB
+#: of counts at most) before it renumbers the keys it has combined.
+_COUNTED_SPAN = 1 << 23
+
+
+def repeated_groups(
+    *codes: np.ndarray, keep: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows whose combination of ``codes`` occurs more than once (and the rows ``keep``
+    marks, whatever their group), and their groups: positions, and one integer per row
+    numbered like :func:`group_ids` on those rows alone, so groups keep the order of their
+    first rows.
+
+    Most combinations of a ledger's keys (subject, unit, place, day) occur once. Keys are
+    combined one at a time while their ranges' product fits a plain array of counts, and a
+    row whose combination so far is the only one of its kind is dropped there: one of
+    the whole combination is too. Only the rows left are hashed, once, at the end (and
+    where a product would not fit in between)."""
+    if not codes:
+        raise ValueError("repeated_groups needs at least one code array")
+    rows = np.arange(len(codes[0]), dtype=np.int64)
+    forced = np.zeros(len(rows), dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
+    group = np.zeros(len(rows), dtype=np.int64)
+    span = 1
+    for more in codes:
+        more = np.asarray(more, dtype=np.int64)[rows] + 1
+        width = int(more.max(initial=0)) + 1
+        if span * width > _COUNTED_SPAN and span <= _COUNTED_SPAN:
+            # Renumbered densely (in any order: only the last numbering counts) over the
+            # combinations the rows left still hold.
+            used = np.zeros(span, dtype=bool)
+            used[group] = True
+            group = (np.cumsum(used) - 1)[group]
+            span = int(np.count_nonzero(used))
+        if span * width > _COUNTED_SPAN:
+            group = group_ids(group, more - 1)
+            span = int(group.max(initial=-1)) + 1
+        else:
+            group = group * width + more
+            span *= width
+        if span <= _COUNTED_SPAN:
+            repeated = np.bincount(group, minlength=span)[group] >= 2
+            kept = repeated | forced
+            rows, group, forced = rows[kept], group[kept], forced[kept]
+    dense = np.asarray(pd.factorize(group)[0], dtype=np.int64)
+    # The whole combination counted too (a step past the counted span was not): a group is
+    # kept whole or not at all, so renumbering the groups kept in order keeps each group's
+    # number that of its first row's order.
+    kept = (np.bincount(dense, minlength=1)[dense] >= 2) | forced
+    if not kept.all():
+        used = np.zeros(int(dense.max(initial=-1)) + 1, dtype=bool)
+        used[dense[kept]] = True
+        rows, dense = rows[kept], (np.cumsum(used) - 1)[dense[kept]]
+    return rows, dense
+
+
 def first_rows(codes: np.ndarray) -> np.ndarray:
     """Positions of the first row of each distinct code, in code order, for codes from
     :func:`pandas.factorize` (numbered by first appearance, ``-1`` for missing): the first

@@ -12,7 +12,7 @@ from ..components import Check, CheckContext
 from ..extraction.units import load_units
 from ..model import Kind
 from ..options import CheckOptions
-from .frames import among, figure_text, findings_at, group_ids, no_findings, present, text
+from .frames import among, figure_text, findings_at, no_findings, present, repeated_groups, text
 
 #: The canonical keys that make two figures about the same thing. ``unit`` is compared by
 #: its dimension's base unit, so "50 km" meets "31 miles" (see :func:`base_units`).
@@ -84,9 +84,11 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         base_codes[code] if key == "unit" else context.factorize(assertions, key)[0][usable]
         for key in GROUP_KEYS
     ]
-    group = group_ids(*keys)
-    highest_low = _first_extreme(group, low, greatest=True)
-    lowest_high = _first_extreme(group, high, greatest=False)
+    # Only figures that share their keys with another can disagree (or one whose own bounds
+    # cross, which disagrees with itself): the others are dropped before any hashing.
+    rows, group = repeated_groups(*keys, keep=low > high)
+    highest_low = rows[_first_extreme(group, low[rows], greatest=True)]
+    lowest_high = rows[_first_extreme(group, high[rows], greatest=False)]
     conflict = low[highest_low] > high[lowest_high]
     if not conflict.any():
         return no_findings()

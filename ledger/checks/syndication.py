@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..components import Check, CheckContext
 from ..options import CheckOptions
-from .frames import among, findings_at, first_rows, group_ids, no_findings, present
+from .frames import among, findings_at, first_rows, group_ids, no_findings, present, repeated_groups
 
 DESCRIPTION = """\
 ## What it does
@@ -64,15 +64,19 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         numbers = [key for key in keys if key in _NUMBER_KEYS]
         if not keys:
             return at, sentence[at]
-        group = group_ids(*(context.factorize(assertions, key)[0][at] for key in shared))
-        if not numbers:
-            return at, group
+        text = [context.factorize(assertions, key)[0][at] for key in shared]
         if least > 1:
-            # A group spans documents only if its rows agree on the text keys in two
-            # documents: the figures are hashed for those rows alone. Every row of a group
-            # that spans documents is kept, so groups keep their order of first appearance.
+            # A group spans documents only if its rows agree on the text keys, twice or
+            # more, in two documents: the figures are hashed for those rows alone. Every
+            # row of a group that spans documents is kept, so groups keep their order.
+            kept, group = repeated_groups(*text)
+            at = at[kept]
             spanning = _spanning(group, document[at])
             at, group = at[spanning], group[spanning]
+        else:
+            group = group_ids(*text)
+        if not numbers:
+            return at, group
         values = [pd.factorize(assertions[key].to_numpy()[at])[0] for key in numbers]
         return at, group_ids(group, *values)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -55,3 +56,33 @@ def test_coded_matches_equal_matches_on_any_rows(values, data, pattern: str) -> 
     rows = np.asarray(rows if values else [], dtype=np.int64)
     expected = matches(column.iloc[rows], pattern)
     assert coded_matches(codes[rows], uniques, pattern).tolist() == expected.tolist()
+
+
+@given(st.data(), st.integers(min_value=1, max_value=4), st.booleans())
+def test_repeated_groups_are_group_ids_of_the_repeated_rows(data, width: int, tight: bool) -> None:  # type: ignore[no-untyped-def]
+    # The rows whose whole combination occurs twice or more (or that ``keep`` marks), and
+    # group_ids numbered over them alone; with a tight limit on the counted span too, where
+    # the keys are renumbered (or hashed) between steps.
+    from fact_ledger.checks import frames
+
+    n = data.draw(st.integers(min_value=0, max_value=40))
+    codes = [
+        np.asarray(
+            data.draw(
+                st.lists(st.integers(-1, data.draw(st.integers(0, 6))), min_size=n, max_size=n)
+            ),
+            dtype=np.int64,
+        )
+        for _ in range(width)
+    ]
+    keep = np.asarray(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)), dtype=bool)
+    whole = group_ids(*codes) if n else np.zeros(0, dtype=np.int64)
+    expected = np.flatnonzero((np.bincount(whole, minlength=1)[whole] >= 2) | keep)
+    limit = 8 if tight else frames._COUNTED_SPAN
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(frames, "_COUNTED_SPAN", limit)
+        rows, group = frames.repeated_groups(*codes, keep=keep)
+    assert rows.tolist() == expected.tolist()
+    assert group.tolist() == (
+        group_ids(*(c[expected] for c in codes)).tolist() if len(expected) else []
+    )

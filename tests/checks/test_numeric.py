@@ -233,3 +233,22 @@ def test_first_extreme_is_groupby_idxmax_and_idxmin(rows, greatest: bool) -> Non
     by_group = pd.Series(value).groupby(group, sort=False)
     expected = by_group.idxmax() if greatest else by_group.idxmin()
     assert _first_extreme(group, value, greatest=greatest).tolist() == expected.tolist()
+
+
+def test_a_lone_figure_whose_bounds_cross_still_disagrees_with_itself() -> None:
+    # Figures alone in their group are dropped before grouping, except one whose low is
+    # above its high (a row the schema would refuse, which a check is still given): it is
+    # reported as the grouping reported it.
+    rows = [
+        {**RAID, "quote": "between 40 and 30 vehicles", "value_low": 30, "value_high": 40},
+        {"subject_key": "vehicles", "location_key": "al-tanf", "quote": "9 vehicles", "value": 9},
+        {"subject_key": "trucks", "location_key": "al-tanf", "quote": "12 trucks", "value": 12},
+    ]
+    frame = make_assertions(rows)
+    frame.loc[0, ["value_low", "value_high"]] = [40.0, 30.0]
+    out = numeric.run(frame, CheckContext())
+    assert output_ids(out, frame) == [[frame["assertion_id"].iloc[0]] * 2]
+    assert (
+        "“between 40 and 30 vehicles” (40–30) vs “between 40 and 30 vehicles”"
+        in out["message"].iloc[0]
+    )
