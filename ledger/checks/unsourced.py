@@ -77,31 +77,32 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         & assertions["attribution_cue"].isna().to_numpy()
     )
     at = np.flatnonzero(unsourced)
-    # Columns first, then rows: copying six columns, not every column of the frame.
-    rows = assertions[["doc_id", "start", "end", "kind", "quote"]].iloc[at]
-    if rows.empty:
+    if not len(at):
         return no_findings()
+    # Kinds as the run's shared codes (every row here has one of ``kinds``); the other
+    # columns first, then rows: copying three columns, not every column of the frame.
+    kind_codes, kind_names = context.factorize(assertions, "kind")
+    kind = kind_codes[at]
+    rows = assertions[["start", "end", "quote"]].iloc[at]
     if exempt:
-        kept = ~_exempted(rows, at, assertions, context, exempt)
-        rows, at = rows.loc[kept], at[kept]
+        kept = ~_exempted(rows, at, kind, kind_names, assertions, context, exempt)
+        rows, at, kind = rows.loc[kept], at[kept], kind[kept]
         if rows.empty:
             return no_findings()
-    kind_of = rows["kind"].to_numpy(dtype=object)
     # One message per distinct (kind, quote), then a take: no string is built twice.
-    kind, kinds_seen = pd.factorize(kind_of)
     quote, quotes = pd.factorize(rows["quote"])
-    pair, pairs = pd.factorize(kind.astype(np.int64) * max(len(quotes), 1) + quote)
-    kind_names, quote_texts = kinds_seen.tolist(), quotes.tolist()
     width = max(len(quotes), 1)
+    pair, pairs = pd.factorize(kind.astype(np.int64) * width + quote)
+    names, quote_texts = kind_names.tolist(), quotes.tolist()
     unique_texts = np.asarray(
         [
-            f"unsourced {kind_names[p // width]} “{quote_texts[p % width]}”: no one is cited for it"
+            f"unsourced {names[p // width]} “{quote_texts[p % width]}”: no one is cited for it"
             for p in pairs.tolist()
         ],
         dtype=object,
     )
     texts = unique_texts[pair]
-    quiet = np.isin(kind_of, list(background))
+    quiet = np.asarray(kind_names.isin(background), dtype=bool)[kind]
     severities = np.where(quiet, np.asarray("info", dtype=object), np.asarray(None, dtype=object))
     return findings_at(at, texts, severities)
 
@@ -109,19 +110,21 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
 def _exempted(
     rows: pd.DataFrame,
     at: np.ndarray,
+    kind: np.ndarray,
+    kind_names: pd.Index,
     assertions: pd.DataFrame,
     context: CheckContext,
     exempt: set[str],
 ) -> np.ndarray:
-    """Which unsourced figures (``rows``, at positions ``at`` of ``assertions``) a news
-    wording in ``exempt`` marks as no fresh claim.
+    """Which unsourced figures (``rows``: their start, end and quote, at positions ``at``
+    of ``assertions``; ``kind``: codes into ``kind_names``) a news wording in ``exempt``
+    marks as no fresh claim.
 
     Each rule reads only the rows it can apply to, and only as much text as it needs: a
     ledger may hold hundreds of thousands of unsourced figures.
     """
-    kind = rows["kind"].to_numpy(dtype=object)
     quote = rows["quote"]  # as stored: a Python string per row is made only where read
-    dates = kind == "date"
+    dates = np.asarray(kind_names == "date", dtype=bool)[kind]
     doc_codes, doc_ids = context.factorize(assertions, "doc_id")
     determiner, head, tail, clause = wording.leads(
         rows,
@@ -129,9 +132,14 @@ def _exempted(
         clause_of=dates if "speech-date" in exempt else None,
         doc_codes=(doc_codes[at], doc_ids),
     )
+
+    def located(mask: np.ndarray) -> pd.DataFrame:
+        """The document, start and end of the rows ``mask`` selects, as the rules read them."""
+        return assertions[["doc_id", "start", "end"]].iloc[at[mask]]
+
     skip = np.zeros(len(rows), dtype=bool)
     if "back-reference" in exempt:
-        quantity = kind == "quantity"
+        quantity = np.asarray(kind_names == "quantity", dtype=bool)[kind]
         skip[quantity] = wording.refers_back(
             determiner[quantity],
             quote[quantity],
@@ -141,22 +149,21 @@ def _exempted(
     # A dateline starts its line, or nearly: only those dates are read for one.
     topmost = dated & (head <= wording.DATELINE_LEAD)
     if "dateline" in exempt and topmost.any():
-        before, after = wording.surroundings(rows.loc[topmost], context.documents)
+        before, after = wording.surroundings(located(topmost), context.documents)
         skip[topmost] = wording.is_dateline(before, after)
     dated &= ~skip
     if "speech-date" in exempt:
         dated[dated] = wording.might_date_speech(clause[dated])
     if "speech-date" in exempt and dated.any():
-        before, after = wording.surroundings(rows.loc[dated], context.documents)
+        before, after = wording.surroundings(located(dated), context.documents)
         skip[dated] = wording.dates_speech(before, after)
     heading = (head <= wording.HEADING_WIDTH) & (tail <= wording.HEADING_WIDTH) & ~skip
     if "restated-heading" in exempt and heading.any():
-        before, after = wording.surroundings(rows.loc[heading], context.documents)
+        where = located(heading)
+        before, after = wording.surroundings(where, context.documents)
         line = (before + quote[heading].astype(object) + after).fillna("")
         restated = _given_twice(at[heading], assertions, context)
-        skip[heading] = wording.restated_headings(
-            rows.loc[heading], line, restated, context.documents
-        )
+        skip[heading] = wording.restated_headings(where, line, restated, context.documents)
     return skip
 
 

@@ -383,11 +383,11 @@ def leads(
 
     All that most rows need, read from the document texts as arrays of code points: a
     ledger may hold hundreds of thousands of unsourced figures, and a Python step per row
-    would cost more than the rest of the check. ``rows`` has ``doc_id``, ``start`` and
-    ``end``; a row whose document is missing gets ``""`` and a line longer than any.
-    ``doc_codes`` may give the rows' document ids as codes (``-1`` for missing) into
-    distinct ids, as a shared factorization of the ledger's column has them, so the ids are
-    not hashed again here.
+    would cost more than the rest of the check. ``rows`` has ``start``, ``end`` and
+    ``doc_id``; a row whose document is missing gets ``""`` and a line longer than any.
+    ``doc_codes`` may give the rows' document ids instead, as codes (``-1`` for missing)
+    into distinct ids, as a shared factorization of the ledger's column has them, so the
+    ids are neither copied nor hashed again here.
     """
     n = len(rows)
     determiner = np.empty(n, dtype=object)  # np.full sets object arrays element by element
