@@ -289,6 +289,12 @@ _COMPARED_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+# "412 cases per 100,000 people": a rate per head of population, no count of cases.
+_PER_POPULATION_RE = re.compile(
+    r"[^\S\n]+per[^\S\n]+(?:100,000|100000|10,000|10000|1,000|1000|100|million|thousand)"
+    r"(?![\w,])",
+    re.IGNORECASE,
+)
 # Counted nouns that also say what state people are in: after another noun they are no head
 # of a compound ("nine officers injured", "40 civilians dead").
 _PERIOD_NUMBER_RE = re.compile(
@@ -704,6 +710,15 @@ class _Reader:
                 and _AND_MEASURE_RE.fullmatch(self.text, first.end, second.start)
             ):
                 # "given 45 and 50 mg", "2 or 3 km": the measure is written once, at the end.
+                first.unit = second.unit
+            elif (
+                first.unit is not None
+                and second.unit is not None
+                and second.unit.startswith(first.unit + "/")
+                and _VERSUS_RE.fullmatch(self.text, first.end, second.start)
+                and _BETWEEN_RE.search(self.text, max(0, first.start - 10), first.start)
+            ):
+                # "from £1.20 to £1.50 an hour": the rate is written once, after the second
                 first.unit = second.unit
 
     # -- one candidate ---------------------------------------------------------------------
@@ -1164,6 +1179,9 @@ class _Reader:
         found = self._noun(more.end() if more else after)
         if found:
             figure.unit, figure.noun, figure.end = found
+            follow = text[figure.end : figure.end + 1]
+            if follow == " " and figure.unit is not None and self._no_count(figure):
+                figure.unit = None
             # (not above 100: "closed down 1.2% at 7,412.5 points" is an index level)
             if (
                 figure.unit == "point"
@@ -1182,16 +1200,28 @@ class _Reader:
             elif self._age(figure, window):
                 figure.unit = "age"
 
+    def _no_count(self, figure: _Figure) -> bool:
+        """Whether a counted noun counts nothing the table's category means: "412 cases per
+        100,000 people" is a rate, "3m units of the new processor" are no military units."""
+        if _PER_POPULATION_RE.match(self.text, figure.end):
+            return True
+        return (
+            figure.unit == "group"
+            and (figure.noun or "").lower().endswith(("units", "unit"))
+            and _OF_RE.match(self.text, figure.end) is not None
+        )
+
     def _age(self, figure: _Figure, window: str) -> bool:
         """ "Pupils aged 14 to 16", "Haaland, 23, has scored", "his wife, 61, was": a bare
         whole number after "aged", or between commas after a name or a person, is an age."""
         value = figure.high if figure.high is not None else figure.value
-        if figure.shape != "digits" or value is None or not 0 < value < 120:
+        if figure.shape not in ("digits", "words") or value is None or not 0 < value < 120:
             return False
-        if window.endswith("aged ") or window.endswith("aged between "):
-            return True
+        if window.endswith(("aged ", "aged between ", " age ")):
+            return True  # and "by age five", "at age 12"
         return (
-            window.endswith(", ")
+            figure.shape == "digits"
+            and window.endswith(", ")
             and self.text[figure.end : figure.end + 1] == ","
             and figure.value == int(figure.value or 0)
             and _APPOSED_TO_RE.search(window) is not None
@@ -1530,6 +1560,15 @@ class _Reader:
             return
         # "rose 4 per cent to 50,510 offences": a figure with a plural noun of its own counts
         # that, not what the figure before measured
+        if (
+            counted
+            and self.text[max(0, figure.start - 4) : figure.start] == "but "
+            and "not" in self.text[max(0, last.start - 24) : last.start]
+            and not _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start)
+        ):
+            # "had not cut 500 jobs, as reported, but 45": the 45 are jobs too
+            figure.unit, figure.noun = last.unit, last.noun
+            return
         versus = (
             _VERSUS_RE.fullmatch(self.text, last.end, figure.start)
             or _COMPARED_RE.fullmatch(self.text, last.end, figure.start)

@@ -904,3 +904,24 @@ def test_round_five_leftovers_in_general_form() -> None:
 def test_an_index_or_an_aircraft_model_is_no_figure() -> None:
     text = "The FTSE 100 rose 1%, the S&P 500 fell, and a Boeing 737 was grounded."
     assert [text[m.start : m.end] for m in find_quantities(text)] == ["1%"]
+
+
+def test_a_rate_per_head_of_population_counts_nothing() -> None:
+    """ "512 cases per 100,000 people" is a rate (the sets give it no unit); "4m units of the
+    console" are no military units; "three army units" still are."""
+    found = one("The region had 512 cases per 100,000 people.", "512 cases")
+    assert (found.unit, found.noun) == (None, "cases")
+    assert one("Sony sold 4m units of the console.", "4m units").unit is None
+    assert one("Three army units were deployed.", "Three army units").unit == "group"
+
+
+def test_a_rate_written_after_the_second_of_two_figures_is_both_figures() -> None:
+    found = find_quantities("Fares will rise from £2.40 to £2.80 a day.")
+    assert [(m.value, m.unit) for m in found] == [(2.4, "GBP/day"), (2.8, "GBP/day")]
+
+
+def test_age_before_a_number_and_a_figure_after_not_but() -> None:
+    assert one("Children are screened by age five.", "five").unit == "age"
+    assert one("She retired at age 60.", "60").unit == "age"
+    found = find_quantities("It had not sold 300 homes, as claimed, but 30.")
+    assert [(m.value, m.unit) for m in found] == [(300, "site"), (30, "site")]
