@@ -212,7 +212,7 @@ def decode_segment(journal: Journal, segment: Segment, prev: str) -> pa.Table:
     if (hashes[-1] if hashes else prev) != segment.last_hash:
         _raise_first_bad(journal)
     try:
-        table = _parse_fast(data, longest=max(map(len, lines), default=0))
+        table = _parse_fast(data)
     except _Undecodable:
         table = _parse_slow(lines, journal)
     import pyarrow as pa
@@ -242,9 +242,8 @@ def _raise_first_bad(journal: Journal) -> None:
 _BLOCK = 1 << 20
 
 
-def _parse_fast(data: bytes, *, longest: int | None = None) -> pa.Table:
-    """The lines of ``data`` through pyarrow's reader (``longest``: the length of the longest
-    line, when known; a block must hold a whole line)."""
+def _parse_fast(data: bytes) -> pa.Table:
+    """The lines of ``data`` through pyarrow's reader."""
     import pyarrow as pa
     import pyarrow.json as pj
 
@@ -262,10 +261,8 @@ def _parse_fast(data: bytes, *, longest: int | None = None) -> pa.Table:
                     before + key + b":null," + key[:-1] + _INF_SUFFIX.encode() + b'":' + flag,
                 )
     schema = _json_schema(amends=amends, infinities=bool(names))
-    if longest is None or names:  # the rewrite made lines longer
-        longest = max(map(len, data.split(b"\n")), default=0)
-    block = max(_BLOCK, longest + 1)
-    try:
+
+    def read(block: int) -> pa.Table:
         return pj.read_json(
             pa.BufferReader(data),
             read_options=pj.ReadOptions(block_size=block),
@@ -273,6 +270,17 @@ def _parse_fast(data: bytes, *, longest: int | None = None) -> pa.Table:
                 explicit_schema=schema, unexpected_field_behavior="error"
             ),
         )
+
+    try:
+        try:
+            return read(_BLOCK)
+        except pa.ArrowInvalid:
+            # A block must hold a whole line. Lines over a MiB are rare (a sentence of a
+            # huge single-line document), so their length is looked for only now.
+            longest = max(map(len, data.split(b"\n")), default=0)
+            if longest < _BLOCK:
+                raise
+            return read(longest + 1)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise _Undecodable(str(exc)) from None
 
@@ -411,10 +419,12 @@ def _write_snapshot(
         if not ignore.exists():
             ignore.write_text(_IGNORE_ALL, encoding="utf-8")
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        # Without statistics (a tenth of the write): a snapshot is always read whole.
         pq.write_table(
             table.replace_schema_metadata(_metadata(segment, prev, journal)),
             tmp,
             compression="zstd",
+            write_statistics=False,
         )
         os.replace(tmp, path)
     except OSError:

@@ -321,17 +321,18 @@ def test_a_segment_without_amends_is_read_without_their_fields(
     assert nested == [False, False, True]
 
 
+@pytest.mark.parametrize("value", [math.inf, 1.5], ids=["rewritten-infinity", "as-written"])
 def test_a_line_longer_than_the_readers_block_is_still_read_by_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: float
 ) -> None:
     """The reader parses a segment in blocks of about 1 MiB and a block must hold a whole
     line: a longer one (a sentence of a huge single-line document) gets a larger block, not
-    the json module's slow path."""
+    the json module's slow path (whether or not an infinity's rewrite lengthened it)."""
     from fact_ledger import snapshot
 
     store = LedgerStore.create(tmp_path / "l", segment_size=2)
     long = "a very long sentence " * 150_000  # 3.2 MB: over three blocks
-    rows = [span_assertion(0, sentence=long, value=math.inf), span_assertion(1, value=1.0)]
+    rows = [span_assertion(0, sentence=long, value=value), span_assertion(1, value=1.0)]
     store.record([DOC], rows)
     shutil.rmtree(store.path / SNAPSHOTS)
 
