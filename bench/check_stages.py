@@ -39,6 +39,7 @@ import fact_ledger.cli as cli  # noqa: E402
 import fact_ledger.manager as manager  # noqa: E402
 import fact_ledger.pipeline as pipeline  # noqa: E402
 import fact_ledger.snapshot as snapshot  # noqa: E402
+import fact_ledger.store as store  # noqa: E402
 
 IMPORTED = time.process_time()
 IMPORTED_FAULTS = faults()
@@ -84,6 +85,14 @@ wrap(manager.PluginHost, "__init__", "plugin host")
 wrap(cache.FindingsCache, "for_run", "cache key (for_run)")
 wrap(pipeline, "build_ledger", "build_ledger")
 wrap(snapshot, "load", "  snapshot.load")
+# A fresh clone's load (no snapshots): what decoding and saving the journal's segments costs.
+wrap(snapshot, "decode_segment", "    decode segments")
+wrap(snapshot, "_parse_fast", "      JSON reader")
+wrap(snapshot, "_write_snapshot", "    snapshot writes")
+wrap(snapshot, "apply", "    replay")
+wrap(snapshot, "_write_current", "    view write")
+wrap(store.LedgerStore, "text", "  texts read from files")
+wrap(snapshot, "_write_texts", "  texts pack write")
 wrap(checking, "run_checks", "run_checks")
 wrap(checking, "_validate_output", "  output validation")
 wrap(checking, "build_findings", "  findings frame")
