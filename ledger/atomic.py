@@ -8,6 +8,7 @@ report files all use.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -53,18 +54,20 @@ def make_dirs(path: Path) -> list[Path]:
 _CHUNK = 1 << 23
 
 
-def write_temp(path: Path, data: bytes | str) -> Path:
-    """Write and fsync ``data`` (text as UTF-8, encoded a slice at a time) to a temp file
-    beside ``path``; the caller renames it."""
+def write_temp(path: Path, data: bytes | str | Iterable[str]) -> Path:
+    """Write and fsync ``data`` (text as UTF-8, encoded a slice at a time; or the pieces of
+    a text, in order, each written before the next is asked for) to a temp file beside
+    ``path``; the caller renames it."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
-            if isinstance(data, str):
-                # A slice of a str never splits a character: each encodes on its own.
-                for start in range(0, len(data), _CHUNK):
-                    fh.write(data[start : start + _CHUNK].encode("utf-8"))
-            else:
+            if isinstance(data, bytes):
                 fh.write(data)
+            else:
+                for piece in [data] if isinstance(data, str) else data:
+                    # A slice of a str never splits a character: each encodes on its own.
+                    for start in range(0, len(piece), _CHUNK):
+                        fh.write(piece[start : start + _CHUNK].encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
@@ -82,7 +85,8 @@ def replace_file(tmp: Path, path: Path) -> None:
         raise
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Replace ``path`` with ``data`` (text is written as UTF-8 with ``\\n`` newlines)."""
+def write_atomic(path: Path, data: bytes | str | Iterable[str]) -> None:
+    """Replace ``path`` with ``data`` (text, or its pieces in order, is written as UTF-8 with
+    ``\\n`` newlines); a piece that fails to come leaves ``path`` as it was."""
     replace_file(write_temp(path, data), path)
     fsync_dir(path.parent)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -847,8 +847,16 @@ def _emit(report: Report, targets: Sequence[_Target], host: PluginHost) -> None:
     progress = _progress()
     for target in targets:
         color = target.path is None and wants_color() and target.fmt in COLOR_FORMATS
+        renderer = host.renderers.get(target.fmt)
+        shown = replace(report, color=color)
+        if renderer.stream is not None:
+            # Each piece written before the next is made (a million assertions' json is
+            # 440 MB of text): the rendering happens as it is written.
+            with progress.stage(f"rendering {target.fmt}"):
+                _write_text(renderer.stream(shown), target.path, color=color)
+            continue
         with progress.stage(f"rendering {target.fmt}"):
-            text = host.renderers.get(target.fmt).render(replace(report, color=color))
+            text = renderer.render(shown)
         _write_text(text, target.path, color=color)
 
 
@@ -856,11 +864,19 @@ def _emit(report: Report, targets: Sequence[_Target], host: PluginHost) -> None:
 COLOR_FORMATS = frozenset({"full", "concise"})
 
 
-def _write_text(text: str, path: Path | None, *, color: bool = False) -> None:
+def _write_text(text: str | Iterable[str], path: Path | None, *, color: bool = False) -> None:
+    """Write ``text`` (or its pieces, in order) to ``path`` atomically, or to stdout with a
+    final newline when it lacks one."""
     if path is None:
         # click strips ANSI codes on its own when stdout is not a terminal; a forced colour
         # (FORCE_COLOR) keeps them.
-        click.echo(text, nl=bool(text) and not text.endswith("\n"), color=color or None)
+        last = ""
+        for piece in [text] if isinstance(text, str) else text:
+            if piece:
+                click.echo(piece, nl=False, color=color or None)
+                last = piece
+        if last and not last.endswith("\n"):
+            click.echo("", color=color or None)
         return
     from .atomic import write_atomic
 

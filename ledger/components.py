@@ -144,14 +144,21 @@ class Extractor:
 
 
 RenderFunction = Callable[["Report"], str]
+StreamFunction = Callable[["Report"], Iterable[str]]
 
 
 @dataclass(frozen=True, slots=True)
 class Renderer:
-    """Turns a :class:`~fact_ledger.report.Report` into text in one output format."""
+    """Turns a :class:`~fact_ledger.report.Report` into text in one output format.
+
+    ``stream``, when given, makes the same text in pieces (``"".join(stream(report)) ==
+    render(report)``), each made when the one before has been written: the command line
+    then writes the output a piece at a time rather than holding all of it (a format that
+    writes every finding makes hundreds of megabytes at a million assertions)."""
 
     name: str
     render: RenderFunction
     description: str = ""
     extension: str = "txt"
     plugin: str = ""
+    stream: StreamFunction | None = None

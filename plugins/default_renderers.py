@@ -8,7 +8,12 @@ from collections.abc import Callable
 from fact_ledger.components import Renderer
 from fact_ledger.hookspecs import hookimpl
 from fact_ledger.renderers.github import render_github
-from fact_ledger.renderers.jsonout import render_json, render_json_lines
+from fact_ledger.renderers.jsonout import (
+    render_json,
+    render_json_lines,
+    stream_json,
+    stream_json_lines,
+)
 from fact_ledger.renderers.junit import render_junit
 from fact_ledger.renderers.sarif import render_sarif
 from fact_ledger.renderers.text import render_concise, render_full
@@ -23,8 +28,20 @@ RENDERERS: tuple[Renderer, ...] = (
     Renderer(
         "concise", render_concise, "One line per finding: path:line:col: CODE message.", "txt"
     ),
-    Renderer("json", render_json, "Every finding with its evidence, as one JSON array.", "json"),
-    Renderer("json-lines", render_json_lines, "One JSON object per finding per line.", "jsonl"),
+    Renderer(
+        "json",
+        render_json,
+        "Every finding with its evidence, as one JSON array.",
+        "json",
+        stream=stream_json,
+    ),
+    Renderer(
+        "json-lines",
+        render_json_lines,
+        "One JSON object per finding per line.",
+        "jsonl",
+        stream=stream_json_lines,
+    ),
     Renderer(
         "github",
         render_github,

@@ -40,3 +40,30 @@ def test_text_that_cannot_be_encoded_leaves_the_target_and_no_temp_file(
         atomic.write_atomic(target, "fine text, then a lone surrogate \ud800 and more")
     assert target.read_bytes() == b"before"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(pieces=st.lists(st.text(st.characters(exclude_categories=["Cs"]), max_size=12)))
+def test_the_pieces_of_a_text_are_written_as_the_text(
+    pieces: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    target = tmp_path_factory.mktemp("w") / "out.json"
+    atomic.write_atomic(target, iter(pieces))
+    assert target.read_bytes() == "".join(pieces).encode("utf-8")
+
+
+def test_a_piece_that_fails_to_come_leaves_the_target_and_no_temp_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_bytes(b"before")
+    written: list[str] = []
+
+    def pieces():
+        yield "[\n  first"
+        written.append("first")
+        raise RuntimeError("the renderer failed half way")
+
+    with pytest.raises(RuntimeError, match="half way"):
+        atomic.write_atomic(target, pieces())
+    assert written == ["first"], "the first piece was asked for and written"
+    assert target.read_bytes() == b"before"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]

@@ -64,3 +64,40 @@ def test_one_run_writes_every_requested_format(
     step_summary = summary.read_text(encoding="utf-8")
     assert step_summary.startswith("earlier step\n")  # appended, not overwritten
     assert "militants: counts from 300 to 750" in step_summary
+
+
+@pytest.mark.parametrize("fmt", ["json", "json-lines"])
+def test_a_streamed_format_writes_the_same_text_to_stdout_and_to_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """json and json-lines are written a slice of findings at a time (one finding each
+    here): stdout and ``-o`` get the same text, the one the json module would write."""
+    from fact_ledger.renderers import jsonout
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(PLUGINS / "toy"))
+    monkeypatch.setattr(jsonout, "SLICE", 1)
+    slices: list[int] = []
+    real = jsonout._json_object_slices
+
+    def counted(*args, **kwargs):
+        for objects in real(*args, **kwargs):
+            slices.append(len(objects))
+            yield objects
+
+    monkeypatch.setattr(jsonout, "_json_object_slices", counted)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    args = ["check", "articles", "--exit-zero", "--output-format", fmt, "-o", f"{fmt}:out.txt"]
+    with CliRunner().isolation() as (out, _, _), pytest.raises(SystemExit) as exited:
+        main([*ONLY_TOY, *args])
+    assert exited.value.code == 0
+    assert slices == [1, 1, 1, 1], "two findings, one at a time, for stdout and for the file"
+    written = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert out.getvalue().decode() == written
+    if fmt == "json":
+        assert written == json.dumps(json.loads(written), indent=2, ensure_ascii=False) + "\n"
+    else:
+        lines = written.splitlines()
+        assert len(lines) == 2
+        assert all(line == json.dumps(json.loads(line), ensure_ascii=False) for line in lines)

@@ -15,6 +15,7 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from fact_ledger.findings import EVIDENCE_FIELDS, FindingColumns, finding_columns
@@ -45,13 +46,32 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
 
 def render_json(report: Report) -> str:
     """Every finding as one JSON array, indented for people and diffs."""
-    return _json_array(finding_columns(report.findings)) + "\n"
+    return "".join(stream_json(report))
+
+
+def stream_json(report: Report, *, size: int = 0) -> Iterator[str]:
+    """:func:`render_json`'s text in pieces of ``size`` findings each (0: :data:`SLICE`),
+    made one at a time: the command line writes each to the file or stdout before the next
+    is made, so a run of 300,000 findings never holds the 440 MB text (or the list of its
+    findings' objects) at once."""
+    first = True
+    columns = finding_columns(report.findings)
+    for objects in _json_object_slices(columns, compact=False, size=size or SLICE):
+        yield ("[\n  " if first else ",\n  ") + ",\n  ".join(objects)
+        first = False
+    yield "[]\n" if first else "\n]\n"
 
 
 def render_json_lines(report: Report) -> str:
     """Every finding as one compact JSON object per line (``jq -c`` style)."""
-    lines = _json_objects(finding_columns(report.findings), compact=True)
-    return "".join(line + "\n" for line in lines)
+    return "".join(stream_json_lines(report))
+
+
+def stream_json_lines(report: Report, *, size: int = 0) -> Iterator[str]:
+    """:func:`render_json_lines`'s text in pieces (as :func:`stream_json`)."""
+    columns = finding_columns(report.findings)
+    for objects in _json_object_slices(columns, compact=True, size=size or SLICE):
+        yield "".join(line + "\n" for line in objects)
 
 
 # -- writing whole columns ---------------------------------------------------------------
@@ -128,43 +148,63 @@ def _list(items: list[str], indent: str | None, depth: int) -> str:
     return "[" + inner + ("," + inner).join(items) + "\n" + indent * depth + "]"
 
 
-def _json_objects(columns: FindingColumns, *, compact: bool, depth: int = 1) -> list[str]:
+#: Findings made into text at a time by :func:`_json_object_slices`.
+SLICE = 4096
+
+
+def _json_object_slices(
+    columns: FindingColumns, *, compact: bool, size: int, depth: int = 1
+) -> Iterator[list[str]]:
     """Each finding's JSON object (``finding_to_dict``), one line each when ``compact``,
-    else laid out as an element of the top-level array (``indent=2``)."""
+    else laid out as an element of the top-level array (``indent=2``), ``size`` findings at
+    a time. Every column is encoded once, whole; a piece of evidence is written once per
+    slice however many of its findings show it."""
     indent = None if compact else "  "
     table = columns.evidence
     paths = _paths(table["source"], table["doc"])
     evidence_values = [_values(table[name]) for name in EVIDENCE_FIELDS]
     evidence_values.append(_values(paths))
     one_piece = _template(EVIDENCE_KEYS, indent, depth + 2)
-    pieces = [one_piece % row for row in zip(*evidence_values, strict=True)]
     every_id = _values(list(itertools.chain.from_iterable(columns.assertion_ids)))
-    id_lists, at = [], 0
-    for ids in columns.assertion_ids:
-        id_lists.append(_list(every_id[at : at + len(ids)], indent, depth + 1))
-        at += len(ids)
-    sides = [_list([pieces[r] for r in rows], indent, depth + 1) for rows in columns.sides]
     one_finding = _template(FINDING_KEYS, indent, depth)
-    rows = zip(
-        _values(columns.finding_id),
-        _values(columns.code),
-        _values(columns.check),
-        _values(columns.severity),
-        id_lists,
-        _values(columns.message),
-        _values(columns.plugin),
-        _values(columns.waived),
-        _values(columns.waiver_reason),
-        _values(columns.baseline),
-        sides,
-        strict=True,
-    )
-    return [one_finding % row for row in rows]
-
-
-def _json_array(columns: FindingColumns) -> str:
-    """The findings as ``dumps([finding_to_dict(f) ...], indent=2)`` writes them."""
-    return _list(_json_objects(columns, compact=False), "  ", 0)
+    # The fields before the assertion ids, between them and the evidence, each encoded whole.
+    head = [_values(c) for c in (columns.finding_id, columns.code, columns.check, columns.severity)]
+    middle = [
+        _values(c)
+        for c in (
+            columns.message,
+            columns.plugin,
+            columns.waived,
+            columns.waiver_reason,
+            columns.baseline,
+        )
+    ]
+    at = 0
+    for start in range(0, len(columns.finding_id), size):
+        stop = start + size
+        id_lists = []
+        for ids in columns.assertion_ids[start:stop]:
+            id_lists.append(_list(every_id[at : at + len(ids)], indent, depth + 1))
+            at += len(ids)
+        pieces: dict[int, str] = {}
+        sides = []
+        for side in columns.sides[start:stop]:
+            items = []
+            for r in side:
+                piece = pieces.get(r)
+                if piece is None:
+                    piece = pieces[r] = one_piece % tuple(column[r] for column in evidence_values)
+                items.append(piece)
+            sides.append(_list(items, indent, depth + 1))
+        window = slice(start, stop)
+        rows = zip(
+            *(column[window] for column in head),
+            id_lists,
+            *(column[window] for column in middle),
+            sides,
+            strict=True,
+        )
+        yield [one_finding % row for row in rows]
 
 
 def _paths(sources: list[str | None], docs: list[str]) -> list[str]:

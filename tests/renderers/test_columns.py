@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from fact_ledger.findings import Findings, LedgerSource, finding_columns
 from fact_ledger.model import Document, Finding
-from fact_ledger.renderers.jsonout import dumps, finding_to_dict, render_json, render_json_lines
+from fact_ledger.renderers.jsonout import (
+    dumps,
+    finding_to_dict,
+    render_json,
+    render_json_lines,
+    stream_json,
+    stream_json_lines,
+)
 from fact_ledger.renderers.sarif import render_sarif, to_sarif
 from fact_ledger.report import Report
 
@@ -124,8 +131,8 @@ def _from_columns_and_objects(
 
 
 @settings(max_examples=60)
-@given(runs())
-def test_json_from_columns_is_json_from_objects(run) -> None:
+@given(runs(), st.integers(1, 4))
+def test_json_from_columns_is_json_from_objects(run, size: int) -> None:
     frame, assertions, documents = run
     report, from_objects = _from_columns_and_objects(frame, assertions, documents)
     objects: tuple[Finding, ...] = tuple(from_objects.findings)
@@ -135,6 +142,9 @@ def test_json_from_columns_is_json_from_objects(run) -> None:
     lines = "".join(dumps(finding_to_dict(f)) + "\n" for f in objects)
     assert render_json_lines(report) == lines
     assert render_json_lines(from_objects) == lines
+    # Written a few findings at a time, the pieces make the same text.
+    assert "".join(stream_json(report, size=size)) == expected
+    assert "".join(stream_json_lines(report, size=size)) == lines
 
 
 @settings(max_examples=60)
