@@ -71,7 +71,12 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
         _shares_over_100(assertions, context, at),
         _parts_over_whole(assertions, at, inside, sentence, sentences),
         _crowded_vehicles(
-            assertions, context, at, inside, Options.of(context.options).max_people_per_vehicle
+            assertions,
+            context,
+            at,
+            inside,
+            sentence,
+            Options.of(context.options).max_people_per_vehicle,
         ),
     ]
     found = [p for p in parts if not p.empty]
@@ -173,11 +178,27 @@ def _noun_flags(values: pd.Index | pd.Series) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
+def _in_mixed_sentences(
+    sentence: np.ndarray, is_people: np.ndarray, is_vehicle: np.ndarray
+) -> np.ndarray:
+    """Which rows are in a sentence (by its code; a missing one, -1, counts as one more)
+    that holds both a figure of people and a figure of vehicles: no other row can pair.
+    Sentence codes number texts, not places, so this keeps every row with a partner in its
+    own document's sentence and some more."""
+    slots = int(sentence.max(initial=-1)) + 2
+    has_people = np.zeros(slots, dtype=bool)
+    has_people[sentence[is_people]] = True
+    has_vehicle = np.zeros(slots, dtype=bool)
+    has_vehicle[sentence[is_vehicle]] = True
+    return np.asarray((has_people & has_vehicle)[sentence], dtype=bool)
+
+
 def _crowded_vehicles(
     assertions: pd.DataFrame,
     context: CheckContext,
     at: np.ndarray,
     inside: np.ndarray,
+    sentence: np.ndarray,
     seats: float,
 ) -> pd.DataFrame:
     if not len(at):
@@ -201,6 +222,12 @@ def _crowded_vehicles(
         people, vehicles = _noun_flags(uniques)
         is_people[left] = people[codes]
         is_vehicle[left] = vehicles[codes]
+
+    # A pair needs a person figure and a vehicle figure in one sentence: the rows of
+    # sentences that hold only one of the two are dropped before the join.
+    both = _in_mixed_sentences(sentence, is_people, is_vehicle)
+    is_people &= both
+    is_vehicle &= both
 
     def side(chosen: np.ndarray) -> pd.DataFrame:
         rows = at[chosen]

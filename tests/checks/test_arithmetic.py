@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
 from fact_ledger.checks import arithmetic
 from fact_ledger.components import CheckContext
 from fact_ledger.findings import output_ids
@@ -122,3 +126,29 @@ def test_the_seat_limit_is_an_option() -> None:
     )
     assert len(arithmetic.run(frame, CheckContext())) == 1
     assert arithmetic.run(frame, CheckContext(options={"max_people_per_vehicle": 25})).empty
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 2),  # document
+            st.integers(-1, 3),  # sentence code (-1: missing)
+            st.sampled_from(["people", "vehicle", "people and vehicle", "other"]),
+        ),
+        max_size=25,
+    )
+)
+def test_rows_dropped_before_the_join_have_no_partner(rows) -> None:  # type: ignore[no-untyped-def]
+    # The join pairs a people row with a vehicle row of the same document and sentence; the
+    # rows dropped before it must be rows no such pair holds.
+    from fact_ledger.checks.arithmetic import _in_mixed_sentences
+
+    document = np.asarray([d for d, _, _ in rows], dtype=np.int64)
+    sentence = np.asarray([s for _, s, _ in rows], dtype=np.int64)
+    people = np.asarray(["people" in k for _, _, k in rows], dtype=bool)
+    vehicle = np.asarray(["vehicle" in k for _, _, k in rows], dtype=bool)
+    kept = _in_mixed_sentences(sentence, people, vehicle)
+    for i in np.flatnonzero(people):
+        for j in np.flatnonzero(vehicle):
+            if i != j and (document[i], sentence[i]) == (document[j], sentence[j]):
+                assert kept[i] and kept[j]
