@@ -1,6 +1,9 @@
 """The rule extractor end to end on small news texts and on the seed articles."""
 
+import bisect
+import itertools
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -8,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.columns import assertions_frame
+from fact_ledger.extraction import assemble
 from fact_ledger.extraction.assemble import extract_assertions
 from fact_ledger.extraction.propositions import claim_key
 from fact_ledger.model import ASSERTION_COLUMNS, Assertion, AssertionRows, Document
@@ -395,3 +399,45 @@ def test_a_plural_after_one_modifier_is_what_is_counted():
     rows = extract("The bank will close about 300 small branches and patch 40,000 Windows servers.")
     assert by_quote(rows, "about 300").noun == "branch"
     assert by_quote(rows, "40,000").noun == "server"
+
+
+@st.composite
+def _dated_mentions(draw):
+    """Sentences (start, end) in order and mentions sorted by start, some of them dates."""
+    cuts = sorted(draw(st.sets(st.integers(0, 60), min_size=2, max_size=12)))
+    sentences = [SimpleNamespace(start=a, end=b) for a, b in itertools.pairwise(cuts)]
+    mentions = sorted(
+        (
+            SimpleNamespace(start=start, kind=kind, time=time)
+            for start, kind, time in draw(
+                st.lists(
+                    st.tuples(
+                        st.integers(0, 60),
+                        st.sampled_from(["date", "quantity", "duration"]),
+                        st.sampled_from([None, "", "2017", "2017-10-10"]),
+                    ),
+                    max_size=20,
+                )
+            )
+        ),
+        key=lambda m: m.start,
+    )
+    return sentences, mentions
+
+
+@given(_dated_mentions())
+def test_a_sentences_date_is_its_first_dated_mention(case):
+    # the walk _time_in replaced: every mention from the sentence's start, in order
+    sentences, mentions = case
+    starts = [m.start for m in mentions]
+    context = SimpleNamespace(sentences=sentences, mentions=mentions, memo={})
+    for index, sentence in enumerate(sentences):
+        walked = next(
+            (
+                m.time
+                for m in mentions[bisect.bisect_left(starts, sentence.start) :]
+                if m.start < sentence.end and m.kind == "date" and m.time
+            ),
+            None,
+        )
+        assert assemble._time_in(context, index) == walked
