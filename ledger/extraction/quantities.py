@@ -623,6 +623,11 @@ class _Reader:
         )
         self.code_starts = [s for s, _ in code]
         self.code_ends = [e for _, e in code]
+        # The characters that can stand right before a figure a currency symbol precedes (its
+        # last character, or a space after it), for _figure's gate before _currency.
+        self.currency_gate = self.currency_ends | {" ", "\u00a0"}
+        # False: every reading is tried, as if no gate in _figure were there (for the tests).
+        self.gated = True
 
     def _measure_at(self, pos: int) -> re.Match[str] | None:
         """``units.measure_re`` matched at ``pos``, kept for the last position asked: the
@@ -822,22 +827,63 @@ class _Reader:
             if kind == "digits" and value and len(number) in (10, 13) and self._timestamp(number):
                 figure.boilerplate = True
                 return figure
-            self._currency(figure)
-            self._scale(figure)
-            self._accounting_negative(figure)
-            self._range(figure)
+            # Each reading below is called only where the character it first tests allows
+            # it (the method tests the same again): on a line of figures most of them find
+            # nothing half a million times a megabyte, and the calls alone were a tenth of
+            # reading a figure (issue 9 item 3). tests/extraction/test_quantity_gates.py
+            # reads with every gate open and compares.
+            gated = self.gated
+            if not gated or text[figure.start - 1 : figure.start] in self.currency_gate:
+                self._currency(figure)
+            follow = text[figure.num_end : figure.num_end + 1]
+            if not gated or (kind != "words" and follow not in _NO_SCALE):
+                self._scale(figure)
+            if not gated or (figure.unit is not None and not figure.scaled):
+                self._accounting_negative(figure)
+            follow = text[figure.num_end : figure.num_end + 1]
+            if not gated or follow not in self.no_measure or follow not in _NO_RANGE:
+                self._range(figure)
             pos = figure.num_end
             if text[pos : pos + 1] not in _NO_UNCERTAINTY and (
                 uncertainty := _UNCERTAINTY_RE.match(text, pos)
             ):
                 figure.num_end = figure.end = uncertainty.end()
-        self._after_qualifier(figure)
+        gated = self.gated
+        if (
+            not gated
+            or figure.approx is None
+            and figure.value is not None
+            and text[figure.num_end : figure.num_end + 1] not in self.no_after
+        ):
+            self._after_qualifier(figure)
         self._unit(figure)
         if figure.unit is None and not self._bare_allowed(figure, m):
             return None
-        self._after_qualifier(figure, at_end=True)
-        self._qualifier(figure)
-        self._counter(figure)
+        if (
+            not gated
+            or figure.approx is None
+            and figure.value is not None
+            and text[figure.end : figure.end + 1] not in self.no_after
+        ):
+            self._after_qualifier(figure, at_end=True)
+        # _qualifier wants a word or one of its symbols before the figure, perhaps across
+        # white space (see _before); _counter ":" or white space before it, or a counter's
+        # word after it.
+        prev = text[figure.start - 1 : figure.start]
+        if not gated or (
+            figure.approx is None
+            and figure.shape != "vague"
+            and (prev.isspace() or prev.isalpha() or prev == "." or prev in self.qualifier_ends)
+        ):
+            self._qualifier(figure)
+            prev = text[figure.start - 1 : figure.start]
+        if (
+            not gated
+            or prev == ":"
+            or prev.isspace()
+            or text[figure.end : figure.end + 1] not in _NO_COUNTER_AFTER
+        ):
+            self._counter(figure)
         return figure
 
     def _vague(self, m: re.Match[str]) -> _Figure:
