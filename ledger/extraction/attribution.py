@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .cues import (
     CUE,
@@ -182,6 +183,10 @@ _OPENING_DESCRIPTION = r"\W*the\s+(?:[a-z][\w’'-]*\s+){0,2}?"
 
 class Attributor:
     """Attribution for every sentence of one document, computed once in reading order."""
+
+    #: False: every quotation is looked at for a cue, even where no sentence that could
+    #: tag it has one (see _attribute_quotes; for the tests).
+    quotes_gated: ClassVar[bool] = True
 
     def __init__(self, text: str, sentences: Sequence[Sentence], layout: PageLayout) -> None:
         self.text = text
@@ -639,6 +644,9 @@ class Attributor:
         for i, sentence in enumerate(self.sentences):
             if self._direct[i]:
                 with_cues.setdefault(sentence.paragraph, []).append(i)
+        gated = self.quotes_gated
+        if gated and not with_cues:
+            return {}  # no cue in the document: no quotation has a speaker to take
         spans: list[tuple[int, int, bool, int, int]] = []
         own: list[Attribution | None] = []
         for start, end, continued in self._quotes:
@@ -648,6 +656,15 @@ class Attributor:
             paragraph = self.sentences[index].paragraph
             last = self._sentence_index(max(start, end - 1)) or index
             spans.append((start, end, continued, paragraph, last))
+            if (
+                gated
+                and paragraph not in with_cues
+                and self.sentences[last].paragraph not in with_cues
+            ):
+                # No sentence that could tag it has a cue (a line of inch marks, '1"1"...',
+                # is a quotation every other figure, issue 9 item 3).
+                own.append(None)
+                continue
             # Prefer the cue right after the quotation, then the one before it, then any
             # other sentence of the paragraph: news puts the tag at the first stop.
             # Only sentences with cues can tag it: looking through every sentence of the

@@ -233,7 +233,8 @@ _ASTRONOMY_CONTEXT_RE = re.compile(
     re.IGNORECASE,
 )
 _ANY_MARK_RE = re.compile(r"[\"″'′’]")
-_MARK_FIRST = frozenset("\"″'′’ibK")  # what a mark, "in", "b" or "K" starts with
+_MARKS = frozenset("\"″'′’")  # what a mark is
+_MARK_FIRST = _MARKS | frozenset("ibK")  # what a mark, "in", "b" or "K" starts with
 # "b" after a number in a sentence about moving data is a bit ("a 1500b packet"); elsewhere
 # it is nothing we read ("Plan 7b", "a 7b model" is billions of parameters).
 _BIT_RE = re.compile(r"[ \u00a0]?b(?![\w])")
@@ -849,9 +850,8 @@ class _Reader:
             ):
                 figure.num_end = figure.end = uncertainty.end()
         gated = self.gated
-        if (
-            not gated
-            or figure.approx is None
+        if not gated or (
+            figure.approx is None
             and figure.value is not None
             and text[figure.num_end : figure.num_end + 1] not in self.no_after
         ):
@@ -859,9 +859,8 @@ class _Reader:
         self._unit(figure)
         if figure.unit is None and not self._bare_allowed(figure, m):
             return None
-        if (
-            not gated
-            or figure.approx is None
+        if not gated or (
+            figure.approx is None
             and figure.value is not None
             and text[figure.end : figure.end + 1] not in self.no_after
         ):
@@ -1328,24 +1327,28 @@ class _Reader:
             head = text[pos + 1 : pos + 2]
         if head not in _MARK_FIRST:
             return
-        mark = _ANY_MARK_RE.match(text, pos)
+        # Each pattern below is tried only where its first character stands: a mark right
+        # at the number, "b", "in" or "K" after at most one space (on a line of marked
+        # figures the four that could not match were a microsecond a figure, issue 9 item 3).
+        gated, at_mark = self.gated, text[pos : pos + 1] in _MARKS
+        mark = _ANY_MARK_RE.match(text, pos) if at_mark or not gated else None
         if mark and self._near(_ASTRONOMY_CONTEXT_RE, figure):
             figure.unit = "arcsecond" if mark.group() in '"″' else "arcminute"
             figure.num_end = figure.end = mark.end()
             return
-        bit = _BIT_RE.match(text, pos)
+        bit = _BIT_RE.match(text, pos) if head == "b" or not gated else None
         if bit and self._near(_DATA_CONTEXT_RE, figure):
             figure.unit = "bit"
             figure.num_end = figure.end = bit.end()
             return
-        found, unit = _INCH_RE.match(text, pos), "inch"
-        if not found:
+        found, unit = (_INCH_RE.match(text, pos) if head == "i" or not gated else None), "inch"
+        if not found and (at_mark or not gated):
             found = _INCH_MARK_RE.match(text, pos)
             if found and found.group() == '"' and self._quotes_before_on_line(figure.start) % 2:
                 found = None  # 'he said "it cost 5"': the mark closes a quotation
-        if not found:
+        if not found and (at_mark or not gated):
             found, unit = _FOOT_MARK_RE.match(text, pos), "ft"
-        if not found:
+        if not found and (head == "K" or not gated):
             found = _SPACED_K_RE.match(text, pos)
             unit = "kelvin" if found and self._k_meaning(figure, found, spaced=True) else ""
         if found and unit:

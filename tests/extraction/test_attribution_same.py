@@ -3,7 +3,7 @@ of it would get (the row builder uses it instead of asking per figure, issue 9 i
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from fact_ledger.extraction.attribution import NO_ATTRIBUTION, Attributor
@@ -54,3 +54,18 @@ def test_a_quotation_nobody_is_said_to_speak_leaves_the_sentence_the_same_throug
     found = _same_throughout('Sizes: 1"1"1"1"1"1" and 2.\n\nPolice said “9 were held.” “We saw 5.”')
     assert found['Sizes: 1"1"1"1"1"1" and 2.'] is NO_ATTRIBUTION
     assert found["“We saw 5.”"] is None  # the police's quotation goes on: read per span
+
+
+class _EveryQuotation(Attributor):
+    quotes_gated = False
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=14).map("".join))
+@example("“We saw 9 \n\ntrucks.” he said. ")  # tagged in the paragraph where it ends
+@example('The toll rose to 40. “We saw 9 trucks.” "It was 5," he said. 1"1"1"1"')
+def test_quotations_are_tagged_as_when_each_is_looked_at(text: str) -> None:
+    # _attribute_quotes skips a quotation no sentence with a cue could tag (issue 9 item 3)
+    sentences = split_sentences(text)
+    layout = analyse_layout(text)
+    gated = Attributor(text, sentences, layout)._quoted
+    assert gated == _EveryQuotation(text, sentences, layout)._quoted

@@ -20,11 +20,25 @@ from fact_ledger.extraction.quantities import _Reader
 _PIECES = [
     *("1", "25", "2.5", "1,000", "0", "300", "three", "a third", "half", "dozens"),
     *("$", "US$", "£", "€", "Rs", "%", '"', "'", "″", "-", "–", ":", "/", "(", ")", "±", "~"),
-    *(" ", "  ", "\n", "\u00a0", ".", ",", ";", "x", "K", "ſ", "é"),
+    *(" ", "  ", "\n", "\u00a0", ".", ",", ";", "x", "K", "\u212a", "é"),
     *(" to ", " and ", " or ", "between ", "from ", "about ", "up to ", "minus ", "voted "),
     *("m", "bn", "k", " million", " per cent", " percent", " km", " people", " killed"),
     *(" views", "Read: ", " a day", "/hour", " strong", " others", " of ", "plus", " times"),
     *("was (", "Article ", "Page ", " of ", "aged ", "magnitude ", "absolute "),
+    *(
+        "b",
+        " b",
+        "in",
+        " in thick",
+        "'",
+        "’",
+        "′",
+        "6'8\"",
+        " K",
+        "sky ",
+        "packets ",
+        "temperature ",
+    ),
 ]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 
@@ -46,6 +60,7 @@ def _read(reader: _Reader) -> list[tuple[object, ...]]:
 @example("1%1%1%")
 @example('1"1"1"')
 @example("1 to 1 to 1")
+@example("sky 2\" 3' packets 1500b 7 in thick, temperatures of 77 K, 5′ 11″")
 @example("about $ 25m (was ($0.42)) 1,000 views, up to 3 million plus")
 @example("Read: 125, ~300 people, 2.5±0.1 km, between 3 and 4 million")
 def test_a_gated_reading_is_the_open_one(text: str) -> None:
