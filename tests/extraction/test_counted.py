@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from fact_ledger.checks import numeric
 from fact_ledger.components import CheckContext
+from fact_ledger.extraction import counted
 from fact_ledger.extraction.assemble import extract_assertions
 from fact_ledger.extraction.counted import casualty_state, counted_noun
 from fact_ledger.extraction.lexicon import load_lexicon
@@ -101,3 +102,40 @@ def test_casualty_state_reads_as_searching_before_every_count(before: str, sente
         else None
     )
     assert got == (None if verb is None else lexicon.states[verb.group("state").casefold()])
+
+
+# -- the gate before the state after a count (issue 9 item 3) --------------------------------
+
+_AFTER_PIECES = st.sampled_from(
+    [
+        *load_lexicon().states,
+        *("Killed", "DEAD", "shot  dead", "were", "Had", "been", "later", "still", "also"),
+        *(" ", "  ", "\t", "\n", "\u00a0", "-", ",", ".", "1", "%", '"', "to", "three", "p"),
+        *("people", "others", "\u017fhot", "kil\u017fed", "\u212a", "é"),
+    ]
+)
+
+
+@given(st.lists(_AFTER_PIECES, max_size=10).map("".join), st.integers(0, 3))
+def test_the_state_after_a_count_is_read_as_without_the_gate(rest, blanks):
+    text = "they said 17" + " " * blanks + rest
+    start, end = len("they said "), len("they said 17")
+    gated = casualty_state(text, 0, start, end)
+    with pytest.MonkeyPatch.context() as patch:
+        pattern = load_lexicon().state_after_re
+        patch.setattr(counted, "_state_after", lambda: (pattern, frozenset(), ("",)))
+        assert casualty_state(text, 0, start, end) == gated
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Gunmen shot  dead 17 people.", "killed"),  # two spaces inside the state word
+        ("They kılled 17 people.", "killed"),  # a dotless i, matched case-blind as "i"
+        ("Police said 17 were kılled.", "killed"),
+        ("They KILLED 17 people.", "killed"),
+    ],
+)
+def test_a_state_word_written_oddly_is_read_not_a_crash(text, state):
+    rows = extract_assertions(Document.from_text(text, name="t"))
+    assert [r.subject for r in rows if r.kind == "quantity"] == [state]
