@@ -627,6 +627,7 @@ class _Reader:
         # The characters that can stand right before a figure a currency symbol precedes (its
         # last character, or a space after it), for _figure's gate before _currency.
         self.currency_gate = self.currency_ends | {" ", "\u00a0"}
+        self.unit_runs = _unit_runs()
         # False: every reading is tried, as if no gate in _figure were there (for the tests).
         self.gated = True
 
@@ -637,8 +638,28 @@ class _Reader:
         times a megabyte (issue 9 item 3)."""
         if pos != self._measure_pos:
             self._measure_pos = pos
-            self._measure_found = self.units.measure_re.match(self.text, pos)
+            self._measure_found = (
+                None
+                if self.text[pos : pos + 1] == " " and self.gated and self._no_unit_word_at(pos)
+                else self.units.measure_re.match(self.text, pos)
+            )
         return self._measure_found
+
+    def _no_unit_word_at(self, pos: int) -> bool:
+        """True only when no unit can follow the space at ``pos``: a word of ASCII
+        letters that is not how any spelling of a unit begins ("1 to 1 to", "three three").
+        A unit matched there is a whole spelling ending where no letter or digit follows,
+        so the word must be a spelling's leading run of letters exactly (see _unit_runs);
+        trying the table's alternation instead was 2 us a figure (issue 9 item 3). Not
+        told after any other character, nor where a letter outside ASCII ends the word
+        (case-blind matching folds "ſ" to "s")."""
+        text = self.text
+        if self.unit_runs is None:
+            return False
+        word = _LETTERS_RE.match(text, pos + 1)  # after the space at pos
+        if word is None or not text[word.end() : word.end() + 1].isascii():
+            return False
+        return word.group().lower() not in self.unit_runs
 
     def _may_end(self, start: int, endings: tuple[str, ...], strip: str = "") -> bool:
         """Whether the text before ``start`` can end in one of ``endings`` (lower case): a
@@ -1690,6 +1711,28 @@ def _improper(number: str) -> bool:
         return int(to_ascii_digits(top)) >= int(to_ascii_digits(bottom))
     except ValueError:
         return False
+
+
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
+@functools.cache
+def _unit_runs() -> frozenset[str] | None:
+    """How each spelling of a unit or currency begins: its leading run of ASCII letters, in
+    lower case ("km/h" -> "km", "sq ft" -> "sq"); None when a spelling starts with white
+    space or holds a letter outside ASCII that case-blind matching takes for an ASCII one
+    (then _no_unit_word_at tells nothing)."""
+    units = load_units()
+    spellings = [*units.forms, *units.exact_forms, *units.currency_symbols]
+    if any(
+        f[:1].isspace() or any(c > "\x7f" and _FOLDS_TO_ASCII.match(c) for c in f)
+        for f in spellings
+    ):
+        return None
+    return frozenset(m.group().lower() for f in spellings if (m := _LETTERS_RE.match(f)))
+
+
+_FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
 
 
 @functools.cache

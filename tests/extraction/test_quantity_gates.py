@@ -25,21 +25,11 @@ _PIECES = [
     *("m", "bn", "k", " million", " per cent", " percent", " km", " people", " killed"),
     *(" views", "Read: ", " a day", "/hour", " strong", " others", " of ", "plus", " times"),
     *("was (", "Article ", "Page ", " of ", "aged ", "magnitude ", "absolute "),
-    *(
-        "b",
-        " b",
-        "in",
-        " in thick",
-        "'",
-        "’",
-        "′",
-        "6'8\"",
-        " K",
-        "sky ",
-        "packets ",
-        "temperature ",
-    ),
-]
+    *("b", " b", "in", " in thick", "'", "’", "′", "6'8\"", " K", "sky ", "packets "),
+    *("temperature ", " tonnes", " Tonnes", " t", " to", " tons", " sq ft", " mph", " kWh"),
+    *(" m2", " km/h", " kms", " euros", " Swiss francs", " pounds", " USD", " °C", " feet"),
+    *(" tonneſ", " kt", " degrees"),
+]  # fmt: skip
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 
 
@@ -60,6 +50,7 @@ def _read(reader: _Reader) -> list[tuple[object, ...]]:
 @example("1%1%1%")
 @example('1"1"1"')
 @example("1 to 1 to 1")
+@example("3 tonnes, 4 Tonnes, 5 t, 6 sq ft, 7 km/h, 8 kWh, 9 euros, 10 pounds of coal, 11 kms")
 @example("sky 2\" 3' packets 1500b 7 in thick, temperatures of 77 K, 5′ 11″")
 @example("about $ 25m (was ($0.42)) 1,000 views, up to 3 million plus")
 @example("Read: 125, ~300 people, 2.5±0.1 km, between 3 and 4 million")
