@@ -1191,7 +1191,11 @@ class _Reader:
                 self._per(figure)
                 self._bits(figure, form)
                 return
-            if figure.shape == "digits":
+            # (each call below only where the character its method tests first allows it,
+            # as in _figure: a bare figure of a line of figures reaches all of them)
+            if figure.shape == "digits" and (
+                follow in _MARK_FIRST or follow.isspace() or not self.gated
+            ):
                 self._mark_or_inch(figure)
                 if figure.unit is not None:
                     return
@@ -1242,7 +1246,12 @@ class _Reader:
                     figure.end = measure.end()
                     return
         more = _MORE_RE.match(text, after) if text[after : after + 1] == " " else None
-        found = self._noun(more.end() if more else after)
+        after = more.end() if more else after
+        found = (
+            self._noun(after)
+            if text[after : after + 1] not in self.no_noun or not self.gated
+            else None
+        )
         if found:
             figure.unit, figure.noun, figure.end = found
             follow = text[figure.end : figure.end + 1]
@@ -1263,7 +1272,7 @@ class _Reader:
                 figure.unit = "death"
             elif "of" in window[-40:] and _PEOPLE_OF_BEFORE_RE.search(window):
                 figure.unit = "person"
-            elif self._age(figure, window):
+            elif (window[-1:] == " " or not self.gated) and self._age(figure, window):
                 figure.unit = "age"
 
     def _no_count(self, figure: _Figure) -> bool:
@@ -1279,7 +1288,8 @@ class _Reader:
 
     def _age(self, figure: _Figure, window: str) -> bool:
         """ "Pupils aged 14 to 16", "Haaland, 23, has scored", "his wife, 61, was": a bare
-        whole number after "aged", or between commas after a name or a person, is an age."""
+        whole number after "aged", or between commas after a name or a person, is an age.
+        (Each of those ends ``window`` in a space: _unit asks only then.)"""
         value = figure.high if figure.high is not None else figure.value
         if figure.shape not in ("digits", "words") or value is None or not 0 < value < 120:
             return False

@@ -50,6 +50,7 @@ def _read(reader: _Reader) -> list[tuple[object, ...]]:
 @example("1%1%1%")
 @example('1"1"1"')
 @example("1 to 1 to 1")
+@example("Pupils aged 14, Haaland, 23, has 2 more people; the death toll rose to 40")
 @example("3 tonnes, 4 Tonnes, 5 t, 6 sq ft, 7 km/h, 8 kWh, 9 euros, 10 pounds of coal, 11 kms")
 @example("sky 2\" 3' packets 1500b 7 in thick, temperatures of 77 K, 5′ 11″")
 @example("about $ 25m (was ($0.42)) 1,000 views, up to 3 million plus")
