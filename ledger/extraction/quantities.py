@@ -609,6 +609,8 @@ class _Reader:
         # in text order: (from, at) says the first such character at or after ``from`` is at
         # ``at`` (len(text): none). One for windows before figures, one for those after.
         self._near_next: list[list[int]] = [[0, -1], [0, -1]]
+        # Whether no such character stands anywhere in the text (see _near), once asked.
+        self._near_nowhere: bool | None = None
         # The last characters of the currency symbols and of the qualifiers written before
         # a number (in both cases: the qualifier pattern ignores case), see _before.
         self.currency_ends = frozenset(symbol[-1] for symbol in self.units.currency_symbols)
@@ -1307,6 +1309,10 @@ class _Reader:
         """Whether ``pattern`` (one of ``_NEAR_PATTERNS``) occurs in the figure's line
         within the context reach."""
         text = self.text
+        if self._near_nowhere is None:
+            self._near_nowhere = _NEAR_STARTS is not None and _NEAR_STARTS.search(text) is None
+        if self._near_nowhere:
+            return False  # no word anywhere in the text ('1"1"...'), so none near a figure
         # Only the reach is searched for a line break: a search to the text's ends made a
         # line of such figures quadratic (issue 9 item 3); the result is the same.
         low = max(0, figure.start - _CONTEXT_REACH)
@@ -1363,7 +1369,8 @@ class _Reader:
         # figures the four that could not match were a microsecond a figure, issue 9 item 3).
         gated, at_mark = self.gated, text[pos : pos + 1] in _MARKS
         mark = _ANY_MARK_RE.match(text, pos) if at_mark or not gated else None
-        if mark and self._near(_ASTRONOMY_CONTEXT_RE, figure):
+        # (_near is False throughout a text without words: not asked at each mark then)
+        if mark and self._near_nowhere is not True and self._near(_ASTRONOMY_CONTEXT_RE, figure):
             figure.unit = "arcsecond" if mark.group() in '"″' else "arcminute"
             figure.num_end = figure.end = mark.end()
             return
