@@ -176,7 +176,9 @@ def _extract(document: Document, aliases: AliasTable | None) -> AssertionRows:
     published = _published(document, text, parse_dateline)
     dates, spans = dates_and_spans(text, published)
     quantities: list[Mention] = read_figures(text, time_spans=spans)  # type: ignore[assignment]
-    mentions = _without_rate_durations(sorted([*quantities, *dates], key=_SPAN))
+    mentions = sorted([*quantities, *dates], key=_SPAN)
+    if any(m.kind == "duration" for m in dates):  # else there is none to drop
+        mentions = _without_rate_durations(mentions)
     check_rows(len(mentions))  # before building their rows (max-assertions-per-document)
     places = [p for p in _find_places(text, table) if not layout.is_furniture(p.start, p.end)]
     context = _Context(

@@ -441,3 +441,20 @@ def test_a_sentences_date_is_its_first_dated_mention(case):
             None,
         )
         assert assemble._time_in(context, index) == walked
+
+
+@given(
+    st.lists(
+        st.builds(
+            SimpleNamespace,
+            start=st.integers(0, 50),
+            end=st.integers(0, 60),
+            kind=st.sampled_from(["quantity", "date"]),
+            unit=st.sampled_from([None, "USD", "USD/day", "l/day"]),
+        ),
+        max_size=12,
+    )
+)
+def test_mentions_without_a_duration_keep_every_one(mentions):
+    # _extract skips _without_rate_durations when the dates hold no duration
+    assert assemble._without_rate_durations(mentions) == mentions
