@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from ..model import ASSERTION_COLUMNS, Assertion, AssertionRows, Document
 from .attribution import NO_ATTRIBUTION, Attribution, Attributor, is_denial_verb
@@ -576,7 +576,7 @@ def _time_in(context: _Context, index: int) -> str | None:
         if dated is None:
             kept = [m for m in context.mentions if m.kind == "date" and m.time]
             dated = context.memo[("dated",)] = ([m.start for m in kept], [m.time for m in kept])
-        starts, times = dated  # type: ignore[misc]
+        starts, times = cast(tuple[list[int], list[str | None]], dated)
         sentence = context.sentences[index]
         at = bisect.bisect_left(starts, sentence.start)
         found = times[at] if at < len(starts) and starts[at] < sentence.end else None
