@@ -614,6 +614,14 @@ class _Reader:
         # The last characters of the currency symbols and of the qualifiers written before
         # a number (in both cases: the qualifier pattern ignores case), see _before.
         self.currency_ends = frozenset(symbol[-1] for symbol in self.units.currency_symbols)
+        # The symbols by their last two characters (one-character symbols by that one),
+        # longest first, for _currency; None if one holds white space (then it searches).
+        symbols = sorted(self.units.currency_symbols, key=len, reverse=True)
+        self.symbols_by_end: dict[str, list[str]] | None = {}
+        for symbol in symbols:
+            self.symbols_by_end.setdefault(symbol[-2:], []).append(symbol)
+        if any(not symbol or any(c.isspace() for c in symbol) for symbol in symbols):
+            self.symbols_by_end = None
         self.qualifier_ends = frozenset(
             end
             for rule in self.qualifiers.rules
@@ -966,10 +974,30 @@ class _Reader:
             at -= 1
         if at < 0 or self.text[at] not in self.currency_ends:
             return
-        found = self.currency_before_re.search(self.text, max(0, figure.start - 6), figure.start)
-        if found:
-            figure.unit = self.units.currency_symbols[found.group("symbol")]
-            figure.start = found.start()
+        if self.symbols_by_end is None or not self.gated:
+            found = self.currency_before_re.search(
+                self.text, max(0, figure.start - 6), figure.start
+            )
+            if found:
+                figure.unit = self.units.currency_symbols[found.group("symbol")]
+                figure.start = found.start()
+            return
+        # What that search finds, without it (about 1 us a figure of "$1$1...", issue 9
+        # item 3): the longest symbol ending at ``at`` that starts in the search's window
+        # and after no letter. Symbols ending in the same two characters are tried first,
+        # then the one-character ones: longest first, as the leftmost match of the search.
+        text, low = self.text, max(0, figure.start - 6)
+        for key in (text[at - 1 : at + 1] if at else "", text[at]):
+            for symbol in self.symbols_by_end.get(key, ()):
+                begin = at - len(symbol) + 1
+                if (
+                    begin >= low
+                    and text.startswith(symbol, begin)
+                    and not (begin and _LETTER_RE.match(text, begin - 1))
+                ):
+                    figure.unit = self.units.currency_symbols[symbol]
+                    figure.start = begin
+                    return
 
     def _scale(self, figure: _Figure) -> None:
         text = self.text
@@ -1731,6 +1759,7 @@ def _improper(number: str) -> bool:
 
 
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
+_LETTER_RE = re.compile(r"[^\W\d_]")  # what the currency pattern's look-behind rules out
 
 
 @functools.cache

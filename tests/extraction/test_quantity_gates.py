@@ -28,7 +28,7 @@ _PIECES = [
     *("b", " b", "in", " in thick", "'", "’", "′", "6'8\"", " K", "sky ", "packets "),
     *("temperature ", " tonnes", " Tonnes", " t", " to", " tons", " sq ft", " mph", " kWh"),
     *(" m2", " km/h", " kms", " euros", " Swiss francs", " pounds", " USD", " °C", " feet"),
-    *(" tonneſ", " kt", " degrees"),
+    *(" tonneſ", " kt", " degrees", "HK$", "A$", "AUS$", "U.S.$", "R$", "Rs.", "EUR", "xUSD"),
 ]  # fmt: skip
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 
@@ -50,6 +50,7 @@ def _read(reader: _Reader) -> list[tuple[object, ...]]:
 @example("1%1%1%")
 @example('1"1"1"')
 @example("1 to 1 to 1")
+@example("HK$ 5, A$6, AUS$7, U.S.$8, R$ 9, Rs.10, EUR 11, xUSD12, US$\u00a013, £$14, $$15")
 @example("Pupils aged 14, Haaland, 23, has 2 more people; the death toll rose to 40")
 @example("3 tonnes, 4 Tonnes, 5 t, 6 sq ft, 7 km/h, 8 kWh, 9 euros, 10 pounds of coal, 11 kms")
 @example("sky 2\" 3' packets 1500b 7 in thick, temperatures of 77 K, 5′ 11″")
