@@ -312,6 +312,12 @@ _NEGATION_BEFORE_RE = re.compile(
     r"[^\S\n]+\Z",
     re.IGNORECASE,
 )
+# "rose to", "fell to", "climbed to": a change verb right before "to" and the level.
+_CHANGED_TO_RE = re.compile(
+    r"(?<![\w-])(?:rose|risen|rises|fell|fallen|falls|climbed|jumped|dropped|declined|"
+    r"increased|decreased|grew|soared|surged|slumped|plunged)[^\S\n]+to[^\S\n]+\Z",
+    re.IGNORECASE,
+)
 # What a change is measured in, never the level it reaches: "fell 2% to 1,645" is no percent.
 _RELATIVE_UNITS = frozenset({"percent", "time", "percentage_point", "basis_point"})
 _CONTEXT_REACH = 120  # characters either side that a sentence's subject is looked for in
@@ -1304,6 +1310,12 @@ class _Reader:
                 figure.unit = "person"
             elif (window[-1:] == " " or not self.gated) and self._age(figure, window):
                 figure.unit = "age"
+            elif window.endswith(" to ") and window[-5:-4].isalpha():
+                # "serious injuries rose to 29,795": a level reached counts the subject
+                change = _CHANGED_TO_RE.search(window)
+                found = self._subject_count(figure.start - len(change.group())) if change else None
+                if found is not None:
+                    figure.unit, figure.noun = found
 
     def _no_count(self, figure: _Figure) -> bool:
         """Whether a counted noun counts nothing the table's category means: "412 cases per
@@ -1644,9 +1656,13 @@ class _Reader:
         clause = self.text[max(0, end - _CONTEXT_REACH) : end]
         cut = max(clause.rfind(mark) for mark in ".!?;,\n")
         for word in _WORD_RE.finditer(clause, cut + 1):
-            unit = self.units.normalise(word.group())
+            written = word.group()
+            # a plural: "its subscriber base grew to 41 million" counts no bases
+            if not (written.endswith("s") or written.lower() in ("people", "children")):
+                continue
+            unit = self.units.normalise(written)
             if unit is not None and self.units.units.get(unit) == "count" and unit != "point":
-                return unit, word.group()
+                return unit, written
         return None
 
     def _inherit(self, figure: _Figure, previous: list[_Figure]) -> None:

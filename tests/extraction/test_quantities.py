@@ -925,3 +925,13 @@ def test_age_before_a_number_and_a_figure_after_not_but() -> None:
     assert one("She retired at age 60.", "60").unit == "age"
     found = find_quantities("It had not sold 300 homes, as claimed, but 30.")
     assert [(m.value, m.unit) for m in found] == [(300, "site"), (30, "site")]
+
+
+def test_a_level_reached_counts_the_plural_subject() -> None:
+    """ "Serious injuries rose to 2,410": injuries; "its user base grew to 41 million": no
+    bases (a singular head counts nothing); "The index rose to 300": nothing."""
+    found = one("Serious injuries rose to 2,410 last year.", "2,410")
+    assert found.unit == "casualty"
+    assert one("Its user base grew to 41 million.", "41 million").unit is None
+    assert one("The index rose to 300.", "300").unit is None
+    assert [m.unit for m in find_quantities("1 to 1 to 1 to 1")] == [None] * 4
