@@ -1313,9 +1313,11 @@ class _Reader:
             elif window.endswith(" to ") and window[-5:-4].isalpha():
                 # "serious injuries rose to 29,795": a level reached counts the subject
                 change = _CHANGED_TO_RE.search(window)
-                found = self._subject_count(figure.start - len(change.group())) if change else None
-                if found is not None:
-                    figure.unit, figure.noun = found
+                counted = (
+                    self._subject_count(figure.start - len(change.group())) if change else None
+                )
+                if counted is not None:
+                    figure.unit, figure.noun = counted
 
     def _no_count(self, figure: _Figure) -> bool:
         """Whether a counted noun counts nothing the table's category means: "412 cases per
