@@ -1137,8 +1137,7 @@ def _order(
     filled = lengths > 0
     first[filled] = where[(np.cumsum(lengths) - lengths)[filled]]
     found = first >= 0
-    take = np.where(found, first, 0)
-    codes, doc_ids = _document_codes(assertions, take[found], doc_codes)
+    codes, doc_ids = _document_codes(assertions, first[found], doc_codes)
     by_code = np.array(
         [documents[d].name if d in documents else d[:12] for d in doc_ids.tolist()], dtype=object
     )
@@ -1146,7 +1145,10 @@ def _order(
     # name would, before every name (the empty one included: its offset, -1, is less).
     name = np.full(len(lengths), -1, dtype=np.int64)
     name[found] = _ranks(by_code)[codes]
-    offset = np.where(found, assertions["start"].to_numpy()[take], -1)
+    # Only the found rows are indexed: with no assertions at all (every extractor failed),
+    # a placeholder row 0 would not exist.
+    offset = np.full(len(lengths), -1, dtype=np.int64)
+    offset[found] = assertions["start"].to_numpy()[first[found]]
     return _sorted_by([np.concatenate(severity_rank), code_rank, name, offset])
 
 

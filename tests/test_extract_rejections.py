@@ -89,3 +89,27 @@ def test_extract_reports_rejected_rows_on_stderr_and_exits_1(
     assert len(stderr.strip().splitlines()) == 1
     # The good row is still written.
     assert '"quote": "300"' in (tmp_path / "rows.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_ledger_whose_only_extractor_failed_reports_it_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No assertion at all but one finding (the failure): the findings are ordered without
+    any row to point into, and the run ends with the finding, not an internal error."""
+    from fact_ledger.extraction import assemble
+
+    def failing(document: Document, **_: object) -> list[Assertion]:
+        raise RuntimeError("no figures today")
+
+    monkeypatch.setattr(assemble, "extract_assertions", failing)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "town.txt").write_text(TEXT, encoding="utf-8")
+    code = None
+    with CliRunner().isolation() as (out, err, _):
+        try:
+            main(["--isolated", "check", "town.txt", "--output-format", "concise"])
+        except SystemExit as exc:
+            code = exc.code
+    assert code == EXIT_FINDINGS, err.getvalue().decode()
+    assert "FL000" in out.getvalue().decode()
+    assert "no figures today" in out.getvalue().decode()

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .entities import subject_head
 from .firstchars import guarded, never_first
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, looked_up
 
 __all__ = ["casualty_state", "counted_noun"]
 
@@ -72,15 +72,7 @@ def _state_named(written: str) -> str:
     white space inside ("shot  dead") and in any case, letters that case-blind matching
     takes for ASCII ones included ("kılled"). Looking the word up as written raised
     KeyError on those, and the document's extraction failed (issue 9, hostile input)."""
-    states = load_lexicon().states
-    found = states.get(" ".join(written.casefold().split()))
-    if found is None:
-        found = next(
-            state
-            for word, state in states.items()
-            if re.fullmatch(r"\s+".join(map(re.escape, word.split())), written, re.IGNORECASE)
-        )
-    return found
+    return looked_up(load_lexicon().states, written)
 
 
 _RUN_AFTER = re.compile(r"[^\S\n]*(?P<run>\S*)")

@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from fact_ledger.extraction.lexicon import load_lexicon
+from fact_ledger.extraction.lexicon import load_lexicon, looked_up
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.numbers import (
     DIGITS_PATTERN,
@@ -295,7 +295,7 @@ def _before_publication(published: dt.date, n: int, unit: str) -> str:
 
 
 def _month_number(name: str) -> int:
-    return MONTHS[name.rstrip(".").lower()]
+    return looked_up(MONTHS, name.rstrip("."))
 
 
 def _iso_week(day: dt.date) -> str:
@@ -509,7 +509,7 @@ class _Scanner:
         rel = " ".join(rel_match.group("rel").lower().split()) if rel_match else ""
         time = None
         if published is not None:
-            target = WEEKDAYS[m["wd"].lower()]
+            target = looked_up(WEEKDAYS, m["wd"])
             if rel in ("next", "this coming"):
                 delta = (target - published.weekday() - 1) % 7 + 1
             else:

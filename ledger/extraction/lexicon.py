@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from fact_ledger.errors import ConfigError
 from fact_ledger.packaged import packaged_path, read_packaged_toml
 
-__all__ = ["Lexicon", "alternation", "load_lexicon"]
+__all__ = ["Lexicon", "alternation", "load_lexicon", "looked_up"]
+
+_V = TypeVar("_V")
 
 _SOURCE = packaged_path("words.toml")
 
@@ -26,6 +29,26 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, a space matching any white space."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+
+
+def looked_up(table: Mapping[str, _V], written: str) -> _V:
+    """The value of ``table`` (keyed by lower-case words) whose key a case-blind pattern of
+    its keys matched as ``written``, however it was written: any white space inside ("shot
+    dead" with two spaces), and letters that case-blind matching takes for ASCII ones but
+    ``lower()`` leaves as they are ("thou\u017fand" with a long s, "m\u0131llion" with a dotless
+    i, the Kelvin sign). Looking such a wording up as written raised KeyError and failed the
+    whole document's extraction (issue 9, hostile input). The usual spelling costs one
+    dictionary lookup; only an unusual one scans the keys as the pattern matched them."""
+    found = table.get(" ".join(written.lower().split()), _MISSING)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
+    for key, value in table.items():
+        if re.fullmatch(r"\s+".join(map(re.escape, key.split())), written, re.IGNORECASE):
+            return value
+    raise KeyError(written)
+
+
+_MISSING = object()
 
 
 @dataclass(frozen=True)

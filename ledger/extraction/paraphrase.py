@@ -25,7 +25,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from .cues import DENIAL_VERBS
-from .lexicon import alternation, load_lexicon
+from .lexicon import alternation, load_lexicon, looked_up
 from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALE_WORDS, SMALL_NUMBERS, TENS
 from .propositions import clause_subject, content_stems_of, stem
 
@@ -352,7 +352,7 @@ def _amounts(text: str) -> frozenset[float]:
         value = float(m["digits"].replace(",", "") + (m["decimals"] or ""))
         scale = m["abbreviation"] or m["word"]
         if scale:
-            value *= SCALE_ABBREVIATIONS.get(scale.casefold()) or SCALE_WORDS[scale.casefold()]
+            value *= SCALE_ABBREVIATIONS.get(scale.casefold()) or looked_up(SCALE_WORDS, scale)
         out.add(round(value, 6))
     return frozenset(out)
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from fact_ledger.errors import ConfigError
+from fact_ledger.extraction.lexicon import looked_up
 from fact_ledger.packaged import packaged_path, read_packaged_toml
 
 __all__ = ["QualifierTable", "Rule", "load_qualifiers"]
@@ -91,7 +92,7 @@ class QualifierTable:
 
     def rule(self, wording: str) -> Rule:
         """The rule for a wording as written (case and inner spacing ignored)."""
-        return self._by_wording[" ".join(wording.lower().split())]
+        return looked_up(self._by_wording, wording)
 
     def negated(self, wording: str) -> str | None:
         """The wording a "not" a few words before ``wording`` makes of it: "should not take

@@ -27,6 +27,7 @@ from typing import ClassVar
 from fact_ledger.extraction.budget import check_rows, row_limit
 from fact_ledger.extraction.dates import time_spans
 from fact_ledger.extraction.firstchars import guarded, never_first, starts_class
+from fact_ledger.extraction.lexicon import looked_up
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.numbers import (
     DENOMINATORS_PATTERN,
@@ -927,7 +928,7 @@ class _Reader:
         words = m.group("vwords")
         rule = self.qualifiers.rule(words)
         scale_word = m.group("vscale") or m.group("vscale2")
-        factor = SCALE_WORDS[scale_word.lower()] if scale_word else 1
+        factor = looked_up(SCALE_WORDS, scale_word) if scale_word else 1
         return _Figure(
             start,
             end,
@@ -1014,7 +1015,7 @@ class _Reader:
             return  # neither a scale word nor an abbreviation can start here
         word = _SCALE_WORD_RE.match(text, pos)
         if word:
-            factor = SCALE_WORDS[word.group("w").lower()]
+            factor = looked_up(SCALE_WORDS, word.group("w"))
         else:
             abbr = _SCALE_ABBR_RE.match(text, pos)
             if not abbr or figure.shape != "digits":
@@ -1034,7 +1035,7 @@ class _Reader:
                     figure.unit = meaning
                     figure.num_end = figure.end = abbr.end()
                     return
-            factor = SCALE_ABBREVIATIONS[letters.lower()]
+            factor = looked_up(SCALE_ABBREVIATIONS, letters)
             word = abbr
         assert figure.value is not None
         figure.value *= factor
@@ -1138,7 +1139,7 @@ class _Reader:
             return
         word = _SCALE_WORD_RE.match(text, end)
         if word:
-            factor = SCALE_WORDS[word.group("w").lower()]
+            factor = looked_up(SCALE_WORDS, word.group("w"))
             second *= factor
             if not figure.scaled:
                 first *= factor  # "between 3 and 4 million": the scale is written once
@@ -1147,7 +1148,7 @@ class _Reader:
             # "$95K to $110K": each end of a range of money carries its abbreviation.
             abbr = _SCALE_ABBR_RE.match(text, end)
             if abbr:
-                second *= SCALE_ABBREVIATIONS[abbr.group("a").lower()]
+                second *= looked_up(SCALE_ABBREVIATIONS, abbr.group("a"))
                 end = abbr.end()
         # Below zero a range may be written either way round ("from -18 °C to -34 °C").
         if not (first < second or (second < first < 0 and sep != "-")):
@@ -1543,7 +1544,7 @@ class _Reader:
             base = word if word in _PER_TIME_UNITS else word.rstrip("s")
             denominator, end = _PER_TIME_UNITS.get(base, base), time.end()
         elif thing:  # "$6.85 a share", "$40,000 per head"
-            denominator, end = _PER_THINGS[thing.group("thing").lower()], thing.end()
+            denominator, end = looked_up(_PER_THINGS, thing.group("thing")), thing.end()
         else:
             measure = self._measure_at(per.end())
             if not measure or measure.group("gap"):
