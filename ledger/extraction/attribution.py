@@ -38,6 +38,7 @@ from .sentences import Sentence
 from .speakers import (
     NAME_PARTICLES,
     PERSON_ROLES,
+    POSSESSIVE,
     SPEAKING_VERBS,
     TITLES,
     SpeakerResolver,
@@ -176,6 +177,13 @@ _CORRECTION_TAG = re.compile(
     r"|(?:had\s+been\s+|was\s+)?(?:previously|originally|wrongly|incorrectly|mistakenly))\s*$",
     re.IGNORECASE,
 )
+# "Jacinda Moore, the council's leader, opened ...": a name with its role in apposition.
+_NAME_WITH_ROLE = re.compile(
+    r"^\W*(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:\d{1,3},\s+)?(?:the|a|an)\s+"
+    r"(?P<role>[^,;:\"“”]{2,60}?),\s+[a-z]"
+)
+
+
 # "The retailer will close 45 stores ..., it said": with nobody named before, "it" is the
 # description that opens the sentence.
 _OPENING_DESCRIPTION = r"\W*the\s+(?:[a-z][\w’'-]*\s+){0,2}?"
@@ -347,6 +355,8 @@ class Attributor:
             if words:
                 self._resolver.from_words(words, "")
             return
+        if self._note_role_subject(text):
+            return
         words = text.split()[:8]
         run: list[str] = []
         for i, word in enumerate(words):
@@ -362,6 +372,29 @@ class Attributor:
         if not following[:1].islower():
             return
         self._resolver.name(run, run)
+
+    def _note_role_subject(self, text: str) -> bool:
+        """Remember a person a sentence opens with by their role ("The interior minister
+        visited ...", "Jacinda Moore, the council's leader, opened ..."); whether one was."""
+        named = _NAME_WITH_ROLE.match(text)
+        if named:
+            role = named.group("role").split()
+            if POSSESSIVE.sub("", role[-1]).casefold() in PERSON_ROLES:
+                run = named.group("name").split()
+                self._resolver.name(run, [*run, *role])
+                return True
+        words = text.split()[:6]
+        if not words or words[0] not in ("The", "the"):
+            return False
+        for k, word in enumerate(words[1:-1], start=1):
+            if not (word.isalpha() and word.islower()):
+                return False
+            following = words[k + 1]
+            if word in PERSON_ROLES and following.islower() and following not in PERSON_ROLES:
+                # the role and its lower-case modifiers: "interior minister"
+                self._resolver.speakers.remember(" ".join(words[1 : k + 1]), (word,))
+                return True
+        return False
 
     def _according(self, sentence: Sentence, match: re.Match[str]) -> Attribution | None:
         text = sentence.text
@@ -477,7 +510,7 @@ class Attributor:
             speaker, cue_from = None, match.start()
         cue_to = match.end()
         if speaker is None and len(words) == 1:
-            speaker = self._lone_word(text, words[0], chunk_start)
+            speaker = self._lone_word(text, words[0], chunk_start, self._headline_line(sentence))
         if speaker is None and not words:
             speaker, cue_to = self._inverted(text, match, verb)
         if speaker is None and not words:
@@ -525,16 +558,28 @@ class Attributor:
             content_end=content[1],
         )
 
-    def _lone_word(self, text: str, word: str, chunk_start: int) -> str | None:
+    def _headline_line(self, sentence: Sentence) -> bool:
+        """Whether a sentence is set as a headline: title case, or a headline or standfirst
+        line with no full stop ("Minister says rail fares will be frozen")."""
+        text = sentence.text
+        if title_cased(text):
+            return True
+        return self.layout.role_at(sentence.start) in ("headline", "standfirst") and not (
+            text.rstrip().rstrip("\"”’'").endswith(".")
+        )
+
+    def _lone_word(self, text: str, word: str, chunk_start: int, headline: bool) -> str | None:
         """The speaker a one-word subject names when nothing was met before it: a title
-        opening a headline ("Minister Denies Misleading Parliament") is that office; "it"
+        opening a headline ("Minister Denies Misleading Parliament", "Minister says ...")
+        is that office; "it"
         or "they" in a tag after the statement ("The retailer will close 45 stores, it
         said") is the description the sentence opens with."""
         lowered = word.casefold().rstrip(".")
         if (
             chunk_start == 0
             and (TITLES.match(word) or lowered in PERSON_ROLES)
-            and title_cased(text)
+            and word[:1].isupper()
+            and headline
         ):
             self._resolver.speakers.remember(word, (lowered,), named=False)
             return word

@@ -34,6 +34,14 @@ _SAY_VERBS = (
     + alternation(_LEXICON.say)
     # "police put the figure at 8,000": an estimate reported as such.
     + "|puts?\\s+(?:the|its|their)\\s+(?:figure|toll|death\\s+toll|number|count|total)\\s+at"
+    # "The ministry raised the death toll to 52", "revised its forecast down": whoever revises
+    # a count or an estimate gives the new figure.
+    + "|(?:raised|revised|lowered|updated|increased|cut|raises|revises|lowers|updates)\\s+"
+    + "(?:(?:up|down)(?:wards?)?\\s+)?(?:the|its|their)\\s+(?:(?:official|death|casualty|growth)\\s+)?"
+    + "(?:toll|tally|count|number\\s+of\\s+(?:dead|deaths|casualties|victims|fatalities)"
+    + "|forecasts?|estimates?|projections?|guidance)"
+    # (the "to" read with the verb: a verb of saying followed by "to" is no cue, "said to be")
+    + "(?:\\s+(?:up|down)(?:wards?)?)?(?:\\s+to\\b)?"
 )
 
 
@@ -42,7 +50,17 @@ _SAY_VERBS = (
 _PLEDGE_VERBS = alternation(_LEXICON.pledge)
 
 
-DENIAL_VERBS = alternation(_LEXICON.deny)
+# Every verb that denies what it reports, those of _STATEMENT_DENIAL included.
+DENIAL_VERBS = alternation((*_LEXICON.deny, *_LEXICON.stance["statement_denial_verbs"]))
+
+
+# "rebuffed claims that ...", "contested the allegation": a cue only when its object is
+# something said, since "rebuffed an offer" and "challenged the champion" report nothing.
+_STATEMENT_DENIAL = (
+    rf"(?:{alternation(_LEXICON.stance['statement_denial_verbs'])})"
+    r"(?=\s+(?:(?:the|these|those|such|similar|their|his|her|its|any|all)\s+)?"
+    rf"(?:[\w’'-]+\s+){{0,2}}?(?:{alternation(_LEXICON.stance['statement_nouns'])})\b)"
+)
 
 
 # "..., the commander recalled.", "..., a UNICEF report found.": verbs that report only at
@@ -62,7 +80,12 @@ _VERDICT_VERBS = (
 
 # "Opposition MPs questioned whether the contract had been tendered": a doubt put as a
 # question; "police questioned a suspect" is no report.
-_QUESTION_VERBS = r"(?:questioned|questions|queried|queries|wondered|wonders)(?=\s+whether\b)"
+_QUESTION_VERBS = (
+    r"(?:questioned|questions|queried|queries|wondered|wonders"
+    # "Analysts raised doubts over whether ...", "cast doubt on whether ..."
+    r"|(?:raised|raises|cast|casts)\s+(?:(?:serious|fresh|new)\s+)?(?:doubts?|questions)"
+    r"\s+(?:over|about|on|as\s+to))(?=\s+whether\b)"
+)
 
 
 # "Iraq and Syria have both declared victory", "announced a state of emergency": a verb of
@@ -73,8 +96,17 @@ _PERFORMED = (
 )
 
 
+# "The Supreme Court rejected the appeal", "dismissed the case": a decision, not a denial.
+_DECIDED = (
+    r"(?!\s+(?:(?:the|an?|its|their|his|her|this|that)\s+)?(?:[\w’'-]+\s+){0,2}?"
+    rf"(?:{alternation(_LEXICON.stance['decided_objects'])})\b)"
+)
+
+
 _CUE_PATTERN = (
-    rf"\b(?P<verb>(?:{_SAY_VERBS}|{DENIAL_VERBS}|{_VERDICT_VERBS}|{_QUESTION_VERBS})\b(?!\s+to\b)"
+    rf"\b(?P<verb>(?:{_SAY_VERBS}|(?:{alternation(_LEXICON.deny)}){_DECIDED}|{_STATEMENT_DENIAL}"
+    rf"|{_VERDICT_VERBS}"
+    rf"|{_QUESTION_VERBS})\b(?!\s+to\b)"
     rf"{_PERFORMED}"
     rf"|(?:{_PLEDGE_VERBS})\b(?=\s+(?:to|that)\b))"
     rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$|\s+that\b)"

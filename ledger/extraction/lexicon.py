@@ -97,6 +97,10 @@ _STANCE_LISTS = (
     "not_denied_after",
     "negative_openers",
     "verdicts_on_claims",
+    "statement_denial_verbs",
+    "not_negating",
+    "no_part_nouns",
+    "decided_objects",
 )
 
 

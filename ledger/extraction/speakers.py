@@ -41,6 +41,11 @@ _FILLERS = word_set(
 )
 
 
+# Nouns in -ly, which are no adverbs between a speaker and its verb: "The family said", "a
+# close ally said", "the assembly voted".
+_LY_NOUNS = word_set("""family assembly ally rally supply monopoly bully reply""")
+
+
 # Words that open a sentence before its subject: "Later the general said", "On Monday the
 # ministry said". They say when or how, never who.
 _LEADING_ADVERBS = word_set(
@@ -163,21 +168,26 @@ POSSESSIVE = re.compile(r"['’]s$")
 
 # Verbs whose subject speaks, whatever noun it is: "the carmaker denied", "the navy said".
 # Not "claimed", "found" or "showed": a fire claims lives, a study finds.
-SPEAKING_VERBS = word_set(
-    """said says told tells denied denies rejected rejects insisted insists stressed
-    confirmed dismissed"""
-) | frozenset(
-    # and the phrases only someone can say: a plea, a refusal to confirm, "did not deny"
-    phrase
-    for phrase in (*_LEXICON.concede, *_LEXICON.deny)
-    if " " in phrase
+SPEAKING_VERBS = (
+    word_set(
+        """said says told tells denied denies rejected rejects insisted insists stressed
+    confirmed dismissed refuted refutes disputed disputes rebutted rebuts"""
+    )
+    | frozenset(_LEXICON.stance["statement_denial_verbs"])
+    | frozenset(
+        # and the phrases only someone can say: a plea, a refusal to confirm, "did not deny"
+        phrase
+        for phrase in (*_LEXICON.concede, *_LEXICON.deny)
+        if " " in phrase
+    )
 )
 
 
 # Heads of a description that say what was said or shown, never who said it.
 _NOT_SPEAKERS = word_set(
     """video footage data figures figure document documents law bill move decision plan
-    deal image images photo photos picture pictures message letter fire blaze"""
+    deal image images photo photos picture pictures message letter fire blaze tests results
+    records scans findings rules documents emails messages letters"""
 )
 
 
@@ -307,7 +317,11 @@ def strip_chunk(words: list[str]) -> list[str]:
     # dates the saying and is no part of the speaker.
     while len(words) > 1 and (
         words[-1].casefold() in _FILLERS
-        or (words[-1].endswith("ly") and words[-1][:1].islower())
+        or (
+            words[-1].endswith("ly")
+            and words[-1][:1].islower()
+            and words[-1].casefold() not in _LY_NOUNS
+        )
         or words[-1].casefold().strip(",") in _TRAILING_TIME_WORDS
     ):
         words = words[:-1]
@@ -465,6 +479,16 @@ _COUNT_WORDS = frozenset(
 )
 
 
+def _singular(noun: str) -> str:
+    """The singular of a plural noun as the word lists hold it: "parties" -> "party",
+    "witnesses" -> "witness", "officials" -> "official" (any other word is itself)."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "ches", "shes", "xes")):
+        return noun[:-2]
+    return noun.removesuffix("s")
+
+
 def _last_segment(preceding: str) -> list[str]:
     parts = re.split(r"[,;:\"“”]", preceding.rstrip(" ,"))
     return parts[-1].split() if parts else []
@@ -567,8 +591,7 @@ class SpeakerResolver:
             found = self._speakers.by_role(head, qualifiers)
             if found:
                 return found
-        # "parties", "charities": the plural of a word in -y
-        singular = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
+        singular = _singular(head)
         # "..., the report found": a document with no author named speaks for itself, as
         # "the study" and "the poll" do.
         document = head in _DOCUMENTS and head != "statement"
@@ -595,6 +618,18 @@ class SpeakerResolver:
             lowered = lowered[1:]  # "two people familiar with the matter"
         if len(lowered) <= 7 and _ANONYMOUS_SOURCE.match(" ".join(lowered) + " "):
             name = " ".join(lowered)  # the wire's anonymous sources
+        elif (
+            1 <= len(words) <= 3
+            and lowered[0] not in DETERMINERS
+            and all(w.isalpha() and w[1:].islower() for w in words)
+            and all(w.islower() for w in words[1:])
+        ):
+            # "..., engineers said", "aid workers told AFP": people named by a plural noun
+            # alone speak as "the engineers" would
+            head = lowered[-1]
+            if not head.endswith("s") or head.endswith("ss") or head in _NOT_SPEAKERS:
+                return None
+            name = " ".join(words)
         elif 2 <= len(words) <= 4 and lowered[0] == "the":
             rest = words[1:]
             if not all(w[:1].islower() or POSSESSIVE.search(w) for w in rest):

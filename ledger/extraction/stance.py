@@ -74,7 +74,7 @@ _FALSE_PREDICATE = re.compile(
 # yet" ("the bank was not yet ready to cut rates") or "not expected".
 _NEGATED_COPULA = re.compile(
     r"^[^,;:]*?\b(?:is|was|are|were)(?:\s+not\b|n['’]t\b)"
-    rf"(?!\s+(?:\w+ing|{_any('not_denied_after')})\b)"
+    rf"(?!\s+(?:\w+ing|{_any('not_denied_after')}|{_any('not_negating')})\b)"
     r"|^[^,;:]*?\bnever\s+happened\b",
     re.I,
 )
@@ -85,7 +85,7 @@ _NEGATED_COPULA = re.compile(
 # not comment", "will not confirm"): that denies nothing.
 _NEGATED_FUTURE = re.compile(
     r"^[^,;:]*?\b(?:(?:would|will|shall)(?:\s+not\b|n['’]t\b)|won['’]t\b)"
-    rf"(?!\s+(?:\w+\s+)?(?:{_any('refusals')})\b)",
+    rf"(?!\s+(?:\w+\s+)?(?:{_any('refusals')})\b|\s+(?:{_any('not_negating')})\b)",
     re.I,
 )
 # "the pilots had never lost contact": "never" in the main clause denies that it happened;
@@ -95,7 +95,7 @@ _NEVER = re.compile(rf"^[^,;:]*?\bnever\b(?!\s+(?:{_any('never_exceptions')})\b)
 # evidence that the fire was started deliberately": the hedged denials of press offices and
 # investigators, however long what they deny.
 _NO_TRUTH = re.compile(
-    r"^\W*(?:there\s+(?:is|was|are|were)\s+)?(?:absolutely\s+|simply\s+)?no\s+truth\b"
+    r"^\W*(?:there\s+(?:is|was|are|were)\s+)?[\"“'‘]?(?:absolutely\s+|simply\s+)?no\s+truth\b"
     # "there was no evidence that ...", and with "that" left out: "no evidence the infection
     # had spread"
     r"|^\W*there\s+(?:is|was|are|were|had\s+been|has\s+been)\s+(?:absolutely\s+)?no\s+"
@@ -125,7 +125,16 @@ _NEGATED_PAST = re.compile(
     r"^(?:(?!\b(?:where|which|who|whom|whose|that|when|because|if|while|although|though|"
     r"unless|until|since|after|before)\b)[^,;:])*?"
     r"\b(?:had|has|have|did|does|do)(?:\s+not\b|n['’]t\b)"
-    rf"(?!\s+(?:\w+\s+)?(?:{_any('refusals')}|{_any('not_denied_after')})\b)",
+    rf"(?!\s+(?:\w+\s+)?(?:{_any('refusals')}|{_any('not_denied_after')})\b"
+    rf"|\s+(?:{_any('not_negating')})\b)",
+    re.I,
+)
+# "the officer had played no part in the decision", "took no part in the plan", "he had no
+# knowledge of the payments": taking no part denies taking part.
+_NO_PART = re.compile(
+    r"^[^,;:]*?\b(?:(?:has|have|had)\s+(?:played|taken)\s+|(?:played|plays|play|took|takes"
+    r"|take|has|have|had)\s+)"
+    rf"no\s+(?:{_any('no_part_nouns')})\s+(?:in|of|with)\b",
     re.I,
 )
 # "At no point did we mislead investors": a negative phrase opening the statement.
@@ -135,8 +144,10 @@ _NEGATIVE_OPENER = re.compile(rf"^\W*(?:{_any('negative_openers')})\b", re.I)
 # reported: an unattributed "No group has claimed responsibility" is the writer's report;
 # and "no one was hurt" reports an outcome (a toll of none), as "nobody" does.
 _NOBODY_SUBJECT = re.compile(
-    r"^\W*(?:neither\b[^,;:]*?\bnor\b|no\b(?!\s+one\b)(?:\s+[\w’'-]+){1,3}?\s+"
-    r"(?:had|has|have|was|were|is|are|did|will|would)\b)",
+    r"^\W*(?:that\s+)?(?:neither\b[^,;:]*?\bnor\b|no\b(?!\s+one\b)(?:\s+[\w’'-]+){1,3}?\s+"
+    r"(?:had|has|have|was|were|is|are|did|will|would)\b"
+    # "the council insisted that none of the £2m grant had been spent on salaries"
+    r"|none\s+of(?:\s+[^\s,;:]+){1,5}?\s+(?:had|has|have|was|were|is|are|did|will|would)\b)",
     re.I,
 )
 # "called the allegations 'politically motivated'": a verdict cue's own words of falsehood.
@@ -180,7 +191,7 @@ _WORD_RULE_NEEDS = ("is", "was", "are", "were", "be", "no", "n't", "never")
 _VERDICT_NEEDS = tuple({verdict.split()[0].lower() for verdict in _WORDS["verdicts"]})
 
 
-_MAIN_CLAUSE_RULES = (_NEGATED_FUTURE, _NEVER, _NO_TRUTH, _NO_OBJECT, _NEGATED_PAST)
+_MAIN_CLAUSE_RULES = (_NEGATED_FUTURE, _NEVER, _NO_TRUTH, _NO_OBJECT, _NO_PART, _NEGATED_PAST)
 # The rules skipped when _may_hold says none of _WORD_RULE_NEEDS is there.
 _WORD_RULES = (_FALSE_PREDICATE, _NEGATED_COPULA, *_MAIN_CLAUSE_RULES)
 

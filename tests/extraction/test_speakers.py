@@ -93,3 +93,21 @@ def test_a_document_of_a_figure_is_the_document() -> None:
     assert SpeakerResolver().from_words(["the", "study", "of", "five", "trials"], "") == "study"
     # "of" and words keep their place: what the poll was of
     assert SpeakerResolver().from_words(["a", "poll", "of", "nurses"], "") == "poll of nurses"
+
+
+def test_a_noun_in_ly_is_no_adverb_and_plurals_in_es_are_roles() -> None:
+    # "family" is no adverb before the verb, as "previously" is
+    assert strip_chunk(["The", "family"]) == ["The", "family"]
+    assert strip_chunk(["the", "ministry", "previously"]) == ["the", "ministry"]
+    resolver = SpeakerResolver()
+    assert resolver.described(["the", "family"]) == "family"
+    # "witnesses" is the plural of the role "witness", not "witnesse"
+    assert resolver.from_words(["witnesses"], "") == "witnesses"
+
+
+def test_people_named_by_a_plural_noun_alone_speak_but_things_do_not() -> None:
+    resolver = SpeakerResolver()
+    assert resolver.described(["engineers"]) == "engineers"
+    assert resolver.described(["Aid", "workers"]) == "Aid workers"
+    assert resolver.described(["results"]) is None  # "results confirmed": a thing
+    assert resolver.described(["glass"]) is None  # no plural

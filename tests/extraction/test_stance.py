@@ -310,3 +310,46 @@ def test_the_gates_let_a_denial_through_and_skip_a_line_of_figures():
     assert not stance._may_hold("$1$1$1$1", stance._WORD_RULE_NEEDS)
     assert not stance._may_hold("1 to 1 to 1 to 1", stance._WORD_RULE_NEEDS)
     assert stance._may_hold("\u017f", stance._WORD_RULE_NEEDS)  # not ASCII: never skipped
+
+
+# -- seventh round: more ways news denies, and negations that deny nothing ----------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # taking no part denies taking part
+        "the mayor had played no part in the decision to sell the land",
+        "it took no part in the scheme",
+        "she had no knowledge of the loans",
+        "the army has no role in the elections",
+        # "none of" a thing as the subject, also after "that"
+        "none of the 400 files had been lost",
+        "that none of the donations were used for travel",
+        # a quoted "no truth", a verdict of no merit
+        'there was "no truth whatsoever" in reports of a coup',
+        'the complaints were "without merit"',
+        "the lawsuit was meritless",
+    ],
+)
+def test_no_part_none_of_and_no_merit_deny(content):
+    assert stance_of(content, "said") == "denies"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the tunnel will not only ease congestion but also save money",
+        "This is not the first time the dam has failed",
+        "the problem is not just money",
+        "the strike was not the only cause of the delays",
+        "the club had not merely survived but thrived",
+    ],
+)
+def test_not_only_not_the_first_time_and_not_just_deny_nothing(content):
+    assert stance_of(content, "said") == "asserts"
+
+
+@pytest.mark.parametrize("verb", ["rebuffed", "contested", "challenged", "poured cold water on"])
+def test_a_verb_that_denies_a_statement_denies(verb):
+    assert stance_of("claims that the pool had been closed", verb) == "denies"
