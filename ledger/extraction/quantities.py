@@ -256,9 +256,15 @@ _MORE_RE = re.compile(r"[^\S\n]+(?:more|fewer|extra|additional)(?=[^\S\n]+[a-z])
 _APPOSED_TO_RE = re.compile(
     r"(?:\b(?:man|woman|boy|girl|wife|husband|son|daughter|mother|father|brother|sister|"
     r"grandmother|grandfather|partner|victim|driver|teenager|pensioner|widow|widower)"
+    # "his co-defendant, 19,", "their neighbour, 72,": someone's someone is a person
+    r"|\b(?:his|her|their)[^\S\n]+(?:[a-z][a-z’'-]*[^\S\n]+)?[a-z][a-z’'-]*"
     r"|(?<![\w.])(?!(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"[A-Z][a-z’'-]+),\s\Z"
+)
+# "aged 23 and 31", "aged 19, 24 and 40": each of a list after "aged" is an age.
+_AGED_LIST_RE = re.compile(
+    r"(?<![\w-])aged[^\S\n]+\d{1,3}(?:,[^\S\n]*\d{1,3})*,?[^\S\n]+(?:and|or)[^\S\n]+\Z"
 )
 _TOLL_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:death[^\S\n]+toll|toll[^\S\n]+of[^\S\n]+the[^\S\n]+dead|"
@@ -345,6 +351,12 @@ _VIDEO_LINES = frozenset({144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440
 # In a story about the weather, a bare "104 degrees" is Fahrenheit: no air is that hot in
 # Celsius (the record is 56.7 °C), and the coldest Fahrenheit reading is not below -130.
 _FAHRENHEIT_ONLY = (60.0, 140.0)
+# What is added after a spaced "plus": another amount ("£52m plus £8m", "$2bn plus 10%") or
+# what a price leaves out ("$500 plus tax"); "50 plus people", "aged 65 plus" are "over".
+_ADDED_AFTER_PLUS_RE = re.compile(
+    r"[^\S\n]+(?:[$£€¥₹\d]|[A-Z]{1,3}\$|(?:an?[^\S\n]+)?(?:tax|taxes|VAT|fees?|costs?|interest|"
+    r"expenses|bonus(?:es)?|add-ons?|inflation|shipping|postage|delivery)(?![\w-]))"
+)
 # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km": the stated uncertainty is skipped over.
 _UNCERTAINTY_RE = re.compile(rf"[^\S\n]*(?:±|\+/-|\+-)[^\S\n]*{DIGITS_PATTERN}")
 _OF_WHOLE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)
@@ -356,7 +368,9 @@ _PERIOD_AFTER_RE = re.compile(
     r"[^\S\n]+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)(?![\w-])", re.I
 )
 _RATIO_TAIL_RE = re.compile(
-    rf"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?P<rd>{_RATIO_NUMBER})(?![\w])", re.I
+    # "one in every 69 people", "nine out of every 10": the same share
+    rf"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?(?P<rd>{_RATIO_NUMBER})(?![\w])",
+    re.I,
 )
 # A number after these is a name, not a figure: "Article 5", "Resolution 2254", "Flight 370".
 _IDENTIFIER_BEFORE_RE = re.compile(
@@ -380,6 +394,12 @@ _POSITION_OF_BEFORE_RE = re.compile(
 _NOT_FRACTIONS = frozenset({"9/11", "24/7", "7/7", "3/11", "11/9", "4/20", "50/50"})
 _FRACTION_CONTEXT_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:by|than|nearly|almost|about|over|roughly|around|some|under|just)\s+\Z",
+    re.IGNORECASE,
+)
+# "a quarter point", "half a percentage point", "a quarter-point cut": a fraction of a point
+# of a rate or a poll share is that many percentage points.
+_FRACTION_POINT_RE = re.compile(
+    r"(?:[^\S\n]+|-)(?:of[^\S\n]+)?(?:an?[^\S\n]+)?(?:percentage[^\S\n]+)?(points?)(?![\w-])",
     re.IGNORECASE,
 )
 # "of Iraq", "." or the end of the text: "a third" stands as a share there.
@@ -424,6 +444,8 @@ _ELLIPSIS_RE = re.compile(
 _VERB_AFTER_RE = re.compile(
     r"[^\S\n]+(?:were|was|had|have|took|died|fled|left|remain|remained|[a-z]{3,}ed)(?![\w-])"
 )
+# "a ratio of about 19 to one", "odds of 100 to 1"
+_TO_ONE_RE = re.compile(r"[^\S\n]+to[^\S\n]+(?:one|1)(?![\w,]|\.\d)", re.IGNORECASE)
 _VERSUS_RE = re.compile(r"[^\S\n]+(?:to|against|versus|vs\.?)[^\S\n]+", re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)\]]*\s|\n")
 _OWN_PLURAL_AFTER_RE = re.compile(
@@ -799,7 +821,17 @@ class _Reader:
                 return None  # "the first half of 2017"
             value = 0.5 if kind == "half" else parse_number(m.group())
             figure = _Figure(start, end, end, value, value, value, kind)
-            if not self._fraction_stands_alone(figure):
+            # "cut rates by a quarter point", "half a percentage point" (not "a third point":
+            # an ordinal; rates and polls move by halves and quarters)
+            point = (
+                _FRACTION_POINT_RE.match(text, end)
+                if kind == "half" or m.group().lower().endswith(("quarter", "quarters"))
+                else None
+            )
+            if point:
+                figure.unit = "percentage_point"
+                figure.num_end = figure.end = point.end()
+            elif not self._fraction_stands_alone(figure):
                 return None
         elif (
             text[end : end + 1] not in _NO_RATIO_TAIL
@@ -1016,6 +1048,12 @@ class _Reader:
         word = _SCALE_WORD_RE.match(text, pos)
         if word:
             factor = looked_up(SCALE_WORDS, word.group("w"))
+            # "₹2.35 lakh crore", "Rs 1.5 thousand crore": a larger scale word after the
+            # first multiplies it again (a lakh crore is 10^12); "a million million" too.
+            while (more := _SCALE_WORD_RE.match(text, word.end())) and (
+                larger := looked_up(SCALE_WORDS, more.group("w"))
+            ) > factor:
+                factor, word = factor * larger, more
         else:
             abbr = _SCALE_ABBR_RE.match(text, pos)
             if not abbr or figure.shape != "digits":
@@ -1180,8 +1218,11 @@ class _Reader:
         if self.text[pos : pos + 1] in self.no_after:
             return
         m = self.qualifiers.after_re.match(self.text, pos)
-        if not m or (m.group("q") in ("plus",) and not m.group("gap")):
-            return
+        if not m or (
+            m.group("q") in ("plus",)
+            and (not m.group("gap") or _ADDED_AFTER_PLUS_RE.match(self.text, m.end()))
+        ):
+            return  # "£52m plus £8m in add-ons", "$500 plus tax": a sum, not "over £52m"
         wording = m.group("q")
         figure.approx = wording.lower()
         low = figure.value if figure.low is None else figure.low
@@ -1237,7 +1278,8 @@ class _Reader:
                 if figure.unit is not None:
                     return
         if figure.shape in ("fracw", "half", "vulgar"):
-            figure.unit = FRACTION  # "a third of Iraq": the quote stays "a third"
+            if figure.unit is None:  # or "a quarter point", read with the fraction
+                figure.unit = FRACTION  # "a third of Iraq": the quote stays "a third"
             return
         if figure.unit is not None:
             self._per(figure)  # money: "$15.4/hour"; never followed by a counted noun
@@ -1340,6 +1382,8 @@ class _Reader:
             return False
         if window.endswith(("aged ", "aged between ", " age ")):
             return True  # and "by age five", "at age 12"
+        if window.endswith(("and ", "or ")) and _AGED_LIST_RE.search(window):
+            return True  # the 31 of "Two men, aged 23 and 31,"
         return (
             figure.shape == "digits"
             and window.endswith(", ")
@@ -1668,6 +1712,35 @@ class _Reader:
                 return unit, written
         return None
 
+    def _rate_of_count(self, figure: _Figure, previous: list[_Figure]) -> bool:
+        """ "1,450 arrests ..., an average of almost 500 a day", "deaths a year, or roughly
+        11,500 a day", "36,800 people ... in small boats, an average of 53 per boat": a bare
+        figure per time or per thing counts what the nearest count before it in the sentence
+        counts (not the thing it is per). True when it read one."""
+        per = _PER_RE.match(self.text, figure.end)
+        if not per or "/" in per.group():
+            return False
+        time = _PER_TIME_RE.match(self.text, per.end())
+        if time:
+            if _RELATIVE_TAIL_RE.match(self.text, time.end()):
+                return False  # "500 a day earlier"
+            word = time.group("t").lower()
+            root = word if word in _PER_TIME_UNITS else word.rstrip("s")
+            denominator, end = _PER_TIME_UNITS.get(root, root), time.end()
+        else:
+            thing = self._noun(per.end() - 1) if per.group().strip().lower() == "per" else None
+            if thing is None or thing[0] is None or thing[1].lower() != thing[1]:
+                return False
+            denominator, end = thing[0], thing[2]
+        for last in reversed(previous[-8:]):
+            if _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
+                return False
+            base = (last.unit or "").split("/")[0]
+            if self.units.units.get(base) == COUNT and base not in ("time", "point", denominator):
+                figure.unit, figure.noun, figure.end = f"{base}/{denominator}", last.noun, end
+                return True
+        return False
+
     def _inherit(self, figure: _Figure, previous: list[_Figure]) -> None:
         """ "about 750 militants in Al-Shaddadah and 350 in Al-Tanf": the 350 are militants;
         "218 votes to 208": so are the 208."""
@@ -1677,6 +1750,10 @@ class _Reader:
         # a tally counts nothing a later figure could count: "won 2-0 in front of a crowd of
         # 53,484 at the Etihad" is no score
         if last.unit is None or last.boilerplate or last.unit == "score":
+            return
+        if _TO_ONE_RE.match(self.text, figure.end):
+            return  # "78 teachers, a ratio of about 19 to one": a ratio counts nothing
+        if self.text[figure.end : figure.end + 1] == " " and self._rate_of_count(figure, previous):
             return
         if figure.others and not _SENTENCE_BREAK_RE.search(self.text, last.end, figure.start):
             figure.unit, figure.noun = last.unit, last.noun

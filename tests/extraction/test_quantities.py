@@ -935,3 +935,72 @@ def test_a_level_reached_counts_the_plural_subject() -> None:
     assert one("Its user base grew to 41 million.", "41 million").unit is None
     assert one("The index rose to 300.", "300").unit is None
     assert [m.unit for m in find_quantities("1 to 1 to 1 to 1")] == [None] * 4
+
+
+def test_a_second_larger_scale_word_multiplies_the_first() -> None:
+    """ "Rs 1.8 lakh crore" is 1.8 x 10^12 rupees; "three hundred thousand" stays 300,000."""
+    found = one("Its revenue was Rs 1.8 lakh crore last year.", "Rs 1.8 lakh crore")
+    assert (found.value, found.unit) == (1.8e12, "INR")
+    assert one("The plan costs 5 thousand crore rupees.", "5 thousand crore rupees").value == 5e10
+    assert one("About 3 hundred thousand people fled.", "About 3 hundred thousand people").value == (
+        3e5
+    )
+    assert one("It will cost Rs 40,000 crore.", "Rs 40,000 crore").value == 4e11
+
+
+def test_one_in_every_n_is_the_share() -> None:
+    found = one("One in every five pupils was absent.", "One in every five")
+    assert (found.value, found.unit, found.noun) == (0.2, FRACTION, "pupils")
+    assert one("Nine out of every 10 dentists agree.", "Nine out of every 10").value == 0.9
+    assert find_quantities("He was right in every sense.") == []
+
+
+def test_plus_before_another_amount_is_a_sum_not_over() -> None:
+    """ "£30m plus £5m in bonuses", "$900 plus tax": the first amount is exact; "40 plus
+    volunteers", "aged 70 plus" are still "over"."""
+    found = one("He signed for £30m plus £5m in bonuses.", "£30m")
+    assert (found.low, found.high) == (3e7, 3e7)
+    assert one("Tickets cost $900 plus tax.", "$900").high == 900
+    found = one("We need 40 plus volunteers.", "40 plus volunteers")
+    assert (found.low, found.high) == (40, 60)
+    found = one("The scheme is open to those aged 70 plus.", "70 plus")
+    assert (found.low, found.high) == (70, 105)
+
+
+def test_a_half_or_a_quarter_of_a_point_is_percentage_points() -> None:
+    found = one("The central bank raised rates by a quarter point on Tuesday.", "a quarter point")
+    assert (found.value, found.unit) == (0.25, "percentage_point")
+    found = one("Inflation fell half a percentage point to 3%.", "half a percentage point")
+    assert (found.value, found.unit) == (0.5, "percentage_point")
+    found = one("It cut by three-quarters of a point.", "three-quarters of a point")
+    assert (found.value, found.unit) == (0.75, "percentage_point")
+    assert one("A quarter of the points were lost.", "A quarter").unit == FRACTION
+    assert find_quantities("She made a third point about costs.") == []
+
+
+def test_a_bare_figure_per_time_or_thing_counts_what_the_count_before_counts() -> None:
+    """ "900 arrests ..., or about 130 a day" is arrests a day; "12,000 people ... an average
+    of 40 per boat" people per vessel, and so is the figure set against it; a ratio "to one"
+    counts nothing."""
+    text = "Police made 900 arrests in a week, or about 130 a day."
+    assert (one(text, "about 130 a day").unit, one(text, "about 130 a day").noun) == (
+        "arrest/day",
+        "arrests",
+    )
+    text = "Some 12,000 people crossed in 300 boats, an average of 40 per boat, up from 33."
+    assert one(text, "40 per boat").unit == "person/vessel"
+    assert one(text, "33").unit == "person/vessel"
+    text = "The school has 900 pupils and 60 teachers, a ratio of 15 to one."
+    assert one(text, "15").unit is None
+    # a time after it that dates the figure is no rate: "500 a day earlier"
+    assert one("It made 800 arrests, against 500 a day earlier.", "500").unit != "arrest/day"
+
+
+def test_ages_in_a_list_after_aged_and_after_someones_someone() -> None:
+    """ "Three women, aged 19, 24 and 40,": three ages; "his co-defendant, 19,": an age."""
+    found = find_quantities("Three women, aged 19, 24 and 40, were hurt.")
+    assert [(m.value, m.unit) for m in found][1:] == [(19, "age"), (24, "age"), (40, "age")]
+    assert one("Police questioned her flatmate, 27, on Monday.", "27").unit == "age"
+    # not an age: a count in a list, and a number after a thing
+    assert one("It sold 300 cars and 40 trucks.", "40 trucks").unit == "vehicle"
+    assert one("The company sold its shares, 12, and left.", "12").unit != "age"
