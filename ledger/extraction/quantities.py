@@ -44,6 +44,7 @@ from fact_ledger.extraction.numbers import (
 )
 from fact_ledger.extraction.qualifiers import QualifierTable, load_qualifiers
 from fact_ledger.extraction.units import COUNT, UnitTable, load_units
+from fact_ledger.packaged import read_packaged_toml
 
 __all__ = ["FRACTION", "find_quantities", "read_figures"]
 
@@ -52,6 +53,30 @@ __all__ = ["FRACTION", "find_quantities", "read_figures"]
 FRACTION = "fraction"
 
 _MINUS = "-−"
+# The figure parts of data/words.toml: words that make a number a name, and the words near a
+# figure that decide what a mark or a letter after it means.
+_FIGURE_WORDS = read_packaged_toml("words.toml", "word list")["figures"]
+
+
+def _listed(words: list[str]) -> str:
+    """An alternation of listed words, in their order: a space is any blank within a line, a
+    final "*" any further word characters ("survey*": "surveys")."""
+    return "|".join(
+        r"[^\S\n]+".join(map(re.escape, w.rstrip("*").split()))
+        + (r"\w*" if w.endswith("*") else "")
+        for w in words
+    )
+
+
+def _context_re(name: str, tail: str = "") -> re.Pattern[str]:
+    """``[figures.context.NAME]`` as a pattern of whole words, then ``tail``."""
+    table = _FIGURE_WORDS["context"][name]
+    return re.compile(
+        rf"(?<![\w-])(?:{_listed(table['words'])})(?![\w-]){tail}",
+        0 if table.get("case_sensitive") else re.IGNORECASE,
+    )
+
+
 # The patterns below join a figure to its scale, range, rate or qualifier with "[^\S\n]",
 # white space within a line: scraped news puts one paragraph on a line, and a figure never
 # runs on into the next paragraph.
@@ -82,11 +107,7 @@ _PER_TIME_UNITS = {"h": "hour", "hr": "hour", "d": "day", "wk": "week", "yr": "y
 _SCALE_AFTER_RE = re.compile(
     r"[^\S\n]+(?:on[^\S\n]+the[^\S\n]+)?(?P<scale>Celsius|centigrade|Fahrenheit)", re.IGNORECASE
 )
-_HEAT_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:temperatures?|heat|hot|hotter|warm|warmer|cold|colder|chilly|highs?|lows?|"
-    r"thermometers?|fever|freezing|mercury|heatwave)(?![\w-])[^.!?\n]*\Z",
-    re.IGNORECASE,
-)
+_HEAT_BEFORE_RE = _context_re("heat", r"[^.!?\n]*\Z")
 _PER_BEFORE_RE = re.compile(r"(?<![\w-])per[^\S\n]+\Z", re.I)
 
 
@@ -206,44 +227,26 @@ _FOOT_MARK_RE = re.compile(
 # possessive ("won the women's 10K", "a 5K run"), where it is kilometres; and beside computer
 # memory ("32K of RAM"), where it is kibibytes.
 _SPACED_K_RE = re.compile(r"[ \u00a0]K(?![\w])")
-_KELVIN_CONTEXT_RE = re.compile(
-    r"(?<![\w-])(?:temperatures?|kelvins?|cool(?:ed|s|ing)?|heat(?:ed|s|ing)|superconduct\w*|"
-    r"cryo\w*|absolute[^\S\n]+zero|boiling[^\S\n]+point|melting[^\S\n]+point|"
-    r"liquid[^\S\n]+(?:nitrogen|helium|hydrogen)|thermal|°[^\S\n]?[CF]|degrees[^\S\n]+"
-    r"(?:Celsius|Fahrenheit))(?![\w-])",
-    re.IGNORECASE,
-)
+_KELVIN_CONTEXT_RE = _context_re("kelvin")
 _RACE_BEFORE_RE = re.compile(r"(?:(?<![\w-])(?:the|a)|['’]s)[^\S\n]+\Z", re.IGNORECASE)
 _RACE_AFTER_RE = re.compile(
     r"(?:[^\S\n]*[,.;:)!?]|[^\S\n]*\Z|[^\S\n]+(?:in|at|on|and|race|run|walk|course|event|"
     r"title|record|time|win|victory)(?![\w-]))",
     re.IGNORECASE,
 )
-_MEMORY_CONTEXT_RE = re.compile(r"(?<![\w-])(?:memory|RAM|ROM|EPROM|cache)(?![\w-])")
+_MEMORY_CONTEXT_RE = _context_re("memory")
 # "Labour leads by 12 points in the poll", "a margin of error of 3 points": points of a
 # share are percentage points; "scored 31 points", "the Dow fell 300 points" are points.
-_SHARE_CONTEXT_RE = re.compile(
-    r"(?<![\w-])(?:polls?|polling|survey\w*|margin|percent|per[^\S\n]cent|approval|"
-    r"rates?|inflation|unemployment|turnout|vote[sd]?)(?![\w-])|%",
-    re.IGNORECASE,
-)
+_SHARE_CONTEXT_RE = _context_re("share", "|%")
 # In astronomy the marks after a number are arc minutes and seconds ("a 2' field").
-_ASTRONOMY_CONTEXT_RE = re.compile(
-    r"(?<![\w-])(?:Hubble|Webb|telescopes?|astronom\w*|sky|skies|stars?|galax\w*|nebula\w*|"
-    r"planets?|moon|comets?|asteroids?|arc)(?![\w-])",
-    re.IGNORECASE,
-)
+_ASTRONOMY_CONTEXT_RE = _context_re("astronomy")
 _ANY_MARK_RE = re.compile(r"[\"″'′’]")
 _MARKS = frozenset("\"″'′’")  # what a mark is
 _MARK_FIRST = _MARKS | frozenset("ibK")  # what a mark, "in", "b" or "K" starts with
 # "b" after a number in a sentence about moving data is a bit ("a 1500b packet"); elsewhere
 # it is nothing we read ("Plan 7b", "a 7b model" is billions of parameters).
 _BIT_RE = re.compile(r"[ \u00a0]?b(?![\w])")
-_DATA_CONTEXT_RE = re.compile(
-    r"(?<![\w-])(?:transmit\w*|packets?|data|bandwidth|download\w*|upload\w*|network\w*|"
-    r"send(?:s|ing)?|sent|receiv\w*|modems?|bits?|bytes?|throughput)(?![\w-])",
-    re.IGNORECASE,
-)
+_DATA_CONTEXT_RE = _context_re("data")
 # "The death toll, the ministry said, had risen to 112": a bare figure the sentence gives as
 # the toll counts deaths.
 # "on a vote of 31 to 18", "voted 31 to 18": a tally, however the two are joined.
@@ -373,18 +376,7 @@ _RATIO_TAIL_RE = re.compile(
     re.I,
 )
 # A number after these is a name, not a figure: "Article 5", "Resolution 2254", "Flight 370".
-_IDENTIFIER_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:Article|Resolution|Section|Chapter|Paragraph|Clause|No\.?|Nos\.|Number|"
-    r"Flight|Route|Highway|Interstate|Room|Page|Vol\.?|Volume|Episode|Season|Gate|Platform|"
-    r"Track|Ward|Block|Apartment|Suite|Bill|Amendment|Protocol|Title|Grade|Class|Type|Model|"
-    r"Version|Mark|Mk\.?|Part|Stage|Round|Phase|Level|Division|Brigade|Battalion|Regiment|"
-    r"Corps|Squadron|Fleet|Channel|Item|Figure|Fig\.|Table|Exhibit|Docket|Decree|Directive|"
-    r"Camp|Sector|Zone|Area|Building|Tower|Terminal|Pier|Lane|Street|Road|Avenue|"
-    r"Image|Photo|Picture|Slide|Gallery|Category|"
-    # stock indices and aircraft makers name what follows: "the FTSE 100", "a Boeing 737"
-    r"FTSE|S&P|Nikkei|Stoxx|Nasdaq|Boeing|Airbus|"
-    r"Hwy\.?|Rt\.?|[#№])\s*\Z"
-)
+_IDENTIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_listed(_FIGURE_WORDS['identifiers'])})\s*\Z")
 # The "5" of "Page 2 of 5", "Image 3 of 12": a position in page furniture.
 _POSITION_OF_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:Page|Image|Photo|Picture|Slide|Part|Chapter|Episode)\s+\d+\s+(?:of|/)\s+\Z",
@@ -1951,17 +1943,7 @@ _NEAR_STARTS = starts_class(*_NEAR_PATTERNS)
 # How the text before a figure ends when each cue searched for there can match (see
 # _Reader._may_end), lower-cased; tests/extraction/test_cue_endings.py checks each against its
 # pattern with every word the pattern names.
-_IDENTIFIER_WORDS = (
-    "Article Resolution Section Chapter Paragraph Clause No No. Nos. Number Flight Route "
-    "Highway Interstate Room Page Vol Vol. Volume Episode Season Gate Platform Track Ward "
-    "Block Apartment Suite Bill Amendment Protocol Title Grade Class Type Model Version "
-    "Mark Mk Mk. Part Stage Round Phase Level Division Brigade Battalion Regiment Corps "
-    "Squadron Fleet Channel Item Figure Fig. Table Exhibit Docket Decree Directive Camp "
-    "Sector Zone Area Building Tower Terminal Pier Lane Street Road Avenue Image Photo "
-    "Picture Slide Gallery Category Hwy Hwy. Rt Rt. # № FTSE S&P Nikkei Stoxx Nasdaq Boeing "
-    "Airbus"
-)
-_IDENTIFIER_ENDINGS = tuple(_IDENTIFIER_WORDS.lower().split())
+_IDENTIFIER_ENDINGS = tuple(w.lower() for w in _FIGURE_WORDS["identifiers"])
 _POSITION_OF_ENDINGS = ("of", "/")
 _MINUS_ENDINGS = ("minus",)
 _UNIT_BEFORE_ENDINGS = ("magnitude", "of")

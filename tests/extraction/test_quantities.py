@@ -1003,3 +1003,34 @@ def test_ages_in_a_list_after_aged_and_after_someones_someone() -> None:
     # not an age: a count in a list, and a number after a thing
     assert one("It sold 300 cars and 40 trucks.", "40 trucks").unit == "vehicle"
     assert one("The company sold its shares, 12, and left.", "12").unit != "age"
+
+
+def test_a_tier_a_formula_or_a_model_number_is_a_name() -> None:
+    """The identifier words come from data/words.toml [figures]: "Tier 1", "Formula 1",
+    "the 737 Max 9" name things; "max 9" in lower case is no name."""
+    text = "Tier 1 capital rose 2% as Formula 1 races and the Boeing 737 Max 9 returned."
+    assert [text[m.start : m.end] for m in find_quantities(text)] == ["2%"]
+    assert one("Groups are capped at max 9 people.", "9 people").value == 9
+
+
+def test_the_context_words_of_words_toml_are_whole_words_and_prefixes() -> None:
+    """Each listed word matches its context pattern alone and not glued into a longer word;
+    a word ending in "*" also matches what it begins."""
+    from fact_ledger.extraction import quantities as q
+
+    patterns = {
+        "kelvin": q._KELVIN_CONTEXT_RE,
+        "memory": q._MEMORY_CONTEXT_RE,
+        "share": q._SHARE_CONTEXT_RE,
+        "astronomy": q._ASTRONOMY_CONTEXT_RE,
+        "data": q._DATA_CONTEXT_RE,
+    }
+    for name, pattern in patterns.items():
+        for word in q._FIGURE_WORDS["context"][name]["words"]:
+            written = word.rstrip("*")
+            assert pattern.search(f"the {written} rose"), (name, word)
+            assert not pattern.search(f"the x{written}x rose"), (name, word)
+            if word.endswith("*"):
+                assert pattern.search(f"the {written}ing rose"), (name, word)
+    assert q._HEAT_BEFORE_RE.search("in the heat it hit ")
+    assert not q._MEMORY_CONTEXT_RE.search("a ram of the flock")  # listed with its case
