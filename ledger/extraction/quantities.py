@@ -436,6 +436,10 @@ _ELLIPSIS_RE = re.compile(
 _VERB_AFTER_RE = re.compile(
     r"[^\S\n]+(?:were|was|had|have|took|died|fled|left|remain|remained|[a-z]{3,}ed)(?![\w-])"
 )
+# "the price of a litre", "the cost of a kilo": the measure a price is per, no figure
+_PRICE_OF_BEFORE_RE = re.compile(r"(?<![\w-])(?:prices?|costs?)[^\S\n]+of[^\S\n]+\Z", re.I)
+# "the Six Nations": a capitalised number word after a lower-case "the" begins a name
+_THE_BEFORE_RE = re.compile(r"(?<![\w-])the[^\S\n]+\Z")
 # "a ratio of about 19 to one", "odds of 100 to 1"
 _TO_ONE_RE = re.compile(r"[^\S\n]+to[^\S\n]+(?:one|1)(?![\w,]|\.\d)", re.IGNORECASE)
 _VERSUS_RE = re.compile(r"[^\S\n]+(?:to|against|versus|vs\.?)[^\S\n]+", re.IGNORECASE)
@@ -728,6 +732,7 @@ class _Reader:
         limit = row_limit()  # stop a line of figures before it has used up the memory
         # Most texts have no markup, and a line of bare figures no dates: then no lookup.
         masks, code = bool(self.masked_starts), bool(self.code_starts)
+        text = self.text
         for match in _merged(self.candidates, self.text):
             start, end = match.span()
             if (
@@ -742,6 +747,12 @@ class _Reader:
                 continue  # number-shaped but not a number ("1/0")
             if figure is None:
                 continue
+            if (
+                figure.unit is None
+                and text.startswith(" who", figure.end)
+                and not text[figure.end + 4 : figure.end + 5].isalnum()
+            ):
+                figure.unit = "person"  # "an estimated 300,000 who are undiagnosed"
             if figure.unit is None and out:
                 self._inherit(figure, out)
             out.append(figure)
@@ -852,6 +863,21 @@ class _Reader:
                 return None  # "Article 5", "Resolution 2254", "Page 2 of 5": names, not figures
             if worded_per(text, start, spaced, worded):
                 return None  # "11.2 per 100,000 people": the base of a rate, not a figure
+            if (
+                kind == "article"
+                and worded
+                and _PRICE_OF_BEFORE_RE.search(text, max(0, start - 16), start)
+            ):
+                return None  # "the price of a litre of petrol": what a price is per
+            if (
+                kind == "words"
+                and number[:1].isupper()
+                and worded
+                and text.startswith(" ", end)
+                and text[end + 1 : end + 2].isupper()
+                and _THE_BEFORE_RE.search(text, max(0, start - 5), start)
+            ):
+                return None  # "the Six Nations", "the Big Four", "the Five Eyes": a name
             if "/" in number and (number in _NOT_FRACTIONS or _improper(number)):
                 return None  # "9/11", "24/7"
             value = 1.0 if kind == "article" else parse_number(number)

@@ -1034,3 +1034,22 @@ def test_the_context_words_of_words_toml_are_whole_words_and_prefixes() -> None:
                 assert pattern.search(f"the {written}ing rose"), (name, word)
     assert q._HEAT_BEFORE_RE.search("in the heat it hit ")
     assert not q._MEMORY_CONTEXT_RE.search("a ram of the flock")  # listed with its case
+
+
+def test_names_with_a_number_word_and_what_a_price_is_per_are_no_figures() -> None:
+    """ "the Six Nations", "the Five Eyes" are names; "the price of a litre" names what the
+    price is per; "Six Nations officials" at the start of a sentence, "2p a litre" still
+    count."""
+    text = "Wales won the Six Nations, and the Five Eyes met in London."
+    assert find_quantities(text) == []
+    assert find_quantities("The cost of a kilo of rice rose.") == []
+    assert one("It fell to 2p a litre.", "2p a litre").unit == "penny/litre"
+
+
+def test_a_bare_count_of_who_is_people() -> None:
+    """ "an estimated 300,000 who are undiagnosed", "Three accused were sentenced", "killing
+    three and wounding five": people."""
+    text = "The condition affects 2 million adults, including some 300,000 who do not know it."
+    assert one(text, "some 300,000").unit == "person"
+    assert one("Three accused were sentenced.", "Three accused").unit == "person"
+    assert one("Of the 40 passengers, 12 who were hurt stayed.", "12").unit == "person"
