@@ -686,6 +686,19 @@ class _Scanner:
             wording = qualifier.group("q").strip()
             low, high = self.qualifiers.apply(wording, low, high)
             approx, start = wording.lower(), qualifier.start()
+        # "two days a week", "28 days of paid leave a year": a length per a longer period is
+        # a rate ("day/week"), and the period is part of it, not a length of its own
+        per = (
+            _PER_PERIOD_RE.match(self.text, end)
+            if self.text[end : end + 1] == " " and unit in _PERIOD_ORDER
+            else None
+        )
+        if (
+            per
+            and _PERIOD_ORDER[per.group("p").lower()] > _PERIOD_ORDER[unit]
+            and not _TAIL_RE.match(self.text, per.end())
+        ):
+            unit, end = f"{unit}/{per.group('p').lower()}", per.end()
         return Mention(
             start,
             end,
@@ -702,6 +715,12 @@ class _Scanner:
 _YEAR_LEVELS_AFTER_RE = re.compile(
     r"[^\S\n]+(?:levels?|figures|highs?|lows?|peaks?|prices|rates)(?![\w-])", re.IGNORECASE
 )
+_PER_PERIOD_RE = re.compile(
+    r"(?:[^\S\n]+of(?:[^\S\n]+[a-z][\w-]*){1,3}?)?[^\S\n]+(?:a|an|per|each|every)[^\S\n]+"
+    r"(?P<p>day|week|month|year)(?![\w-])",
+    re.IGNORECASE,
+)
+_PERIOD_ORDER = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5, "year": 6}
 _HALF_BEFORE_RE = re.compile(r"(?<![\w-])half[^\S\n]+\Z", re.IGNORECASE)
 _AND_A_HALF_RE = re.compile(r"[^\S\n]+and[^\S\n]+a[^\S\n]+half(?![\w-])", re.IGNORECASE)
 _OLD_AFTER_RE = re.compile(r"[^\S\n]+old(?![\w-])", re.IGNORECASE)

@@ -439,3 +439,18 @@ def test_a_year_of_levels_after_a_qualifier_is_a_year() -> None:
     """ "below 2019 levels": the year's levels, not a count under 2019."""
     text = "Traffic is still 3% below 2019 levels."
     assert [(text[d.start : d.end], d.time) for d in find_dates(text)] == [("2019", "2019")]
+
+
+def test_a_length_per_a_longer_period_is_a_rate() -> None:
+    """ "three days a week", "eight hours a day", "25 days of annual leave a year": one rate,
+    not a length and a period; "two days, a week after" and "three days a year ago" are a
+    length and a date."""
+    text = "Nurses work three days a week, eight hours a day, with 25 days of annual leave a year."
+    found = [(text[d.start : d.end], d.value, d.unit) for d in find_dates(text)]
+    assert found == [
+        ("three days a week", 3.0, "day/week"),
+        ("eight hours a day", 8.0, "hour/day"),
+        ("25 days of annual leave a year", 25.0, "day/year"),
+    ]
+    text = "The strike lasted two days, a week after the vote, and three days a year ago."
+    assert [d.unit for d in find_dates(text) if d.kind == "duration"] == ["day", "day"]
