@@ -4,6 +4,10 @@ Run from the repository root::
 
     .venv/bin/python bench/reports.py                  # 200 documents x 50 figures, 1,000 findings
     .venv/bin/python bench/reports.py --documents 1000 --per-document 20 --findings 5000
+    .venv/bin/python bench/reports.py --ledger /tmp/ledger-1m --formats html   # a stored ledger
+
+With ``--ledger`` the report is the stored ledger's own (``fact_ledger.api.open_ledger``),
+and the peak RSS of the process is printed after the renderings.
 
 Each document is one figure per line ("Source 3-7 said 412 militants were in town 7."), so
 the per-document view highlights every line; findings pair random figures. Wall and CPU
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import time
 from collections.abc import Callable
 
@@ -102,14 +107,24 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=200)
     parser.add_argument("--per-document", type=int, default=50)
     parser.add_argument("--findings", type=int, default=1000)
+    parser.add_argument("--ledger", help="render this stored ledger's report instead")
+    parser.add_argument("--formats", nargs="+", default=["html", "markdown", "csv"])
     args = parser.parse_args()
-    report = synthetic_report(args.documents, args.per_document, args.findings)
+    if args.ledger:
+        from fact_ledger.api import open_ledger
+
+        report = open_ledger(args.ledger).report()
+    else:
+        report = synthetic_report(args.documents, args.per_document, args.findings)
     print(
-        f"{args.documents} documents, {len(report.assertions):,} assertions, "
+        f"{len(report.documents):,} documents, {len(report.assertions):,} assertions, "
         f"{len(report.findings):,} findings"
     )
-    for name, render in (("html", render_html), ("markdown", render_markdown), ("csv", render_csv)):
-        measure(name, render, report)
+    renderers = {"html": render_html, "markdown": render_markdown, "csv": render_csv}
+    for name in args.formats:
+        measure(name, renderers[name], report)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS {peak:,.0f} MB")
 
 
 if __name__ == "__main__":

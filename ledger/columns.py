@@ -84,25 +84,29 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     HTML report's time at 100,000 assertions. Here each column is one ``tolist()`` (done in
     C), and only values pandas would change (its missing ``NA``, numpy scalars in an object
     column) are converted."""
+    columns = [values(frame.iloc[:, position]) for position in range(frame.shape[1])]
+    names = frame.columns.tolist()
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def values(column: pd.Series) -> list[Any]:
+    """One column's values as :func:`records` gives them (``column.tolist()`` with pandas'
+    missing ``NA`` as ``None`` and numpy scalars as Python values), for code that needs a
+    few columns of a large frame rather than a dict per row."""
     import numpy as np
     import pandas as pd
     from pandas.api.extensions import ExtensionDtype
 
-    columns: list[list[Any]] = []
-    for position in range(frame.shape[1]):
-        column = frame.iloc[:, position]
-        values = column.tolist()
-        if isinstance(column.dtype, ExtensionDtype):
-            # tolist() gives NA where pandas gives None (a missing text of pandas' ``str``
-            # is NaN either way).
-            boxed = column.dtype.na_value is pd.NA and column.hasnans
-        elif column.dtype == object:
-            boxed = any(issubclass(t, np.generic | type(pd.NA)) for t in set(map(type, values)))
-        else:
-            boxed = False  # numpy's tolist() gives the Python values pandas gives
-        columns.append([_native(v) for v in values] if boxed else values)
-    names = frame.columns.tolist()
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+    listed = column.tolist()
+    if isinstance(column.dtype, ExtensionDtype):
+        # tolist() gives NA where pandas gives None (a missing text of pandas' ``str``
+        # is NaN either way).
+        boxed = column.dtype.na_value is pd.NA and column.hasnans
+    elif column.dtype == object:
+        boxed = any(issubclass(t, np.generic | type(pd.NA)) for t in set(map(type, listed)))
+    else:
+        boxed = False  # numpy's tolist() gives the Python values pandas gives
+    return [_native(v) for v in listed] if boxed else listed
 
 
 def _native(value: Any) -> Any:
@@ -132,4 +136,5 @@ __all__ = [
     "assertions_frame",
     "conform",
     "records",
+    "values",
 ]

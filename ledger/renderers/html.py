@@ -28,10 +28,11 @@ from typing import Any
 
 import jinja2
 import numpy as np
+import pandas as pd
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from fact_ledger.columns import records
+from fact_ledger.columns import records, values
 from fact_ledger.escaping import reveal_controls
 from fact_ledger.findings import Findings
 from fact_ledger.model import SEVERITIES, SEVERITY_RANK, Document, Evidence, Finding
@@ -290,15 +291,44 @@ def _finding_views(report: Report, anchored: Set[str], ordered: list[Finding]) -
     return views
 
 
-def _assertion_rows(report: Report) -> dict[str, dict[str, Any]]:
+@dataclass(frozen=True)
+class _Rows:
+    """The assertions the page counts and highlights, a few columns as lists (one row per
+    id): a dict per row of a million-row ledger took 5 GB and half the report's time, and
+    the page shows the rows of at most a few hundred documents."""
+
+    frame: pd.DataFrame
+    ids: list[str]
+    doc_ids: list[str]
+    speakers: list[str | None]  # plots.speaker_key of each row
+    stances: list[Any]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def records(self, positions: list[int]) -> list[dict[str, Any]]:
+        """The rows at ``positions`` as dicts (as :func:`~fact_ledger.columns.records`)."""
+        return records(self.frame.iloc[positions])
+
+
+def _assertion_rows(report: Report) -> _Rows:
     frame = report.assertions
     if frame is None or frame.empty or "assertion_id" not in frame:
-        return {}
-    return {row["assertion_id"]: row for row in records(frame)}
+        frame = pd.DataFrame({"assertion_id": [], "doc_id": []})
+    elif not frame["assertion_id"].is_unique:
+        frame = frame.drop_duplicates("assertion_id", keep="last")
+    stances = values(frame["stance"]) if "stance" in frame else [None] * len(frame)
+    return _Rows(
+        frame=frame,
+        ids=values(frame["assertion_id"]),
+        doc_ids=values(frame["doc_id"]),
+        speakers=plots.speaker_keys(frame),
+        stances=stances,
+    )
 
 
 def _counts(
-    report: Report, rows: Mapping[str, dict[str, Any]], facts: _Facts
+    report: Report, rows: _Rows, facts: _Facts
 ) -> tuple[list[CountRow], list[CountRow], list[CountRow], list[CountRow]]:
     active = facts.positions("new")
     by_sev = Counter(facts.severity[i] for i in active)
@@ -323,13 +353,17 @@ def _counts(
             )
         )
 
-    doc_assertions: Counter[str] = Counter(row["doc_id"] for row in rows.values())
+    doc_assertions: Counter[str] = Counter(rows.doc_ids)
     doc_findings: Counter[str] = Counter()
     speaker_findings: Counter[str] = Counter()
+    involved_ids = {a for at in active for a in facts.ids[at]}
+    speaker_of = {
+        a: key for a, key in zip(rows.ids, rows.speakers, strict=True) if a in involved_ids
+    }
     for at in active:
         for doc_id in set(facts.documents[at]):
             doc_findings[doc_id] += 1
-        involved = {plots.speaker_key(rows[a]) for a in facts.ids[at] if a in rows}
+        involved = {speaker_of[a] for a in facts.ids[at] if a in speaker_of}
         for key in involved:
             speaker_findings[key or plots.UNATTRIBUTED] += 1
     documents = [
@@ -343,11 +377,11 @@ def _counts(
     ]
     speaker_assertions: Counter[str] = Counter()
     speaker_denials: Counter[str] = Counter()
-    for row in rows.values():
-        name = plots.speaker_key(row) or plots.UNATTRIBUTED
+    for key, stance in zip(rows.speakers, rows.stances, strict=True):
+        name = key or plots.UNATTRIBUTED
         speaker_assertions[name] += 1
-        speaker_denials[name] += row.get("stance") == "denies"
-    names = plots.speaker_names(rows.values())
+        speaker_denials[name] += stance == "denies"
+    names = plots.frame_speaker_names(rows.frame)
     speakers = [
         CountRow(
             names.get(name, name),
@@ -454,17 +488,23 @@ def excerpt_ranges(text: str, flagged: Iterable[tuple[int, int]]) -> list[tuple[
 
 
 def _document_views(
-    report: Report, rows: Mapping[str, dict[str, Any]], links: Mapping[str, list[FindingLink]]
+    report: Report, rows: _Rows, links: Mapping[str, list[FindingLink]]
 ) -> list[DocumentView]:
     """Each document with the passages around its flagged quotes, every assertion inside
     them highlighted. Showing every full text made the report of 2,000 articles 75 MB; a
     reader judges a finding from its passage, and the source link leads to the rest."""
-    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows.values():
-        by_doc[row["doc_id"]].append(row)
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for at, doc_id in enumerate(rows.doc_ids):
+        by_doc[doc_id].append(at)
+    # Only a document with a linked (shown) finding has excerpts to build: its rows are
+    # the only ones read whole, in one take from the frame.
+    shown = {rows.doc_ids[at] for at, a in enumerate(rows.ids) if a in links}
+    taken = sorted(at for doc_id in shown for at in by_doc[doc_id])
+    row_at = dict(zip(taken, rows.records(taken), strict=True))
     views = []
     for doc_id, document in sorted(report.documents.items(), key=lambda kv: kv[1].name):
-        doc_rows = by_doc.get(doc_id, [])
+        positions = by_doc.get(doc_id, [])
+        doc_rows = [row_at[at] for at in positions if at in row_at]
         spans = [(int(r["start"]), int(r["end"]), r["assertion_id"]) for r in doc_rows]
         ids = {r["assertion_id"] for r in doc_rows}
         kinds = {r["assertion_id"]: _look(r) for r in doc_rows}
@@ -489,7 +529,7 @@ def _document_views(
             DocumentView(
                 document=document,
                 anchor=document_anchor(doc_id),
-                assertions=len(doc_rows),
+                assertions=len(positions),
                 findings=len({link.finding_id for a in ids for link in links.get(a, ())}),
                 excerpts=tuple(excerpts),
             )

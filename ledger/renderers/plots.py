@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from fact_ledger.columns import records
+from fact_ledger.columns import records, values
 from fact_ledger.escaping import one_line
 
 from .values import format_figure, format_number, is_missing
@@ -62,13 +62,6 @@ class FigureSeries:
     unit: str | None
     points: tuple[FigurePoint, ...]
     total: int = 0  # figures the ledger holds for the subject; more than drawn when cut
-
-
-def _keep(points: list[FigurePoint], limit: int) -> list[FigurePoint]:
-    """At most ``limit`` points: the flagged ones first, then the others in ledger order."""
-    if len(points) <= limit:
-        return points
-    return sorted(points, key=lambda p: not p.flagged)[:limit]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +108,56 @@ def speaker_names(records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     Keys are for grouping ("igor-konashenkov"); a reader wants the name as written
     ("Igor Konashenkov"), and the commonest spelling reads best.
     """
+    return _names((speaker_key(row), _first(row, "speaker")) for row in records)
+
+
+def frame_speaker_names(frame: pd.DataFrame) -> dict[str, str]:
+    """:func:`speaker_names` of the rows of ``frame``, read a column at a time."""
+    return _names(zip(speaker_keys(frame), texts(frame, "speaker"), strict=True))
+
+
+def speaker_keys(frame: pd.DataFrame) -> list[str | None]:
+    """:func:`speaker_key` of every row of ``frame``."""
+    return first_texts(frame, "speaker_key", "speaker")
+
+
+def _names(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
+    """The commonest spelling of each key from ``(key, spelling)`` pairs (ties: the first
+    seen, as :meth:`Counter.most_common` keeps)."""
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in records:
-        key = speaker_key(row)
+    for key, spelling in pairs:
         if key is not None:
-            spellings[key][_first(row, "speaker") or key] += 1
+            spellings[key][spelling or key] += 1
     return {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+
+
+def texts(frame: pd.DataFrame, name: str) -> list[str | None]:
+    """Column ``name`` as text, ``None`` for a missing or empty value (and throughout when
+    the frame has no such column): :func:`_text` of what a row's ``row.get(name)`` gives."""
+    if name not in frame:
+        return [None] * len(frame)
+    column = frame[name]
+    if isinstance(column.dtype, pd.StringDtype):
+        # The ledger's own text columns: masked in C rather than tested value by value.
+        present = (column.notna() & (column != "")).to_numpy(dtype=bool)
+        listed: list[str | None] = column.astype(object).where(present, None).tolist()
+        return listed
+    return [_text(v) for v in values(column)]
+
+
+def first_texts(frame: pd.DataFrame, first: str, second: str) -> list[str | None]:
+    """Per row, the text of column ``first``, else of ``second`` (as :func:`_first`)."""
+    return [
+        a if a is not None else b
+        for a, b in zip(texts(frame, first), texts(frame, second), strict=True)
+    ]
+
+
+def _numbers(frame: pd.DataFrame, name: str) -> list[float | None]:
+    if name not in frame:
+        return [None] * len(frame)
+    numbers = pd.to_numeric(frame[name], errors="coerce").astype("float64")
+    return numbers.astype(object).where(numbers.notna(), None).tolist()
 
 
 def figure_series(
@@ -144,52 +181,85 @@ def figure_series(
     rows = assertions[assertions["kind"] == "quantity"]
     if "boilerplate" in rows:
         rows = rows[~rows["boilerplate"].fillna(False).astype(bool)]
-    groups: dict[tuple[str, str | None], list[FigurePoint]] = {}
-    titles: dict[tuple[str, str | None], str] = {}
-    for row in records(rows):
-        interval = _interval(row)
-        if interval is None:
-            continue
-        unit = _text(row.get("unit"))
-        subject = _first(row, "subject_key", "subject")
+    # Grouping reads a few columns; points are made only for the rows drawn (a million
+    # figures made a million points and dicts, 20 s of the HTML report).
+    columns = zip(
+        _numbers(rows, "value"),
+        _numbers(rows, "value_low"),
+        _numbers(rows, "value_high"),
+        texts(rows, "unit"),
+        first_texts(rows, "subject_key", "subject"),
+        strict=True,
+    )
+    ids = values(rows["assertion_id"])
+    intervals: dict[int, tuple[float, float]] = {}
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for at, (value, low, high, unit, subject) in enumerate(columns):
+        interval = _interval_of(value, low, high)
         key = ((subject or unit or "").casefold(), unit)
-        if not key[0]:
-            continue
-        titles.setdefault(key, _first(row, "subject", "subject_key") or unit or "")
-        doc = documents.get(row["doc_id"])
-        groups.setdefault(key, []).append(
-            FigurePoint(
-                assertion_id=row["assertion_id"],
-                label=_first(row, "location", "location_key") or "(no place named)",
-                doc=getattr(doc, "name", None) or row["doc_id"][:12],
-                published=getattr(doc, "published", None) or _about(row.get("time")),
-                speaker=_first(row, "speaker"),
-                value=_number(row, "value"),
-                low=interval[0],
-                high=interval[1],
-                quote=str(row.get("quote") or ""),
-                flagged=row["assertion_id"] in flagged,
-                when=_calendar(row.get("time")) or _calendar(getattr(doc, "published", None)),
+        if interval is not None and key[0]:
+            intervals[at] = interval
+            groups.setdefault(key, []).append(at)
+    kept = {
+        key: _keep(positions, [ids[at] in flagged for at in positions], max_points)
+        for key, positions in groups.items()
+        if len(positions) >= min_points
+    }
+    chosen = sorted(
+        kept,
+        key=lambda key: (not any(ids[at] in flagged for at in kept[key]), -len(kept[key]), key[0]),
+    )[:limit]
+    # A group's title is its first figure's subject as written.
+    drawn = sorted({at for key in chosen for at in (groups[key][0], *kept[key])})
+    row_at = dict(zip(drawn, records(rows.iloc[drawn]), strict=True))
+    series = []
+    for key in chosen:
+        first = row_at[groups[key][0]]
+        points = [_point(row_at[at], intervals[at], documents, flagged) for at in kept[key]]
+        series.append(
+            FigureSeries(
+                key=key[0],
+                title=_first(first, "subject", "subject_key") or key[1] or "",
+                unit=key[1],
+                points=tuple(
+                    sorted(points, key=lambda p: (p.label.casefold(), p.published or "", p.doc))
+                ),
+                total=len(groups[key]),
             )
         )
-    series = [
-        FigureSeries(
-            key=key[0],
-            title=titles[key],
-            unit=key[1],
-            points=tuple(
-                sorted(
-                    _keep(points, max_points),
-                    key=lambda p: (p.label.casefold(), p.published or "", p.doc),
-                )
-            ),
-            total=len(points),
-        )
-        for key, points in groups.items()
-        if len(points) >= min_points
-    ]
-    series.sort(key=lambda s: (not any(p.flagged for p in s.points), -len(s.points), s.key))
-    return series[:limit]
+    return series
+
+
+def _keep(positions: list[int], flags: list[bool], limit: int) -> list[int]:
+    """At most ``limit`` of ``positions``: the flagged ones first, then the others, each in
+    ledger order."""
+    if len(positions) <= limit:
+        return positions
+    flagged = [at for at, flag in zip(positions, flags, strict=True) if flag]
+    others = [at for at, flag in zip(positions, flags, strict=True) if not flag]
+    return (flagged + others)[:limit]
+
+
+def _point(
+    row: Mapping[str, Any],
+    interval: tuple[float, float],
+    documents: Mapping[str, Any],
+    flagged: Set[str],
+) -> FigurePoint:
+    doc = documents.get(row["doc_id"])
+    return FigurePoint(
+        assertion_id=row["assertion_id"],
+        label=_first(row, "location", "location_key") or "(no place named)",
+        doc=getattr(doc, "name", None) or row["doc_id"][:12],
+        published=getattr(doc, "published", None) or _about(row.get("time")),
+        speaker=_first(row, "speaker"),
+        value=_number(row, "value"),
+        low=interval[0],
+        high=interval[1],
+        quote=str(row.get("quote") or ""),
+        flagged=row["assertion_id"] in flagged,
+        when=_calendar(row.get("time")) or _calendar(getattr(doc, "published", None)),
+    )
 
 
 def _about(time: Any) -> str | None:
@@ -225,11 +295,12 @@ def _number(row: Mapping[str, Any], name: str) -> float | None:
     return None if is_missing(value) else float(value)
 
 
-def _interval(row: Mapping[str, Any]) -> tuple[float, float] | None:
+def _interval_of(
+    value: float | None, low: float | None, high: float | None
+) -> tuple[float, float] | None:
     """The interval a figure's wording allows; the bare value when no interval is recorded."""
-    low, high = _number(row, "value_low"), _number(row, "value_high")
     if low is None or high is None:
-        low = high = _number(row, "value")
+        low = high = value
     if low is None or high is None or low > high:
         return None
     return low, high
@@ -249,45 +320,52 @@ def stance_matrix(
     rows = assertions[assertions["claim_key"].notna() & (assertions["claim_key"] != "")]
     if rows.empty:
         return None
-    claimed = records(rows)
-    by_claim: dict[str, list[dict[str, Any]]] = {}
-    for row in claimed:
-        row["_speaker"] = speaker_key(row) or UNATTRIBUTED
-        by_claim.setdefault(str(row["claim_key"]), []).append(row)
+    # Columns, not a dict per row: most claims are not contested, and a ledger of a million
+    # rows made a million dicts here.
+    claim_keys = [str(key) for key in values(rows["claim_key"])]
+    stances = values(rows["stance"])
+    who = [key or UNATTRIBUTED for key in speaker_keys(rows)]
+    by_claim: dict[str, list[int]] = {}
+    for at, key in enumerate(claim_keys):
+        by_claim.setdefault(key, []).append(at)
 
-    def contested(items: list[dict[str, Any]]) -> bool:
-        stances = {r["stance"] for r in items}
-        return bool(stances - {"asserts"}) or len({r["_speaker"] for r in items}) > 1
+    def contested(items: list[int]) -> bool:
+        return (
+            bool({stances[at] for at in items} - {"asserts"}) or len({who[at] for at in items}) > 1
+        )
 
     claims = [key for key, items in by_claim.items() if contested(items)]
     if not claims:
         return None
-    claims.sort(key=lambda k: (-len({r["_speaker"] for r in by_claim[k]}), k))
+    claims.sort(key=lambda k: (-len({who[at] for at in by_claim[k]}), k))
     total_claims = len(claims)
     claims = claims[:max_claims]
     speaker_counts: dict[str, int] = {}
     for key in claims:
-        for row in by_claim[key]:
-            speaker_counts[row["_speaker"]] = speaker_counts.get(row["_speaker"], 0) + 1
+        for at in by_claim[key]:
+            speaker_counts[who[at]] = speaker_counts.get(who[at], 0) + 1
     speakers = sorted(speaker_counts, key=lambda s: (s == UNATTRIBUTED, -speaker_counts[s], s))
     total_speakers = len(speakers)
     speakers = speakers[:max_speakers]
-    names = speaker_names(claimed)
+    names = frame_speaker_names(rows)
+    quotes, ids = values(rows["quote"]), values(rows["assertion_id"])
     column = {name: i for i, name in enumerate(speakers)}
     cells: dict[tuple[int, int], StanceCell] = {}
     labels: list[tuple[str, str]] = []
     for i, key in enumerate(claims):
-        items = sorted(by_claim[key], key=lambda r: (STANCE_ORDER.index(r["stance"]), r["quote"]))
+        items = sorted(by_claim[key], key=lambda at: (STANCE_ORDER.index(stances[at]), quotes[at]))
         # The claim reads best as what its first assertion says.
-        labels.append((key, str(items[0]["quote"])))
-        for row in items:
-            j = column.get(row["_speaker"])
+        labels.append((key, str(quotes[items[0]])))
+        for at in items:
+            j = column.get(who[at])
             if j is None:
                 continue
+            stance = stances[at]
             old = cells.get((i, j), StanceCell((), (), ()))
-            stances = old.stances if row["stance"] in old.stances else (*old.stances, row["stance"])
             cells[(i, j)] = StanceCell(
-                stances, (*old.assertion_ids, row["assertion_id"]), (*old.quotes, row["quote"])
+                old.stances if stance in old.stances else (*old.stances, stance),
+                (*old.assertion_ids, ids[at]),
+                (*old.quotes, quotes[at]),
             )
     shown = tuple(names.get(key, key) for key in speakers)
     return StanceMatrix(
@@ -600,10 +678,14 @@ __all__ = [
     "StanceMatrix",
     "figure_series",
     "figure_svg",
+    "first_texts",
+    "frame_speaker_names",
     "legend_svg",
     "speaker_key",
+    "speaker_keys",
     "speaker_names",
     "stance_matrix",
     "stance_svg",
+    "texts",
     "timeline_svg",
 ]

@@ -382,6 +382,8 @@ def test_a_document_without_findings_is_listed_without_its_text() -> None:
     assert not [d for d in section.iter("div") if has_class(d, "doctext")]
     assert "sheep" not in "".join(section.itertext())
     assert "text is not included" in "".join(section.itertext())
+    # Its assertions are counted though none is shown.
+    assert "assertions: 1 · findings: 0" in "".join(section.itertext())
 
 
 @settings(max_examples=60, deadline=None)

@@ -7,9 +7,10 @@ import math
 import xml.etree.ElementTree as ET
 
 import pandas as pd
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fact_ledger.columns import conform
 from fact_ledger.renderers.plots import (
     FigurePoint,
     FigureSeries,
@@ -292,3 +293,154 @@ def test_any_series_draws_as_well_formed_svg_with_finite_coordinates(points) -> 
             for name in ("x", "y", "cx", "cy", "width", "height", "x1", "x2", "y1", "y2"):
                 if name in element.attrib:
                     assert math.isfinite(float(element.get(name))), (name, element.attrib)
+
+
+# -- the column-wise selection against the plain row-by-row reading ---------------------
+# figure_series and stance_matrix read a few columns and make objects only for what they
+# draw; these references walk every row as a dict, as the code did before, and must agree.
+
+
+def _plain_text(value):
+    return None if value is None or value == "" or (isinstance(value, float) and math.isnan(value)) else str(value)  # fmt: skip
+
+
+def _plain_first(row, *names):
+    return next((t for t in (_plain_text(row.get(n)) for n in names) if t is not None), None)
+
+
+def _plain_figure_keys(frame, flagged, min_points=2, limit=12, max_points=40):
+    """(key, unit, title, total, drawn ids in drawing order) of each series, row by row."""
+    rows = frame[(frame["kind"] == "quantity") & ~frame["boilerplate"].astype(bool)]
+    groups: dict = {}
+    titles: dict = {}
+    for row in rows.to_dict("records"):
+        low, high = row["value_low"], row["value_high"]
+        if math.isnan(low) or math.isnan(high):
+            low = high = row["value"]
+        if math.isnan(low) or math.isnan(high) or low > high:
+            continue
+        unit = _plain_text(row["unit"])
+        key = ((_plain_first(row, "subject_key", "subject") or unit or "").casefold(), unit)
+        if not key[0]:
+            continue
+        titles.setdefault(key, _plain_first(row, "subject", "subject_key") or unit or "")
+        groups.setdefault(key, []).append(row)
+    series = []
+    for key, members in groups.items():
+        if len(members) < min_points:
+            continue
+        kept = members
+        if len(members) > max_points:
+            kept = sorted(members, key=lambda r: r["assertion_id"] not in flagged)[:max_points]
+        series.append((key, titles[key], len(members), kept))
+    series.sort(
+        key=lambda s: (not any(r["assertion_id"] in flagged for r in s[3]), -len(s[3]), s[0][0])
+    )
+    return [
+        (key[0], key[1], title, total, sorted(r["assertion_id"] for r in kept))
+        for key, title, total, kept in series[:limit]
+    ]
+
+
+# Few subjects, so that groups grow past max_points and the cut matters.
+_WORDS = st.sampled_from([None, "", "militants", "Militants", "militants", "dead", "ſtrikes"])
+_NUMBERS = st.sampled_from([math.nan, 1.0, 2.0, 5.0, 300.0, 300.0, 300.0])
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """An assertions frame of exactly these fields (no validation: a figure may lie outside
+    its interval, as the plots must cope with)."""
+    return conform(
+        pd.DataFrame(
+            [
+                {"assertion_id": f"{i:016x}", "doc_id": "d" * 64, "start": i, "end": i + 1, **row}
+                for i, row in enumerate(rows)
+            ]
+        )
+    )
+
+
+@st.composite
+def _figure_rows(draw):
+    fields = {
+        "value": _NUMBERS,
+        "value_low": _NUMBERS,
+        "value_high": _NUMBERS,
+        "unit": st.sampled_from([None, "", "person", "person", "USD"]),
+        "subject": _WORDS,
+        "subject_key": _WORDS,
+        "kind": st.sampled_from(["quantity"] * 5 + ["claim"]),
+        "boilerplate": st.sampled_from([False] * 5 + [True]),
+    }
+    count = draw(st.integers(0, 14))
+    return _frame([{name: draw(s) for name, s in fields.items()} for _ in range(count)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(frame=_figure_rows(), data=st.data())
+def test_figure_series_picks_what_a_row_by_row_reading_picks(frame, data) -> None:
+    ids = sorted(frame["assertion_id"])
+    flagged = set(data.draw(st.lists(st.sampled_from(ids), max_size=8))) if ids else set()
+    limit, max_points = data.draw(st.integers(1, 4)), data.draw(st.integers(1, 4))
+    series = figure_series(frame, {}, flagged, limit=limit, max_points=max_points)
+    got = [
+        (s.key, s.unit, s.title, s.total, sorted(p.assertion_id for p in s.points)) for s in series
+    ]
+    assert got == _plain_figure_keys(frame, flagged, limit=limit, max_points=max_points)
+
+
+def _plain_matrix(frame, max_claims, max_speakers):
+    rows = frame[frame["claim_key"].notna() & (frame["claim_key"] != "")]
+    by_claim: dict = {}
+    for row in rows.to_dict("records"):
+        row["who"] = _plain_first(row, "speaker_key", "speaker") or "(unattributed)"
+        by_claim.setdefault(row["claim_key"], []).append(row)
+    contested = [
+        key
+        for key, items in by_claim.items()
+        if {r["stance"] for r in items} - {"asserts"} or len({r["who"] for r in items}) > 1
+    ]
+    if not contested:
+        return None
+    contested.sort(key=lambda k: (-len({r["who"] for r in by_claim[k]}), k))
+    shown = contested[:max_claims]
+    counts: dict = {}
+    for key in shown:
+        for row in by_claim[key]:
+            counts[row["who"]] = counts.get(row["who"], 0) + 1
+    speakers = sorted(counts, key=lambda s: (s == "(unattributed)", -counts[s], s))
+    return (len(contested), [key for key in shown], speakers[:max_speakers], len(speakers))
+
+
+@st.composite
+def _claim_rows(draw):
+    names = st.sampled_from([None, "", "Manning", "manning", "Pahon", "the ministry"])
+    fields = {
+        "quote": st.sampled_from(["a", "b", "c"]),
+        "kind": st.just("claim"),
+        "claim_key": st.sampled_from([None, "", "cut", "sorties", "toll"]),
+        "stance": st.sampled_from(["asserts", "asserts", "denies", "questions"]),
+        "speaker": names,
+        "speaker_key": names,
+    }
+    count = draw(st.integers(0, 12))
+    return _frame([{name: draw(s) for name, s in fields.items()} for _ in range(count)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(frame=_claim_rows(), max_claims=st.integers(1, 3), max_speakers=st.integers(1, 3))
+def test_stance_matrix_picks_what_a_row_by_row_reading_picks(
+    frame, max_claims, max_speakers
+) -> None:
+    matrix = stance_matrix(frame, max_claims=max_claims, max_speakers=max_speakers)
+    expected = _plain_matrix(frame, max_claims, max_speakers)
+    if expected is None:
+        assert matrix is None
+        return
+    assert matrix is not None
+    total, claims, speakers, total_speakers = expected
+    assert (matrix.total_claims, matrix.total_speakers) == (total, total_speakers)
+    assert [key for key, _ in matrix.claims] == claims
+    claimed = frame[frame["claim_key"].notna() & (frame["claim_key"] != "")]
+    spelled = speaker_names(claimed.to_dict("records"))
+    assert list(matrix.speakers) == [spelled.get(s, s) for s in speakers]
