@@ -621,6 +621,10 @@ class _Scanner:
         if span.group("n") is None and plural:
             # "the past months": more than one, how many is not said.
             return Mention(span.start(), end, "duration", unit=unit, approx=rel)
+        if self.text.startswith(("'s", "’s"), end):
+            # "the previous year's 860,000", "the past decade's highs": that period's figures,
+            # a time the text refers to, not a length of time
+            return self._date(span.start(), end, None)
         value, low, high, approx = _count(span.group("n") or "a")
         scale = float(multiplier)
         return Mention(

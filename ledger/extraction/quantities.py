@@ -440,6 +440,7 @@ _VERB_AFTER_RE = re.compile(
 _PRICE_OF_BEFORE_RE = re.compile(r"(?<![\w-])(?:prices?|costs?)[^\S\n]+of[^\S\n]+\Z", re.I)
 # "the Six Nations": a capitalised number word after a lower-case "the" begins a name
 _THE_BEFORE_RE = re.compile(r"(?<![\w-])the[^\S\n]+\Z")
+_YEAR_OLDS_RE = re.compile(r"-year-olds?(?![\w-])", re.IGNORECASE)
 # "a ratio of about 19 to one", "odds of 100 to 1"
 _TO_ONE_RE = re.compile(r"[^\S\n]+to[^\S\n]+(?:one|1)(?![\w,]|\.\d)", re.IGNORECASE)
 _VERSUS_RE = re.compile(r"[^\S\n]+(?:to|against|versus|vs\.?)[^\S\n]+", re.IGNORECASE)
@@ -1256,6 +1257,10 @@ class _Reader:
         # The next character rules most readings out before their patterns are tried.
         follow = text[pos : pos + 1]
         words = figure.shape in ("fracw", "half", "article", "words")
+        if follow == "-" and figure.unit is None and (olds := _YEAR_OLDS_RE.match(text, pos)):
+            # "10 to 11-year-olds", "16- to 24-year-olds": a range of ages
+            figure.unit, figure.num_end, figure.end = "age", olds.end(), olds.end()
+            return
         if figure.unit is None and figure.shape in ("digits", "words") and follow not in _NO_STRONG:
             strong = _STRONG_RE.match(text, pos)
             if strong:

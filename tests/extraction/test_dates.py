@@ -454,3 +454,11 @@ def test_a_length_per_a_longer_period_is_a_rate() -> None:
     ]
     text = "The strike lasted two days, a week after the vote, and three days a year ago."
     assert [d.unit for d in find_dates(text) if d.kind == "duration"] == ["day", "day"]
+
+
+def test_a_periods_figures_are_a_time_not_a_length() -> None:
+    """ "the previous year's 860,000", "the past decade's highs": a time the text refers
+    to; "over the past year" is still a length."""
+    text = "Exports hit 9,000, above the previous year's 7,500 and the past decade's average."
+    assert [d.kind for d in find_dates(text)] == ["date", "date"]
+    assert [d.kind for d in find_dates("Sales fell over the past year.")] == ["duration"]

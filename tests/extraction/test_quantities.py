@@ -1053,3 +1053,12 @@ def test_a_bare_count_of_who_is_people() -> None:
     assert one(text, "some 300,000").unit == "person"
     assert one("Three accused were sentenced.", "Three accused").unit == "person"
     assert one("Of the 40 passengers, 12 who were hurt stayed.", "12").unit == "person"
+
+
+def test_a_range_of_ages_written_with_year_olds_and_a_lower_case_tier() -> None:
+    found = one("The scheme targets 16- to 24-year-olds in cities.", "16- to 24-year-olds")
+    assert (found.low, found.high, found.unit) == (16, 24, "age")
+    found = one("Among 18-24-year-olds, support fell.", "18-24-year-olds")
+    assert (found.low, found.high, found.unit) == (18, 24, "age")
+    text = "The lender's tier 1 capital ratio rose to 15%."
+    assert [text[m.start : m.end] for m in find_quantities(text)] == ["15%"]
