@@ -56,6 +56,7 @@ _MINUS = "-−"
 # The figure parts of data/words.toml: words that make a number a name, and the words near a
 # figure that decide what a mark or a letter after it means.
 _FIGURE_WORDS = read_packaged_toml("words.toml", "word list")["figures"]
+_PEOPLE_SUBJECTS = frozenset(_FIGURE_WORDS["people_subjects"])
 
 
 def _listed(words: list[str]) -> str:
@@ -1727,6 +1728,8 @@ class _Reader:
         cut = max(clause.rfind(mark) for mark in ".!?;,\n")
         for word in _WORD_RE.finditer(clause, cut + 1):
             written = word.group()
+            if written.lower() in _PEOPLE_SUBJECTS:
+                return "person", written  # "Net migration fell to 431,000": people
             # a plural: "its subscriber base grew to 41 million" counts no bases
             if not (written.endswith("s") or written.lower() in ("people", "children")):
                 continue

@@ -1062,3 +1062,9 @@ def test_a_range_of_ages_written_with_year_olds_and_a_lower_case_tier() -> None:
     assert (found.low, found.high, found.unit) == (18, 24, "age")
     text = "The lender's tier 1 capital ratio rose to 15%."
     assert [text[m.start : m.end] for m in find_quantities(text)] == ["15%"]
+
+
+def test_a_level_of_migration_counts_people() -> None:
+    assert one("Net migration to Canada rose to 1.1 million.", "1.1 million").unit == "person"
+    assert one("Emigration fell to 92,000 last year.", "92,000").unit == "person"
+    assert one("The index rose to 300.", "300").unit is None
