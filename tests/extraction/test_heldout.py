@@ -123,10 +123,11 @@ def test_the_fifth_and_sixth_rounds_keep_their_figures_speakers_and_denials(
 
 def test_the_seventh_round_keeps_its_figures() -> None:
     """round7.toml (figures only; 103 sentences, 294 figures): floors a little under the
-    figures measured after round 7's rules. Its first unseen run: value F1 0.986, value+unit
-    0.905, speaker 0.946, noun 1.000; see bench/RESULTS.md."""
+    figures measured after round 7's rules (value F1 1.000, value+unit 0.966, speaker 0.952,
+    noun 1.000). Its first unseen run: value F1 0.986, value+unit 0.905, speaker 0.946, noun
+    1.000; see bench/RESULTS.md."""
     result = heldout.score(heldout.load_cases(heldout.CASES.parent / "round7.toml"))
-    assert result.f1 >= 0.98, result.misses
-    assert result.f1_value_unit >= 0.92, result.misses
+    assert result.f1 >= 0.99, result.misses
+    assert result.f1_value_unit >= 0.95, result.misses
     assert result.speaker / result.found >= 0.93, result.misses
     assert result.noun_right / result.nouns >= 0.95, result.misses
