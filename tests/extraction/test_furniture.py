@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from fact_ledger.extraction.furniture import analyse_layout
@@ -104,3 +104,41 @@ def test_a_dateline_with_state_country_or_date_names_the_agency(line, agency):
 def test_an_agency_in_brackets_inside_prose_is_no_dateline():
     layout = analyse_layout("Headline\n\nThe news agency, Reuters (Reuters) - reported.\n")
     assert layout.credit is None
+
+
+# -- the fast paths against the plain ones (issue 9 item 3) ------------------------------
+
+_LAYOUT_PIECES = [
+    *("Read 125 times", "read 3 times", "Written by Desk", " Read 1,200 times", "Comments Print"),
+    *("Read Comments", "Go ad-free!", "Adjust Comment Print", "150x150", "640 × 480", "12x"),
+    *("1507649787", "11507649787", "1.507649787", "0123456789", "١٢٣٤٥٦٧٨٩٠", "x", "×", "1"),
+    *("1%", "$1", "12:30", "-", " ", "  ", "\n", "\n\n", ".", ",", "said", "The", "A", "R", "W"),
+    *("Share", "Tweet", "- ", " - ", "Source: Reuters", "©", "words", "more words here"),
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_LAYOUT_PIECES), max_size=30).map("".join))
+@example("Body text here.\n\n" + "word " * 16 + "\n\nMore body text.")
+@example("Body text here.\n\n" + "word " * 17 + "\n\nMore body text.")
+@example("Title\n" + "1x" * 20 + "\n" + "12:30 " * 40)
+def test_the_layout_read_with_its_fast_paths_is_the_plain_one(text):
+    import fact_ledger.extraction.furniture as furniture
+
+    fast = analyse_layout(text)
+    furniture._GATED = False
+    try:
+        plain = analyse_layout(text)
+    finally:
+        furniture._GATED = True
+    assert fast == plain
+
+
+@given(st.lists(st.sampled_from(["w", "12", " ", "  ", "-", "x", ",", "’s", "é"]), max_size=60))
+@example(["w "] * 16)
+@example(["w "] * 17)
+@example(["w "] * 18)
+def test_a_line_s_words_are_counted_as_far_as_its_role_needs(pieces):
+    from fact_ledger.extraction.furniture import _TEASER_MAX_WORDS, _WORD, _word_count
+
+    line = "".join(pieces)
+    assert _word_count(line) == min(len(_WORD.findall(line)), _TEASER_MAX_WORDS + 1)
