@@ -32,6 +32,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from fact_ledger.extraction.firstchars import first_chars
 from fact_ledger.extraction.lexicon import load_lexicon, looked_up
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.numbers import (
@@ -134,11 +135,21 @@ _ANCHOR_WORDS = word_alternation([*MONTHS, *WEEKDAYS, *_TIME_UNIT_FORMS, *_RELAT
 # April", "2 pm"). "1-1-1-..." and "$1$1..." start none, and the alternatives were tried and
 # given up at every such number, most of the date finder's time on those lines (issue 9 item 3).
 _DIGIT_ANCHOR = r"\d(?:\d{3}|\d?[/.:ap]|\d?(?:st|nd|rd|th)?(?:[-–]\d\d?(?:st|nd|rd|th)?)?\s)"
+# The characters an anchor word can start with (any non-ASCII one too: case-blind matching
+# folds "ſ" and "K" to ASCII letters), tested before the case-blind alternation of the words:
+# a line of figures ("1%1%", "$1$1") tried that alternation after every figure, a third of
+# the scan's time (issue 9 item 3).
+_WORD_ANCHOR_STARTS = first_chars(re.compile(rf"(?i:{_ANCHOR_WORDS})"))
+_WORD_ANCHOR_GUARD = (
+    rf"(?=[{''.join(re.escape(char) for char in sorted(_WORD_ANCHOR_STARTS))}]|[^\x00-\x7f])"
+    if _WORD_ANCHOR_STARTS
+    else ""
+)
 _ANCHOR_RE = re.compile(
     # Anchors start words, with a digit or one of a few words: checking that once, before the
     # alternatives, makes the scan several times faster than letting every alternative fail
     # on its own at every position. The alternatives then check case ("May", not "may").
-    rf"(?<!\w)(?={_DIGIT_ANCHOR}|(?i:{_ANCHOR_WORDS})(?:e?s)?(?![^\W\d_]))(?:"
+    rf"(?<!\w)(?={_DIGIT_ANCHOR}|{_WORD_ANCHOR_GUARD}(?i:{_ANCHOR_WORDS})(?:e?s)?(?![^\W\d_]))(?:"
     + "|".join(
         [
             # "15 November 2017 03:27", "21 September", "11 Oct, 2017", "28th of September"
@@ -171,6 +182,7 @@ _ANCHOR_RE = re.compile(
     )
     + ")"
 )
+_LEADING_DIGITS_RE = re.compile(r"\d+")
 # Words before a date that change what it says ("since 2014" is not "2014"; "late last week"
 # is not all of it): kept as the mention's qualifier and inside its quote.
 _PREP_BEFORE_RE = re.compile(
@@ -419,9 +431,11 @@ class _Scanner:
             ok = 1000 <= decade <= 2100 and before not in _NOT_A_YEAR_BEFORE
             return ok and self._date(start, end, f"{decade // 10:03d}")
         if kind == "clock":
-            digits = re.match(r"\d+", to_ascii_digits(m.group()))[0]  # type: ignore[index]
+            if before in ".:":
+                return False  # "12:30:12:30": the second is no time of day
+            digits = _LEADING_DIGITS_RE.match(to_ascii_digits(m.group()))[0]  # type: ignore[index]
             hour = int(digits[:2] if len(digits) == 4 else digits)
-            return before not in ".:" and hour <= 24
+            return hour <= 24
         if kind == "year":
             return before not in _NOT_A_YEAR_BEFORE and self._year(m)
         if kind == "unit":
