@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any, Literal, TypeVar, overload
 
@@ -169,6 +169,17 @@ class Assertion:
             return sha256(f"{prefix}{start}\x1f{end}\x1f{kind}".encode()).hexdigest()[:16]
 
         return make
+
+    @staticmethod
+    def ids_of(doc_id: str, spans: Iterable[Any]) -> list[str]:
+        """:meth:`make_id` of each of ``spans`` (objects with ``start``, ``end`` and
+        ``kind``), in one comprehension: the same bytes hashed as :meth:`id_maker`'s, without
+        a call per span, which was a tenth of building a row (issue 9 item 3)."""
+        prefix, sha256 = f"{doc_id}\x1f", hashlib.sha256
+        return [
+            sha256(f"{prefix}{span.start}\x1f{span.end}\x1f{span.kind}".encode()).hexdigest()[:16]
+            for span in spans
+        ]
 
 
 class AssertionRows(Sequence[Assertion]):

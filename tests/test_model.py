@@ -83,6 +83,31 @@ def test_the_id_maker_makes_the_ids_make_id_makes(
     )
 
 
+@given(
+    st.text(max_size=20),
+    st.lists(
+        st.tuples(
+            st.integers(0, 10**9),
+            st.integers(0, 10**9),
+            st.sampled_from(["quantity", "date", "duration", "proposition", "é"]),
+        ),
+        max_size=5,
+    ),
+)
+def test_ids_of_makes_the_ids_make_id_makes(doc_id: str, spans: list[tuple[int, int, str]]) -> None:
+    objects = [_Span(start, end, kind) for start, end, kind in spans]
+    assert Assertion.ids_of(doc_id, objects) == [
+        Assertion.make_id(doc_id, start, end, kind) for start, end, kind in spans
+    ]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    kind: str
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Generated:
     """What ``@dataclass`` alone makes: the reference for ``quick_init``."""

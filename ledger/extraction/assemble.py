@@ -293,7 +293,7 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
     out when the sentence changes, not per figure, and each mention's fields are read once
     into locals (issue 9 item 3)."""
     layout, attributor = context.layout, context.attributor
-    text, doc_id, make_id = context.document.text, context.document.doc_id, context.make_id
+    text, doc_id = context.document.text, context.document.doc_id
     sentences, sentence_starts = context.sentences, context.sentence_starts
     rows: list[tuple[Any, ...]] = []
     append = rows.append
@@ -305,19 +305,21 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
     own_stance: str | None = None  # the sentence's stance as the writer's statement
     own_time: object = _UNSET  # the sentence's first date
     fixed: Attribution | None = None  # the sentence's attribution, when no span changes it
-    sentence_end = -1
+    sentence_start = sentence_end = -1
     mentions, mention_starts = context.mentions, context.mention_starts
     count = len(mentions)
     no_state_first, gated = _state_never_first(), _GATED
+    ids = Assertion.ids_of(doc_id, mentions)
     for position, mention in enumerate(mentions):
         start, end, kind, unit = mention.start, mention.end, mention.kind, mention.unit
         # Mentions come in text order: most are in the sentence of the one before.
-        if sentence is not None and sentence.start <= start < sentence_end:
+        if sentence_start <= start < sentence_end:
             index: int | None = current
         else:
             index = _sentence_at(sentence_starts, sentences, start)
         if index is None:
             sentence, current = None, -1
+            sentence_start = sentence_end = -1
             boilerplate = (
                 mention.boilerplate
                 or layout.is_furniture(start, end)
@@ -326,7 +328,7 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
         else:
             if index != current:
                 current, sentence = index, sentences[index]
-                sentence_end = sentence.end
+                sentence_start, sentence_end = sentence.start, sentence.end
                 fixed = attributor.same_throughout(index)
                 # A sentence lies within one line, so its role is each figure's in it, and
                 # a figure inside a sentence free of furniture touches none.
@@ -336,7 +338,7 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
                 own_stance, own_time = None, _UNSET
             assert sentence is not None
             boilerplate = mention.boilerplate or not plain
-            if not boilerplate and not (furniture_free and end <= sentence.end):
+            if not boilerplate and not (furniture_free and end <= sentence_end):
                 boilerplate = layout.is_furniture(start, end)
         attribution: Attribution = NO_ATTRIBUTION
         stance = "asserts"
@@ -403,7 +405,7 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
         # In the order of ASSERTION_COLUMNS (tests/extraction/test_assemble.py checks it).
         append(
             (
-                make_id(start, end, kind),  # assertion_id
+                ids[position],  # assertion_id
                 doc_id,
                 start,
                 end,
