@@ -243,6 +243,7 @@ _SHARE_CONTEXT_RE = _context_re("share", "|%")
 _ASTRONOMY_CONTEXT_RE = _context_re("astronomy")
 _ANY_MARK_RE = re.compile(r"[\"″'′’]")
 _MARKS = frozenset("\"″'′’")  # what a mark is
+_INCH_MARKS = frozenset('"″')  # what _INCH_MARK_RE matches
 _MARK_FIRST = _MARKS | frozenset("ibK")  # what a mark, "in", "b" or "K" starts with
 # "b" after a number in a sentence about moving data is a bit ("a 1500b packet"); elsewhere
 # it is nothing we read ("Plan 7b", "a 7b model" is billions of parameters).
@@ -1475,6 +1476,20 @@ class _Reader:
             head = text[pos + 1 : pos + 2]
         if head not in _MARK_FIRST:
             return
+        if (
+            self.gated
+            and self._near_nowhere is True
+            and (char := text[pos : pos + 1]) in _INCH_MARKS
+        ):
+            # An inch mark right at the number in a text without context words (a line of
+            # '1"1"...'): of the readings below only the inch mark can apply, and a '"' is
+            # none when it closes a quotation. Told without the three patterns the plain path
+            # tries (a microsecond a figure of such a line, issue 9 item 3).
+            if char == '"' and self._quotes_before_on_line(figure.start) % 2:
+                return
+            figure.unit = "inch"
+            figure.num_end = figure.end = pos + 1
+            return
         # Each pattern below is tried only where its first character stands: a mark right
         # at the number, "b", "in" or "K" after at most one space (on a line of marked
         # figures the four that could not match were a microsecond a figure, issue 9 item 3).
@@ -1515,6 +1530,8 @@ class _Reader:
                 [m.start() for m in re.finditer("\n", text)],
             )
         quotes, breaks = self._marks
+        if not breaks and self.gated:  # one line: every mark before ``end`` is on it
+            return bisect_left(quotes, end)
         line = bisect_left(breaks, end)  # line breaks before end
         start = breaks[line - 1] + 1 if line else 0
         return bisect_left(quotes, end) - bisect_left(quotes, start)
