@@ -10,11 +10,14 @@ from hypothesis import strategies as st
 from num2words import num2words
 
 from fact_ledger.extraction.numbers import (
+    _ASCII_LETTER_TWINS,
     DIGITS_PATTERN,
     NUMBER_WORDS_PATTERN,
+    caseless_alternation,
     parse_digits,
     parse_number,
     to_ascii_digits,
+    word_alternation,
 )
 
 # Zero of each decimal digit script the finders must read: Arabic-Indic, Extended
@@ -193,3 +196,55 @@ def test_the_cached_reader_is_the_plain_reader(token: str) -> None:
     fresh = read(parse_number.__wrapped__)
     assert read(parse_number) == fresh
     assert read(parse_number) == fresh
+
+
+# -- caseless_alternation: a case-blind alternation of words that fails quickly ------------------
+
+_WORD_CHARS = "abksiz" + "ABKSIZ" + "\u0130\u0131\u017f\u212a" + "é-' 1"
+
+
+def test_only_four_characters_outside_ascii_match_an_ascii_letter_case_blind() -> None:
+    """caseless_alternation writes out what each ASCII letter matches case-blind; it knows
+    of four characters outside ASCII that do: this scans all of Unicode for any other."""
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    found = set(re.findall("[a-z]", everything, re.IGNORECASE))
+    ascii_letters = {chr(c) for c in range(128) if chr(c).isalpha()}
+    assert found - ascii_letters == set(_ASCII_LETTER_TWINS)
+
+
+@given(
+    st.lists(st.text(_WORD_CHARS, min_size=1, max_size=6), max_size=12),
+    st.text(_WORD_CHARS + "\n\t", max_size=10),
+)
+def test_caseless_alternation_matches_as_the_case_blind_alternation(
+    words: list[str], text: str
+) -> None:
+    case_blind = re.compile(f"(?i:{word_alternation(words)})")
+    caseless = re.compile(caseless_alternation(words))
+    # ... also inside a case-blind pattern, where its scope keeps it what it is
+    inside = re.compile(f"x{caseless_alternation(words)}(?!y)", re.IGNORECASE)
+    reference = re.compile(f"x(?:{word_alternation(words)})(?!y)", re.IGNORECASE)
+    for at in range(len(text) + 1):
+        assert _found(caseless.match(text, at)) == _found(case_blind.match(text, at))
+    for probe in ("x" + text, "X" + text):
+        assert _found(inside.match(probe)) == _found(reference.match(probe))
+
+
+def test_caseless_alternation_examples() -> None:
+    pattern = re.compile(caseless_alternation(["killed", "kids", "soldiers", "ice", "air strike"]))
+    for text in (
+        "Killed",
+        "KIDS",
+        "\u212aids",
+        "\u017foldiers",
+        "\u0130ce",
+        "\u0131ce",
+        "AIR  Strike",
+    ):
+        assert pattern.fullmatch(text), text
+    for text in ("kill", "soldier", "air\nstrike", "éce"):
+        assert not pattern.fullmatch(text), text
+
+
+def _found(match: re.Match[str] | None) -> tuple[int, int] | None:
+    return None if match is None else match.span()

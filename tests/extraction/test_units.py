@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.errors import ConfigError, LedgerError
+from fact_ledger.extraction import units as units_module
 from fact_ledger.extraction.dates import TIME_UNITS
+from fact_ledger.extraction.numbers import caseless_alternation, word_alternation
 from fact_ledger.extraction.quantities import FRACTION
 from fact_ledger.extraction.units import COUNT, Conversion, load_units
 
@@ -253,3 +256,58 @@ def test_a_broken_prefix_or_rate_names_the_file(tmp_path: Path, content: str, me
     with pytest.raises(ConfigError, match=message) as caught:
         load_units(str(path))
     assert str(path) in str(caught.value)
+
+
+# -- the table's patterns, written to fail quickly, match as the plain alternations did ---------
+
+
+def _plain_patterns() -> dict[str, re.Pattern[str]]:
+    """measure_re, noun_re and compound_re written as before caseless_alternation and the
+    factored stop words (issue 9 item 3): case-blind alternations, the stop words one
+    after another."""
+    table = load_units()
+
+    def spellings(want_count: bool) -> str:
+        words = [f for f, u in table.forms.items() if (table.units[u] == COUNT) == want_count]
+        return f"(?i:{word_alternation(words)})"
+
+    stops = "|".join(units_module._STOP_WORDS.split())
+    modifier = rf"(?:(?!(?:{stops})(?![\w'’-]))[^\W\d_][\w'’.-]*|\([^()\n]{{1,80}}\))"
+    gap = r"(?:[^\S\n]|-)+"
+    measure = table.measure_re.pattern
+    fast = caseless_alternation(f for f, u in table.forms.items() if table.units[u] != COUNT)
+    assert fast in measure
+    return {
+        "measure_re": re.compile(measure.replace(fast, spellings(False))),
+        "noun_re": re.compile(
+            rf"(?P<mods>(?:{gap}{modifier}){{0,3}}?){gap}(?P<head>{spellings(True)})(?![\w-])"
+        ),
+        "compound_re": re.compile(rf"{gap}(?P<head>{spellings(True)})(?![\w-])"),
+    }
+
+
+_PLAIN = _plain_patterns()
+_TABLE = load_units()
+_SPELLINGS = sorted(_TABLE.forms)
+_PIECES = st.one_of(
+    st.sampled_from(_SPELLINGS),
+    st.sampled_from(_SPELLINGS).map(str.upper),
+    st.sampled_from(_SPELLINGS).map(str.title),
+    st.sampled_from(_SPELLINGS).map(lambda f: f.replace("s", "\u017f").replace("k", "\u212a")),
+    st.sampled_from(units_module._STOP_WORDS.split()),
+    st.sampled_from(["The", "Islamic", "State", "off-road", "(IS, 2014)", "three", "to", "1"]),
+    st.sampled_from([" ", "  ", "-", " -", "\u00a0", "\n", ",", ".", "'", "’"]),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=10).map(" ".join), st.lists(_PIECES, max_size=6).map("".join))
+def test_the_table_patterns_match_as_the_plain_alternations(spaced: str, glued: str) -> None:
+    for text in (spaced, glued, " " + spaced, "3" + glued):
+        for name, plain in _PLAIN.items():
+            fast = getattr(_TABLE, name)
+            for at in range(min(len(text), 12) + 1):
+                got, want = fast.match(text, at), plain.match(text, at)
+                assert (got and (got.span(), got.groupdict())) == (
+                    want and (want.span(), want.groupdict())
+                ), (name, text, at)
