@@ -22,7 +22,7 @@ import functools
 import re
 from typing import Any
 
-__all__ = ["first_chars", "guarded", "may_match", "never_first", "starts_class"]
+__all__ = ["first_chars", "first_runs", "guarded", "may_match", "never_first", "starts_class"]
 
 _ASCII = [chr(code) for code in range(128)]
 
@@ -145,3 +145,161 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     # Case-sensitive: the set already holds each case an ASCII start can take, and case
     # folding would let a non-ASCII letter that folds to ASCII ("\u212a", "\u017f") fail it.
     return re.compile(rf"(?-i:(?=[{chars}]|[^\x00-\x7f]))(?:{pattern.pattern})", pattern.flags)
+
+
+# White space within a line, as ``[^\S\n]`` matches it (every such character is below U+3001;
+# tests/extraction/test_firstchars.py scans all of Unicode).
+BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
+# The characters outside ASCII that a case-blind pattern matches for an ASCII letter (see
+# numbers.caseless_alternation).
+_TWINS = "\u0130\u0131\u017f\u212a"
+_LETTERS = frozenset(c for c in _ASCII if c.isalpha())
+_MAX_RUN = 6  # a longer run is kept as its first 6 letters: a looser test
+_MAX_STATES = 50_000
+_MAX_CLASS = 3  # more letters in one item than this: a class of letters
+
+
+class _Unknown(Exception):
+    """The pattern has a form first_runs does not read, or too many ways to start."""
+
+
+def first_runs(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The runs of ASCII letters (lower case) a match of ``pattern`` can start with, right
+    at its start and after white space within a line, or None when that cannot be told.
+
+    Where the text at ``pos`` is white space within a line (``spaced``: perhaps none) and
+    then a run of ASCII letters ``word``, ``pattern.match(text, pos)`` can succeed only if
+    ``word.lower().startswith(first_runs(pattern)[spaced])``: a match takes the white space, then
+    consumes letters of the word one by one, and the letters it consumes before anything
+    else (or before it ends) are one of the runs. The quantity reader reads the word after
+    a figure once and asks only the readings that can start with it, instead of trying
+    some fifteen anchored patterns that fail late (issue 9 item 3). A run longer than 6
+    letters is given as its first 6. None when the pattern can match white space alone (or
+    nothing) or has a form this does not read. Conservative by construction, as
+    :func:`first_chars`: look-arounds are skipped, so the runs may be more than the
+    pattern allows, never fewer.
+    """
+    try:
+        from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        runs = _RunWalk(parsed.state, _compiler, _constants, _parser).walk(
+            parsed.data, parsed.state.flags
+        )
+    except Exception:  # _Unknown, or a pattern form or Python version this does not read
+        return None
+    glued = tuple(sorted(run for run in runs if not run.startswith(" ")))
+    return glued, tuple(sorted(run[1:] for run in runs if run.startswith(" ")))
+
+
+class _RunWalk:
+    """Every way a pattern can go from its start, over white space, into letters: a walk
+    over (what is left to match, the letters consumed so far) states, each seen once. The
+    letters are None before any, " " after white space alone, and after white space the
+    run is written with a space in front."""
+
+    def __init__(self, state: Any, compiler: Any, c: Any, parser: Any) -> None:
+        self.state, self.compiler, self.c, self.parser = state, compiler, c, parser
+        self.kept: dict[int, Any] = {}  # the item lists frames name by id, kept alive
+        self.chars: dict[tuple[int, int, int], tuple[frozenset[str], bool, bool]] = {}
+
+    def walk(self, items: Any, flags: int) -> set[str]:
+        c = self.c
+        out: set[str] = set()
+        start = ((self._keep(items), 0, flags),)
+        todo: list[tuple[tuple[Any, ...], str | None]] = [(start, None)]
+        seen: set[tuple[tuple[Any, ...], str | None]] = set()
+        while todo:
+            frames, run = todo.pop()
+            if (frames, run) in seen:
+                continue
+            seen.add((frames, run))
+            if len(seen) > _MAX_STATES:
+                raise _Unknown
+            if not frames:
+                if run is None or run == " ":
+                    raise _Unknown  # the pattern can match white space alone
+                out.add(run)
+                continue
+            top, rest = frames[0], frames[1:]
+            if top[0] == "rep":  # ("rep", body id, at least, at most, flags)
+                _, body, low, high, fl = top
+                if low == 0:
+                    todo.append((rest, run))
+                if high > 0:
+                    # (an unbounded repeat stays unbounded: its states then repeat, seen once)
+                    more = high if high == c.MAXREPEAT else high - 1
+                    again = ("rep", body, max(low - 1, 0), more, fl)
+                    todo.append((((body, 0, fl), again, *rest), run))
+                continue
+            ident, index, fl = top
+            items = self.kept[ident]
+            if index == len(items):
+                todo.append((rest, run))
+                continue
+            op, arg = items[index]
+            after = ((ident, index + 1, fl), *rest)
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                todo.append((after, run))
+            elif op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY, c.CATEGORY):
+                letters, blank, other = self._classify(op, arg, fl)
+                # A class of letters ("[a-z]", "\\w") is where a run stops being told: it
+                # starts any word, or ends the run told so far as a prefix.
+                wide = len(letters) > _MAX_CLASS
+                if run is None or run == " ":
+                    if wide:
+                        raise _Unknown
+                    if blank:
+                        todo.append((after, " "))
+                    todo.extend((after, (run or "") + letter) for letter in letters)
+                else:
+                    long = wide or len(run.lstrip(" ")) >= _MAX_RUN
+                    if blank or other or (letters and long):
+                        # the run ends here, or is cut short: a prefix of the word either way
+                        out.add(run)
+                    if not long:
+                        todo.extend((after, run + letter) for letter in letters)
+            elif op is c.SUBPATTERN:
+                _, add, remove, body = arg
+                todo.append((((self._keep(body), 0, (fl | add) & ~remove), *after), run))
+            elif op is c.ATOMIC_GROUP:
+                todo.append((((self._keep(arg), 0, fl), *after), run))
+            elif op is c.BRANCH:
+                for branch in arg[1]:
+                    todo.append((((self._keep(branch), 0, fl), *after), run))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                low, high, body = arg
+                todo.append(((("rep", self._keep(body), low, high, fl), *after), run))
+            else:  # a back reference, a conditional group, something newer
+                raise _Unknown
+        return out
+
+    def _keep(self, items: Any) -> int:
+        self.kept[id(items)] = items
+        return id(items)
+
+    def _classify(self, op: Any, arg: Any, flags: int) -> tuple[frozenset[str], bool, bool]:
+        """(the ASCII letters, lower case, one character item matches; whether it matches
+        white space within a line; whether it may match anything else)."""
+        key = (id(op), hash(repr(arg)), flags)
+        found = self.chars.get(key)
+        if found is None:
+            c = self.c
+            item = self.compiler.compile(self.parser.SubPattern(self.state, [(op, arg)]), flags)
+            letters = frozenset(ch.lower() for ch in _LETTERS if item.match(ch))
+            blank = any(item.match(ch) for ch in BLANKS)
+            # Besides ASCII, a literal or a set of literals and ranges within ASCII matches
+            # only the case-blind twins of its letters; anything else may match any character.
+            plain = (op is c.LITERAL and arg < 128) or (
+                op is c.IN
+                and all(
+                    (o is c.LITERAL and a < 128) or (o is c.RANGE and a[1] < 128) for o, a in arg
+                )
+            )
+            other = not plain or any(
+                item.match(ch)
+                for ch in [*_ASCII, *_TWINS]
+                if ch not in _LETTERS and ch not in BLANKS
+            )
+            found = self.chars[key] = (letters, blank, other)
+        return found

@@ -26,7 +26,7 @@ from typing import ClassVar
 
 from fact_ledger.extraction.budget import check_rows, row_limit
 from fact_ledger.extraction.dates import time_spans
-from fact_ledger.extraction.firstchars import guarded, never_first, starts_class
+from fact_ledger.extraction.firstchars import first_runs, guarded, never_first, starts_class
 from fact_ledger.extraction.lexicon import looked_up
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.numbers import (
@@ -666,6 +666,12 @@ class _Reader:
         # last character, or a space after it), for _figure's gate before _currency.
         self.currency_gate = self.currency_ends | {" ", "\u00a0"}
         self.unit_runs = _unit_runs()
+        # The readings that can start with the word after a position (see _follow_at), the last
+        # position asked and its answer, and the answer for each word seen.
+        self.follow_runs = _follow_runs()
+        self._follow_pos = -1
+        self._follow: frozenset[str] | None = None
+        self._follow_by_word: dict[str, frozenset[str]] = {}
         # False: every reading is tried, as if no gate in _figure were there (for the tests).
         self.gated = True
 
@@ -682,6 +688,37 @@ class _Reader:
                 else self.units.measure_re.match(self.text, pos)
             )
         return self._measure_found
+
+    def _follow_at(self, pos: int) -> frozenset[str] | None:
+        """The readings (keys of ``_follow_runs``) that can match at ``pos``, told from the
+        word after the white space there; None: any of them (no ASCII letter follows the
+        white space, where the readings' own first-character tests apply; or the gates are
+        open). Each reading after a figure is an anchored pattern that, on a line of
+        figures with words between them ("1 to 1 to ...", "three three ..."), failed late
+        some fifteen times a figure (issue 9 item 3): the word is read once per position
+        and each reading asked only where it can start with it. What each pattern can start
+        with is read from the pattern itself (firstchars.first_runs), so the test cannot
+        drift from it."""
+        if pos != self._follow_pos:
+            self._follow_pos = pos
+            word = _FOLLOW_WORD_RE.match(self.text, pos) if self.gated else None
+            if word is None:
+                self._follow = None
+            else:
+                # (the key: the word, lower case, with a space in front after white space)
+                key = word.group().lower() if pos == word.start(1) else " " + word[1].lower()
+                found = self._follow_by_word.get(key)
+                if found is None:
+                    if len(self._follow_by_word) > 4096:
+                        self._follow_by_word.clear()  # a text of endless different words
+                    spaced, letters = key[0] == " ", key.lstrip(" ")
+                    found = self._follow_by_word[key] = frozenset(
+                        name
+                        for name, runs in self.follow_runs.items()
+                        if runs is None or letters.startswith(runs[spaced])
+                    )
+                self._follow = found
+        return self._follow
 
     def _no_unit_word_at(self, pos: int) -> bool:
         """True only when no unit can follow the space at ``pos``: a word of ASCII
@@ -841,6 +878,7 @@ class _Reader:
                 return None
         elif (
             text[end : end + 1] not in _NO_RATIO_TAIL
+            and ((may := self._follow_at(end)) is None or "ratio" in may)
             and (ratio := _RATIO_TAIL_RE.match(text, end))
             and (figure := self._ratio(m, ratio))
         ):
@@ -928,7 +966,11 @@ class _Reader:
             if not gated or text[figure.start - 1 : figure.start] in self.currency_gate:
                 self._currency(figure)
             follow = text[figure.num_end : figure.num_end + 1]
-            if not gated or (kind != "words" and follow not in _NO_SCALE):
+            if not gated or (
+                kind != "words"
+                and follow not in _NO_SCALE
+                and ((may := self._follow_at(figure.num_end)) is None or "scale" in may)
+            ):
                 self._scale(figure)
             if not gated or (figure.unit is not None and not figure.scaled):
                 self._accounting_negative(figure)
@@ -936,9 +978,10 @@ class _Reader:
             if not gated or follow not in self.no_measure or follow not in _NO_RANGE:
                 self._range(figure)
             pos = figure.num_end
-            if text[pos : pos + 1] not in _NO_UNCERTAINTY and (
-                uncertainty := _UNCERTAINTY_RE.match(text, pos)
-            ):
+            if (
+                text[pos : pos + 1] not in _NO_UNCERTAINTY
+                and ((may := self._follow_at(pos)) is None or "uncertainty" in may)
+            ) and (uncertainty := _UNCERTAINTY_RE.match(text, pos)):
                 figure.num_end = figure.end = uncertainty.end()
         gated = self.gated
         if not gated or (
@@ -1152,7 +1195,12 @@ class _Reader:
         unit_first = self._measure_at(pos) if text[pos : pos + 1] not in self.no_measure else None
         if unit_first:
             pos = unit_first.end()
-        m = _RANGE_RE.match(text, pos) if text[pos : pos + 1] not in _NO_RANGE else None
+        m = (
+            _RANGE_RE.match(text, pos)
+            if text[pos : pos + 1] not in _NO_RANGE
+            and ((may := self._follow_at(pos)) is None or "range" in may)
+            else None
+        )
         if not m or self.masked(m.start("n2"), m.end("n2")):
             return
         sep = m.group("sep").strip().lower()
@@ -1238,6 +1286,9 @@ class _Reader:
         pos = figure.end if at_end else figure.num_end
         if self.text[pos : pos + 1] in self.no_after:
             return
+        may = self._follow_at(pos)
+        if may is not None and "after" not in may:
+            return
         m = self.qualifiers.after_re.match(self.text, pos)
         if not m or (
             m.group("q") in ("plus",)
@@ -1258,12 +1309,19 @@ class _Reader:
         pos = figure.num_end
         # The next character rules most readings out before their patterns are tried.
         follow = text[pos : pos + 1]
+        # (a word can follow only white space or a letter: a figure glued to "%" or "$" asks not)
+        may = self._follow_at(pos) if follow.isspace() or follow.isalpha() else None
         words = figure.shape in ("fracw", "half", "article", "words")
         if follow == "-" and figure.unit is None and (olds := _YEAR_OLDS_RE.match(text, pos)):
             # "10 to 11-year-olds", "16- to 24-year-olds": a range of ages
             figure.unit, figure.num_end, figure.end = "age", olds.end(), olds.end()
             return
-        if figure.unit is None and figure.shape in ("digits", "words") and follow not in _NO_STRONG:
+        if (
+            figure.unit is None
+            and figure.shape in ("digits", "words")
+            and follow not in _NO_STRONG
+            and (may is None or "strong" in may)
+        ):
             strong = _STRONG_RE.match(text, pos)
             if strong:
                 figure.unit = "person"
@@ -1311,14 +1369,18 @@ class _Reader:
             return
         others = (
             _OTHERS_RE.match(text, pos)
-            if figure.shape in ("digits", "words") and follow not in _NO_OTHERS
+            if figure.shape in ("digits", "words")
+            and follow not in _NO_OTHERS
+            and (may is None or "others" in may)
             else None
         )
         if others:
             figure.others, figure.end = True, others.end()
             return
         partitive = (
-            self.units.partitive_re.match(text, pos) if follow not in self.no_partitive else None
+            self.units.partitive_re.match(text, pos)
+            if follow not in self.no_partitive and (may is None or "partitive" in may)
+            else None
         )
         if partitive:
             found = self._noun(partitive.end())
@@ -1335,7 +1397,11 @@ class _Reader:
                     figure.end = measure.end()
                     return
                 figure.unit = None
-        if (figure.shape in ("vague", "words") or figure.of) and follow not in _NO_OF:
+        if (
+            (figure.shape in ("vague", "words") or figure.of)
+            and follow not in _NO_OF
+            and (may is None or "of" in may)
+        ):
             of = _OF_RE.match(text, pos)
             if of:
                 after = of.end()
@@ -1349,7 +1415,12 @@ class _Reader:
                     figure.unit = self.units.normalise(measure.group("unit"))
                     figure.end = measure.end()
                     return
-        more = _MORE_RE.match(text, after) if text[after : after + 1] == " " else None
+        more = (
+            _MORE_RE.match(text, after)
+            if text[after : after + 1] == " "
+            and ((may := self._follow_at(after)) is None or "more" in may)
+            else None
+        )
         after = more.end() if more else after
         found = (
             self._noun(after)
@@ -1594,7 +1665,12 @@ class _Reader:
         if figure.unit is None:
             return
         follow = self.text[figure.end : figure.end + 1]
-        per = _PER_RE.match(self.text, figure.end) if follow not in _NO_PER else None
+        per = (
+            _PER_RE.match(self.text, figure.end)
+            if follow not in _NO_PER
+            and ((may := self._follow_at(figure.end)) is None or "per" in may)
+            else None
+        )
         if not per:
             if follow in _NO_OF_STUFF_RATE:
                 return
@@ -1734,6 +1810,7 @@ class _Reader:
         )
         if before or (
             self.text[figure.end : figure.end + 1] not in _NO_COUNTER_AFTER
+            and ((may := self._follow_at(figure.end)) is None or "counter" in may)
             and _COUNTER_AFTER_RE.match(self.text, figure.end)
         ):
             figure.boilerplate = True
@@ -1918,6 +1995,49 @@ def _unit_runs() -> frozenset[str] | None:
 
 
 _FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
+# The word after white space within a line, if it is made of ASCII letters (see _may).
+_FOLLOW_WORD_RE = re.compile(r"[^\S\n]*([A-Za-z]+)")
+
+
+@functools.cache
+def _follow_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The patterns of each reading tried right after a figure that _Reader._follow_at
+    answers for."""
+    qualifiers, units = load_qualifiers(), load_units()
+    return {
+        "ratio": (_RATIO_TAIL_RE,),
+        "scale": (_SCALE_WORD_RE, _SCALE_ABBR_RE),
+        "range": (_RANGE_RE,),
+        "uncertainty": (_UNCERTAINTY_RE,),
+        "after": (qualifiers.after_re,),
+        "strong": (_STRONG_RE,),
+        "others": (_OTHERS_RE,),
+        "partitive": (units.partitive_re,),
+        "of": (_OF_RE,),
+        "more": (_MORE_RE,),
+        "per": (_PER_RE,),
+        "counter": (_COUNTER_AFTER_RE,),
+    }
+
+
+@functools.cache
+def _follow_runs() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]:
+    """For each reading tried right after a figure, the runs of letters its patterns can
+    start with, glued and after white space (None: any), for _Reader._follow_at."""
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
+    for name, patterns in _follow_patterns().items():
+        glued: tuple[str, ...] = ()
+        spaced: tuple[str, ...] = ()
+        for pattern in patterns:
+            runs = first_runs(pattern)
+            if runs is None:
+                break
+            glued, spaced = glued + runs[0], spaced + runs[1]
+        else:
+            out[name] = (glued, spaced)
+            continue
+        out[name] = None
+    return out
 
 
 @functools.cache

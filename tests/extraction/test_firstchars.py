@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fact_ledger.extraction import quantities
-from fact_ledger.extraction.firstchars import first_chars, guarded, may_match, never_first
+from fact_ledger.extraction.firstchars import (
+    BLANKS,
+    first_chars,
+    first_runs,
+    guarded,
+    may_match,
+    never_first,
+)
 from fact_ledger.extraction.lexicon import load_lexicon
 from fact_ledger.extraction.qualifiers import load_qualifiers
 from fact_ledger.extraction.units import load_units
@@ -145,3 +152,59 @@ def test_never_first_is_the_rest_of_ascii() -> None:
     assert "\n" in never  # white space within a line only
     assert "" not in never and "\u212a" not in never  # the end and non-ASCII always try
     assert never_first(re.compile("a?")) == frozenset()  # nothing ruled out when unknown
+
+
+# -- first_runs: what the quantity reader asks of the word after a figure ----------------------
+
+_WORDS_AFTER = st.sampled_from(
+    [" ", "  ", "\u00a0", "\u3000", "\t", "\n", "-", "1", "2", "$", "±", "+/-", ",", "/", ".",
+     "to", "and", "or", "in", "out", "of", "the", "them", "a", "an", "per", "every", "strong",
+     "others", "other", "more", "extra", "fewer", "additional", "views", "likes", "hits",
+     "page", "pageviews", "comments", "shares", "reads", "million", "millions", "bn", "k",
+     "m", "mln", "t", "lakh", "crore", "billion", "hundred", "plus", "so", "odd", "fewer",
+     "three", "twenty", "day", "year", "head", "share", "people", "km", "Thousand", "OF",
+     "Per", "TO", "\u017fo", "\u212a", "\u0131n", "Or", "Strong", "OTHERS", "é", "x", "s"]
+)  # fmt: skip
+_FOLLOW_WORD = re.compile(r"([^\S\n]*)([A-Za-z]+)")
+_FIRST_RUNS = {
+    pattern: first_runs(pattern)
+    for patterns in quantities._follow_patterns().values()
+    for pattern in patterns
+}
+
+
+@given(st.lists(_WORDS_AFTER, max_size=10).map("".join))
+def test_a_reading_matches_only_where_its_first_runs_allow(text: str) -> None:
+    """Where a reading's pattern matches after white space and a word of ASCII letters,
+    the word starts with one of the runs first_runs read from the pattern."""
+    runs = quantities._follow_runs()
+    for name, patterns in quantities._follow_patterns().items():
+        for pattern in patterns:
+            allowed = _FIRST_RUNS[pattern]
+            assert runs[name] is not None and allowed is not None, name
+            for pos in range(len(text) + 1):
+                word = _FOLLOW_WORD.match(text, pos)
+                if word is None or pattern.match(text, pos) is None:
+                    continue
+                letters = word.group(2).lower()
+                assert letters.startswith(allowed[bool(word.group(1))]), (name, text, pos)
+                assert letters.startswith(runs[name][bool(word.group(1))]), (name, text, pos)
+
+
+def test_what_first_runs_reads() -> None:
+    assert first_runs(re.compile(r"[^\S\n]+(?:to|and)\b", re.I)) == ((), ("and", "to"))
+    assert first_runs(re.compile(r"(?:bn|m)(?![\w])")) == (("bn", "m"), ())
+    # "s" may be followed by the long s case-blind: the run may end after "s" or go on
+    views = ("v", "view", "views")  # "i" and "s" may be followed by "ı", "ſ" case-blind
+    assert first_runs(re.compile(r"\s*views", re.I)) == (views, views)
+    assert first_runs(re.compile(r"\s*[a-z]+")) is None  # a class of letters: any word
+    assert first_runs(re.compile(r"ab[a-z]+")) == (("ab",), ())  # cut short, as a prefix
+    assert first_runs(re.compile(r" abcdefghij")) == ((), ("abcdef",))
+    assert first_runs(re.compile(r"[^\S\n]*")) is None  # white space alone
+    assert first_runs(re.compile(r"[^\S\n]*(?:x|$)")) is None
+    assert first_runs(re.compile(r"(a)\1")) is None  # a back reference
+
+
+def test_blanks_are_the_white_space_within_a_line() -> None:
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(re.findall(r"[^\S\n]", everything)) == set(BLANKS)

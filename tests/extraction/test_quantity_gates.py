@@ -29,6 +29,8 @@ _PIECES = [
     *("temperature ", " tonnes", " Tonnes", " t", " to", " tons", " sq ft", " mph", " kWh"),
     *(" m2", " km/h", " kms", " euros", " Swiss francs", " pounds", " USD", " °C", " feet"),
     *(" tonneſ", " kt", " degrees", "HK$", "A$", "AUS$", "U.S.$", "R$", "Rs.", "EUR", "xUSD"),
+    *(" in ", " out of ", " more ", " extra ", " of the ", " per ", " likes", " or so", " odd"),
+    *(" Others", " STRONG", " \u017ftrong", " \u0131n ", "\u212a", " lakh", " Bn", "to", "in"),
 ]  # fmt: skip
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 
