@@ -37,6 +37,7 @@ from .quotations import quote_spans
 from .sentences import Sentence
 from .speakers import (
     NAME_PARTICLES,
+    ORG_WORDS,
     PERSON_ROLES,
     POSSESSIVE,
     SPEAKING_VERBS,
@@ -118,7 +119,9 @@ _HEARER = re.compile(
 _ADJUNCT_TAIL = re.compile(
     r"""^\s*(?:
         ,\s*(?:who|which|whose|a|an|the|adding|saying|insisting|arguing|noting|stressing
-            |explaining|citing|speaking|according)\b.*
+            |explaining|citing|speaking|according
+            # an age after the name: '"...," said Tom Hale, 58.'
+            |\d{1,3}(?!\d|[.,]\d))\b.*
       | (?:(?:reporters|journalists)\b\s*)?
         (?:,?\s*(?:
             (?:on|in|at|late|earlier|later|during|after|before|via|through|from|by|when|while
@@ -177,6 +180,8 @@ _CORRECTION_TAG = re.compile(
     r"|(?:had\s+been\s+|was\s+)?(?:previously|originally|wrongly|incorrectly|mistakenly))\s*$",
     re.IGNORECASE,
 )
+# The lower-case words inside a name ("Bank of England", "Secretary of State for Health").
+_NAME_LINK_WORDS = frozenset({"of", "for", "and", "the", "de", "al"})
 # "Jacinda Moore, the council's leader, opened ...": a name with its role in apposition.
 _NAME_WITH_ROLE = re.compile(
     r"^\W*(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:\d{1,3},\s+)?(?:the|a|an)\s+"
@@ -340,6 +345,10 @@ class Attributor:
                 cue = self._verb_cue(sentence, match, found)
             if cue is not None:
                 found.append(cue)
+        if not found and self._headline_line(sentence):
+            colon = self._colon_headline(sentence)
+            if colon is not None:
+                found.append(colon)
         if not found:
             self._note_subject(text)
         return found
@@ -566,6 +575,38 @@ class Attributor:
             return True
         return self.layout.role_at(sentence.start) in ("headline", "standfirst") and not (
             text.rstrip().rstrip("\"”’'").endswith(".")
+        )
+
+    def _colon_headline(self, sentence: Sentence) -> Attribution | None:
+        """A headline that gives its source before a colon: "Bank of England: rates will stay
+        high", 'Starmer: "We will not raise taxes"'. Only a body or an office before it (or a
+        quotation after it): "Ukraine war:" and "Brexit:" label a topic."""
+        text = sentence.text
+        colon = text.find(": ")
+        if not 2 <= colon <= 60 or '"' in text[:colon] or "“" in text[:colon]:
+            return None
+        words = text[:colon].split()
+        rest = text[colon + 2 :].lstrip()
+        quoted = rest[:1] in ('"', "“")
+        official = any(
+            POSSESSIVE.sub("", w).casefold() in ORG_WORDS | PERSON_ROLES or TITLES.match(w)
+            for w in words
+        )
+        if not (quoted or official) or not all(
+            is_name_token(w) or w in _NAME_LINK_WORDS for w in words
+        ):
+            return None
+        speaker = self._resolver.from_words(words, "")
+        if speaker is None:
+            return None
+        return Attribution(
+            speaker=speaker,
+            cue=text[: colon + 1],
+            verb="says",
+            cue_start=sentence.start,
+            cue_end=sentence.start + colon + 1,
+            content_start=sentence.start + colon + 2,
+            content_end=sentence.end,
         )
 
     def _lone_word(self, text: str, word: str, chunk_start: int, headline: bool) -> str | None:

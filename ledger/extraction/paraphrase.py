@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from .cues import DENIAL_VERBS
 from .lexicon import alternation, load_lexicon, looked_up
 from .numbers import DENOMINATORS, SCALE_ABBREVIATIONS, SCALE_WORDS, SMALL_NUMBERS, TENS
-from .propositions import clause_subject, content_stems_of, stem
+from .propositions import COUNTRY_STEMS, clause_subject, content_stems_of, stem
 
 __all__ = ["Gist", "compatible", "gist", "likeness"]
 
@@ -89,9 +89,16 @@ class Gist(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _kinds() -> dict[str, int]:
-    """Stem -> the kind (``[meaning] kinds``) it is a member of."""
-    return {stem(w): n for n, kind in enumerate(load_lexicon().meaning_kinds) for w in kind}
+def _kinds() -> dict[str, tuple[int, ...]]:
+    """Stem -> the kinds (``[meaning] kinds``) it is a member of: a judge is one of the
+    officials a senator is, and one of the trades a journalist is."""
+    out: dict[str, tuple[int, ...]] = {}
+    for n, kind in enumerate(load_lexicon().meaning_kinds):
+        for word in kind:
+            key = stem(word)
+            if n not in out.get(key, ()):
+                out[key] = (*out.get(key, ()), n)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +130,8 @@ def _tables() -> tuple[
             *lexicon.headline,
         )
     }
+    # "Kremlin" is an organisation word, but it reads as Russia, which names a country.
+    common -= COUNTRY_STEMS
     tails = {phrase.split()[-1] for phrase in lexicon.meaning_phrases}
     return (
         {k: frozenset(v) for k, v in senses.items()},
@@ -223,6 +232,13 @@ def _names_and_places(text: str, speaker: str) -> tuple[frozenset[str], frozense
         return _NO_SENSES, _NO_SENSES
     common = _tables()[2]
     tokens = _TOKEN.findall(text)
+    # "rejected similar Russian allegations": a name before something said names who said
+    # it (the other side), not what the statement is about.
+    tokens = [
+        token
+        for token, following in zip(tokens, [*tokens[1:], ""], strict=True)
+        if following.casefold() not in _STATEMENT_NOUNS
+    ]
     skip = frozenset(stem(w) for w in _TOKEN.findall(speaker))
     names = set(_names(tokens, skip, common))
     places = set()
@@ -242,6 +258,7 @@ def _names_and_places(text: str, speaker: str) -> tuple[frozenset[str], frozense
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+_STATEMENT_NOUNS = frozenset(load_lexicon().stance["statement_nouns"])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -314,16 +331,15 @@ def _other_kind(a: Gist, b: Gist) -> bool:
     kinds = _kinds()
     mine: dict[int, list[int]] = {}
     for i, word in enumerate(a.words):
-        kind = kinds.get(word)
-        if kind is not None:
+        for kind in kinds.get(word, ()):
             mine.setdefault(kind, []).append(i)
     if not mine:
         return False
     theirs: dict[int, list[int]] = {}
     for j, word in enumerate(b.words):
-        kind = kinds.get(word)
-        if kind in mine:
-            theirs.setdefault(kind, []).append(j)
+        for kind in kinds.get(word, ()):
+            if kind in mine:
+                theirs.setdefault(kind, []).append(j)
     for kind, js in theirs.items():
         met = any(
             a.words[i] == b.words[j] or a.senses[i] & b.senses[j] for i in mine[kind] for j in js
@@ -357,20 +373,42 @@ def _amounts(text: str) -> frozenset[float]:
     return frozenset(out)
 
 
+# What a country's name takes to name its people or things ("Nigeria" / "Nigerian",
+# "Ukraine" / "Ukrainian", "Sudan" / "Sudanese"), read on stems.
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ese", "es", "ish"})
+
+
+def _meet(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether two sets of name stems share a name, a country meeting its adjective
+    ("Nigeria" and "Nigerian officials"); not "Niger" and "Nigeria"."""
+    if mine & theirs:
+        return True
+    for x in mine:
+        for y in theirs:
+            short, long = sorted((x, y), key=len)
+            if (
+                len(short) >= 4
+                and long.startswith(short)
+                and long[len(short) :] in _DEMONYM_ENDINGS
+            ):
+                return True
+    return False
+
+
 def compatible(a: Gist, b: Gist) -> bool:
     """Whether two statements can be about one thing: neither puts it in a place the other
     does not name, when both name a place; when both name someone or somewhere, they share a
     name; they name no different members of one kind; when both write figures in digits,
     they share one ("wasted £3m" is not "wasting £30m", though every word agrees); and their
     subjects, when both are names, meet."""
-    if a.places and b.places and not a.places & b.names and not b.places & a.names:
+    if a.places and b.places and not _meet(a.places, b.names) and not _meet(b.places, a.names):
         return False
     mine_amounts, their_amounts = _amounts(a.text), _amounts(b.text)
     if mine_amounts and their_amounts and not mine_amounts & their_amounts:
         return False
-    if a.names and b.names and not a.names & b.names:
+    if a.names and b.names and not _meet(a.names, b.names):
         return False
     if _other_kind(a, b):
         return False
     mine, theirs = a.subject, b.subject
-    return not (mine and theirs and not mine & theirs)
+    return not (mine and theirs and not _meet(mine, theirs))

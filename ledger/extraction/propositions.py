@@ -17,6 +17,7 @@ from functools import lru_cache
 import snowballstemmer
 
 __all__ = [
+    "COUNTRY_STEMS",
     "claim_key",
     "clause_span",
     "clause_subject",
@@ -80,6 +81,10 @@ _SUBJECT_SYNONYMS = {
     "isil": "isis",
     "daesh": "isis",
 }
+
+
+# The stems the names above read as: countries and groups, whatever word named them.
+COUNTRY_STEMS = frozenset(_STEMMER.stemWords(sorted(set(_SUBJECT_SYNONYMS.values()))))
 
 
 @lru_cache(maxsize=65536)

@@ -687,3 +687,23 @@ def test_a_headline_opened_by_a_lone_office_is_that_office():
     assert speakers("Governor says state budget will be balanced") == ["Governor"]
     # in prose, with a full stop, a bare "Minister" is nobody's
     assert speakers(body("Minister says the plan works.")) == [None, None]
+
+
+def test_a_headline_that_gives_its_source_before_a_colon():
+    assert speakers("Police: three arrested after Leeds stabbing") == ["Police"]
+    assert speakers('Sunak: "We will not raise taxes"') == ["Sunak"]
+    # a topic label is no source
+    assert speakers("Brexit: the deal explained") == [None]
+    assert speakers("Ukraine war: Russia shells Kharkiv again") == [None]
+
+
+def test_a_quote_tagged_by_a_name_and_an_age_is_the_named_person_s():
+    text = '"The roof fell in," said Tom Hale, 58. "We ran outside."'
+    sentences = split_sentences(text)
+    attributor = Attributor(text, sentences, analyse_layout(text))
+    cue = attributor.cues(0)[0]
+    # what the tag reports is the quotation before it, not the age after it
+    assert (cue.speaker, text[cue.content_start : cue.content_end]) == (
+        "Tom Hale",
+        '"The roof fell in," ',
+    )

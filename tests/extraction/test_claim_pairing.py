@@ -25,6 +25,7 @@ _spec.loader.exec_module(pairing)
         ("pairing4.toml", 0.9),
         ("pairing5.toml", 0.9),
         ("pairing6.toml", 0.9),
+        ("pairing7.toml", 0.9),
     ],
 )
 def test_pairs_are_linked_at_the_default_threshold_and_decoys_are_not(
