@@ -151,6 +151,12 @@ _AS_TAIL = re.compile(
     r"\s*(?:(?:on|in|at|late|earlier|later)\s[^,;]*|(?:yesterday|today|tonight))?\s*,\s*as\s"
     r"(?!well\b|of\b|part\b|such\b|much\b|many\b)"
 )
+# "..., the commission said, on a turnout of about 71%", "..., police said, with 30 people
+# still missing": a phrase after the tag that adds a figure of the same report.
+_SAME_REPORT = re.compile(
+    r"(?:\s+(?:on|in)\s[^,;:.!?\"“”]*)?(?:,\s*(?:on|with|at|from|up|down)\b[^,;:.!?\"“”]*)+$"
+)
+_SAME_REPORT_REACH = 160
 _GOES_ON = re.compile(
     r"[^,.;:!?\"“”]{0,60}?,\s*(?:adding|saying|insisting|arguing|noting|stressing|explaining)\b"
 )
@@ -261,6 +267,10 @@ class Attributor:
             if cue.cue_end <= start and cue.content_end <= cue.cue_start:
                 goes_on = _GOES_ON.match(self.text, cue.cue_end)
                 if goes_on and goes_on.end() <= start:
+                    return cue
+                # (read only near the tag: a long line of figures is not read again for each)
+                near = start - cue.cue_end <= _SAME_REPORT_REACH
+                if near and _SAME_REPORT.match(self.text, cue.cue_end, start):
                     return cue
         sentence_start = self.sentences[index].start
         author = self._phrase_author(sentence_start, start, end)

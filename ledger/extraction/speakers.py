@@ -648,6 +648,10 @@ class SpeakerResolver:
         cut = 0
         for i, token in enumerate(run):
             parts = token.split("-")
+            if i and i == len(run) - 1 and run[i - 1].casefold() in ("of", "for"):
+                # "Ministry of Justice": what an office is of, ending the name, is no title
+                # ("Reuters of Gen. Gerasimov" still names the general)
+                continue
             if (
                 TITLES.match(token)
                 or token.casefold() in PERSON_ROLES
@@ -682,8 +686,8 @@ class SpeakerResolver:
             return name
         name = " ".join(name_tokens)
         name = re.sub(r"^(?:The)\s+", "", name)
-        if name.casefold() in _NON_SPEAKERS:
-            return None
+        if name.casefold() in _NON_SPEAKERS or name.casefold() in _NOT_SPEAKERS:
+            return None  # "Data suggest ...", "Tests confirmed ...": a capital opens the sentence
         name = self._speakers.canonical(name)
         self._speakers.remember(name, roles, described=words)
         return name

@@ -707,3 +707,28 @@ def test_a_quote_tagged_by_a_name_and_an_age_is_the_named_person_s():
         "Tom Hale",
         '"The roof fell in," ',
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # what an office is of is no title of it: "Justice" is a judge's title elsewhere
+        ("Prisons are full, the Ministry of Justice said.", ["Ministry of Justice"]),
+        ("Chief Justice John Roberts said the court would rule soon.", ["John Roberts"]),
+        ("Polls suggest the mayor is 9 points ahead.", ["Polls"]),
+        # a capitalised thing opening a sentence is no speaker
+        ("Data suggest prices will fall.", [None]),
+        ("Tests confirmed the presence of the virus.", [None]),
+    ],
+)
+def test_offices_of_polls_that_suggest_and_things_that_show(text, wanted):
+    assert speakers(text) == wanted
+
+
+def test_a_figure_in_a_phrase_after_the_tag_is_the_same_report_s():
+    text = "Eight people died, police said, with 30 still missing, on a day of 40 fires."
+    sentences = split_sentences(text)
+    attributor = Attributor(text, sentences, analyse_layout(text))
+    for figure in ("30", "40"):
+        at = text.index(figure)
+        assert attributor.at(0, at, at + 2).speaker == "police"
