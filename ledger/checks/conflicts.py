@@ -40,6 +40,9 @@ places ("the hospital in Boston", "in Chicago") or that both name someone and no
 ("Microsoft plans to buy", "Google denied that it plans to buy") are different claims, even
 under one key; so are two that both write figures in digits and share none ("wasted £3m on
 consultants", "denied wasting £30m on consultants"; "£3m" and "£3 million" are one figure).
+A country meets its adjective ("officials in Nigeria", "Nigerian officials"; not Niger and
+Nigeria), and a name right before something said ("rejected Russian allegations") names who
+said it, not what the claim is about.
 
 ## Output
 One finding per contested claim listing each party's first statement, and one per speaker who
