@@ -12,11 +12,23 @@ from ..components import Check, CheckContext
 from ..extraction.units import load_units
 from ..model import Kind
 from ..options import CheckOptions
-from .frames import among, figure_text, findings_at, no_findings, present, repeated_groups, text
+from .frames import (
+    among,
+    figure_text,
+    findings_at,
+    group_ids,
+    no_findings,
+    present,
+    repeated_groups,
+    text,
+)
 
 #: The canonical keys that make two figures about the same thing. ``unit`` is compared by
 #: its dimension's base unit, so "50 km" meets "31 miles" (see :func:`base_units`).
 GROUP_KEYS = ("subject_key", "unit", "location_key", "time")
+#: What makes two figures one statement, never weighed against each other: "265 of the
+#: state's 497 municipalities", "rose from 2,300 to 2,900" are a part and its whole, a change.
+STATEMENT_KEYS = ("doc_id", "sentence", "speaker_key")
 
 DESCRIPTION = """\
 ## What it does
@@ -25,7 +37,10 @@ Groups quantities by canonical subject, unit, place and time (`subject_key`, `un
 lower bound is above the smallest upper bound, after widening each bound by the relative
 `tolerance`. Within one document and across documents alike. A missing place, unit or time is
 a value of its own: a figure without a place is only compared with other figures without one.
-Figures without a subject are never compared.
+Figures without a subject are never compared. Two figures of one statement (one sentence of
+one speaker) are never weighed against each other: "265 of the state's 497 municipalities",
+"Three of the five victims", "rose from 2,300 to 2,900" give a part and its whole or a change,
+not two accounts of one number. Each is still compared with every other statement.
 
 Units are compared in their dimension's base unit (`factor` and `offset` in the unit
 vocabulary, `fact_ledger/data/units.toml`): "50 km" and "31 miles" are one group, and so are
@@ -87,8 +102,8 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     # Only figures that share their keys with another can disagree (or one whose own bounds
     # cross, which disagrees with itself): the others are dropped before any hashing.
     rows, group = repeated_groups(*keys, keep=low > high)
-    highest_low = rows[_first_extreme(group, low[rows], greatest=True)]
-    lowest_high = rows[_first_extreme(group, high[rows], greatest=False)]
+    upper_at, lower_at = _apart(assertions, usable[rows], group, low[rows], high[rows])
+    highest_low, lowest_high = rows[upper_at], rows[lower_at]
     conflict = low[highest_low] > high[lowest_high]
     if not conflict.any():
         return no_findings()
@@ -110,6 +125,68 @@ def run(assertions: pd.DataFrame, context: CheckContext) -> pd.DataFrame:
     ]
     pairs = np.column_stack((usable[lowest_high[conflict]], usable[highest_low[conflict]]))
     return findings_at(pairs.tolist(), messages)
+
+
+def _apart(
+    assertions: pd.DataFrame,
+    positions: np.ndarray,
+    group: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each group (numbered from 0), the positions of the two figures furthest apart
+    (the highest low bound, the lowest high bound) that are not of one statement: a figure
+    is never weighed against another of its own statement. One figure may be both ends (its
+    own bounds cross). ``positions`` are the figures' rows in ``assertions``."""
+    upper = _first_extreme(group, low, greatest=True)
+    lower = _first_extreme(group, high, greatest=False)
+    ends = _statements(assertions, positions[np.concatenate([upper, lower])])
+    shared = (ends[: len(upper)] == ends[len(upper) :]) & (upper != lower)
+    if not shared.any():
+        return upper, lower
+    # Only the groups whose two ends share a statement are searched again, over their own
+    # figures: most groups never pay for reading sentences.
+    inside = np.flatnonzero(shared[group])
+    renumbered, original = pd.factorize(group[inside])
+    statement = _statements(assertions, positions[inside])
+    new_upper, new_lower = _across_statements(
+        np.asarray(renumbered, dtype=np.int64), low[inside], high[inside], statement
+    )
+    upper, lower = upper.copy(), lower.copy()
+    upper[original] = inside[new_upper]
+    lower[original] = inside[new_lower]
+    return upper, lower
+
+
+def _statements(assertions: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
+    """A code per row at ``positions``: equal for rows of one statement (STATEMENT_KEYS)."""
+    return group_ids(*(pd.factorize(assertions[key].iloc[positions])[0] for key in STATEMENT_KEYS))
+
+
+def _across_statements(
+    group: np.ndarray, low: np.ndarray, high: np.ndarray, statement: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_apart` for groups whose furthest pair is of one statement: the widest gap
+    across statements pairs one of its ends with the best figure of the group's other
+    statements (the largest ``low_i - high_j`` over figures i, j of two statements is one
+    of those two)."""
+    upper = _first_extreme(group, low, greatest=True)
+    lower = _first_extreme(group, high, greatest=False)
+    # Both ends are of one statement, so one mask serves both searches.
+    elsewhere = statement != statement[upper][group]
+    other_upper = _first_extreme(group, np.where(elsewhere, low, np.nan), greatest=True)
+    other_lower = _first_extreme(group, np.where(elsewhere, high, np.nan), greatest=False)
+    missing = len(group)  # what _first_extreme gives a group left with no figure
+    padded_low, padded_high = np.append(low, -np.inf), np.append(high, np.inf)
+    keep_upper = (padded_low[upper] - padded_high[other_lower]) >= (
+        padded_low[other_upper] - padded_high[lower]
+    )
+    # A group of one statement has no pair: its highest low alone, which disagrees only
+    # if its own bounds cross.
+    alone = other_upper == missing
+    chosen_upper = np.where(~keep_upper & ~alone, other_upper, upper)
+    chosen_lower = np.where(alone, upper, np.where(keep_upper, other_lower, lower))
+    return chosen_upper, chosen_lower
 
 
 def _first_extreme(group: np.ndarray, values: np.ndarray, *, greatest: bool) -> np.ndarray:

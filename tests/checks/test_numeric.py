@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pandas as pd
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.checks import numeric
@@ -134,17 +134,64 @@ def test_an_open_ended_figure_overlaps_anything_above_it() -> None:
 @settings(max_examples=40, deadline=None)  # each example validates a frame with pandera
 @given(
     st.lists(
-        st.tuples(st.integers(0, 1000), st.integers(0, 100)).map(lambda t: (t[0], t[0] + t[1])),
+        st.tuples(st.integers(0, 30), st.integers(0, 5), st.integers(0, 2), st.sampled_from("dh")),
         min_size=1,
         max_size=12,
     )
 )
-def test_flags_a_group_exactly_when_some_two_intervals_are_disjoint(
-    intervals: list[tuple[int, int]],
+# Both ends in statement 0; the widest gap across statements keeps the lower end (6 - 0).
+@example([(10, 0, 0, "d"), (0, 0, 0, "d"), (6, 0, 1, "d")])
+@example([(10, 0, 0, "d"), (0, 0, 0, "d"), (4, 0, 1, "d")])
+@example([(1, 0, 0, "h"), (5, 0, 1, "h"), (10, 0, 0, "d"), (0, 0, 0, "d"), (6, 0, 1, "d")])
+def test_flags_a_group_exactly_when_two_statements_give_disjoint_intervals(
+    figures: list[tuple[int, int, int, str]],
 ) -> None:
-    rows = [{"subject_key": "dead", "value_low": lo, "value_high": hi} for lo, hi in intervals]
-    disjoint = any(a[1] < b[0] for a in intervals for b in intervals)
-    assert len(run(rows)) == (1 if disjoint else 0)
+    # Each figure (low, width, statement, subject): statements are sentences of one speaker.
+    intervals = [(lo, lo + width, f"Sentence {n}.", subject) for lo, width, n, subject in figures]
+    rows = [
+        {"subject_key": subject, "value_low": lo, "value_high": hi, "sentence": sentence}
+        for lo, hi, sentence, subject in intervals
+    ]
+    frame = make_assertions(rows)
+    out = numeric.run(frame, CheckContext())
+    named = {}
+    for ids in output_ids(out, frame):
+        lower, upper = (frame.set_index("assertion_id").loc[i] for i in ids)
+        assert lower["subject_key"] == upper["subject_key"]
+        assert lower["sentence"] != upper["sentence"]
+        named[upper["subject_key"]] = upper["value_low"] - lower["value_high"]
+    widest = {}
+    for a in intervals:
+        for b in intervals:
+            if a[3] == b[3] and a[1] < b[0] and a[2] != b[2]:
+                widest[a[3]] = max(widest.get(a[3], 0), b[0] - a[1])
+    assert named == widest  # one finding per disagreeing subject, naming its widest pair
+
+
+def test_a_part_and_its_whole_in_one_statement_are_not_compared() -> None:
+    said = "Only 12 of the 40 schools in the district reopened on Monday, officials said."
+    rows = [
+        {"subject_key": "school", "value": 12, "sentence": said, "speaker_key": "officials"},
+        {"subject_key": "school", "value": 40, "sentence": said, "speaker_key": "officials"},
+    ]
+    assert run(rows).empty
+    # The same two figures from two speakers in one sentence are two statements.
+    assert len(run([rows[0], {**rows[1], "speaker_key": "the union"}])) == 1
+
+
+def test_figures_of_one_statement_are_each_compared_with_other_statements() -> None:
+    said = "He said 265 of the state's 497 municipalities had reported damage."
+    rows = [
+        {"subject_key": "municipality", "value": 265, "sentence": said, "quote": "265"},
+        {"subject_key": "municipality", "value": 497, "sentence": said, "quote": "497"},
+        {"subject_key": "municipality", "value": 300, "sentence": "Nearly 300 were hit.",
+         "quote": "300"},
+    ]  # fmt: skip
+    frame = make_assertions(rows)
+    out = numeric.run(frame, CheckContext())
+    by_quote = dict(zip(frame["assertion_id"], frame["quote"], strict=True))
+    # 265 against 497 is no conflict; 497 against 300 is the widest gap across statements.
+    assert [by_quote[i] for i in output_ids(out, frame)[0]] == ["300", "497"]
 
 
 def test_the_message_names_the_place_as_written_and_a_day_without_its_year() -> None:
