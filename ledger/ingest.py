@@ -114,6 +114,15 @@ def read_folder(folder: Path, limits: Limits | None = None) -> list[Document]:
     meta_path = folder / METADATA_FILE
     _refuse_link_out(meta_path, inside, limits)
     metadata = read_metadata(meta_path)
+    # A table that names no document is a typo whose metadata would silently not apply.
+    strays = sorted(set(metadata) - {path.stem for path in kept})
+    if strays:
+        stem = strays[0]
+        hint = " (name a document by its file name without the suffix)" if "." in stem else ""
+        raise InputError(
+            f"documents.{stem}: no document {stem}.txt or {stem}.jsonl in the folder{hint}",
+            path=meta_path,
+        )
     documents: list[Document] = []
     for path in kept:
         documents.extend(read_file(path, metadata.get(path.stem, {}), limits=limits))
@@ -135,7 +144,11 @@ def _refuse_link_out(path: Path, inside: Path, limits: Limits) -> None:
 
 
 def read_metadata(path: Path) -> Mapping[str, Mapping[str, Any]]:
-    """``metadata.toml``: ``[documents.STEM]`` tables with source, publisher, title, published."""
+    """``metadata.toml``: ``[documents.STEM]`` tables with source, publisher, title, published.
+
+    Anything else in the file is an input error rather than ignored: metadata that silently
+    does not apply (a misspelt table) would leave documents undated, and their relative
+    dates unresolved, without a word."""
     if not path.is_file():
         return {}
     try:
@@ -144,6 +157,12 @@ def read_metadata(path: Path) -> Mapping[str, Mapping[str, Any]]:
         raise InputError(f"invalid metadata: {exc}", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    unknown_tables = sorted(set(data) - {"documents"})
+    if unknown_tables:
+        raise InputError(
+            f"unknown table(s) {unknown_tables}: metadata is given in [documents.STEM] tables",
+            path=path,
+        )
     tables = data.get("documents", {})
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
         raise InputError("[documents] must be a table of tables", path=path)

@@ -108,6 +108,9 @@ def test_5000_digit_number_in_a_text_is_just_read(tmp_path: Path) -> None:
         ("[documents]\na = 5\n", ("[documents]", "table of tables")),
         ("documents = 5\n", ("[documents]",)),
         ("[documents.a]\npublished = 2024-99-99\n", ("metadata.toml",)),
+        ('["a.txt"]\npublished = "2024-05-01"\n', ("unknown table", "a.txt", "[documents.STEM]")),
+        ("[documents.b]\ntitle = 'x'\n", ("documents.b", "no document b.txt")),
+        ('[documents."a.txt"]\ntitle = "x"\n', ("documents.a.txt", "without the suffix")),
     ],
 )
 def test_wrong_types_in_metadata_toml(tmp_path: Path, body: str, words: tuple[str, ...]) -> None:
