@@ -67,6 +67,9 @@ _NEXT_WORD = re.compile(
     r"(?:[^\S\n]+(?P<plural>[a-z][a-z-]*[^s'\W]s)(?![\w'’-]))?"
 )
 _PLURAL_WORD = re.compile(r"[a-z][a-z-]*[^s'\W]s")
+_MEASURE_THEN_PLURAL = re.compile(
+    r" \d[\d.,]*[a-zA-Zµ]+[^\S\n]+(?P<plural>[a-z][a-z-]*[^s'\W]s)(?![\w'’-])"
+)
 _PHRASE_STOP = frozenset(
     [
         "in",
@@ -364,6 +367,11 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
                 first = text[end : end + 1]  # as _subject_after tells it
                 if subject is None and (first.isspace() or first == "-" or "a" <= first <= "z"):
                     subject = _subject_after(text, end)
+                    if subject is None and unit is None and first == " ":
+                        # "eight 500mg tablets": a count before a measure counts the plural
+                        # after the measure
+                        measured = _MEASURE_THEN_PLURAL.match(text, end)
+                        subject = measured.group("plural") if measured else None
                 noun = None if subject is None else counted_noun(mention.noun, subject)
                 if (noun in _GENERIC_PEOPLE or (noun is None and unit is None)) and (
                     spaced or first not in no_state_first or not gated

@@ -401,6 +401,14 @@ def test_a_plural_after_one_modifier_is_what_is_counted():
     assert by_quote(rows, "40,000").noun == "server"
 
 
+def test_a_count_before_a_measure_counts_the_plural_after_it():
+    """ "six 250ml bottles", "three 10km runs": the count counts the bottles, the runs
+    (round 6's "eight 500mg tablets" leftover)."""
+    rows = extract("The kit holds six 250ml bottles, enough for three 10km runs.")
+    assert by_quote(rows, "six").noun == "bottle"
+    assert by_quote(rows, "three").noun == "run"
+
+
 @st.composite
 def _dated_mentions(draw):
     """Sentences (start, end) in order and mentions sorted by start, some of them dates."""
