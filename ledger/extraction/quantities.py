@@ -510,7 +510,7 @@ def _candidate_patterns(
     codes = sorted(c for c in units.currency_symbols if len(c) == 3 and c.isalpha() and c.isupper())
     glued = "".join(f"|(?-i:(?<={c}))" for c in codes)
     digits = [
-        r"(?P<imgsize>(?<![\w.])\d{2,4}\s?[x×]\s?\d{2,4}(?![\w.]))",
+        r"(?P<imgsize>(?<![\w.])\d{2,4}[^\S\n]?[x×][^\S\n]?\d{2,4}(?![\w.]))",
         rf"(?P<digits>(?:(?<![\w.^/=#@&?]){glued})(?<!\d,)(?<![^\W\d_][-−])(?<!\d\+)"
         rf"(?:(?:(?<=[\s(\[$€£:])|^)[{_MINUS}](?=\d))?{DIGITS_PATTERN})",
         rf"(?P<vulgar>(?<![\w])[{VULGAR_FRACTIONS}])",

@@ -447,6 +447,7 @@ def test_signs_scales_and_people_written_in_words(text, quote, value, unit):
 )
 @example("dozens\ndozens", "\n", "The death toll")  # a vague word's scale ("dozens of dozens")
 @example("a quarter\nof a", "\n", "militants")  # a fraction of a scale word
+@example("00\nx", "\n", "The death toll")  # an image size run across a line break ("00\nx 85")
 def test_no_quote_runs_past_the_end_of_its_line(head: str, brk: str, tail: str) -> None:
     text = f"{head} 85{brk}{tail} rose."
     for m in find_quantities(text):
