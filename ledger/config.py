@@ -8,7 +8,6 @@ an unknown key or a wrong type is a :class:`~fact_ledger.errors.ConfigError` nam
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .model import SEVERITIES
+from .tomlfile import load_toml
 
 CONFIG_FILE = "fact-ledger.toml"
 #: The waivers file ``fact-ledger waive`` writes and ``check`` reads when none is configured.
@@ -105,8 +105,8 @@ def _has_tool_table(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        data = load_toml(text, path)
+    except ConfigError:
         # A pyproject.toml that names us but does not parse is a config the user meant to
         # give: taking it lets load_config name the file and the error instead of running
         # silently without it. One that does not name us is some other tool's business.
@@ -121,13 +121,12 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         if path is None:
             return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError("config file not found", path=path) from None
     except UnicodeDecodeError:
         raise ConfigError("config file is not UTF-8", path=path) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=path) from None
+    data = load_toml(text, path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("fact-ledger", {})
     return parse_config(data, path)

@@ -19,7 +19,6 @@ import json
 import os
 import stat
 import sys
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any, BinaryIO
 
 from .errors import InputError
 from .model import Document
+from .tomlfile import load_toml
 
 TEXT_SUFFIXES = (".txt",)
 CORPUS_SUFFIXES = (".jsonl", ".ndjson")
@@ -152,11 +152,12 @@ def read_metadata(path: Path) -> Mapping[str, Mapping[str, Any]]:
     if not path.is_file():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
         raise InputError(f"invalid metadata: {exc}", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    data = load_toml(text, path, prefix="invalid metadata", error=InputError)
     unknown_tables = sorted(set(data) - {"documents"})
     if unknown_tables:
         raise InputError(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
 from typing import Any
 
 from .errors import ConfigError
+from .tomlfile import load_toml
 
 
 def packaged_path(name: str) -> str:
@@ -17,9 +17,10 @@ def packaged_path(name: str) -> str:
 def parse_toml(raw: bytes, what: str, shown: str) -> dict[str, Any]:
     """``raw`` as TOML; a file that is not UTF-8 TOML is a :class:`ConfigError` naming it."""
     try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"not a valid {what}: {exc}", path=shown) from exc
+    return load_toml(text, shown, prefix=f"not a valid {what}")
 
 
 def read_packaged_toml(name: str, what: str) -> dict[str, Any]:

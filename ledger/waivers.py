@@ -28,7 +28,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -42,6 +41,7 @@ from filelock import FileLock
 from .atomic import write_atomic
 from .errors import ConfigError
 from .model import Finding
+from .tomlfile import load_toml
 from .yamlfile import append_to_list, is_yaml, line_of, load_yaml
 
 UNUSED_CODE = "FL900"
@@ -89,14 +89,12 @@ def load_waivers(path: Path) -> list[Waiver]:
         data = (
             (load_yaml(text, path, text_keys=_TEXT_KEYS) or {})
             if yaml_file
-            else tomllib.loads(text)
+            else load_toml(text, path)
         )
     except FileNotFoundError:
         return []
     except UnicodeDecodeError:
         raise ConfigError("waivers file is not UTF-8", path=path) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=path) from None
     shape = "a 'waiver:' list" if yaml_file else "[[waiver]]"
     if not isinstance(data, dict):
         raise ConfigError(f"expected a mapping with {shape} at the top", path=path)

@@ -16,6 +16,7 @@ comments and layout survive, and checks the result reads back as intended before
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .tomlfile import too_wide
 
 __all__ = ["YAML_SUFFIXES", "YamlMapping", "append_to_list", "is_yaml", "line_of", "load_yaml"]
 
@@ -117,7 +119,10 @@ def load_yaml(text: str, path: Path | str, *, text_keys: Collection[str] | None 
         if node is None:
             return None
         _as_text(node, None if text_keys is None else frozenset(text_keys), set())
-        return loader.construct_document(node)
+        data = loader.construct_document(node)
+        if too_wide(data):
+            raise ConfigError("invalid YAML: an integer wider than 64 bits", path=path)
+        return data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -127,6 +132,12 @@ def load_yaml(text: str, path: Path | str, *, text_keys: Collection[str] | None 
         raise ConfigError(f"invalid YAML{where}: {what}", path=path) from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"invalid YAML: {exc}", path=path) from None
+    except RecursionError:  # PyYAML composes and constructs nested nodes by recursion
+        raise ConfigError("invalid YAML: lists or mappings nested too deeply", path=path) from None
+    except ValueError:  # PyYAML's int() of a number past sys.get_int_max_str_digits()
+        raise ConfigError(
+            f"invalid YAML: a number of more than {sys.get_int_max_str_digits()} digits", path=path
+        ) from None
     finally:
         loader.dispose()
 
