@@ -71,7 +71,7 @@ def test_a_hostile_value_in_metadata_toml(tmp_path: Path, value: str) -> None:
 
 
 @pytest.mark.parametrize("value", sorted(HOSTILE))
-@pytest.mark.parametrize(("setting", "name"), [("waivers", "w")])
+@pytest.mark.parametrize(("setting", "name"), [("aliases", "al"), ("waivers", "w")])
 @pytest.mark.parametrize("suffix", [".toml", ".yaml"])
 def test_a_hostile_value_in_an_alias_or_waivers_file(
     tmp_path: Path, value: str, setting: str, name: str, suffix: str

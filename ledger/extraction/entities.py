@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..packaged import packaged_path, read_packaged_toml
+from ..tomlfile import load_toml
 from ..yamlfile import is_yaml, line_of, load_yaml
 
 __all__ = [
@@ -151,7 +151,7 @@ def load_alias_table(*paths: Path) -> AliasTable:
             data = (
                 (load_yaml(text, path, text_keys=None) or {})
                 if is_yaml(path)
-                else tomllib.loads(text)
+                else load_toml(text, path)
             )
             if not isinstance(data, Mapping):
                 raise ConfigError("expected entities: and subjects: mappings at the top", path=path)
@@ -159,8 +159,6 @@ def load_alias_table(*paths: Path) -> AliasTable:
             raise ConfigError("alias file not found", path=path) from None
         except UnicodeDecodeError:
             raise ConfigError("alias file is not UTF-8", path=path) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"invalid TOML: {exc}", path=path) from None
         table = table.merged(_parse(data, path))
     return table
 
