@@ -50,6 +50,8 @@ def parse_json(line: str) -> Any:
         return json.loads(line, parse_constant=_no_constants)
     except ValueError as exc:  # JSONDecodeError, CanonicalError
         raise CanonicalError(f"not JSON: {exc}") from exc
+    except RecursionError:  # the json module decodes nested arrays by recursion
+        raise CanonicalError("not JSON: nested too deeply") from None
 
 
 def parse_canonical(line: str) -> Any:

@@ -116,6 +116,8 @@ class Manifest:
             raise StoreError("not found: not a fact-ledger ledger or manifest", path=path) from None
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise StoreError(f"unreadable manifest: {exc}", path=path) from None
+        except RecursionError:
+            raise StoreError("unreadable manifest: nested too deeply", path=path) from None
         try:
             if raw.get("format") != FORMAT:
                 raise ValueError(f"format is {raw.get('format')!r}, expected {FORMAT!r}")

@@ -294,7 +294,7 @@ def _parse_slow(lines: list[bytes], journal: Journal) -> pa.Table:
     for raw in lines:
         try:
             value = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             _raise_first_bad(journal)
         data = dict(value.get("data") or {})
         assertion = data.pop("assertion", None)
@@ -503,7 +503,15 @@ def _read_current(journal: Journal, sealed: list[Segment]) -> tuple[ReplayState,
         record = json.loads(table.schema.metadata[b"fact-ledger"])
         if documents.schema.metadata.get(b"fact-ledger") != table.schema.metadata[b"fact-ledger"]:
             return empty_state(), 0
-    except (OSError, pa.ArrowException, KeyError, TypeError, ValueError, AttributeError):
+    except (
+        OSError,
+        pa.ArrowException,
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        RecursionError,
+    ):
         return empty_state(), 0  # missing, torn or foreign: built again
     covered = record.get("segments") if isinstance(record, dict) else None
     if record.get("format") != CURRENT_FORMAT or not isinstance(covered, list) or not covered:

@@ -4,8 +4,9 @@ session), and the fuzz of the command line in ``bench/fuzz.py`` holds on a few c
 
 Each reader of a user's TOML caught only ``tomllib.TOMLDecodeError``, but a well-formed TOML
 file can still fail to load (a 5,000-digit integer: ``ValueError``; arrays nested 100,000
-deep: ``RecursionError``) or load an integer no message can print (``0xfff…``); YAML had the
-same hole for nesting. Each case below ended in exit 3 before.
+deep: ``RecursionError``) or load an integer no message can print (``0xfff…``); YAML and the
+store's JSON (manifest, journal lines) had the same hole for nesting. Each case below ended
+in exit 3 before.
 """
 
 from __future__ import annotations
@@ -87,3 +88,28 @@ def test_a_hostile_value_in_an_alias_or_waivers_file(
         assert (code, err) == (0, "")  # every plain scalar of an alias file is a name: text
     else:
         refused(code, err, file, "invalid YAML" if suffix == ".yaml" else "invalid TOML")
+
+
+def _ledger(tmp_path: Path) -> Path:
+    code, _, err = fuzz.run_cli(["ingest", "a.txt", "--ledger", "L"])
+    assert code == 0, err
+    return tmp_path / "L"
+
+
+@pytest.mark.parametrize("command", ["verify", "check"])
+def test_a_manifest_nested_100k_deep(tmp_path: Path, command: str) -> None:
+    manifest = _ledger(tmp_path) / "manifest.json"
+    manifest.write_text(manifest.read_text().replace('"entries": ', '"entries": ' + DEEP, 1))
+    code, _, err = fuzz.run_cli([command, "L"])
+    refused(code, err, "manifest.json", "nested too deeply")
+
+
+def test_a_journal_line_nested_100k_deep(tmp_path: Path) -> None:
+    journal = next((_ledger(tmp_path) / "journal").glob("*.jsonl"))
+    lines = journal.read_text().split("\n")
+    lines[1] = lines[1].replace('"approx":null', '"approx":' + DEEP, 1)
+    journal.write_text("\n".join(lines))
+    code, _, err = fuzz.run_cli(["check", "L"])
+    refused(code, err, "entry 2", "nested too deeply")
+    code, out, err = fuzz.run_cli(["verify", "L"])
+    assert code == 1 and "entry 2" in out + err and "nested too deeply" in out + err
