@@ -226,7 +226,8 @@ _E_SPLIT_RE = re.compile(r"([eE])")
 
 
 def parse_digits(text: str) -> float:
-    """Read a number written in digits (any script); raise ValueError if it is not one.
+    """Read a number written in digits (any script); raise ValueError if it is not one, and
+    OverflowError if no float holds it.
 
     >>> parse_digits("1,500,000"), parse_digits("2 1/2"), parse_digits("٣٠٠")
     (1500000.0, 2.5, 300.0)
@@ -269,7 +270,10 @@ def parse_digits(text: str) -> float:
         s = s.replace(sep, "")
     value = float(s) + float(fraction)
     # Through the decimal string, so "2.48×10−5" is 2.48e-05 and not 2.4800000000000003e-05.
-    return sign * (float(f"{value!r}e{exponent}") if exponent else value)
+    value = sign * (float(f"{value!r}e{exponent}") if exponent else value)
+    if value - value:  # inf (NaN): "999…" in 400 digits, "1e400"; the readers skip it
+        raise OverflowError(f"number out of range: {text[:20]!r}")
+    return value
 
 
 def parse_number_words(text: str) -> float:

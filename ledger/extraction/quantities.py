@@ -787,6 +787,11 @@ class _Reader:
                 continue  # number-shaped but not a number ("1/0")
             if figure is None:
                 continue
+            value = figure.value
+            # A scale past a float's range ("999…" in 300 digits and "bn"; parse_digits
+            # refuses a number that is itself too large): value - value is NaN, and true.
+            if value is not None and value - value:
+                continue
             if (
                 figure.unit is None
                 and text.startswith(" who", figure.end)
