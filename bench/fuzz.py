@@ -381,27 +381,43 @@ def hostile_corpus(rng: Chooser) -> bytes:
     return "\n".join(lines).encode("utf-8", "surrogatepass")
 
 
+TOML_VALUES = [
+    "2017-10-11",
+    "2017-13-45",
+    "1979-05-27T07:32:00Z",
+    "9" * 5000,
+    "0x" + "f" * 5000,
+    "0o" + "7" * 3000,
+    "[" * 100_000 + "]" * 100_000,
+    "{a = " * 2000 + "1" + "}" * 2000,
+    "nan",
+    "inf",
+    "-0.0",
+    "1e999",
+    "[1, 2]",
+    "{ x = 1 }",
+    '"\\u202e2017-10-11"',
+    '"2017-10-11\\u0000"',
+    '"\\u001b[31mred"',
+    "true",
+    '"warning"',
+]
+
+
 def hostile_metadata(rng: Chooser) -> bytes:
     """A ``metadata.toml`` for a folder holding ``a.txt``: wrong types, huge or odd values."""
-    value = rng.choice(
-        [
-            "2017-10-11",
-            "2017-13-45",
-            "1979-05-27T07:32:00Z",
-            "9" * 5000,
-            "nan",
-            "inf",
-            "[1, 2]",
-            "{ x = 1 }",
-            '"\\u202e2017-10-11"',
-            '"2017-10-11\\u0000"',
-            "true",
-        ]
-    )
     key = rng.choice(["published", "title", "source", "publisher", "extra"])
-    if value[0].isdigit() and "-" in value and key != "published":
-        value = f'"{value}"'
-    return f'["a.txt"]\n{key} = {value}\n'.encode()
+    table = rng.choice(["[documents.a]", "[documents.b]", "[documents]", ""])
+    return f"{table}\n{key} = {rng.choice(TOML_VALUES)}\n".encode()
+
+
+def hostile_config(rng: Chooser) -> bytes:
+    """A ``fact-ledger.toml``: each setting with a hostile or wrongly typed value."""
+    key = rng.choice(
+        ["tolerance", "timeout", "fail-on", "max-document-size", "extract-timeout", "select",
+         "max-assertions-per-document", "follow-symlinks", "severity", "aliases", "waivers"]
+    )  # fmt: skip
+    return f"{key} = {rng.choice(TOML_VALUES)}\n".encode()
 
 
 def run_cli(
@@ -447,6 +463,8 @@ def cli_problems(rng: Chooser, folder: Path) -> list[str]:
         (folder / "in").mkdir()
         (folder / "in" / "a.txt").write_bytes(hostile_bytes(rng))
         (folder / "in" / "metadata.toml").write_bytes(hostile_metadata(rng))
+        if rng.choice([True, False]):  # found from the input, as users run it
+            (folder / "in" / "fact-ledger.toml").write_bytes(hostile_config(rng))
         target = "in"
     else:
         target = "-"
@@ -460,10 +478,8 @@ def cli_problems(rng: Chooser, folder: Path) -> list[str]:
     old = os.getcwd()
     os.chdir(folder)
     try:
-        if target == "-":
-            code, _, err = run_cli(args, stdin=hostile_bytes(rng))
-        else:
-            code, _, err = run_cli(args)
+        stdin = hostile_bytes(rng) if target == "-" else None
+        code, _, err = run_cli(args, stdin=stdin, isolated=shape != "folder")
     finally:
         os.chdir(old)
     problems = []

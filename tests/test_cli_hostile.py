@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "fuzz.py"
 _spec = importlib.util.spec_from_file_location("fuzz", BENCH)
@@ -113,3 +116,17 @@ def test_a_journal_line_nested_100k_deep(tmp_path: Path) -> None:
     refused(code, err, "entry 2", "nested too deeply")
     code, out, err = fuzz.run_cli(["verify", "L"])
     assert code == 1 and "entry 2" in out + err and "nested too deeply" in out + err
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.data())
+def test_hostile_input_through_the_command_line_keeps_its_promises(
+    tmp_path: Path, data: st.DataObject
+) -> None:
+    # Exit 0, 1 or 2, never 3; exit 2 with one line and nothing left behind.
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    assert fuzz.cli_problems(fuzz.Drawn(data), folder) == []
