@@ -14,8 +14,11 @@ only the fields it names, so per-test ``max_examples`` keep working.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -40,3 +43,16 @@ def _own_findings_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     writes ``.fact-ledger-cache/`` in the working folder by default): no test reads findings
     another one wrote, and the repository gets no cache folder."""
     monkeypatch.setenv("FACT_LEDGER_CACHE_DIR", str(tmp_path / ".fact-ledger-cache"))
+
+
+@pytest.fixture(scope="session")
+def fuzz() -> ModuleType:
+    """``bench/fuzz.py``, the hostile-input generator and the checks of what the extractor and
+    the command line promise, shared by the fuzz tests and the hand-run script."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "fuzz.py"
+    spec = importlib.util.spec_from_file_location("fuzz", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses and pickling look the module up there
+    spec.loader.exec_module(module)
+    return module

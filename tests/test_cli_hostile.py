@@ -11,21 +11,13 @@ in exit 3 before.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "fuzz.py"
-_spec = importlib.util.spec_from_file_location("fuzz", BENCH)
-assert _spec is not None and _spec.loader is not None
-fuzz = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = fuzz
-_spec.loader.exec_module(fuzz)
 
 ARTICLE = "Officials said 300 militants held the town on Monday.\n"
 DIGITS = "9" * 5000
@@ -52,20 +44,22 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("value", sorted(HOSTILE))
 @pytest.mark.parametrize("key", ["tolerance", "timeout", "fail-on", "max-document-size"])
-def test_a_hostile_number_in_the_configuration(tmp_path: Path, key: str, value: str) -> None:
+def test_a_hostile_number_in_the_configuration(
+    fuzz: ModuleType, tmp_path: Path, key: str, value: str
+) -> None:
     (tmp_path / "c.toml").write_text(f"{key} = {HOSTILE[value]}\n")
     code, _, err = fuzz.run_cli_discovering(["check", "--config", "c.toml", "a.txt"])
     refused(code, err, "c.toml", "invalid TOML")
 
 
-def test_a_hostile_number_in_a_discovered_pyproject(tmp_path: Path) -> None:
+def test_a_hostile_number_in_a_discovered_pyproject(fuzz: ModuleType, tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(f"[tool.fact-ledger]\ntolerance = {DIGITS}\n")
     code, _, err = fuzz.run_cli_discovering(["check", "a.txt"])
     refused(code, err, "pyproject.toml", "4300 digits")
 
 
 @pytest.mark.parametrize("value", sorted(HOSTILE))
-def test_a_hostile_value_in_metadata_toml(tmp_path: Path, value: str) -> None:
+def test_a_hostile_value_in_metadata_toml(fuzz: ModuleType, tmp_path: Path, value: str) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(ARTICLE)
     (tmp_path / "in" / "metadata.toml").write_text(f"[documents.a]\ntitle = {HOSTILE[value]}\n")
@@ -78,7 +72,7 @@ def test_a_hostile_value_in_metadata_toml(tmp_path: Path, value: str) -> None:
 @pytest.mark.parametrize(("setting", "name"), [("aliases", "al"), ("waivers", "w")])
 @pytest.mark.parametrize("suffix", [".toml", ".yaml"])
 def test_a_hostile_value_in_an_alias_or_waivers_file(
-    tmp_path: Path, value: str, setting: str, name: str, suffix: str
+    fuzz: ModuleType, tmp_path: Path, value: str, setting: str, name: str, suffix: str
 ) -> None:
     file = name + suffix
     (tmp_path / file).write_text(
@@ -93,22 +87,22 @@ def test_a_hostile_value_in_an_alias_or_waivers_file(
         refused(code, err, file, "invalid YAML" if suffix == ".yaml" else "invalid TOML")
 
 
-def _ledger(tmp_path: Path) -> Path:
+def _ledger(fuzz: ModuleType, tmp_path: Path) -> Path:
     code, _, err = fuzz.run_cli(["ingest", "a.txt", "--ledger", "L"])
     assert code == 0, err
     return tmp_path / "L"
 
 
 @pytest.mark.parametrize("command", ["verify", "check"])
-def test_a_manifest_nested_100k_deep(tmp_path: Path, command: str) -> None:
-    manifest = _ledger(tmp_path) / "manifest.json"
+def test_a_manifest_nested_100k_deep(fuzz: ModuleType, tmp_path: Path, command: str) -> None:
+    manifest = _ledger(fuzz, tmp_path) / "manifest.json"
     manifest.write_text(manifest.read_text().replace('"entries": ', '"entries": ' + DEEP, 1))
     code, _, err = fuzz.run_cli([command, "L"])
     refused(code, err, "manifest.json", "nested too deeply")
 
 
-def test_a_journal_line_nested_100k_deep(tmp_path: Path) -> None:
-    journal = next((_ledger(tmp_path) / "journal").glob("*.jsonl"))
+def test_a_journal_line_nested_100k_deep(fuzz: ModuleType, tmp_path: Path) -> None:
+    journal = next((_ledger(fuzz, tmp_path) / "journal").glob("*.jsonl"))
     lines = journal.read_text().split("\n")
     lines[1] = lines[1].replace('"approx":null', '"approx":' + DEEP, 1)
     journal.write_text("\n".join(lines))
@@ -125,7 +119,7 @@ def test_a_journal_line_nested_100k_deep(tmp_path: Path) -> None:
 )
 @given(st.data())
 def test_hostile_input_through_the_command_line_keeps_its_promises(
-    tmp_path: Path, data: st.DataObject
+    fuzz: ModuleType, tmp_path: Path, data: st.DataObject
 ) -> None:
     # Exit 0, 1 or 2, never 3; exit 2 with one line and nothing left behind.
     folder = Path(tempfile.mkdtemp(dir=tmp_path))

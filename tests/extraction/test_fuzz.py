@@ -11,9 +11,7 @@ hand (bench/RESULTS.md).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -23,15 +21,8 @@ from fact_ledger.extraction.assemble import extract_assertions
 from fact_ledger.extraction.numbers import parse_digits
 from fact_ledger.model import Assertion, Document
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "fuzz.py"
-_spec = importlib.util.spec_from_file_location("fuzz", BENCH)
-assert _spec is not None and _spec.loader is not None
-fuzz = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = fuzz
-_spec.loader.exec_module(fuzz)
 
-
-def _figures(text: str) -> list[tuple[str, float | None, str | None]]:
+def _figures(fuzz: ModuleType, text: str) -> list[tuple[str, float | None, str | None]]:
     rows = extract_assertions(Document.from_text(text, name="huge"))
     assert fuzz.row_problems(Document.from_text(text, name="huge"), list(rows)) == []
     return [(r.quote, r.value, r.unit) for r in rows if r.kind != "proposition"]
@@ -48,26 +39,26 @@ def _figures(text: str) -> list[tuple[str, float | None, str | None]]:
         "About " + "9" * 305 + " million people.",
     ],
 )
-def test_a_number_no_float_holds_is_no_figure(text: str) -> None:
+def test_a_number_no_float_holds_is_no_figure(fuzz: ModuleType, text: str) -> None:
     # Each was read with value, low and high infinite: a figure no one stated, which
     # FL101 then compared with every other infinite one.
-    assert _figures(text) == []
+    assert _figures(fuzz, text) == []
 
 
-def test_a_huge_number_beside_a_figure_leaves_the_figure() -> None:
-    assert _figures("Between 5 and 7 people, not " + "9" * 400 + ".") == [
+def test_a_huge_number_beside_a_figure_leaves_the_figure(fuzz: ModuleType) -> None:
+    assert _figures(fuzz, "Between 5 and 7 people, not " + "9" * 400 + ".") == [
         ("Between 5 and 7 people", 6.0, "person")
     ]
 
 
-def test_parse_digits_refuses_what_no_float_holds() -> None:
+def test_parse_digits_refuses_what_no_float_holds(fuzz: ModuleType) -> None:
     assert parse_digits("9" * 308) == float("9" * 308)
     for text in ("9" * 309, "1e400", "-" + "9" * 400, "1.8e308"):
         with pytest.raises(OverflowError):
             parse_digits(text)
 
 
-def test_row_problems_sees_each_broken_promise() -> None:
+def test_row_problems_sees_each_broken_promise(fuzz: ModuleType) -> None:
     # The checker the fuzz relies on must be able to fail.
     document = Document.from_text("About 300 people fled.", name="a")
     good = Assertion(
@@ -90,6 +81,6 @@ def _fields(row: Assertion) -> dict[str, object]:
 
 @settings(max_examples=30, deadline=None)
 @given(st.data())
-def test_hostile_text_gives_sound_rows(data: st.DataObject) -> None:
+def test_hostile_text_gives_sound_rows(fuzz: ModuleType, data: st.DataObject) -> None:
     text = fuzz.hostile_text(fuzz.Drawn(data))
     assert fuzz.extract_problems(text) == [], repr(text)
