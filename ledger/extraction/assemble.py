@@ -33,6 +33,7 @@ from .furniture import PageLayout, analyse_layout
 from .lexicon import load_lexicon
 from .mentions import Mention
 from .propositions import claim_key, clause_span, clause_subject
+from .reading import reading_of
 from .sentences import Sentence, split_sentences
 from .stance import STATEMENT_OPENING, is_anaphoric_denial, stance_of
 
@@ -178,8 +179,13 @@ def _extract(document: Document, aliases: AliasTable | None) -> AssertionRows:
     layout = analyse_layout(text)
     attributor = Attributor(text, sentences, layout)
     published = _published(document, text, parse_dateline)
-    dates, spans = dates_and_spans(text, published)
-    quantities: list[Mention] = read_figures(text, time_spans=spans)  # type: ignore[assignment]
+    # Figures and dates are read in the text's reading form ("Auguſt", "ﬁve", "ＫＭ" as a
+    # reader reads them; the text itself when it holds no such spelling), then placed at
+    # the stored text's offsets.
+    reading = reading_of(text)
+    dates, spans = dates_and_spans(reading.text, published)
+    quantities: list[Mention] = read_figures(reading.text, time_spans=spans)  # type: ignore[assignment]
+    dates, quantities = reading.placed(dates), reading.placed(quantities)
     starts = [m.start for m in quantities]
     # The figures come in text order. Without dates, when no two start together (a line of
     # figures, most prose), that order is the sort's and the sort is left out: its key, a
