@@ -188,11 +188,14 @@ def _convert(name: str, key: str, raw: Any, root: Path, path: Path) -> Any:
         return raw
     if name == "aliases":
         items = [raw] if isinstance(raw, str) else raw
-        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        # A NUL names no file: opening it raised ValueError, an internal error (exit 3).
+        if not isinstance(items, list) or not all(
+            isinstance(v, str) and "\0" not in v for v in items
+        ):
             raise fail("a path or a list of paths")
         return tuple(root / v for v in items)
     if name in ("waivers", "baseline", "cache_dir"):
-        if not isinstance(raw, str):
+        if not isinstance(raw, str) or "\0" in raw:
             raise fail("a path")
         return root / raw
     raise AssertionError(name)  # pragma: no cover

@@ -87,6 +87,14 @@ def test_a_hostile_value_in_an_alias_or_waivers_file(
         refused(code, err, file, "invalid YAML" if suffix == ".yaml" else "invalid TOML")
 
 
+@pytest.mark.parametrize("key", ["aliases", "waivers", "baseline", "cache-dir"])
+def test_a_path_with_a_nul_in_the_configuration(fuzz: ModuleType, tmp_path: Path, key: str) -> None:
+    # Found by bench/fuzz.py: opening the path raised ValueError (embedded null byte), exit 3.
+    (tmp_path / "c.toml").write_text(f'{key} = "w\\u0000.toml"\n')
+    code, _, err = fuzz.run_cli_discovering(["check", "--config", "c.toml", "a.txt"])
+    refused(code, err, "c.toml", key)
+
+
 def _ledger(fuzz: ModuleType, tmp_path: Path) -> Path:
     code, _, err = fuzz.run_cli(["ingest", "a.txt", "--ledger", "L"])
     assert code == 0, err
