@@ -18,6 +18,7 @@ from pathlib import Path
 from .atomic import write_atomic
 from .errors import ConfigError
 from .model import Finding
+from .regularfile import read_regular_text
 
 FORMAT_VERSION = 1
 
@@ -25,7 +26,7 @@ FORMAT_VERSION = 1
 def load_baseline(path: Path) -> frozenset[str]:
     """The fingerprints recorded in ``path``; :class:`ConfigError` naming it if unreadable."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_text(path))
     except FileNotFoundError:
         raise ConfigError(
             "baseline not found; create it with `fact-ledger baseline`", path=path

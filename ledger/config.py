@@ -15,6 +15,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .model import SEVERITIES
+from .regularfile import read_regular_text
 from .tomlfile import load_toml
 
 CONFIG_FILE = "fact-ledger.toml"
@@ -121,11 +122,13 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         if path is None:
             return Config()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_text(path)
     except FileNotFoundError:
         raise ConfigError("config file not found", path=path) from None
     except UnicodeDecodeError:
         raise ConfigError("config file is not UTF-8", path=path) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file: {exc.strerror or exc}", path=path) from None
     data = load_toml(text, path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("fact-ledger", {})

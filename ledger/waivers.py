@@ -41,6 +41,7 @@ from filelock import FileLock
 from .atomic import write_atomic
 from .errors import ConfigError
 from .model import Finding
+from .regularfile import read_regular_text
 from .tomlfile import load_toml
 from .yamlfile import append_to_list, is_yaml, line_of, load_yaml
 
@@ -85,7 +86,7 @@ def load_waivers(path: Path) -> list[Waiver]:
     """
     yaml_file = is_yaml(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_text(path)
         data = (
             (load_yaml(text, path, text_keys=_TEXT_KEYS) or {})
             if yaml_file
@@ -95,6 +96,8 @@ def load_waivers(path: Path) -> list[Waiver]:
         return []
     except UnicodeDecodeError:
         raise ConfigError("waivers file is not UTF-8", path=path) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read waivers file: {exc.strerror or exc}", path=path) from None
     shape = "a 'waiver:' list" if yaml_file else "[[waiver]]"
     if not isinstance(data, dict):
         raise ConfigError(f"expected a mapping with {shape} at the top", path=path)

@@ -269,6 +269,48 @@ def test_a_fifo_input_is_refused_not_read(tmp_path: Path) -> None:
     refused(fact_ledger_process("check", "in"), "b.txt", "not a regular file")
 
 
+def _configured(*args: str) -> Run:
+    """A subprocess run that reads the configuration named or found (no ``--isolated``)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "fact_ledger", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    return Run(done.returncode, done.stdout.decode(), done.stderr.decode(errors="replace"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize(
+    "setting", ["aliases = [{path!r}]", "waivers = {path!r}", "baseline = {path!r}"]
+)
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_a_setting_naming_a_fifo_or_device_is_refused_not_read(
+    tmp_path: Path, setting: str, special: str
+) -> None:
+    # A configuration arriving in a pull request must not hang or exhaust the CI run.
+    if special == "fifo":
+        os.mkfifo(tmp_path / "pipe")
+        special = str(tmp_path / "pipe")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "fact-ledger.toml").write_text(setting.format(path=special) + "\n")
+    refused(_configured("check", "a.txt"), special, "not a regular file")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_config_option_naming_a_fifo_or_device_is_refused_not_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.toml")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    for special in ("pipe.toml", "/dev/zero"):
+        refused(_configured("check", "a.txt", "--config", special), special, "not a regular file")
+        refused(
+            _configured("check", "a.txt", "--isolated", "--baseline", special),
+            special,
+            "not a regular file",
+        )
+
+
 def test_a_terminal_escape_in_a_file_name_is_escaped_on_stderr(tmp_path: Path) -> None:
     name = "x\x1b[2J\x1b]0;pwned\x07\n.txt"
     (tmp_path / name).write_bytes(b"\xff not utf-8")

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..packaged import packaged_path, read_packaged_toml
+from ..regularfile import read_regular_text
 from ..tomlfile import load_toml
 from ..yamlfile import is_yaml, line_of, load_yaml
 
@@ -147,7 +148,7 @@ def load_alias_table(*paths: Path) -> AliasTable:
     table = default_alias_table()
     for path in paths:
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            text = read_regular_text(path)
             data = (
                 (load_yaml(text, path, text_keys=None) or {})
                 if is_yaml(path)
@@ -159,6 +160,8 @@ def load_alias_table(*paths: Path) -> AliasTable:
             raise ConfigError("alias file not found", path=path) from None
         except UnicodeDecodeError:
             raise ConfigError("alias file is not UTF-8", path=path) from None
+        except OSError as exc:
+            raise ConfigError(f"cannot read alias file: {exc.strerror or exc}", path=path) from None
         table = table.merged(_parse(data, path))
     return table
 
