@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +24,7 @@ from typing import Any, BinaryIO
 
 from .errors import InputError
 from .model import Document
+from .regularfile import NotRegularFileError, opened_regular
 from .tomlfile import load_toml
 
 TEXT_SUFFIXES = (".txt",)
@@ -196,28 +195,22 @@ def read_file(
 
 
 def _read_regular(path: Path, limits: Limits) -> bytes:
-    """The bytes of ``path`` if it is a regular file. Opened without blocking and checked
-    on the open descriptor, so a FIFO or device cannot hang the run, even one swapped in
-    after a check of the name."""
+    """The bytes of ``path`` if it is a regular file (:func:`opened_regular`: a FIFO or
+    device cannot hang the run, even one swapped in after a check of the name)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with opened_regular(path) as (handle, info):
+            # A .txt file holds one document: refuse it by size before reading it. UTF-8
+            # takes at least one byte per character, so this never refuses a document
+            # within limits.
+            if path.suffix not in CORPUS_SUFFIXES and info.st_size > 4 * limits.max_document:
+                raise _too_long(path, limits, f"{info.st_size:,} bytes")
+            return handle.read()
+    except NotRegularFileError:
+        raise InputError(
+            "not a regular file (a FIFO, socket or device); give a file or folder", path=path
+        ) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(
-                "not a regular file (a FIFO, socket or device); give a file or folder",
-                path=path,
-            )
-        # A .txt file holds one document: refuse it by size before reading it. UTF-8 takes
-        # at least one byte per character, so this never refuses a document within limits.
-        if path.suffix not in CORPUS_SUFFIXES and info.st_size > 4 * limits.max_document:
-            raise _too_long(path, limits, f"{info.st_size:,} bytes")
-        try:
-            return handle.read()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=path) from None
 
 
 def _read_stream_bytes(stream: BinaryIO) -> bytes:

@@ -8,10 +8,13 @@ descriptor, so nothing swapped in after a test of the name gets past either.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 class NotRegularFileError(OSError):
@@ -23,14 +26,23 @@ class NotRegularFileError(OSError):
         )
 
 
-def read_regular_bytes(path: Path | str) -> bytes:
-    """The bytes of ``path``; :class:`NotRegularFileError` (an :class:`OSError`) when it is
-    not a regular file, and the :class:`OSError` of opening it otherwise."""
+@contextlib.contextmanager
+def opened_regular(path: Path | str) -> Iterator[tuple[BinaryIO, os.stat_result]]:
+    """``path`` opened for reading, with its status, if it is a regular file;
+    :class:`NotRegularFileError` (an :class:`OSError`) when it is not, and the
+    :class:`OSError` of opening it otherwise. A caller may refuse it by size before reading."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise NotRegularFileError(path)
+        yield handle, info
+
+
+def read_regular_bytes(path: Path | str) -> bytes:
+    """The bytes of ``path`` if it is a regular file (see :func:`opened_regular`)."""
+    with opened_regular(path) as (handle, _):
         return handle.read()
 
 
@@ -40,4 +52,4 @@ def read_regular_text(path: Path | str) -> str:
     return read_regular_bytes(path).decode("utf-8")
 
 
-__all__ = ["NotRegularFileError", "read_regular_bytes", "read_regular_text"]
+__all__ = ["NotRegularFileError", "opened_regular", "read_regular_bytes", "read_regular_text"]

@@ -381,7 +381,7 @@ def _counts(
         name = key or plots.UNATTRIBUTED
         speaker_assertions[name] += 1
         speaker_denials[name] += stance == "denies"
-    names = plots.frame_speaker_names(rows.frame)
+    names = plots.frame_speaker_names(rows.frame, rows.speakers)
     speakers = [
         CountRow(
             names.get(name, name),

@@ -111,9 +111,13 @@ def speaker_names(records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return _names((speaker_key(row), _first(row, "speaker")) for row in records)
 
 
-def frame_speaker_names(frame: pd.DataFrame) -> dict[str, str]:
-    """:func:`speaker_names` of the rows of ``frame``, read a column at a time."""
-    return _names(zip(speaker_keys(frame), texts(frame, "speaker"), strict=True))
+def frame_speaker_names(
+    frame: pd.DataFrame, keys: list[str | None] | None = None
+) -> dict[str, str]:
+    """:func:`speaker_names` of the rows of ``frame``, read a column at a time (``keys``:
+    its :func:`speaker_keys`, when the caller has them already)."""
+    keys = speaker_keys(frame) if keys is None else keys
+    return _names(zip(keys, texts(frame, "speaker"), strict=True))
 
 
 def speaker_keys(frame: pd.DataFrame) -> list[str | None]:
@@ -324,7 +328,8 @@ def stance_matrix(
     # rows made a million dicts here.
     claim_keys = [str(key) for key in values(rows["claim_key"])]
     stances = values(rows["stance"])
-    who = [key or UNATTRIBUTED for key in speaker_keys(rows)]
+    speaker_keys_of_rows = speaker_keys(rows)
+    who = [key or UNATTRIBUTED for key in speaker_keys_of_rows]
     by_claim: dict[str, list[int]] = {}
     for at, key in enumerate(claim_keys):
         by_claim.setdefault(key, []).append(at)
@@ -347,7 +352,7 @@ def stance_matrix(
     speakers = sorted(speaker_counts, key=lambda s: (s == UNATTRIBUTED, -speaker_counts[s], s))
     total_speakers = len(speakers)
     speakers = speakers[:max_speakers]
-    names = frame_speaker_names(rows)
+    names = frame_speaker_names(rows, speaker_keys_of_rows)
     quotes, ids = values(rows["quote"]), values(rows["assertion_id"])
     column = {name: i for i, name in enumerate(speakers)}
     cells: dict[tuple[int, int], StanceCell] = {}
