@@ -161,15 +161,54 @@ class LedgerErrorExit(click.ClickException):
         say(f"{PROG}: error: {self.format_message()}")
 
 
+class OneLineUsageError(click.UsageError):
+    """A usage error (an unknown option or command, a missing or bad argument) as one line
+    on stderr, exit 2, like every other expected error: click's own form is four lines
+    (usage, a hint, a blank line, the error), which CI logs and scripts reading the first
+    line of stderr cut apart. The line names the command and where its help is."""
+
+    def __init__(self, error: click.UsageError) -> None:
+        super().__init__(error.format_message(), error.ctx)
+
+    def show(self, file: Any = None) -> None:
+        where = self.ctx.command_path if self.ctx is not None else PROG
+        message = " ".join(self.format_message().split())
+        say(f"{where}: error: {message} (see '{where} --help')")
+
+
+def _one_line(error: click.UsageError) -> click.UsageError:
+    """``error`` as :class:`OneLineUsageError`, except click's "no arguments: here is the
+    help" (``fact-ledger`` alone prints its help, as ruff does)."""
+    no_args: type = getattr(click.exceptions, "NoArgsIsHelpError", OneLineUsageError)
+    if isinstance(error, (OneLineUsageError, no_args)):
+        return error
+    return OneLineUsageError(error)
+
+
 class LedgerGroup(click.Group):
-    """Turns expected errors and command results into exit codes, and adds the
-    sub-commands that plugins register through ``ledger_register_commands``."""
+    """Turns expected errors and command results into exit codes, usage errors into one
+    line, and adds the sub-commands that plugins register through
+    ``ledger_register_commands``."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:  # the group's own options ("--bogus check")
+            raise _one_line(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             result = super().invoke(ctx)
         except LedgerError as exc:
             raise LedgerErrorExit(exc) from None
+        except click.UsageError as exc:  # a sub-command's arguments, or its own checks
+            raise _one_line(exc) from None
         if isinstance(result, int) and result != EXIT_OK:
             ctx.exit(result)
         return result

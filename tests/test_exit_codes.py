@@ -132,13 +132,38 @@ def test_2_for_a_missing_input(articles: Path) -> None:
         ["check", "dirty", "--fail-on", "fatal"],
         ["check", "dirty", "--no-such-option"],
         ["check"],
+        ["chek", "dirty"],
+        ["--no-such-option", "check", "dirty"],
+        ["verify", "dirty", "--adopt"],
     ],
-    ids=["unknown-format", "bad-fail-on", "unknown-option", "no-path"],
-)
+    ids=[
+        "unknown-format", "bad-fail-on", "unknown-option", "no-path", "unknown-command",
+        "unknown-group-option", "option-needs-another",
+    ],
+)  # fmt: skip
 def test_2_for_usage_errors(articles: Path, args: list[str]) -> None:
     run = fact_ledger(*args)
     assert run.code == EXIT_USAGE
-    assert "Traceback" not in run.stderr and run.stderr.strip()
+    # One line, as for every expected error: click's own form is usage, hint, blank, error.
+    assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+    line = run.stderr.strip()
+    assert line.startswith("fact-ledger") and ": error: " in line and "--help" in line
+
+
+def test_usage_errors_name_the_command_and_keep_clicks_message(articles: Path) -> None:
+    assert fact_ledger("check", "dirty", "--no-such-option").stderr == (
+        "fact-ledger check: error: No such option '--no-such-option'. "
+        "(see 'fact-ledger check --help')\n"
+    )
+    assert "Did you mean 'check'?" in fact_ledger("chek").stderr
+
+
+def test_no_arguments_still_prints_the_help() -> None:
+    runner = CliRunner()
+    with runner.isolation() as (out, err, _), pytest.raises(SystemExit) as done:
+        main([])
+    assert done.value.code == EXIT_USAGE
+    assert "Commands:" in out.getvalue().decode() + err.getvalue().decode()
 
 
 def test_3_for_an_internal_error(articles: Path) -> None:

@@ -9,6 +9,7 @@ or reorder what the reader sees.
 from __future__ import annotations
 
 import unicodedata
+from typing import TypeAlias
 
 import click
 
@@ -37,7 +38,7 @@ def _paint(text: str, color: bool, **style: object) -> str:
 
 
 #: What the console formats read of a finding: an object, or its fields from the columns.
-Shown = Finding | BriefFinding
+Shown: TypeAlias = Finding | BriefFinding
 
 
 def location(finding: Shown) -> str:
