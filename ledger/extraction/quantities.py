@@ -650,6 +650,8 @@ class _Reader:
             self.symbols_by_end.setdefault(symbol[-2:], []).append(symbol)
         if any(not symbol or any(c.isspace() for c in symbol) for symbol in symbols):
             self.symbols_by_end = None
+        # The characters a symbol of two or more characters has before its last one.
+        self.symbol_penults = frozenset(symbol[-2] for symbol in symbols if len(symbol) > 1)
         self.qualifier_ends = frozenset(
             end
             for rule in self.qualifiers.rules
@@ -666,6 +668,7 @@ class _Reader:
         # last character, or a space after it), for _figure's gate before _currency.
         self.currency_gate = self.currency_ends | {" ", "\u00a0"}
         self.unit_runs = _unit_runs()
+        self.lone_measure = _lone_measure_chars()
         # The readings that can start with the word after a position (see _follow_at), the last
         # position asked and its answer, and the answer for each word seen.
         self.follow_runs = _follow_runs()
@@ -682,10 +685,18 @@ class _Reader:
         times a megabyte (issue 9 item 3)."""
         if pos != self._measure_pos:
             self._measure_pos = pos
+            text = self.text
+            char = text[pos : pos + 1]
             self._measure_found = (
                 None
-                if self.text[pos : pos + 1] == " " and self.gated and self._no_unit_word_at(pos)
-                else self.units.measure_re.match(self.text, pos)
+                if self.gated
+                and (
+                    (char == " " and self._no_unit_word_at(pos))
+                    # "$1$1", "1%1%": "$" and "%" are whole spellings, none goes on to a
+                    # letter or digit, which must not follow one (1.2 us less a figure)
+                    or (char in self.lone_measure and text[pos + 1 : pos + 2].isalnum())
+                )
+                else self.units.measure_re.match(text, pos)
             )
         return self._measure_found
 
@@ -1095,13 +1106,20 @@ class _Reader:
         # and after no letter. Symbols ending in the same two characters are tried first,
         # then the one-character ones: longest first, as the leftmost match of the search.
         text, low = self.text, max(0, figure.start - 6)
-        for key in (text[at - 1 : at + 1] if at else "", text[at]):
+        # (the two-character key only where a longer symbol can end: not "1$" of "$1$1")
+        keys = (
+            (text[at - 1 : at + 1], text[at])
+            if at and text[at - 1] in self.symbol_penults
+            else (text[at],)
+        )
+        for key in keys:
             for symbol in self.symbols_by_end.get(key, ()):
                 begin = at - len(symbol) + 1
                 if (
                     begin >= low
                     and text.startswith(symbol, begin)
-                    and not (begin and _LETTER_RE.match(text, begin - 1))
+                    # (no letter before: what _LETTER_RE, [^\W\d_], matches)
+                    and not (begin and (c := text[begin - 1]).isalnum() and not c.isdecimal())
                 ):
                     figure.unit = self.units.currency_symbols[symbol]
                     figure.start = begin
@@ -1997,6 +2015,29 @@ def _unit_runs() -> frozenset[str] | None:
     ):
         return None
     return frozenset(m.group().lower() for f in spellings if (m := _LETTERS_RE.match(f)))
+
+
+@functools.cache
+def _lone_measure_chars() -> frozenset[str]:
+    """The ASCII symbols ("$", "%") with which exactly one spelling of a unit starts, that
+    symbol alone: ``units.measure_re`` matches there only before a character that is neither
+    a letter nor a digit (its spelling must end before no letter or digit), so a figure run
+    into the next one ("1%1%", "$1$1") is told without the table's alternations. The gap the
+    pattern allows first ("-", a blank) starts no such match. A symbol outside ASCII is not
+    told: case-blind matching could take another character for it."""
+    units = load_units()
+    spellings = [*units.forms, *units.exact_forms]
+    spellings += [s for s in units.currency_symbols if len(s) == 1]  # as measure_re has them
+    firsts = {s[:1] for s in spellings}
+    return frozenset(
+        c
+        for c in firsts
+        if c.isascii()
+        and not c.isalnum()
+        and not c.isspace()
+        and c != "-"
+        and all(s == c for s in spellings if s[:1] == c)
+    )
 
 
 _FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)

@@ -11,16 +11,18 @@ readings must be the same, field for field.
 from __future__ import annotations
 
 import dataclasses
+import sys
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from fact_ledger.extraction.quantities import _Reader
+from fact_ledger.extraction.quantities import _LETTER_RE, _lone_measure_chars, _Reader
+from fact_ledger.extraction.units import load_units
 
 _PIECES = [
     *("1", "25", "2.5", "1,000", "0", "300", "three", "a third", "half", "dozens"),
     *("$", "US$", "£", "€", "Rs", "%", '"', "'", "″", "-", "–", ":", "/", "(", ")", "±", "~"),
-    *(" ", "  ", "\n", "\u00a0", ".", ",", ";", "x", "K", "\u212a", "é"),
+    *(" ", "  ", "\n", "\u00a0", ".", ",", ";", "x", "K", "\u212a", "é", "²", "Ⅻ"),
     *(" to ", " and ", " or ", "between ", "from ", "about ", "up to ", "minus ", "voted "),
     *("m", "bn", "k", " million", " per cent", " percent", " km", " people", " killed"),
     *(" views", "Read: ", " a day", "/hour", " strong", " others", " of ", "plus", " times"),
@@ -58,5 +60,30 @@ def _read(reader: _Reader) -> list[tuple[object, ...]]:
 @example("sky 2\" 3' packets 1500b 7 in thick, temperatures of 77 K, 5′ 11″")
 @example("about $ 25m (was ($0.42)) 1,000 views, up to 3 million plus")
 @example("Read: 125, ~300 people, 2.5±0.1 km, between 3 and 4 million")
+@example("x²$5 ²£5 Ⅻ$5 a$5")
+@example("1%1%a 5%x 5$ 5$, 1%-1 1%² 5$½ 5%_ 7% é8$é")
 def test_a_gated_reading_is_the_open_one(text: str) -> None:
     assert _read(_Reader(text)) == _read(_Open(text))
+
+
+_MEASURE_PIECES = ["$", "%", "1", "25", "a", "x", "é", "²", "½", "_", "-", " ", "\u00a0", ",", "."]
+
+
+@given(st.lists(st.sampled_from(_MEASURE_PIECES), max_size=12).map("".join))
+@example("1%1%")
+@example("$1$a")
+@example("5%_")
+def test_a_lone_symbol_is_a_unit_only_before_no_letter_or_digit(text: str) -> None:
+    # _measure_at skips the unit table's pattern at "$" or "%" before a letter or a digit
+    units, lone = load_units(), _lone_measure_chars()
+    assert lone >= {"$", "%"}
+    for pos in range(len(text) + 1):
+        if text[pos : pos + 1] in lone and text[pos + 1 : pos + 2].isalnum():
+            assert units.measure_re.match(text, pos) is None, (text, pos)
+
+
+def test_the_letter_test_before_a_currency_symbol_is_the_patterns() -> None:
+    # _currency tells "no letter before the symbol" without _LETTER_RE: the same characters
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert (c.isalnum() and not c.isdecimal()) == bool(_LETTER_RE.match(c)), hex(code)
