@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from .cues import (
-    CUE,
-    CUE_ANY_CASE,
     DENIAL_VERBS,
     INVERTIBLE,
     NOUN_LIKE,
+    cue_matches,
     is_denial_verb,
     title_cased,
     used_as_noun,
@@ -345,7 +344,7 @@ class Attributor:
         text = sentence.text
         headline = self.layout.role_at(sentence.start) in ("headline", "standfirst")
         headline = headline or title_cased(text)
-        for match in (CUE_ANY_CASE if headline else CUE).finditer(text):
+        for match in cue_matches(text, headline):
             absolute = sentence.start + match.start()
             if self.quote_at(absolute) is not None:
                 continue  # a verb of saying inside a quotation is the speaker's own words
