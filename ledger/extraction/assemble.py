@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import operator
@@ -109,7 +110,8 @@ _PHRASE_STOP = frozenset(
         "a",
         "an",
     ]
-)
+    # "rose from 2,300 to 2,900 last year": a word that says when is no counted thing
+).union(load_lexicon().not_counted)
 _EMBEDDED_CLAIM = re.compile(
     r"(?:allegations?|claims?|accusations?|reports?|charges?)\s+(?:made\s+)?by\s+"
     r"(?P<who>[^,]+?)\s+that\s+(?P<what>.+?)(?:\s+as\s+[\"“]|[,.;]|$)",
@@ -196,8 +198,8 @@ def _extract(document: Document, aliases: AliasTable | None) -> AssertionRows:
     else:
         mentions = sorted([*quantities, *dates], key=_SPAN)
         starts = [m.start for m in mentions]
-    if any(m.kind == "duration" for m in dates):  # else there is none to drop
-        mentions = _without_rate_durations(mentions)
+    if any(m.kind == "duration" for m in dates):  # else there is none to drop or join
+        mentions = _duration_ranges(text, _without_rate_durations(mentions))
         starts = [m.start for m in mentions]
     check_rows(len(mentions))  # before building their rows (max-assertions-per-document)
     places = [p for p in _find_places(text, table) if not layout.is_furniture(p.start, p.end)]
@@ -249,6 +251,53 @@ def _without_rate_durations(mentions: list[Mention]) -> list[Mention]:
             reach = max(reach, mention.end)
         kept.append(mention)
     return kept
+
+
+# "10 to 15 years", "between 10 and 25 years", "two or three weeks", "3-5 days": a bare
+# number, a joining word, then a length of time. Not "from 10 to 15 years" (a change).
+_RANGE_JOIN = re.compile(r"[^\S\n]+(?:to|or)[^\S\n]+|[^\S\n]*[-–][^\S\n]*")
+_AND_JOIN = re.compile(r"[^\S\n]+and[^\S\n]+")
+_BETWEEN_BEFORE = re.compile(r"(?<![\w-])between[^\S\n]+\Z", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<![\w-])from[^\S\n]+\Z", re.IGNORECASE)
+
+
+def _duration_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "faces between 10 and 25 years", "will take 10 to 15 years": the bare number before a
+    length of time is the low end of one range of that length, not a figure of its own
+    (docs/intervals.md: a range "300 to 350" is [300, 350], its value the midpoint).
+    ``mentions`` is sorted by start."""
+    out: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and mention.kind == "duration"
+            and last.kind == "quantity"
+            and last.unit is None
+            and last.noun is None
+            and last.approx is None
+            and mention.approx is None
+            and last.value is not None
+            and mention.value is not None
+            and last.low == last.high == last.value < mention.value
+            and mention.low == mention.high == mention.value
+            and not last.boilerplate
+            and not _FROM_BEFORE.search(text, max(0, last.start - 6), last.start)
+            and (
+                _RANGE_JOIN.fullmatch(text, last.end, mention.start)
+                or (
+                    _AND_JOIN.fullmatch(text, last.end, mention.start)
+                    and _BETWEEN_BEFORE.search(text, max(0, last.start - 10), last.start)
+                )
+            )
+        ):
+            low, high = last.value, mention.value
+            out[-1] = dataclasses.replace(
+                mention, start=last.start, value=(low + high) / 2, low=low, high=high
+            )
+            continue
+        out.append(mention)
+    return out
 
 
 def _published(document: Document, text: str, parse_dateline: object) -> dt.date | None:
@@ -862,6 +911,13 @@ def _sentence_claims(
         c_start, c_end = clause_span(text, low, high)
         content = text[c_start:c_end]
         stance = stance_of(content, cue.verb)
+        if stance == "asserts" and content.lstrip()[:3].lower() == "of ":
+            # '"Nothing could be further from the truth," the chairman said of reports that
+            # the manager had been sacked': the quoted verdict denies what the cue says it
+            # was said of
+            said_of = _SAID_OF.match(content)
+            if said_of and _quoted_verdict(text[sentence.start : cue.cue_start]):
+                stance, content = "denies", content[said_of.end() :]
         if c_end - c_start < 3 and stance != "denies":
             continue
         # A claim reported with its speaker in front quotes the clause with the speaker,
@@ -892,6 +948,24 @@ def _sentence_claims(
                 key = claim_key(embedded.group("what"))
                 yield _embedded_claim(text, sentence, c_start, embedded, key)
         yield _Claim(q_start, q_end, sentence, cue, stance, key, anaphoric, True)
+
+
+# "said of reports that", "said of claims that ...": what a verdict before the cue was about.
+_SAID_OF = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:claims?|reports?|suggestions?|allegations?|accusations?|"
+    r"rumou?rs?|speculation)\s+that\s+",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = "\"“”'‘’"
+
+
+def _quoted_verdict(before: str) -> bool:
+    """Whether ``before`` (the sentence up to a cue) is a quotation that calls something
+    false ('"Nothing could be further from the truth,"', '"That is untrue,"')."""
+    before = before.strip()
+    if before[:1] not in _QUOTE_MARKS or before.rstrip(",")[-1:] not in _QUOTE_MARKS:
+        return False
+    return stance_of(before.strip(_QUOTE_MARKS + " ,")) == "denies"
 
 
 def _embedded_claim(

@@ -36,6 +36,12 @@ _SAY_VERBS = (
     + alternation(_LEXICON.say)
     # "police put the figure at 8,000": an estimate reported as such.
     + "|puts?\\s+(?:the|its|their)\\s+(?:figure|toll|death\\s+toll|number|count|total)\\s+at"
+    # "The institute forecast another 150 mm of rain", "projected that demand would grow":
+    # a forecast reported as its maker's, before "that" or an amount only
+    + "|(?:"
+    + alternation(_LEXICON.forecast)
+    + ")(?=\\s+(?:that|another|a\\s+further|up\\s+to|as\\s+(?:much|many)\\s+as|more\\s+than"
+    + "|about|around|between|[\\d$£€¥₹]))"
     # "The ministry raised the death toll to 52", "revised its forecast down": whoever revises
     # a count or an estimate gives the new figure.
     + "|(?:raised|revised|lowered|updated|increased|cut|raises|revises|lowers|updates)\\s+"

@@ -59,6 +59,7 @@ class Lexicon:
     deny: tuple[str, ...]
     concede: tuple[str, ...]  # "did not deny": reports what follows, asserted
     pledge: tuple[str, ...]
+    forecast: tuple[str, ...]  # report before "that" or an amount only
     closing: tuple[str, ...]
     headline: tuple[str, ...]
     weekdays: tuple[str, ...]  # Monday first
@@ -76,6 +77,7 @@ class Lexicon:
     meaning_kinds: tuple[tuple[str, ...], ...]  # members of one kind are different things
     meaning_noise: frozenset[str]  # a denial's verdict words, not what is claimed
     stance: dict[str, tuple[str, ...]]  # [stance]: the word lists denials are read by
+    not_counted: frozenset[str]  # [figures]: words after a bare figure that count nothing
 
     @functools.cached_property
     def calendar_words(self) -> frozenset[str]:
@@ -173,6 +175,7 @@ def _build(data: dict) -> Lexicon:
         deny=tuple(_words(data, "speech", "deny")),
         concede=tuple(_words(data, "speech", "concede")),
         pledge=tuple(_words(data, "speech", "pledge")),
+        forecast=tuple(_words(data, "speech", "forecast")),
         closing=tuple(_words(data, "speech", "closing")),
         headline=tuple(_words(data, "speech", "headline")),
         weekdays=tuple(_words(data, "calendar", "weekdays")),
@@ -189,6 +192,7 @@ def _build(data: dict) -> Lexicon:
         meaning_kinds=_kinds(data),
         meaning_noise=frozenset(_words(data, "meaning", "noise")),
         stance={key: tuple(_words(data, "stance", key)) for key in _STANCE_LISTS},
+        not_counted=frozenset(_words(data, "figures", "not_counted")),
         # "17 people were missing", "30 people killed", "two people were later found dead",
         # "nine had died": an auxiliary or two, an adverb, then the state word.
         state_after_re=re.compile(

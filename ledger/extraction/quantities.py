@@ -364,8 +364,15 @@ _ADDED_AFTER_PLUS_RE = re.compile(
 )
 # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km": the stated uncertainty is skipped over.
 _UNCERTAINTY_RE = re.compile(rf"[^\S\n]*(?:±|\+/-|\+-)[^\S\n]*{DIGITS_PATTERN}")
-_OF_WHOLE_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)
+# "29 of the 31 drones", "cut 1,200 of its 9,000 jobs", "47 of their 210 stores"
+_OF_WHOLE_RE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our)\s+)?", re.IGNORECASE
+)
 _OF_RE = re.compile(r"[^\S\n]+of(?![\w])", re.IGNORECASE)
+# "Tokyo's Nikkei share average fell 2.1% to 38,220.85": a stock index's level
+_INDEX_BEFORE_RE = re.compile(
+    rf"(?<![\w&-])(?:{_listed(_FIGURE_WORDS['index_words'])})(?![\w&-])", re.IGNORECASE
+)
 _BETWEEN_RE = re.compile(r"(?<![\w-])(?:between|from)\s+\Z", re.IGNORECASE)
 _RATIO_NUMBER = rf"(?:\d{{1,3}}(?![\d,.])|(?i:{NUMBER_WORDS_PATTERN}))"
 _RATIO_NUMBER_RE = re.compile(_RATIO_NUMBER)
@@ -1480,6 +1487,8 @@ class _Reader:
                 )
                 if counted is not None:
                     figure.unit, figure.noun = counted
+            elif window.endswith("% to ") and _INDEX_BEFORE_RE.search(window):
+                figure.unit = "point"  # "the Nikkei fell 2.1% to 38,220.85": an index level
 
     def _no_count(self, figure: _Figure) -> bool:
         """Whether a counted noun counts nothing the table's category means: "412 cases per

@@ -300,7 +300,9 @@ def is_name_token(token: str) -> bool:
 def strip_chunk(words: list[str]) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
         lowered = words[i].casefold()
-        if lowered in _CONJUNCTIONS and not (_joins_office(words, i) or _joins_names(words, i)):
+        if lowered in _CONJUNCTIONS and not (
+            _joins_office(words, i) or _joins_names(words, i) or _joins_body(words, i)
+        ):
             words = words[i + 1 :]
             break
     words = _strip_leading_adjuncts(words)
@@ -341,6 +343,22 @@ def _joins_office(words: list[str], i: int) -> bool:
     if not (words[i - 1][:1].isupper() and words[i + 1][:1].isupper()):
         return False
     return any(words[j] in ("of", "for") and words[j - 1][:1].isupper() for j in range(1, i - 1))
+
+
+def _joins_body(words: list[str], i: int) -> bool:
+    """Whether the "and" at ``i`` is inside one body's name ("the National Snow and Ice Data
+    Center", "the Food and Drug Administration"): capitalised words on both sides, one to
+    three after "the" or the start, and the right side ends in an organisation word."""
+    if words[i] != "and" or i == 0 or i + 1 >= len(words):
+        return False
+    left = words[1:i] if words[0].casefold() == "the" else words[:i]
+    right = words[i + 1 :]
+    return (
+        1 <= len(left) <= 3
+        and 1 <= len(right) <= 4
+        and all(w[:1].isupper() for w in (*left, *right))
+        and right[-1].casefold() in ORG_WORDS
+    )
 
 
 def _joins_names(words: list[str], i: int) -> bool:
@@ -386,6 +404,14 @@ def name_run(words: list[str]) -> list[str]:
     for i in range(len(tokens) - 1, -1, -1):
         clean = tokens[i]
         linking = clean in _NAME_LINKS and run and i > 0 and is_name_token(tokens[i - 1])
+        # "the Federation of the Swiss Watch Industry": "the" after "of" inside one name
+        linking = linking or (
+            clean == "the"
+            and run
+            and i > 1
+            and tokens[i - 1] in ("of", "for")
+            and is_name_token(tokens[i - 2])
+        )
         if clean and (is_name_token(clean) or linking):
             run.insert(0, clean)
         else:
@@ -665,11 +691,13 @@ class SpeakerResolver:
             # "for Health and Social Care": an office named by two joined words ends the run
             # (a name after the office comes after a single word: "of State Antony Blinken").
             joined = run[cut].casefold() == "and" and len(run) - cut - 1 <= 3
-            if cut + 2 == len(run) or joined:
+            # "Governor of the Bank of England Andrew Bailey": "the" goes with what follows
+            step = 3 if run[cut + 1] == "the" else 2
+            if cut + step == len(run) or joined:
                 office = re.sub(r"^(?:The)\s+", "", " ".join(run))
                 self._speakers.remember(office, roles, named=False)
                 return office
-            cut += 2
+            cut += step
         name_tokens = run[cut:]
         if not name_tokens:
             # Only a title: "the General said" is a back-reference; with nobody of that role

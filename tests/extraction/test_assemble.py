@@ -466,3 +466,55 @@ def test_a_sentences_date_is_its_first_dated_mention(case):
 def test_mentions_without_a_duration_keep_every_one(mentions):
     # _extract skips _without_rate_durations when the dates hold no duration
     assert assemble._without_rate_durations(mentions) == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Applications rose from 2,300 to 2,900 last year, the council said.", "2,900"),
+        ("Petrol averaged 145.3p a litre last week.", "145.3p a litre"),
+        ("Shares rose 6% after the results were published.", "6%"),
+    ],
+)
+def test_a_word_that_says_when_is_no_subject(text, quote):
+    # FL104 paired the subject "last" with "least" as two spellings of one name
+    assert by_quote(extract(text), quote).subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "low", "high", "unit"),
+    [
+        ("He faces between 10 and 25 years in prison.", "10 and 25 years", 10, 25, "year"),
+        ("The work will take two to three weeks.", "two to three weeks", 2, 3, "week"),
+        ("Repairs could take 3 or 4 days.", "3 or 4 days", 3, 4, "day"),
+    ],
+)
+def test_a_bare_number_joined_to_a_length_of_time_is_one_range(text, quote, low, high, unit):
+    row = by_quote(extract(text), quote)
+    assert (row.kind, row.value_low, row.value_high, row.unit) == ("duration", low, high, unit)
+    assert row.value == (low + high) / 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sentences rose from 10 to 15 years.",  # a change: two figures
+        "It costs 10 and lasts 25 years.",  # "and" without "between"
+        "He served 30 to 25 years.",  # not a rising range
+    ],
+)
+def test_a_change_or_a_list_stays_two_figures(text):
+    kinds = [r.kind for r in extract(text) if r.kind in ("quantity", "duration")]
+    assert kinds == ["quantity", "duration"]
+
+
+def test_a_quoted_verdict_said_of_reports_denies_them():
+    rows = extract(
+        '"Nothing could be further from the truth," the club\'s chairman said of reports'
+        " that the manager had been sacked."
+    )
+    (claim,) = [r for r in rows if r.kind == "proposition"]
+    assert claim.stance == "denies"
+    assert claim.claim_key == claim_key("the manager had been sacked.")
+    rows = extract('"We are proud of the team," the coach said of reports that the club was sold.')
+    assert [r.stance for r in rows if r.kind == "proposition"] == ["asserts"]

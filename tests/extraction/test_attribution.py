@@ -723,3 +723,39 @@ def test_a_figure_in_a_phrase_after_the_tag_is_the_same_report_s():
     for figure in ("30", "40"):
         at = text.index(figure)
         assert attributor.at(0, at, at + 2).speaker == "police"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a forecast is its maker's, before an amount or "that" (words.toml [speech] forecast)
+        ("The weather service forecast up to 40 mm of rain on Sunday.", "weather service"),
+        ("The IEA projected that demand would rise by 2% next year.", "IEA"),
+        # British court reporting: "..., the court heard."
+        ("The firm had lost £2m by March, the court heard.", "court"),
+        # one body's name with "and" or "of the" inside it
+        (
+            "Exports fell, the National Snow and Ice Data Center said.",
+            "National Snow and Ice Data Center",
+        ),
+        (
+            "Exports fell, the Federation of the Swiss Watch Industry said.",
+            "Federation of the Swiss Watch Industry",
+        ),
+        ("Russia and China said the talks had failed.", "Russia and China"),
+    ],
+)
+def test_round8_attribution_shapes(sentence, speaker):
+    assert speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The forecast for Sunday is 20C.",
+        "The projected deficit is £20bn.",
+        "Police arrived and the road was shut.",
+    ],
+)
+def test_a_forecast_noun_and_a_plain_clause_name_no_speaker(sentence):
+    assert speakers(sentence) == [None]

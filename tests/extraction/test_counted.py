@@ -139,3 +139,19 @@ def test_the_state_after_a_count_is_read_as_without_the_gate(rest, blanks):
 def test_a_state_word_written_oddly_is_read_not_a_crash(text, state):
     rows = extract_assertions(Document.from_text(text, name="t"))
     assert [r.subject for r in rows if r.kind == "quantity"] == [state]
+
+
+def test_a_headline_present_tense_kills_and_injures_count_people() -> None:
+    rows = extract_assertions(
+        Document.from_text("Quake kills 12, injures dozens in Turkey", name="q")
+    )
+    found = {r.quote: (r.unit, r.subject) for r in rows if r.kind == "quantity"}
+    assert found == {"12": ("person", "killed"), "dozens": ("person", "injured")}
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("gas", "gas"), ("buses", "bus"), ("viruses", "virus"), ("clients", "client")],
+)
+def test_nouns_in_s_that_are_no_plurals_keep_their_s(word, lemma) -> None:
+    assert counted_noun(None, word) == lemma

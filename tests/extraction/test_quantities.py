@@ -1069,3 +1069,17 @@ def test_a_level_of_migration_counts_people() -> None:
     assert one("Net migration to Canada rose to 1.1 million.", "1.1 million").unit == "person"
     assert one("Emigration fell to 92,000 last year.", "92,000").unit == "person"
     assert one("The index rose to 300.", "300").unit is None
+
+
+def test_n_of_its_m_nouns_counts_the_nouns_both_times() -> None:
+    text = "The carmaker will cut 1,200 of its 9,000 jobs in Sweden."
+    assert (one(text, "1,200").unit, one(text, "1,200").noun) == ("item", "jobs")
+    assert one("Officials said 29 of their 31 drones were downed.", "29").unit == "aircraft"
+
+
+def test_a_bare_level_after_an_index_moved_in_per_cent_is_in_points() -> None:
+    text = "Tokyo's Nikkei share average fell 2.1% to 38,220.85 on Monday."
+    assert one(text, "38,220.85").unit == "point"
+    assert one("The S&P 500 index rose 0.8% to 5,870.6.", "5,870.6").unit == "point"
+    # no index named: the level stays bare
+    assert one("Sales fell 2% to 3,000 in May.", "3,000").unit is None
