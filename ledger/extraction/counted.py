@@ -43,17 +43,32 @@ def _lemma(word: str) -> str:
     return load_lexicon().irregular_plurals.get(folded) or subject_head(folded)
 
 
-_TAIL = 24  # longer than any word the state pattern names
-
-
 @lru_cache(maxsize=1)
-def _state_before() -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _state_before() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
     """The pattern of a state verb before a count, behind a look-ahead for its first letters
-    (the same matches, searched 5x faster), and every word it names, lower-cased: the text
-    before a count it matches ends in one of them."""
+    (the same matches, searched 5x faster); the words of its ``state`` group and every other
+    word it names ("at", "least", "up", "to"...), lower-cased: the text before a count it
+    matches ends in a word ending in a state word, then none or more of the others."""
     pattern = load_lexicon().state_before_re
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", pattern.pattern)}
-    return guarded(pattern), tuple(sorted(words))
+    unescaped = re.sub(r"\\.", " ", pattern.pattern)
+    group = re.search(r"\(\?P<state>([^()]*)\)", unescaped)
+    states = {w.lower() for w in re.findall(r"[A-Za-z]+", group.group(1))} if group else set()
+    outside = unescaped.replace(group.group(0), " ") if group else unescaped
+    others = {w.lower() for w in re.findall(r"[A-Za-z]+", re.sub(r"\(\?P<\w+>", " ", outside))}
+    if not states:  # a shape not read here: every word may end the text before a count
+        states = others
+    return guarded(pattern), tuple(sorted(states)), frozenset(others)
+
+
+def _may_precede_state(before: str, states: tuple[str, ...], others: frozenset[str]) -> bool:
+    """Whether ``before`` (lower-case ASCII) can end as the text before a count the state
+    pattern matches: its last words are words of the pattern outside the state group ("at
+    least"), and the one before them ends in a state word ("killed", "(killed")."""
+    words = before.split()
+    at = len(words)
+    while at and words[at - 1] in others and not words[at - 1].endswith(states):
+        at -= 1
+    return at > 0 and words[at - 1].endswith(states)
 
 
 @lru_cache(maxsize=1)
@@ -99,12 +114,13 @@ def casualty_state(text: str, sentence_start: int, start: int, end: int) -> str 
     if not text[start - 1 : start].isspace():
         return None
     low = max(sentence_start, start - 40)
-    pattern, endings = _state_before()
-    # The verb or the words between it and the count ("at least") end right before the
-    # white space before the count: a line of bare figures ("1 to 1 to", "three three") has
-    # none there, told from the last characters instead of a search (issue 9 item 3).
-    core = text[low:start].rstrip()[-_TAIL:]
-    if core.isascii() and not core.lower().endswith(endings):
+    pattern, states, others = _state_before()
+    # The verb and the words between it and the count ("at least") are the last words
+    # before the count: a line of bare figures has none there ("three three"), or only a
+    # word that may follow the verb ("1 to 1 to"), told from the words instead of a search
+    # (issue 9 item 3).
+    core = text[low:start]
+    if core.isascii() and not _may_precede_state(core.lower(), states, others):
         return None
     before = pattern.search(text, low, start)
     if before:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from fact_ledger.checks import numeric
@@ -87,7 +87,24 @@ _STATE_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@given(st.lists(_STATE_PIECES, max_size=10).map("".join), st.integers(0, 60))
+# Words with the blank after them: a state verb and the words that may stand between it and
+# the count ("killed at least", "(killed up to"), and the words of a line of figures.
+_STATE_WORDS = st.sampled_from(
+    [*(f"{state} " for state in load_lexicon().states), "KILLED ", "(killed ", "x-killed ",
+     "at ", "least ", "more ", "than ", "up ", "to ", "As ", "many ", "1 ", "three ", "to\n",
+     "views ", "\u212ailled ", "the "]
+)  # fmt: skip
+
+
+@given(
+    st.one_of(
+        st.lists(_STATE_PIECES, max_size=10).map("".join),
+        st.lists(_STATE_WORDS, max_size=8).map("".join),
+    ),
+    st.integers(0, 60),
+)
+@example("(killed up to ", 0)
+@example("said 1 to 1 to ", 0)
 def test_casualty_state_reads_as_searching_before_every_count(before: str, sentence: int) -> None:
     # The verb before the count is looked for only where the text ends in one of its words:
     # the answer must be the plain search's (the state word after the count comes first).
