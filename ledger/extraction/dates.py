@@ -128,13 +128,21 @@ _COUNT = (
 # past few", "since", "last") is read afterwards with small patterns anchored at its start.
 _RELATIVE_DAY_WORDS = ["today", "yesterday", "tomorrow", "tonight", "night", "weekend"]
 _ANCHOR_WORDS = word_alternation([*MONTHS, *WEEKDAYS, *_TIME_UNIT_FORMS, *_RELATIVE_DAY_WORDS])
+#: What may follow the white space after a day ("of", a month, "am"/"pm"), as a class of
+#: its first letters: "1 to 1 to", "1 %", "€1 €1" have a day and white space, then none of
+#: them, and the alternatives were tried there (issue 9 item 3). White space alone when the
+#: letters cannot be told.
+_AFTER_DAY = first_chars(re.compile("|".join(["of", _MONTH, _AMPM.removeprefix(r"\s*")])))
 # What a number that starts an anchor is followed by (a necessary condition of every
 # alternative below that starts with a digit): four digits (a year, a decade, an ISO date, a
 # year range, "1040 GMT"); a separator of a numeric date or a clock ("1/2/2020", "03:27",
-# "2.17 p.m.", "2pm"); or a day, maybe a day range, then white space ("15 November", "14-15
-# April", "2 pm"). "1-1-1-..." and "$1$1..." start none, and the alternatives were tried and
-# given up at every such number, most of the date finder's time on those lines (issue 9 item 3).
-_DIGIT_ANCHOR = r"\d(?:\d{3}|\d?[/.:ap]|\d?(?:st|nd|rd|th)?(?:[-–]\d\d?(?:st|nd|rd|th)?)?\s)"
+# "2.17 p.m.", "2pm"); or a day, maybe a day range, then white space and "of", a month or
+# am/pm ("15 November", "14-15 April", "2 pm"). "1-1-1-..." and "$1$1..." start none, and
+# the alternatives were tried and given up at every such number, most of the date finder's
+# time on those lines (issue 9 item 3).
+_DIGIT_ANCHOR = r"\d(?:\d{3}|\d?[/.:ap]|\d?(?:st|nd|rd|th)?(?:[-–]\d\d?(?:st|nd|rd|th)?)?\s" + (
+    rf"+[{''.join(re.escape(c) for c in sorted(_AFTER_DAY))}])" if _AFTER_DAY else ")"
+)
 # The characters an anchor word can start with (any non-ASCII one too: case-blind matching
 # folds "ſ" and "K" to ASCII letters), tested before the case-blind alternation of the words:
 # a line of figures ("1%1%", "$1$1") tried that alternation after every figure, a third of
