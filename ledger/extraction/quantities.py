@@ -637,8 +637,13 @@ class _Reader:
         self._text_scale: str | None = None  # the temperature scale the text names, once
         self._marks: tuple[list[int], list[int]] | None = None  # '"' and line breaks, if needed
         self._measure_pos = -1  # see _measure_at
-        self._tail_pos = -1  # see _may_end
-        self._tail: str | None = None
+        self._cue_pos = -1  # see _cues
+        self._cue_set: frozenset[str] = _ALL_CUES
+        # The cues each last word before a figure allows at once, and those it allows if the
+        # word before it ends in one of some words (see _cues), per word seen.
+        self._cues_by_word: dict[
+            str, tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]
+        ] = {}
         self._measure_found: re.Match[str] | None = None
         # Where a character that can start a _NEAR_PATTERNS match stands, for windows read
         # in text order: (from, at) says the first such character at or after ``from`` is at
@@ -665,10 +670,7 @@ class _Reader:
             for wording in rule.before
             for end in (wording[-1], wording[-1].lower(), wording[-1].upper())
         )
-        # How each qualifier written before a number ends, in lower case (see _may_end).
-        self.qualifier_endings = tuple(
-            {w.split(" ")[-1].lower() for rule in self.qualifiers.rules for w in rule.before}
-        )
+        self.cue_endings = _cue_endings()
         self.code_starts = [s for s, _ in code]
         self.code_ends = [e for _, e in code]
         # The characters that can stand right before a figure a currency symbol precedes (its
@@ -754,24 +756,69 @@ class _Reader:
             return False
         return word.group().lower() not in self.unit_runs
 
-    def _may_end(self, start: int, endings: tuple[str, ...], strip: str = "") -> bool:
-        """Whether the text before ``start`` can end in one of ``endings`` (lower case): a
-        necessary condition of each cue searched for right before a figure ("minus 20",
-        "Article 5", "between 3 and 4", "voted 31 to 18", "Read: 125"), all of which end in
-        a word or symbol and white space right where the figure starts. The characters that
-        close the run before the figure, lower-cased, are read once per start; a search tries
-        every position of its window, and on a line of figures with words between them ("1 to
-        1 to ...", "three three ...") those searches were a tenth of the time (issue 9 item 3).
-        ``strip``: characters the cue allows after its word besides white space (":").
-        Where those characters are not all ASCII every cue is tried: case-blind matching
-        folds some other letters to ASCII ones ("K", "ſ")."""
-        if start != self._tail_pos:
-            core = self.text[max(0, start - _CUE_WINDOW) : start].rstrip()[-_TAIL:]
-            self._tail_pos, self._tail = start, core.lower() if core.isascii() else None
-        tail = self._tail
-        if tail is None:
-            return True
-        return (tail.rstrip(strip + _ASCII_SPACE) if strip else tail).endswith(endings)
+    def _cues(self, start: int) -> frozenset[str]:
+        """The cues (keys of ``_cue_endings``) that can be written right before ``start``:
+        each cue looked for before a figure ("minus 20", "Article 5", "between 3 and 4",
+        "voted 31 to 18", "up to 300", "Read: 125") ends in its words and white space (":"
+        too after a view counter's word) right where the figure starts, so the last word of
+        the text before the figure, and for a cue of two words ("votes to", "up to") the
+        word before it, rule most cues out. Read once per start, the answer for each last
+        word kept: on a line of figures with words between them ("1 to 1 to ...", "three
+        three ...") nine tests of the text before every figure, and the searches for "voted"
+        and "up to" that "to" let through, were a sixth of the time (issue 9 item 3). Every
+        cue where a character case-blind matching takes for an ASCII letter stands in the
+        window ("K", "ſ", "ı", "İ"), or with the gates open."""
+        if start != self._cue_pos:
+            self._cue_pos = start
+            window = self.text[max(0, start - _CUE_WINDOW) : start]
+            if not self.gated or (not window.isascii() and _FOLD_TRAPS_RE.search(window)):
+                self._cue_set = _ALL_CUES
+                return _ALL_CUES
+            words = window.lower().split()
+            if not words:
+                self._cue_set = _NO_CUES
+                return _NO_CUES
+            last = words[-1]
+            run = _ending_run(last)
+            found, pairs = self._cue_word(run)
+            if pairs and len(run) == len(last) and len(words) > 1:
+                before = words[-2]
+                more = [cue for cue, firsts in pairs if before.endswith(firsts)]
+                if more:
+                    found = found.union(more)
+            if last[-1] == ":":  # "Read: 125", "Views :: 40": the counter's word before it
+                words = window.lower().replace(":", " ").split()
+                if words:
+                    found = found | (self._cue_word(_ending_run(words[-1]))[0] & _COLON_CUES)
+            self._cue_set = found
+        return self._cue_set
+
+    def _cue_word(
+        self, last: str
+    ) -> tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]:
+        """For the end of the last word before a figure written in the endings' characters
+        (``_ending_run``, lower case): the cues of one word it ends in, and for each cue of
+        two words whose second it is, how the word before must end (to be asked only when
+        the whole word is that second word). Kept per run: a figure or a price before the
+        figure ("12,345", "$5") asks as "", not once per number."""
+        found = self._cues_by_word.get(last)
+        if found is None:
+            if len(self._cues_by_word) > 4096:
+                self._cues_by_word.clear()  # a text of endless different words
+            whole: set[str] = set()
+            pairs: dict[str, list[str]] = {}
+            for cue, endings in self.cue_endings.items():
+                for ending in endings:
+                    first, _, second = ending.rpartition(" ")
+                    if not first and last.endswith(second):
+                        whole.add(cue)
+                    elif first and last == second:
+                        pairs.setdefault(cue, []).append(first)
+            found = self._cues_by_word[last] = (
+                frozenset(whole),
+                tuple((cue, tuple(firsts)) for cue, firsts in pairs.items() if cue not in whole),
+            )
+        return found
 
     def masked(self, start: int, end: int) -> bool:
         i = bisect_right(self.masked_starts, end - 1) - 1
@@ -914,13 +961,13 @@ class _Reader:
             if kind == "digits" and (
                 (
                     (worded or last in ".#№")
-                    and self._may_end(start, _IDENTIFIER_ENDINGS)
+                    and "identifier" in self._cues(start)
                     and _IDENTIFIER_BEFORE_RE.search(text, max(0, start - 14), start)
                 )
                 or (
                     spaced
                     and (worded or last == "/")
-                    and self._may_end(start, _POSITION_OF_ENDINGS)
+                    and "position" in self._cues(start)
                     and _POSITION_OF_BEFORE_RE.search(text, max(0, start - 24), start)
                 )
             ):
@@ -956,7 +1003,7 @@ class _Reader:
             worded_gap = spaced and worded  # "minus 20", "magnitude 6.4", "absolute zero"
             minus = (
                 worded_gap
-                and self._may_end(start, _MINUS_ENDINGS)
+                and "minus" in self._cues(start)
                 and _MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)
             )
             if minus and value > 0:
@@ -966,13 +1013,13 @@ class _Reader:
             figure = _Figure(start, end, end, value, value, value, kind)
             if (
                 worded_gap
-                and self._may_end(start, _UNIT_BEFORE_ENDINGS)
+                and "magnitude" in self._cues(start)
                 and _UNIT_BEFORE_RE.search(text, max(0, start - 14), start)
             ):
                 figure.unit = "magnitude"
             absolute = (
                 worded_gap
-                and self._may_end(start, _ABSOLUTE_ENDINGS)
+                and "absolute" in self._cues(start)
                 and _ABSOLUTE_BEFORE_RE.search(text, max(0, start - 10), start)
             )
             if absolute and number.lower() == "zero":
@@ -1239,7 +1286,7 @@ class _Reader:
         spaced = text[figure.start - 1 : figure.start].isspace() if figure.start else False
         between = (
             _BETWEEN_RE.search(text, max(0, figure.start - 10), figure.start)
-            if spaced and self._may_end(figure.start, _BETWEEN_ENDINGS)
+            if spaced and "between" in self._cues(figure.start)
             else None
         )
         if (
@@ -1265,7 +1312,7 @@ class _Reader:
         voted = (
             spaced
             and sep in ("to", "-", "–")
-            and self._may_end(figure.start, _VOTED_ENDINGS)
+            and "voted" in self._cues(figure.start)
             and _VOTED_BEFORE_RE.search(text, max(0, figure.start - 20), figure.start)
         )
         if (sep in ("-", "–") or voted) and _is_tally(m.group(), first, second) and not unit_first:
@@ -1812,7 +1859,7 @@ class _Reader:
         last, _ = _before(self.text, figure.start)
         if not (last.isalpha() or last == "." or last in self.qualifier_ends):
             return  # a qualifier ends in a word or one of its symbols ("~")
-        if not self._may_end(figure.start, self.qualifier_endings):
+        if "qualifier" not in self._cues(figure.start):
             return
         m = self.before_re.search(self.text, max(0, figure.start - 24), figure.start)
         if not m:
@@ -1837,7 +1884,7 @@ class _Reader:
         prev = self.text[figure.start - 1 : figure.start]
         before = (
             (prev == ":" or prev.isspace())
-            and self._may_end(figure.start, _COUNTER_ENDINGS, _COUNTER_STRIP)
+            and "counter" in self._cues(figure.start)
             and _COUNTER_BEFORE_RE.search(self.text, max(0, figure.start - 10), figure.start)
         )
         if before or (
@@ -1972,8 +2019,6 @@ class _Reader:
 # "1%1", "12:30") or preceded by other figures has none, and skipping the searches is what
 # keeps a line of half a million figures linear in cost per figure (issue 9 item 3).
 _CUE_WINDOW = 24
-_TAIL = 16  # longer than any cue's last word ("magnitude", "Interstate", "comments:")
-_ASCII_SPACE = "".join(c for c in map(chr, range(128)) if c.isspace())  # what \s is in ASCII
 
 
 def _before(text: str, start: int) -> tuple[str, bool]:
@@ -2166,15 +2211,53 @@ _NO_UNCERTAINTY = never_first(_UNCERTAINTY_RE)
 _NEAR_PATTERNS = (_ASTRONOMY_CONTEXT_RE, _DATA_CONTEXT_RE, _SHARE_CONTEXT_RE)
 _NEAR_STARTS = starts_class(*_NEAR_PATTERNS)
 
-# How the text before a figure ends when each cue searched for there can match (see
-# _Reader._may_end), lower-cased; tests/extraction/test_cue_endings.py checks each against its
-# pattern with every word the pattern names.
-_IDENTIFIER_ENDINGS = tuple(w.lower() for w in _FIGURE_WORDS["identifiers"])
-_POSITION_OF_ENDINGS = ("of", "/")
-_MINUS_ENDINGS = ("minus",)
-_UNIT_BEFORE_ENDINGS = ("magnitude", "of")
-_ABSOLUTE_ENDINGS = ("absolute",)
-_BETWEEN_ENDINGS = ("between", "from")
-_VOTED_ENDINGS = ("voted", "of", "to")
-_COUNTER_ENDINGS = ("read", "viewed", "views", "hits", "comments", "shares")
-_COUNTER_STRIP = ":"  # "Read: 125", "Views :: 40"
+# How the text before a figure ends where each cue searched for there can match (see
+# _Reader._cues), lower case, words apart by one space (any white space in the text): a cue
+# may be there only if the last word before the figure ends in the ending's last word, or for
+# an ending of two words, is its second and the word before ends in its first.
+# tests/extraction/test_cue_endings.py checks each against its pattern with every word the
+# pattern names.
+_CUE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "identifier": tuple(w.lower() for w in _FIGURE_WORDS["identifiers"]),  # "Article 5"
+    "position": ("of", "/"),  # "Page 2 of 5"
+    "minus": ("minus",),
+    "magnitude": ("magnitude", "magnitude of"),
+    "absolute": ("absolute",),  # "absolute zero"
+    "between": ("between", "from"),
+    "voted": ("voted", "vote of", "votes to"),
+    "counter": ("read", "viewed", "views", "hits", "comments", "shares"),  # "Read: 125"
+}
+# The cues whose words may be followed by ":" before the figure ("Read: 125", "Views :: 40").
+_COLON_CUES = frozenset({"counter"})
+_NO_CUES: frozenset[str] = frozenset()
+# The characters outside ASCII that case-blind matching takes for an ASCII letter (see
+# tests/extraction/test_cue_endings.py): where one stands before a figure every cue is tried.
+_FOLD_TRAPS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@functools.cache
+def _cue_endings() -> dict[str, tuple[str, ...]]:
+    """``_CUE_ENDINGS`` and the qualifiers written before a number ("about", "up to", "more
+    than"): each wording's last two words."""
+    cues = {
+        **_CUE_ENDINGS,
+        "qualifier": tuple(w for rule in load_qualifiers().rules for w in rule.before),
+    }
+    # (each ending as its last two words: a longer one is told by those)
+    return {
+        cue: tuple(dict.fromkeys(" ".join(e.lower().split()[-2:]) for e in endings))
+        for cue, endings in cues.items()
+    }
+
+
+_ALL_CUES = frozenset(_cue_endings())
+# The characters the endings are written with.
+_ENDING_CHARS = "".join(
+    sorted({c for endings in _cue_endings().values() for e in endings for c in e} - {" "})
+)
+
+
+def _ending_run(word: str) -> str:
+    """The longest end of ``word`` written in the endings' characters: a word ends in an
+    ending of one word exactly when this run does."""
+    return word[len(word.rstrip(_ENDING_CHARS)) :]

@@ -1,11 +1,12 @@
 """The quantity reader tries each cue before a figure ("minus 20", "Article 5", "voted 31 to
-18", "about 300") only when the text there ends in one of the cue's last words
-(``_Reader._may_end``): that must be a necessary condition of the cue's pattern, or a
-figure would lose its reading (issue 9 item 3)."""
+18", "about 300") only when the last word or two of the text there are how the cue ends
+(``_Reader._cues``): that must be a necessary condition of the cue's pattern, or a figure
+would lose its reading (issue 9 item 3)."""
 
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given
@@ -14,19 +15,19 @@ from hypothesis import strategies as st
 from fact_ledger.extraction import quantities as q
 from fact_ledger.extraction.qualifiers import load_qualifiers
 
-# (name, pattern, window the reader searches, endings, characters stripped besides spaces)
+# (name, pattern, window the reader searches)
 _CUES = [
-    ("identifier", q._IDENTIFIER_BEFORE_RE, 14, q._IDENTIFIER_ENDINGS, ""),
-    ("position", q._POSITION_OF_BEFORE_RE, 24, q._POSITION_OF_ENDINGS, ""),
-    ("minus", q._MINUS_WORD_BEFORE_RE, 8, q._MINUS_ENDINGS, ""),
-    ("magnitude", q._UNIT_BEFORE_RE, 14, q._UNIT_BEFORE_ENDINGS, ""),
-    ("absolute", q._ABSOLUTE_BEFORE_RE, 10, q._ABSOLUTE_ENDINGS, ""),
-    ("between", q._BETWEEN_RE, 10, q._BETWEEN_ENDINGS, ""),
-    ("voted", q._VOTED_BEFORE_RE, 20, q._VOTED_ENDINGS, ""),
-    ("counter", q._COUNTER_BEFORE_RE, 10, q._COUNTER_ENDINGS, q._COUNTER_STRIP),
+    ("identifier", q._IDENTIFIER_BEFORE_RE, 14),
+    ("position", q._POSITION_OF_BEFORE_RE, 24),
+    ("minus", q._MINUS_WORD_BEFORE_RE, 8),
+    ("magnitude", q._UNIT_BEFORE_RE, 14),
+    ("absolute", q._ABSOLUTE_BEFORE_RE, 10),
+    ("between", q._BETWEEN_RE, 10),
+    ("voted", q._VOTED_BEFORE_RE, 20),
+    ("counter", q._COUNTER_BEFORE_RE, 10),
 ]
 _READER = q._Reader("", [])
-_QUALIFIER = ("qualifier", _READER.before_re, 24, _READER.qualifier_endings, "")
+_QUALIFIER = ("qualifier", _READER.before_re, 24)
 _ALL = [*_CUES, _QUALIFIER]
 
 # Every word the patterns and the qualifier table name, in three cases, and the separators,
@@ -39,22 +40,24 @@ _PIECES = [
     *_WORDS,
     *(w.upper() for w in _WORDS),
     *(w.title() for w in _WORDS),
-    *" \t\n\u00a0.:#№/-(~<>+",
+    *" \t\n\u00a0\u2003\x1c.:#№/-(~<>+’“",
     "2",
     "14",
     "or ",
     "ſ",
     "\u212a",
     "İ",
+    "ı",
     "x",
+    "é",
 ]
 
 
 def _holds(cue: tuple, text: str, start: int) -> None:
-    name, pattern, window, endings, strip = cue
+    name, pattern, window = cue
     if pattern.search(text, max(0, start - window), start):
         reader = q._Reader(text, [])
-        assert reader._may_end(start, endings, strip), (name, text[max(0, start - 24) : start])
+        assert name in reader._cues(start), (name, text[max(0, start - 24) : start])
 
 
 @pytest.mark.parametrize("cue", _ALL, ids=[c[0] for c in _ALL])
@@ -74,6 +77,9 @@ def test_every_word_the_cue_names_passes_its_gate(cue: tuple) -> None:
                 " to ",
                 " 2 of ",
                 " 2 / ",
+                " \u00a0",
+                "\u2003",
+                " ’ ",
             ):
                 text = f"x {written}{gap}5"
                 _holds(cue, text, len(text) - 1)
@@ -95,11 +101,24 @@ def test_a_number_run_into_the_figure_has_a_digit_before_its_space(pieces: list[
         assert before[-1:] in " \t" and before[-2:-1].isdigit()
 
 
-def test_a_line_of_figures_and_words_passes_no_gate_but_its_own() -> None:
-    text = "1 to 1 to 1"
-    reader = q._Reader(text, [])
-    assert reader._may_end(5, q._VOTED_ENDINGS)  # "to": "voted 31 to 18" may be there
-    for _, _, _, endings, strip in _CUES:
-        if endings is not q._VOTED_ENDINGS:
-            assert not reader._may_end(5, endings, strip)
-    assert q._Reader("Read:: 5", [])._may_end(7, q._COUNTER_ENDINGS, ":")
+def test_a_line_of_figures_and_words_passes_no_gate() -> None:
+    # "to" after a figure is neither "votes to" nor "up to" nor "close to"
+    assert q._Reader("1 to 1 to 1", [])._cues(5) == frozenset()
+    assert q._Reader("three three three", [])._cues(12) == frozenset()
+    assert "voted" in q._Reader("Votes  to 5", [])._cues(10)
+    assert "qualifier" in q._Reader("up\tto 5", [])._cues(6)
+    assert q._Reader("Read:: 5", [])._cues(7) == {"counter"}
+    assert q._Reader("Read \u212a 5", [])._cues(7) == q._ALL_CUES  # case-blind traps
+
+
+def test_the_fold_traps_are_every_character_case_blind_matching_takes_for_ascii() -> None:
+    # _cues reads the lower-cased words; these characters would match a cue's letters
+    # case-blind and read as other letters lower-cased, so every cue is tried where they stand
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    found = "".join(
+        c
+        for c in map(chr, range(128, sys.maxunicode + 1))
+        if letters.match(c) or any(x.isascii() for x in c.lower())
+    )
+    assert all(q._FOLD_TRAPS_RE.match(c) for c in found), found
+    assert len(found) == 4
