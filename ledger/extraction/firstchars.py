@@ -144,7 +144,9 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     chars = "".join(re.escape(char) for char in sorted(starts))
     # Case-sensitive: the set already holds each case an ASCII start can take, and case
     # folding would let a non-ASCII letter that folds to ASCII ("\u212a", "\u017f") fail it.
-    return re.compile(rf"(?-i:(?=[{chars}]|[^\x00-\x7f]))(?:{pattern.pattern})", pattern.flags)
+    # (No ASCII start at all: "[]" would open a class that takes "]" and runs on.)
+    ahead = rf"[{chars}]|[^\x00-\x7f]" if chars else r"[^\x00-\x7f]"
+    return re.compile(rf"(?-i:(?={ahead}))(?:{pattern.pattern})", pattern.flags)
 
 
 # White space within a line, as ``[^\S\n]`` matches it (every such character is below U+3001;

@@ -100,6 +100,14 @@ def test_what_first_chars_reads() -> None:
     assert first_chars(re.compile(r"(a)?(?(1)b|c)")) is None
 
 
+def test_a_pattern_that_starts_only_outside_ascii_is_guarded_soundly() -> None:
+    # An empty set of ASCII starts once made the look-ahead "[]|[^...]", one broken class
+    traps = re.compile("[\u0130\u0131\u017f\u212a]")
+    assert first_chars(traps) == frozenset()
+    assert guarded(traps).search("a\u017fky").span() == (1, 2)  # type: ignore[union-attr]
+    assert guarded(traps).search("]|[^x") is None
+
+
 def test_any_other_character_may_start_a_match() -> None:
     starts = first_chars(re.compile("k", re.I))
     assert not may_match(starts, "1", 0) and not may_match(starts, "x", 0)
