@@ -22,7 +22,15 @@ import functools
 import re
 from typing import Any
 
-__all__ = ["first_chars", "first_runs", "guarded", "may_match", "never_first", "starts_class"]
+__all__ = [
+    "first_chars",
+    "first_marks",
+    "first_runs",
+    "guarded",
+    "may_match",
+    "never_first",
+    "starts_class",
+]
 
 _ASCII = [chr(code) for code in range(128)]
 
@@ -194,6 +202,29 @@ def first_runs(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ..
     return glued, tuple(sorted(run[1:] for run in runs if run.startswith(" ")))
 
 
+def first_marks(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The ASCII characters other than letters and white space within a line that a match
+    of ``pattern`` can take first, right at its start and after white space within a line,
+    or None when :func:`first_runs` cannot tell its runs.
+
+    The other half of :func:`first_runs`: where the white space at ``pos`` (perhaps none) is
+    followed by such a character ``mark`` (a digit, "$", "%", "(", a line end),
+    ``pattern.match(text, pos)`` can succeed only if ``mark in first_marks(pattern)[spaced]``
+    (a match that ends inside the white space is one that matches white space alone, which
+    first_runs refuses). On "1 1 1 ...", "$1 $1 ..." or "(1 (1 ..." the quantity reader
+    asked every reading after each figure, none of which can start there (issue 9 item 3).
+    """
+    try:
+        from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        walk = _RunWalk(parsed.state, _compiler, _constants, _parser)
+        walk.walk(parsed.data, parsed.state.flags)
+    except Exception:  # as first_runs
+        return None
+    return frozenset(walk.marks[False]), frozenset(walk.marks[True])
+
+
 class _RunWalk:
     """Every way a pattern can go from its start, over white space, into letters: a walk
     over (what is left to match, the letters consumed so far) states, each seen once. The
@@ -203,7 +234,12 @@ class _RunWalk:
     def __init__(self, state: Any, compiler: Any, c: Any, parser: Any) -> None:
         self.state, self.compiler, self.c, self.parser = state, compiler, c, parser
         self.kept: dict[int, Any] = {}  # the item lists frames name by id, kept alive
-        self.chars: dict[tuple[int, int, int], tuple[frozenset[str], bool, bool]] = {}
+        self.chars: dict[
+            tuple[int, int, int], tuple[frozenset[str], bool, bool, frozenset[str]]
+        ] = {}
+        # The ASCII characters other than letters and white space a match can take first
+        # (right at its start, and after white space), besides the runs of letters.
+        self.marks: tuple[set[str], set[str]] = (set(), set())
 
     def walk(self, items: Any, flags: int) -> set[str]:
         c = self.c
@@ -244,13 +280,14 @@ class _RunWalk:
             if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
                 todo.append((after, run))
             elif op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY, c.CATEGORY):
-                letters, blank, other = self._classify(op, arg, fl)
+                letters, blank, other, marks = self._classify(op, arg, fl)
                 # A class of letters ("[a-z]", "\\w") is where a run stops being told: it
                 # starts any word, or ends the run told so far as a prefix.
                 wide = len(letters) > _MAX_CLASS
                 if run is None or run == " ":
                     if wide:
                         raise _Unknown
+                    self.marks[run == " "].update(marks)
                     if blank:
                         todo.append((after, " "))
                     todo.extend((after, (run or "") + letter) for letter in letters)
@@ -280,9 +317,12 @@ class _RunWalk:
         self.kept[id(items)] = items
         return id(items)
 
-    def _classify(self, op: Any, arg: Any, flags: int) -> tuple[frozenset[str], bool, bool]:
+    def _classify(
+        self, op: Any, arg: Any, flags: int
+    ) -> tuple[frozenset[str], bool, bool, frozenset[str]]:
         """(the ASCII letters, lower case, one character item matches; whether it matches
-        white space within a line; whether it may match anything else)."""
+        white space within a line; whether it may match anything else; the ASCII characters
+        other than letters and that white space it matches)."""
         key = (id(op), hash(repr(arg)), flags)
         found = self.chars.get(key)
         if found is None:
@@ -303,5 +343,8 @@ class _RunWalk:
                 for ch in [*_ASCII, *_TWINS]
                 if ch not in _LETTERS and ch not in BLANKS
             )
-            found = self.chars[key] = (letters, blank, other)
+            marks = frozenset(
+                ch for ch in _ASCII if ch not in _LETTERS and ch not in BLANKS and item.match(ch)
+            )
+            found = self.chars[key] = (letters, blank, other, marks)
         return found

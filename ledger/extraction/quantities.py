@@ -26,7 +26,13 @@ from typing import ClassVar
 
 from fact_ledger.extraction.budget import check_rows, row_limit
 from fact_ledger.extraction.dates import time_spans
-from fact_ledger.extraction.firstchars import first_runs, guarded, never_first, starts_class
+from fact_ledger.extraction.firstchars import (
+    first_marks,
+    first_runs,
+    guarded,
+    never_first,
+    starts_class,
+)
 from fact_ledger.extraction.lexicon import looked_up
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.numbers import (
@@ -681,6 +687,7 @@ class _Reader:
         # The readings that can start with the word after a position (see _follow_at), the last
         # position asked and its answer, and the answer for each word seen.
         self.follow_runs = _follow_runs()
+        self.follow_marks = _follow_marks()
         self._follow_pos = -1
         self._follow: frozenset[str] | None = None
         self._follow_by_word: dict[str, frozenset[str]] = {}
@@ -711,34 +718,49 @@ class _Reader:
 
     def _follow_at(self, pos: int) -> frozenset[str] | None:
         """The readings (keys of ``_follow_runs``) that can match at ``pos``, told from the
-        word after the white space there; None: any of them (no ASCII letter follows the
-        white space, where the readings' own first-character tests apply; or the gates are
+        word or the character after the white space there; None: any of them (a character
+        outside ASCII or the end of the text follows the white space; or the gates are
         open). Each reading after a figure is an anchored pattern that, on a line of
-        figures with words between them ("1 to 1 to ...", "three three ..."), failed late
-        some fifteen times a figure (issue 9 item 3): the word is read once per position
-        and each reading asked only where it can start with it. What each pattern can start
-        with is read from the pattern itself (firstchars.first_runs), so the test cannot
-        drift from it."""
+        figures ("1 to 1 to ...", "three three ...", "1 1 1 ...", "$1 $1 ..."), failed late
+        some fifteen times a figure (issue 9 item 3): the word or character is read once
+        per position and each reading asked only where it can start with it. What each
+        pattern can start with is read from the pattern itself (firstchars.first_runs and
+        first_marks), so the test cannot drift from it."""
         if pos != self._follow_pos:
             self._follow_pos = pos
             word = _FOLLOW_WORD_RE.match(self.text, pos) if self.gated else None
             if word is None:
                 self._follow = None
             else:
-                # (the key: the word, lower case, with a space in front after white space)
-                key = word.group().lower() if pos == word.start(1) else " " + word[1].lower()
+                # (the key: the word, lower case, or the character, with a space in front
+                # after white space; a word and a character are never the same key)
+                first = word.lastindex or 1
+                spaced = pos != word.start(first)
+                key = " " + word[first].lower() if spaced else word[first].lower()
                 found = self._follow_by_word.get(key)
                 if found is None:
                     if len(self._follow_by_word) > 4096:
                         self._follow_by_word.clear()  # a text of endless different words
-                    spaced, letters = key[0] == " ", key.lstrip(" ")
-                    found = self._follow_by_word[key] = frozenset(
-                        name
-                        for name, runs in self.follow_runs.items()
-                        if runs is None or letters.startswith(runs[spaced])
+                    found = self._follow_by_word[key] = self._readings_before(
+                        key.lstrip(" ") if spaced else key, spaced, first == 1
                     )
                 self._follow = found
         return self._follow
+
+    def _readings_before(self, start: str, spaced: bool, letters: bool) -> frozenset[str]:
+        """The readings that can start with the word (``letters``) or the character
+        ``start``, after white space or not."""
+        if letters:
+            return frozenset(
+                name
+                for name, runs in self.follow_runs.items()
+                if runs is None or start.startswith(runs[spaced])
+            )
+        return frozenset(
+            name
+            for name, marks in self.follow_marks.items()
+            if marks is None or start in marks[spaced]
+        )
 
     def _no_unit_word_at(self, pos: int) -> bool:
         """True only when no unit can follow the space at ``pos``: a word of ASCII
@@ -2096,7 +2118,8 @@ def _lone_measure_chars() -> frozenset[str]:
 
 _FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
 # The word after white space within a line, if it is made of ASCII letters (see _may).
-_FOLLOW_WORD_RE = re.compile(r"[^\S\n]*([A-Za-z]+)")
+# White space within a line, then a word of ASCII letters or one other ASCII character.
+_FOLLOW_WORD_RE = re.compile(r"[^\S\n]*+(?:([A-Za-z]+)|([\x00-\x7f]))")
 
 
 @functools.cache
@@ -2137,6 +2160,26 @@ def _follow_runs() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]:
             out[name] = (glued, spaced)
             continue
         out[name] = None
+    return out
+
+
+@functools.cache
+def _follow_marks() -> dict[str, tuple[frozenset[str], frozenset[str]] | None]:
+    """For each reading tried right after a figure, the characters other than letters and
+    white space its patterns can start with, glued and after white space (None: any), for
+    _Reader._follow_at."""
+    out: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}
+    for name, patterns in _follow_patterns().items():
+        glued: frozenset[str] = frozenset()
+        spaced: frozenset[str] = frozenset()
+        for pattern in patterns:
+            marks = first_marks(pattern)
+            if marks is None:
+                out[name] = None
+                break
+            glued, spaced = glued | marks[0], spaced | marks[1]
+        else:
+            out[name] = (glued, spaced)
     return out
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fact_ledger.extraction import quantities
 from fact_ledger.extraction.firstchars import (
     BLANKS,
     first_chars,
+    first_marks,
     first_runs,
     guarded,
     may_match,
@@ -171,7 +172,8 @@ _WORDS_AFTER = st.sampled_from(
      "page", "pageviews", "comments", "shares", "reads", "million", "millions", "bn", "k",
      "m", "mln", "t", "lakh", "crore", "billion", "hundred", "plus", "so", "odd", "fewer",
      "three", "twenty", "day", "year", "head", "share", "people", "km", "Thousand", "OF",
-     "Per", "TO", "\u017fo", "\u212a", "\u0131n", "Or", "Strong", "OTHERS", "é", "x", "s"]
+     "Per", "TO", "\u017fo", "\u212a", "\u0131n", "Or", "Strong", "OTHERS", "é", "x", "s",
+     "%", "(", ")", ":", ";", "'", '"', "#", "*", "=", "?", "&", "+", "\r", "0", "9", "–"]
 )  # fmt: skip
 _FOLLOW_WORD = re.compile(r"([^\S\n]*)([A-Za-z]+)")
 _FIRST_RUNS = {
@@ -197,6 +199,49 @@ def test_a_reading_matches_only_where_its_first_runs_allow(text: str) -> None:
                 letters = word.group(2).lower()
                 assert letters.startswith(allowed[bool(word.group(1))]), (name, text, pos)
                 assert letters.startswith(runs[name][bool(word.group(1))]), (name, text, pos)
+
+
+_FOLLOW_MARK = re.compile(r"([^\S\n]*+)([^A-Za-z\x80-\U0010ffff])")
+
+
+_FIRST_MARKS = {
+    pattern: first_marks(pattern)
+    for patterns in quantities._follow_patterns().values()
+    for pattern in patterns
+}
+# Marks, blanks and digits mostly, so that a mark and what a reading needs after it meet.
+_MARKS_AFTER = st.sampled_from(
+    [" ", "  ", "\t", "\n", "-", "1", "2", "$", "%", "+", "+/-", "/", ",", ".", "(", ")", ":",
+     "to", "and", "per", "a", "\u2013", "\u00b1", "'", "0"]
+)  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(_MARKS_AFTER, _WORDS_AFTER), max_size=10).map("".join))
+def test_a_reading_matches_only_where_its_first_marks_allow(text: str) -> None:
+    """Where a reading's pattern matches after white space and an ASCII character that is
+    not a letter, the character is one first_marks read from the pattern."""
+    marks = quantities._follow_marks()
+    for name, patterns in quantities._follow_patterns().items():
+        for pattern in patterns:
+            allowed = _FIRST_MARKS[pattern]
+            assert marks[name] is not None and allowed is not None, name
+            for pos in range(len(text) + 1):
+                mark = _FOLLOW_MARK.match(text, pos)
+                if mark is None or pattern.match(text, pos) is None:
+                    continue
+                spaced = bool(mark.group(1))
+                assert mark.group(2) in allowed[spaced], (name, text, pos)
+                assert mark.group(2) in marks[name][spaced], (name, text, pos)
+
+
+def test_what_first_marks_reads() -> None:
+    assert first_marks(re.compile(r"[^\S\n]*(?:-|to)\s*\d")) == (frozenset("-"), frozenset("-"))
+    assert first_marks(re.compile(r"(?:\+/-|±)")) == (frozenset("+"), frozenset())
+    assert first_marks(re.compile(r"\s*/")) == (frozenset("\n/"), frozenset("\n/"))
+    assert first_marks(re.compile(r" \d")) == (frozenset(), frozenset("0123456789"))
+    assert first_marks(re.compile(r"[^\S\n]*")) is None  # white space alone, as first_runs
+    assert first_marks(re.compile(r"(a)\1")) is None
 
 
 def test_what_first_runs_reads() -> None:
