@@ -645,11 +645,9 @@ class _Reader:
         self._measure_pos = -1  # see _measure_at
         self._cue_pos = -1  # see _cues
         self._cue_set: frozenset[str] = _ALL_CUES
-        # The cues each last word before a figure allows at once, and those it allows if the
-        # word before it ends in one of some words (see _cues), per word seen.
-        self._cues_by_word: dict[
-            str, tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]
-        ] = {}
+        # The cues each last word before a figure allows (see _cue_word), shared by every
+        # reader: a news article's figures follow words the last article's did not.
+        self._cues_by_word = _CUES_BY_WORD
         self._measure_found: re.Match[str] | None = None
         # Where a character that can start a _NEAR_PATTERNS match stands, for windows read
         # in text order: (from, at) says the first such character at or after ``from`` is at
@@ -676,12 +674,9 @@ class _Reader:
             for wording in rule.before
             for end in (wording[-1], wording[-1].lower(), wording[-1].upper())
         )
-        self.cue_endings = _cue_endings()
+        self.cue_words, self.cue_pairs = _cue_tables()
         self.code_starts = [s for s, _ in code]
         self.code_ends = [e for _, e in code]
-        # The characters that can stand right before a figure a currency symbol precedes (its
-        # last character, or a space after it), for _figure's gate before _currency.
-        self.currency_gate = self.currency_ends | {" ", "\u00a0"}
         self.unit_runs = _unit_runs()
         self.lone_measure = _lone_measure_chars()
         # The readings that can start with the word after a position (see _follow_at), the last
@@ -796,18 +791,20 @@ class _Reader:
             if not self.gated or (not window.isascii() and _FOLD_TRAPS_RE.search(window)):
                 self._cue_set = _ALL_CUES
                 return _ALL_CUES
-            words = window.lower().split()
-            if not words:
+            core = window.rstrip()
+            if core[-1:].lower() not in _CUE_LAST_CHARS:
+                # (no cue ends in this character: a figure, "%" or nothing before the figure)
                 self._cue_set = _NO_CUES
                 return _NO_CUES
+            words = core.lower().split()
             last = words[-1]
-            run = _ending_run(last)
-            found, pairs = self._cue_word(run)
+            run = last[len(last.rstrip(_ENDING_CHARS)) :]  # (_ending_run, inline: every figure)
+            found, pairs = self._cues_by_word.get(run) or self._cue_word(run)
             if pairs and len(run) == len(last) and len(words) > 1:
                 before = words[-2]
-                more = [cue for cue, firsts in pairs if before.endswith(firsts)]
-                if more:
-                    found = found.union(more)
+                for cue, firsts in pairs:
+                    if before.endswith(firsts):
+                        found = found | {cue}
             if last[-1] == ":":  # "Read: 125", "Views :: 40": the counter's word before it
                 words = window.lower().replace(":", " ").split()
                 if words:
@@ -827,18 +824,14 @@ class _Reader:
         if found is None:
             if len(self._cues_by_word) > 4096:
                 self._cues_by_word.clear()  # a text of endless different words
-            whole: set[str] = set()
-            pairs: dict[str, list[str]] = {}
-            for cue, endings in self.cue_endings.items():
-                for ending in endings:
-                    first, _, second = ending.rpartition(" ")
-                    if not first and last.endswith(second):
-                        whole.add(cue)
-                    elif first and last == second:
-                        pairs.setdefault(cue, []).append(first)
+            whole = frozenset(cue for cue, words in self.cue_words if last.endswith(words))
             found = self._cues_by_word[last] = (
-                frozenset(whole),
-                tuple((cue, tuple(firsts)) for cue, firsts in pairs.items() if cue not in whole),
+                whole,
+                tuple(
+                    (cue, seconds[last])
+                    for cue, seconds in self.cue_pairs
+                    if last in seconds and cue not in whole
+                ),
             )
         return found
 
@@ -1055,7 +1048,16 @@ class _Reader:
             # reading a figure (issue 9 item 3). tests/extraction/test_quantity_gates.py
             # reads with every gate open and compares.
             gated = self.gated
-            if not gated or text[figure.start - 1 : figure.start] in self.currency_gate:
+            # (_currency's own first tests: a symbol's last character, perhaps one space
+            # between; "1 to 1" has a space before each figure, and a letter before that)
+            prev = text[figure.start - 1 : figure.start]
+            if not gated or (
+                prev in self.currency_ends
+                or (
+                    prev in _SYMBOL_GAPS
+                    and text[figure.start - 2 : figure.start - 1] in self.currency_ends
+                )
+            ):
                 self._currency(figure)
             follow = text[figure.num_end : figure.num_end + 1]
             if not gated or (
@@ -1080,6 +1082,7 @@ class _Reader:
             figure.approx is None
             and figure.value is not None
             and text[figure.num_end : figure.num_end + 1] not in self.no_after
+            and ((may := self._follow_at(figure.num_end)) is None or "after" in may)
         ):
             self._after_qualifier(figure)
         self._unit(figure)
@@ -1089,6 +1092,7 @@ class _Reader:
             figure.approx is None
             and figure.value is not None
             and text[figure.end : figure.end + 1] not in self.no_after
+            and ((may := self._follow_at(figure.end)) is None or "after" in may)
         ):
             self._after_qualifier(figure, at_end=True)
         # _qualifier wants a word or one of its symbols before the figure, perhaps across
@@ -1099,14 +1103,17 @@ class _Reader:
             figure.approx is None
             and figure.shape != "vague"
             and (prev.isspace() or prev.isalpha() or prev == "." or prev in self.qualifier_ends)
+            and "qualifier" in self._cues(figure.start)
         ):
             self._qualifier(figure)
             prev = text[figure.start - 1 : figure.start]
         if (
             not gated
-            or prev == ":"
-            or prev.isspace()
-            or text[figure.end : figure.end + 1] not in _NO_COUNTER_AFTER
+            or ((prev == ":" or prev.isspace()) and "counter" in self._cues(figure.start))
+            or (
+                text[figure.end : figure.end + 1] not in _NO_COUNTER_AFTER
+                and ((may := self._follow_at(figure.end)) is None or "counter" in may)
+            )
         ):
             self._counter(figure)
         return figure
@@ -1300,7 +1307,7 @@ class _Reader:
             and ((may := self._follow_at(pos)) is None or "range" in may)
             else None
         )
-        if not m or self.masked(m.start("n2"), m.end("n2")):
+        if not m or (self.masked_starts and self.masked(m.start("n2"), m.end("n2"))):
             return
         sep = m.group("sep").strip().lower()
         # "between", "from" and "voted" end in white space right where the figure starts:
@@ -1342,6 +1349,14 @@ class _Reader:
             # range. One mention with no value: neither number is a figure on its own.
             figure.value = figure.low = figure.high = None
             figure.unit, figure.num_end, figure.end = "score", end, end
+            return
+        if (
+            self.gated
+            and not figure.scaled
+            and not (first < second or (second < first < 0 and sep != "-"))
+        ):
+            # "1 to 1": a scale word after the second multiplies both ("between 3 and 4
+            # million"), which keeps their order; told before that word is looked for
             return
         word = _SCALE_WORD_RE.match(text, end)
         if word:
@@ -1878,11 +1893,11 @@ class _Reader:
     def _qualifier(self, figure: _Figure) -> None:
         if figure.approx is not None or figure.shape == "vague":
             return  # "about several offensives": "about" is a preposition there
+        if "qualifier" not in self._cues(figure.start):
+            return  # (the last word before the figure ends no wording: most figures)
         last, _ = _before(self.text, figure.start)
         if not (last.isalpha() or last == "." or last in self.qualifier_ends):
             return  # a qualifier ends in a word or one of its symbols ("~")
-        if "qualifier" not in self._cues(figure.start):
-            return
         m = self.before_re.search(self.text, max(0, figure.start - 24), figure.start)
         if not m:
             return
@@ -2075,6 +2090,7 @@ def _improper(number: str) -> bool:
 
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _LETTER_RE = re.compile(r"[^\W\d_]")  # what the currency pattern's look-behind rules out
+_SYMBOL_GAPS = frozenset(" \u00a0")  # what may stand between a currency symbol and its figure
 
 
 @functools.cache
@@ -2294,10 +2310,39 @@ def _cue_endings() -> dict[str, tuple[str, ...]]:
 
 
 _ALL_CUES = frozenset(_cue_endings())
+
+
+@functools.cache
+def _cue_tables() -> tuple[
+    tuple[tuple[str, tuple[str, ...]], ...], tuple[tuple[str, dict[str, tuple[str, ...]]], ...]
+]:
+    """``_cue_endings`` as _Reader._cue_word asks it: each cue's endings of one word, and
+    for its endings of two words, the first words by the second."""
+    words = tuple(
+        (cue, tuple(e for e in endings if " " not in e)) for cue, endings in _cue_endings().items()
+    )
+    pairs: list[tuple[str, dict[str, tuple[str, ...]]]] = []
+    for cue, endings in _cue_endings().items():
+        seconds: dict[str, tuple[str, ...]] = {}
+        for ending in endings:
+            first, _, second = ending.rpartition(" ")
+            if first:
+                seconds[second] = (*seconds.get(second, ()), first)
+        if seconds:
+            pairs.append((cue, seconds))
+    return words, tuple(pairs)
+
+
+# The answers of _Reader._cue_word, per ending run of a word (see there).
+_CUES_BY_WORD: dict[str, tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
 # The characters the endings are written with.
 _ENDING_CHARS = "".join(
     sorted({c for endings in _cue_endings().values() for e in endings for c in e} - {" "})
 )
+
+
+# What the text before a figure can end in, lower-cased, where some cue may be there.
+_CUE_LAST_CHARS = frozenset(_ENDING_CHARS) | {":"}
 
 
 def _ending_run(word: str) -> str:

@@ -61,6 +61,7 @@ def _read(reader: _Reader) -> list[tuple[object, ...]]:
 @example("about $ 25m (was ($0.42)) 1,000 views, up to 3 million plus")
 @example("Read: 125, ~300 people, 2.5±0.1 km, between 3 and 4 million")
 @example("x²$5 ²£5 Ⅻ$5 a$5")
+@example("20 people or so, 5 km or more, 3 tonnes-odd, 7 views, 4 km views, $ 9, € 9")
 @example("1%1%a 5%x 5$ 5$, 1%-1 1%² 5$½ 5%_ 7% é8$é")
 def test_a_gated_reading_is_the_open_one(text: str) -> None:
     assert _read(_Reader(text)) == _read(_Open(text))
