@@ -652,7 +652,10 @@ def _money_subject(text: str, mention: Mention) -> str | None:
         return None  # the pattern ends in white space before the figure ("$1$1": none)
     if mention.unit is None or not mention.unit.split("/")[0].isupper():
         return None  # currencies are the upper-case units
-    found = _OF_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    low = max(0, mention.start - 40)
+    if _GATED and "of" not in text[low : mention.start]:
+        return None  # the pattern's "of", told without trying it at each of 40 places
+    found = _OF_BEFORE.search(text, low, mention.start)
     if found is None or found.group("noun") in _NOT_MONEY_SUBJECTS:
         return None
     return found.group("noun")

@@ -23,6 +23,7 @@ _PIECES = [
     *(" on 3 May", " in 2017", " on Tuesday", " since 1997", " last year", " for two weeks"),
     *(" a day", " per year", " in Mosul", " near Aleppo", "said ", " he said", "according to "),
     *("Reuters", "The army denied that ", " denied", " km", " million", " to ", " of ", "at least "),
+    *("earnings of ", "a fee of about ", "sales of up to ", "€2", "€1 ", "£3m", "of", "fee"),
 ]  # fmt: skip
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
@@ -45,5 +46,6 @@ def _plain_rows(text: str, published: str | None) -> list[tuple[object, ...]]:
 @example(text="$1$1$1 12:30:12:30: 1-1-1-", published=None)
 @example(text="Police said 17 people were missing and 40 killed on 3 May.", published="2017-10-11")
 @example(text="killed 23, 5 dead; 150 million litres a day for two weeks", published=None)
+@example(text="earnings of $6.85, a fee of about €1 €1 and sales of up to £3m", published=None)
 def test_the_rows_made_with_the_fast_paths_are_the_plain_ones(text, published):
     assert _rows(text, published) == _plain_rows(text, published)
