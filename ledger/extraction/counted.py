@@ -64,11 +64,16 @@ def _may_precede_state(before: str, states: tuple[str, ...], others: frozenset[s
     """Whether ``before`` (lower-case ASCII) can end as the text before a count the state
     pattern matches: its last words are words of the pattern outside the state group ("at
     least"), and the one before them ends in a state word ("killed", "(killed")."""
-    words = before.split()
+    words = before.rsplit(None, _LAST_WORDS)  # (the last few: a line is not split whole)
     at = len(words)
     while at and words[at - 1] in others and not words[at - 1].endswith(states):
         at -= 1
-    return at > 0 and words[at - 1].endswith(states)
+    if at == 0 or (at == 1 and len(words) > _LAST_WORDS):
+        return True  # the state word is further back than the words looked at
+    return words[at - 1].endswith(states)
+
+
+_LAST_WORDS = 3
 
 
 @lru_cache(maxsize=1)
