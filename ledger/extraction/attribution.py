@@ -187,6 +187,13 @@ _CORRECTION_TAG = re.compile(
 )
 # The lower-case words inside a name ("Bank of England", "Secretary of State for Health").
 _NAME_LINK_WORDS = frozenset({"of", "for", "and", "the", "de", "al"})
+# 'The head teacher was blunt: "..."': a short introduction, a colon, then a quotation.
+_COLON_QUOTE = re.compile(r':\s+["“]')
+_COLON_INTRO = re.compile(
+    r"\s*(?P<who>(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+"
+    r"(?:was|were|is|are|had|has|put\s+it|summed\s+it\s+up|kept\s+it|sounded|struck|gave|"
+    r"offered|made)\b[^:\"“]{0,60}\Z"
+)
 # "Jacinda Moore, the council's leader, opened ...": a name with its role in apposition.
 _NAME_WITH_ROLE = re.compile(
     r"^\W*(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:\d{1,3},\s+)?(?:the|a|an)\s+"
@@ -356,6 +363,10 @@ class Attributor:
                 found.append(cue)
         if not found and self._headline_line(sentence):
             colon = self._colon_headline(sentence)
+            if colon is not None:
+                found.append(colon)
+        if not found and (': "' in text or ": “" in text):
+            colon = self._colon_quote(sentence)
             if colon is not None:
                 found.append(colon)
         if not found:
@@ -615,6 +626,31 @@ class Attributor:
             cue_start=sentence.start,
             cue_end=sentence.start + colon + 1,
             content_start=sentence.start + colon + 2,
+            content_end=sentence.end,
+        )
+
+    def _colon_quote(self, sentence: Sentence) -> Attribution | None:
+        """A quotation after a colon, introduced by who says it: 'The head teacher was blunt:
+        "This building is not safe."', 'Smith put it simply: "..."'. Only when the words
+        before the verb name a person, a role or a body ("The rule is simple:" names nobody)."""
+        text = sentence.text
+        colon = _COLON_QUOTE.search(text)
+        if colon is None:
+            return None
+        intro = _COLON_INTRO.match(text, 0, colon.start())
+        if intro is None:
+            return None
+        words = strip_chunk(intro.group("who").split())
+        speaker = self._resolver.from_words(words, "") if words else None
+        if speaker is None:
+            return None
+        return Attribution(
+            speaker=speaker,
+            cue=text[: colon.start() + 1],
+            verb="says",
+            cue_start=sentence.start,
+            cue_end=sentence.start + colon.start() + 1,
+            content_start=sentence.start + colon.end() - 1,
             content_end=sentence.end,
         )
 

@@ -375,6 +375,10 @@ _OF_WHOLE_RE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our)\s+)?", re.IGNORECASE
 )
 _OF_RE = re.compile(r"[^\S\n]+of(?![\w])", re.IGNORECASE)
+# "₦1,550 to the dollar", "11.2 rand to the euro": the money an exchange rate is against
+_TO_THE_MONEY_RE = re.compile(
+    r" to the (?P<unit>dollar|euro|pound|yen|yuan|rupee|franc|rouble|ruble)(?![\w-])"
+)
 # "Tokyo's Nikkei share average fell 2.1% to 38,220.85": a stock index's level
 _INDEX_BEFORE_RE = re.compile(
     rf"(?<![\w&-])(?:{_listed(_FIGURE_WORDS['index_words'])})(?![\w&-])", re.IGNORECASE
@@ -1563,16 +1567,18 @@ class _Reader:
                 figure.unit = "person"
             elif (window[-1:] == " " or not self.gated) and self._age(figure, window):
                 figure.unit = "age"
-            elif window.endswith(" to ") and window[-5:-4].isalpha():
-                # "serious injuries rose to 29,795": a level reached counts the subject
-                change = _CHANGED_TO_RE.search(window)
-                counted = (
-                    self._subject_count(figure.start - len(change.group())) if change else None
-                )
-                if counted is not None:
-                    figure.unit, figure.noun = counted
-            elif window.endswith("% to ") and _INDEX_BEFORE_RE.search(window):
-                figure.unit = "point"  # "the Nikkei fell 2.1% to 38,220.85": an index level
+            elif window.endswith(" to "):
+                mark = window[-5:-4]
+                if mark.isalpha():
+                    # "serious injuries rose to 29,795": a level reached counts the subject
+                    change = _CHANGED_TO_RE.search(window)
+                    counted = (
+                        self._subject_count(figure.start - len(change.group())) if change else None
+                    )
+                    if counted is not None:
+                        figure.unit, figure.noun = counted
+                elif mark == "%" and _INDEX_BEFORE_RE.search(window):
+                    figure.unit = "point"  # "the Nikkei fell 2.1% to 38,220.85": an index level
 
     def _no_count(self, figure: _Figure) -> bool:
         """Whether a counted noun counts nothing the table's category means: "412 cases per
@@ -1791,6 +1797,13 @@ class _Reader:
             if follow in _NO_OF_STUFF_RATE:
                 return
             dimension = self.units.dimension(figure.unit)
+            if dimension == "money" and self.text.startswith(" to the ", figure.end):
+                # "₦1,550 to the dollar": an exchange rate, as "160 yen per dollar"
+                against = _TO_THE_MONEY_RE.match(self.text, figure.end)
+                unit = self.units.normalise(against.group("unit")) if against else None
+                if against and unit and self.units.dimension(unit) == "money":
+                    figure.unit, figure.end = f"{figure.unit}/{unit}", against.end()
+                return
             stuff = (
                 _OF_STUFF_RATE_RE.match(self.text, figure.end)
                 if dimension not in (None, COUNT, "money") and "/" not in figure.unit

@@ -759,3 +759,19 @@ def test_round8_attribution_shapes(sentence, speaker):
 )
 def test_a_forecast_noun_and_a_plain_clause_name_no_speaker(sentence):
     assert speakers(sentence) == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The head teacher was blunt: "This building is not safe for children."', "head teacher"),
+        ('Police were clear: "Stay away from the area."', "Police"),
+        ('The minister had a warning for landlords: "Fix the homes or lose them."', "minister"),
+    ],
+)
+def test_a_quotation_after_a_colon_is_who_introduces_it(sentence, speaker):
+    assert speakers(sentence) == [speaker]
+
+
+def test_a_colon_after_a_thing_names_no_speaker():
+    assert speakers('The message was clear: "Stay away."') == [None]

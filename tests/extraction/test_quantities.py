@@ -1083,3 +1083,9 @@ def test_a_bare_level_after_an_index_moved_in_per_cent_is_in_points() -> None:
     assert one("The S&P 500 index rose 0.8% to 5,870.6.", "5,870.6").unit == "point"
     # no index named: the level stays bare
     assert one("Sales fell 2% to 3,000 in May.", "3,000").unit is None
+
+
+def test_money_to_the_dollar_is_an_exchange_rate() -> None:
+    text = "The naira traded at ₦1,550 to the dollar on Monday."
+    assert one(text, "₦1,550 to the dollar").unit == "NGN/USD"
+    assert one("He gave £5 to the charity.", "£5").unit == "GBP"
