@@ -164,6 +164,9 @@ BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n"
 # numbers.caseless_alternation).
 _TWINS = "\u0130\u0131\u017f\u212a"
 _LETTERS = frozenset(c for c in _ASCII if c.isalpha())
+# In first_marks: any character outside ASCII but the twins ("€", "°", "–", "é"). Itself one
+# such character, so a text that holds it is asked as any other.
+OUTSIDE_ASCII = "\x80"
 _MAX_RUN = 6  # a longer run is kept as its first 6 letters: a looser test
 _MAX_STATES = 50_000
 _MAX_CLASS = 3  # more letters in one item than this: a class of letters
@@ -209,7 +212,9 @@ def first_marks(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str
 
     The other half of :func:`first_runs`: where the white space at ``pos`` (perhaps none) is
     followed by such a character ``mark`` (a digit, "$", "%", "(", a line end),
-    ``pattern.match(text, pos)`` can succeed only if ``mark in first_marks(pattern)[spaced]``
+    ``pattern.match(text, pos)`` can succeed only if ``mark in first_marks(pattern)[spaced]``;
+    where it is followed by a character outside ASCII (other than ``_TWINS``, the letters
+    that case-blind matching takes for ASCII ones), only if :data:`OUTSIDE_ASCII` is in it
     (a match that ends inside the white space is one that matches white space alone, which
     first_runs refuses). On "1 1 1 ...", "$1 $1 ..." or "(1 (1 ..." the quantity reader
     asked every reading after each figure, none of which can start there (issue 9 item 3).
@@ -317,12 +322,34 @@ class _RunWalk:
         self.kept[id(items)] = items
         return id(items)
 
+    def _spaces_outside_ascii(self, op: Any, arg: Any) -> bool:
+        """Whether a one-character item matches nothing outside ASCII but white space
+        ("\\s", "[^\\S\\n]", "[\\s,]"): all of which is white space within a line, which
+        the quantity reader reads past before the character it asks about."""
+        c = self.c
+        spaces = (c.CATEGORY_SPACE, c.CATEGORY_UNI_SPACE)
+        if op is c.CATEGORY:
+            return bool(arg in spaces)
+        if op is not c.IN:
+            return False
+        if any(o is c.NEGATE for o, _ in arg):
+            # "[^\\S...]": what it matches is white space at most
+            not_spaces = (c.CATEGORY_NOT_SPACE, c.CATEGORY_UNI_NOT_SPACE)
+            return any(o is c.CATEGORY and a in not_spaces for o, a in arg)
+        return all(
+            (o is c.LITERAL and a < 128)
+            or (o is c.RANGE and a[1] < 128)
+            or (o is c.CATEGORY and a in spaces)
+            for o, a in arg
+        )
+
     def _classify(
         self, op: Any, arg: Any, flags: int
     ) -> tuple[frozenset[str], bool, bool, frozenset[str]]:
         """(the ASCII letters, lower case, one character item matches; whether it matches
         white space within a line; whether it may match anything else; the ASCII characters
-        other than letters and that white space it matches)."""
+        other than letters and that white space it matches, and OUTSIDE_ASCII where it may
+        match a character outside ASCII that is no case-blind twin of an ASCII letter)."""
         key = (id(op), hash(repr(arg)), flags)
         found = self.chars.get(key)
         if found is None:
@@ -345,6 +372,10 @@ class _RunWalk:
             )
             marks = frozenset(
                 ch for ch in _ASCII if ch not in _LETTERS and ch not in BLANKS and item.match(ch)
+            ) | (
+                frozenset()
+                if plain or self._spaces_outside_ascii(op, arg)
+                else frozenset(OUTSIDE_ASCII)
             )
             found = self.chars[key] = (letters, blank, other, marks)
         return found

@@ -27,6 +27,7 @@ from typing import ClassVar
 from fact_ledger.extraction.budget import check_rows, row_limit
 from fact_ledger.extraction.dates import time_spans
 from fact_ledger.extraction.firstchars import (
+    OUTSIDE_ASCII,
     first_marks,
     first_runs,
     guarded,
@@ -735,9 +736,13 @@ class _Reader:
                 # after white space; a word and a character are never the same key)
                 first = word.lastindex or 1
                 spaced = pos != word.start(first)
-                key = " " + word[first].lower() if spaced else word[first].lower()
-                found = self._follow_by_word.get(key)
-                if found is None:
+                start = word[first].lower()
+                if first == 2 and not start.isascii():
+                    # one key for all but the twins, which may begin a reading's word
+                    start = None if start in _FOLLOW_TWINS else OUTSIDE_ASCII
+                key = None if start is None else " " + start if spaced else start
+                found = self._follow_by_word.get(key) if key is not None else None
+                if found is None and key is not None:
                     if len(self._follow_by_word) > 4096:
                         self._follow_by_word.clear()  # a text of endless different words
                     found = self._follow_by_word[key] = self._readings_before(
@@ -2148,7 +2153,9 @@ def _lone_measure_chars() -> frozenset[str]:
 _FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
 # The word after white space within a line, if it is made of ASCII letters (see _may).
 # White space within a line, then a word of ASCII letters or one other ASCII character.
-_FOLLOW_WORD_RE = re.compile(r"[^\S\n]*+(?:([A-Za-z]+)|([\x00-\x7f]))")
+_FOLLOW_WORD_RE = re.compile(r"[^\S\n]*+(?:([A-Za-z]+)|([\s\S]))")
+# Letters outside ASCII that case-blind matching takes for ASCII ones (firstchars._TWINS).
+_FOLLOW_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from fact_ledger.extraction import quantities
 from fact_ledger.extraction.firstchars import (
     BLANKS,
+    OUTSIDE_ASCII,
     first_chars,
     first_marks,
     first_runs,
@@ -201,7 +202,7 @@ def test_a_reading_matches_only_where_its_first_runs_allow(text: str) -> None:
                 assert letters.startswith(runs[name][bool(word.group(1))]), (name, text, pos)
 
 
-_FOLLOW_MARK = re.compile(r"([^\S\n]*+)([^A-Za-z\x80-\U0010ffff])")
+_FOLLOW_MARK = re.compile(r"([^\S\n]*+)([^A-Za-z\u0130\u0131\u017f\u212a])")
 
 
 _FIRST_MARKS = {
@@ -212,7 +213,8 @@ _FIRST_MARKS = {
 # Marks, blanks and digits mostly, so that a mark and what a reading needs after it meet.
 _MARKS_AFTER = st.sampled_from(
     [" ", "  ", "\t", "\n", "-", "1", "2", "$", "%", "+", "+/-", "/", ",", ".", "(", ")", ":",
-     "to", "and", "per", "a", "\u2013", "\u00b1", "'", "0"]
+     "to", "and", "per", "a", "\u2013", "\u00b1", "'", "0", "\u20ac", "\u00b0", "\u00a3", "\u00e9",
+     "\u00a0", "\u0661", "\u2014", "\u00d7"]
 )  # fmt: skip
 
 
@@ -231,15 +233,21 @@ def test_a_reading_matches_only_where_its_first_marks_allow(text: str) -> None:
                 if mark is None or pattern.match(text, pos) is None:
                     continue
                 spaced = bool(mark.group(1))
-                assert mark.group(2) in allowed[spaced], (name, text, pos)
-                assert mark.group(2) in marks[name][spaced], (name, text, pos)
+                char = mark.group(2) if mark.group(2).isascii() else OUTSIDE_ASCII
+                assert char in allowed[spaced], (name, text, pos)
+                assert char in marks[name][spaced], (name, text, pos)
 
 
 def test_what_first_marks_reads() -> None:
     assert first_marks(re.compile(r"[^\S\n]*(?:-|to)\s*\d")) == (frozenset("-"), frozenset("-"))
-    assert first_marks(re.compile(r"(?:\+/-|±)")) == (frozenset("+"), frozenset())
+    assert first_marks(re.compile(r"(?:\+/-|±)")) == (frozenset("+" + OUTSIDE_ASCII), frozenset())
     assert first_marks(re.compile(r"\s*/")) == (frozenset("\n/"), frozenset("\n/"))
-    assert first_marks(re.compile(r" \d")) == (frozenset(), frozenset("0123456789"))
+    assert first_marks(re.compile(r" \d")) == (frozenset(), frozenset("0123456789" + OUTSIDE_ASCII))
+    assert first_marks(re.compile(r"\s*[\d\u00b1]")) == (
+        frozenset(f"\n0123456789{OUTSIDE_ASCII}"),
+        frozenset(f"\n0123456789{OUTSIDE_ASCII}"),
+    )  # "\s" takes nothing outside ASCII but white space; "\d" and "±" do
+    assert first_marks(re.compile(r"[^\S\n]*[.,]")) == (frozenset(".,"), frozenset(".,"))
     assert first_marks(re.compile(r"[^\S\n]*")) is None  # white space alone, as first_runs
     assert first_marks(re.compile(r"(a)\1")) is None
 
