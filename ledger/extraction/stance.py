@@ -15,8 +15,10 @@ mark, the rhetorical questions officials put to reporters. Everything else asser
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cues import DENIAL_VERBS
+from .firstchars import guarded
 from .lexicon import alternation, load_lexicon
 
 __all__ = [
@@ -197,12 +199,23 @@ _WORD_RULES = (_FALSE_PREDICATE, _NEGATED_COPULA, *_MAIN_CLAUSE_RULES)
 
 
 def _may_hold(text: str, words: tuple[str, ...]) -> bool:
-    """False only when ``text`` is ASCII and holds none of ``words`` (lower case), in any
-    case: then no rule that needs one of them can match (a speed gate)."""
-    if not text.isascii():
-        return True  # case-blind matching folds some other letters to ASCII ones ("ſ")
-    lowered = text.lower()
-    return any(word in lowered for word in words)
+    """False only when ``text`` holds none of ``words`` (lower case), in any case: then no
+    rule that needs one of them can match (a speed gate)."""
+    if text.isascii():
+        lowered = text.lower()
+        return any(word in lowered for word in words)
+    # Outside ASCII, the words are looked for as the rules match them: case-blind ("ſ" is
+    # "s", "ı" is "i") and with either apostrophe. Every such text went through every rule,
+    # and a line of figures with a "€" or a "°" in it was searched by each, sentence by
+    # sentence (issue 9 item 3).
+    return _needs_pattern(words).search(text) is not None
+
+
+@lru_cache(maxsize=4)
+def _needs_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """``words`` as one case-blind pattern, an apostrophe in them either "'" or "’"."""
+    spelled = (re.escape(word).replace("'", "['’]") for word in words)
+    return guarded(re.compile("|".join(spelled), re.IGNORECASE))
 
 
 def _in_main_clause(rule: re.Pattern[str], text: str) -> bool:

@@ -267,6 +267,9 @@ _GATE_TOKENS = st.sampled_from(
         *("i", "s", "wa", "ar", "nev", "wo", "n", "'t", "he", "said", "that", "whether"),
         *("1", "$1", "1%", "12:30", '1"', "-", " ", "  ", ",", ";", ":", "?", '"', "'", "."),
         *("\u017f", "\u2019", "\u212a", "é"),  # non-ASCII letters, some folding to ASCII ones
+        # the need words written with those letters (case-blind twins, a curly apostrophe)
+        *("\u0131s", "\u0130S", "wa\u017f", "n\u2019t", "won\u2019t", "didn\u2019t", "nev\u0130r"),
+        *("€1", "1°C", "£", "—"),
         # whole wordings of the rules, each needing one word of the gate
         *("it is false", "they Were fake", "be a hoax", "had been nonsense", "was not"),
         *("never lost", "had NEVER", "would not", "won't", "didn't", "no plans to", "No truth"),
@@ -309,7 +312,11 @@ def test_the_gates_let_a_denial_through_and_skip_a_line_of_figures():
     assert stance_of("That's absolutely false") == "denies"
     assert not stance._may_hold("$1$1$1$1", stance._WORD_RULE_NEEDS)
     assert not stance._may_hold("1 to 1 to 1 to 1", stance._WORD_RULE_NEEDS)
-    assert stance._may_hold("\u017f", stance._WORD_RULE_NEEDS)  # not ASCII: never skipped
+    # outside ASCII, a need word written with a letter that folds to an ASCII one, or with a
+    # curly apostrophe, is one; a line of figures with a euro sign has none
+    assert stance._may_hold("it \u0131s false", stance._WORD_RULE_NEEDS)
+    assert stance._may_hold("it wasn\u2019t", stance._WORD_RULE_NEEDS)
+    assert not stance._may_hold("€1 €1 €1 1°C", stance._WORD_RULE_NEEDS)
 
 
 # -- seventh round: more ways news denies, and negations that deny nothing ----------------
