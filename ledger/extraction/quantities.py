@@ -736,10 +736,14 @@ class _Reader:
                 # after white space; a word and a character are never the same key)
                 first = word.lastindex or 1
                 spaced = pos != word.start(first)
-                start = word[first].lower()
-                if first == 2 and not start.isascii():
-                    # one key for all but the twins, which may begin a reading's word
-                    start = None if start in _FOLLOW_TWINS else OUTSIDE_ASCII
+                char: str = word[first]
+                start: str | None
+                if first == 2 and not char.isascii():
+                    # one key for all but the twins, which may begin a reading's word (told
+                    # before lower-casing: the Kelvin sign's lower case is an ASCII "k")
+                    start = None if char in _FOLLOW_TWINS else OUTSIDE_ASCII
+                else:
+                    start = char.lower()
                 key = None if start is None else " " + start if spaced else start
                 found = self._follow_by_word.get(key) if key is not None else None
                 if found is None and key is not None:
