@@ -63,6 +63,9 @@ def _read(reader: _Reader) -> list[tuple[object, ...]]:
 @example("x²$5 ²£5 Ⅻ$5 a$5")
 @example("20 people or so, 5 km or more, 3 tonnes-odd, 7 views, 4 km views, $ 9, € 9")
 @example("1%1%a 5%x 5$ 5$, 1%-1 1%² 5$½ 5%_ 7% é8$é")
+@example(
+    "1, 2, Haaland, 23, his co-defendant, 19, the driver, 40, O’Neil, 7, x-, 5, and Smith-, 6,"
+)
 @example("1\u212a")  # the Kelvin sign, whose lower case is ASCII "k": "1K" is 1,000
 @example("2 \u212am 3\u017fo 4 \u0131n 5 € 6 – 7 ±1 8°C")  # twins, and marks outside ASCII
 def test_a_gated_reading_is_the_open_one(text: str) -> None:
