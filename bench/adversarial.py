@@ -65,6 +65,13 @@ PATTERNS = {
     "1 to ": "1 to ",
     "A. ": "A. ",
     '1"': '1"',  # an inch mark after every figure: the unit readings of marks (issue 10)
+    # the slowest of the --sweep family at the start of the eighth session
+    "1, ": "1, ",
+    "1m ": "1m ",
+    "¥1 ": "\u00a51 ",
+    "1°C ": "1\u00b0C ",
+    "1-2 ": "1-2 ",
+    "1 ": "1 ",
 }
 MB = 1_000_000
 

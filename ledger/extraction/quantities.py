@@ -819,7 +819,8 @@ class _Reader:
                 for cue, firsts in pairs:
                     if before.endswith(firsts):
                         found = found | {cue}
-            if last[-1] == ":":  # "Read: 125", "Views :: 40": the counter's word before it
+            if last[-1] == ":" and _may_end_a_cue(core.rstrip(": \t")[-1:]):
+                # "Read: 125", "Views :: 40": the counter's word before it
                 words = window.lower().replace(":", " ").split()
                 if words:
                     found = found | (self._cue_word(_ending_run(words[-1]))[0] & _COLON_CUES)
@@ -2372,6 +2373,14 @@ _ENDING_CHARS = "".join(
 
 # What the text before a figure can end in, lower-cased, where some cue may be there.
 _CUE_LAST_CHARS = frozenset(_ENDING_CHARS) | {":"}
+
+
+def _may_end_a_cue(char: str) -> bool:
+    """Whether a word before a colon ending in ``char`` may end in a cue: not where it is
+    a digit ("12:30:" before every figure of a line of times of day, where the colon's
+    word was split out of the window for each one: issue 9 item 3). Any character outside
+    ASCII or white space may."""
+    return not char.isascii() or char.isspace() or char.lower() in _ENDING_CHARS
 
 
 def _ending_run(word: str) -> str:

@@ -66,6 +66,7 @@ def _read(reader: _Reader) -> list[tuple[object, ...]]:
 @example(
     "1, 2, Haaland, 23, his co-defendant, 19, the driver, 40, O’Neil, 7, x-, 5, and Smith-, 6,"
 )
+@example("12:30:12:30: Read: 5, Views :: 40, x1: 3, page ii: 4, #: 6, (7): 8, Ǩ: 9")
 @example("1\u212a")  # the Kelvin sign, whose lower case is ASCII "k": "1K" is 1,000
 @example("2 \u212am 3\u017fo 4 \u0131n 5 € 6 – 7 ±1 8°C")  # twins, and marks outside ASCII
 def test_a_gated_reading_is_the_open_one(text: str) -> None:
