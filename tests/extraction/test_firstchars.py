@@ -184,24 +184,6 @@ _FIRST_RUNS = {
 }
 
 
-@given(st.lists(_WORDS_AFTER, max_size=10).map("".join))
-def test_a_reading_matches_only_where_its_first_runs_allow(text: str) -> None:
-    """Where a reading's pattern matches after white space and a word of ASCII letters,
-    the word starts with one of the runs first_runs read from the pattern."""
-    runs = quantities._follow_runs()
-    for name, patterns in quantities._follow_patterns().items():
-        for pattern in patterns:
-            allowed = _FIRST_RUNS[pattern]
-            assert runs[name] is not None and allowed is not None, name
-            for pos in range(len(text) + 1):
-                word = _FOLLOW_WORD.match(text, pos)
-                if word is None or pattern.match(text, pos) is None:
-                    continue
-                letters = word.group(2).lower()
-                assert letters.startswith(allowed[bool(word.group(1))]), (name, text, pos)
-                assert letters.startswith(runs[name][bool(word.group(1))]), (name, text, pos)
-
-
 _FOLLOW_MARK = re.compile(r"([^\S\n]*+)([^A-Za-z\u0130\u0131\u017f\u212a])")
 
 
@@ -220,22 +202,29 @@ _MARKS_AFTER = st.sampled_from(
 
 @settings(max_examples=200)
 @given(st.lists(st.one_of(_MARKS_AFTER, _WORDS_AFTER), max_size=10).map("".join))
-def test_a_reading_matches_only_where_its_first_marks_allow(text: str) -> None:
-    """Where a reading's pattern matches after white space and an ASCII character that is
-    not a letter, the character is one first_marks read from the pattern."""
-    marks = quantities._follow_marks()
+def test_a_reading_matches_only_where_its_first_runs_and_marks_allow(text: str) -> None:
+    """Where a reading's pattern matches after white space and a word of ASCII letters, the
+    word starts with one of the runs first_runs read from the pattern; where it matches
+    after white space and another character, that character (any outside ASCII but the
+    case-blind twins standing as OUTSIDE_ASCII) is one first_marks read."""
+    runs, marks = quantities._follow_runs(), quantities._follow_marks()
     for name, patterns in quantities._follow_patterns().items():
         for pattern in patterns:
-            allowed = _FIRST_MARKS[pattern]
-            assert marks[name] is not None and allowed is not None, name
+            allowed_runs, allowed_marks = _FIRST_RUNS[pattern], _FIRST_MARKS[pattern]
+            assert runs[name] is not None and allowed_runs is not None, name
+            assert marks[name] is not None and allowed_marks is not None, name
             for pos in range(len(text) + 1):
-                mark = _FOLLOW_MARK.match(text, pos)
-                if mark is None or pattern.match(text, pos) is None:
+                if pattern.match(text, pos) is None:
                     continue
-                spaced = bool(mark.group(1))
-                char = mark.group(2) if mark.group(2).isascii() else OUTSIDE_ASCII
-                assert char in allowed[spaced], (name, text, pos)
-                assert char in marks[name][spaced], (name, text, pos)
+                if word := _FOLLOW_WORD.match(text, pos):
+                    letters, spaced = word.group(2).lower(), bool(word.group(1))
+                    assert letters.startswith(allowed_runs[spaced]), (name, text, pos)
+                    assert letters.startswith(runs[name][spaced]), (name, text, pos)
+                elif mark := _FOLLOW_MARK.match(text, pos):
+                    spaced = bool(mark.group(1))
+                    char = mark.group(2) if mark.group(2).isascii() else OUTSIDE_ASCII
+                    assert char in allowed_marks[spaced], (name, text, pos)
+                    assert char in marks[name][spaced], (name, text, pos)
 
 
 def test_what_first_marks_reads() -> None:
