@@ -22,6 +22,8 @@ import functools
 import re
 from typing import Any
 
+from fact_ledger.extraction.numbers import ASCII_LETTER_TWINS
+
 __all__ = [
     "first_chars",
     "first_marks",
@@ -162,7 +164,7 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
 BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
 # The characters outside ASCII that a case-blind pattern matches for an ASCII letter (see
 # numbers.caseless_alternation).
-_TWINS = "\u0130\u0131\u017f\u212a"
+_TWINS = ASCII_LETTER_TWINS
 _LETTERS = frozenset(c for c in _ASCII if c.isalpha())
 # In first_marks: any character outside ASCII but the twins ("€", "°", "–", "é"). Itself one
 # such character, so a text that holds it is asked as any other.

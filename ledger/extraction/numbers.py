@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 __all__ = [
+    "ASCII_LETTER_TWINS",
     "DENOMINATORS_PATTERN",
     "DIGITS_PATTERN",
     "NUMBER_WORDS_PATTERN",
@@ -86,11 +87,11 @@ def word_alternation(words: Iterable[object]) -> str:
 # The characters outside ASCII that a case-blind pattern matches for an ASCII letter: dotted
 # capital I and dotless i for "i", the long s for "s", the Kelvin sign for "k" (Python's own
 # case folding; tests/extraction/test_numbers.py scans all of Unicode for any other).
-_ASCII_LETTER_TWINS = "\u0130\u0131\u017f\u212a"
+ASCII_LETTER_TWINS = "\u0130\u0131\u017f\u212a"
 _CASE_CANDIDATES = (
     [chr(c) for c in range(ord("A"), ord("Z") + 1)]
     + [chr(c) for c in range(ord("a"), ord("z") + 1)]
-    + list(_ASCII_LETTER_TWINS)
+    + list(ASCII_LETTER_TWINS)
 )
 
 

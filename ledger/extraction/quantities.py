@@ -37,6 +37,7 @@ from fact_ledger.extraction.firstchars import (
 from fact_ledger.extraction.lexicon import looked_up
 from fact_ledger.extraction.mentions import Mention
 from fact_ledger.extraction.numbers import (
+    ASCII_LETTER_TWINS,
     DENOMINATORS_PATTERN,
     DIGITS_PATTERN,
     NUMBER_WORDS_PATTERN,
@@ -742,7 +743,7 @@ class _Reader:
                 if first == 2 and not char.isascii():
                     # one key for all but the twins, which may begin a reading's word (told
                     # before lower-casing: the Kelvin sign's lower case is an ASCII "k")
-                    start = None if char in _FOLLOW_TWINS else OUTSIDE_ASCII
+                    start = None if char in ASCII_LETTER_TWINS else OUTSIDE_ASCII
                 else:
                     start = char.lower()
                 key = None if start is None else " " + start if spaced else start
@@ -2164,8 +2165,6 @@ _FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
 # The word after white space within a line, if it is made of ASCII letters (see _may).
 # White space within a line, then a word of ASCII letters or one other ASCII character.
 _FOLLOW_WORD_RE = re.compile(r"[^\S\n]*+(?:([A-Za-z]+)|([\s\S]))")
-# Letters outside ASCII that case-blind matching takes for ASCII ones (firstchars._TWINS).
-_FOLLOW_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 
 
 @functools.cache

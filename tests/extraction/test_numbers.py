@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from num2words import num2words
 
 from fact_ledger.extraction.numbers import (
-    _ASCII_LETTER_TWINS,
+    ASCII_LETTER_TWINS,
     DIGITS_PATTERN,
     NUMBER_WORDS_PATTERN,
     caseless_alternation,
@@ -209,7 +209,7 @@ def test_only_four_characters_outside_ascii_match_an_ascii_letter_case_blind() -
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     found = set(re.findall("[a-z]", everything, re.IGNORECASE))
     ascii_letters = {chr(c) for c in range(128) if chr(c).isalpha()}
-    assert found - ascii_letters == set(_ASCII_LETTER_TWINS)
+    assert found - ascii_letters == set(ASCII_LETTER_TWINS)
 
 
 @given(
