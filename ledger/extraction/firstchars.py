@@ -198,10 +198,11 @@ def first_runs(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ..
         from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
 
         parsed = _parser.parse(pattern.pattern, pattern.flags)
-        runs = _RunWalk(parsed.state, _compiler, _constants, _parser).walk(
-            parsed.data, parsed.state.flags
-        )
+        walk = _RunWalk(parsed.state, _compiler, _constants, _parser)
+        runs = walk.walk(parsed.data, parsed.state.flags)
     except Exception:  # _Unknown, or a pattern form or Python version this does not read
+        return None
+    if walk.any_word:
         return None
     glued = tuple(sorted(run for run in runs if not run.startswith(" ")))
     return glued, tuple(sorted(run[1:] for run in runs if run.startswith(" ")))
@@ -210,7 +211,8 @@ def first_runs(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[str, ..
 def first_marks(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
     """The ASCII characters other than letters and white space within a line that a match
     of ``pattern`` can take first, right at its start and after white space within a line,
-    or None when :func:`first_runs` cannot tell its runs.
+    or None when its form is one :func:`first_runs` does not read (a pattern that can start
+    with any word, for which first_runs is None, still has its marks told).
 
     The other half of :func:`first_runs`: where the white space at ``pos`` (perhaps none) is
     followed by such a character ``mark`` (a digit, "$", "%", "(", a line end),
@@ -247,6 +249,8 @@ class _RunWalk:
         # The ASCII characters other than letters and white space a match can take first
         # (right at its start, and after white space), besides the runs of letters.
         self.marks: tuple[set[str], set[str]] = (set(), set())
+        # Whether a class of letters ("[a-z]", "\\w") can take the first letter: any word.
+        self.any_word = False
 
     def walk(self, items: Any, flags: int) -> set[str]:
         c = self.c
@@ -292,12 +296,15 @@ class _RunWalk:
                 # starts any word, or ends the run told so far as a prefix.
                 wide = len(letters) > _MAX_CLASS
                 if run is None or run == " ":
-                    if wide:
-                        raise _Unknown
                     self.marks[run == " "].update(marks)
                     if blank:
                         todo.append((after, " "))
-                    todo.extend((after, (run or "") + letter) for letter in letters)
+                    if wide:
+                        # any word may start here: no runs to tell (first_runs), but the
+                        # marks still hold (first_marks: "1 (IS) militants", not "1 2")
+                        self.any_word = True
+                    else:
+                        todo.extend((after, (run or "") + letter) for letter in letters)
                 else:
                     long = wide or len(run.lstrip(" ")) >= _MAX_RUN
                     if blank or other or (letters and long):

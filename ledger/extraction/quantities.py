@@ -686,12 +686,11 @@ class _Reader:
         self.code_ends = [e for _, e in code]
         self.unit_runs = _unit_runs()
         self.lone_measure = _lone_measure_chars()
-        # The readings that can start with the word after a position (see _follow_at), the last
-        # position asked and its answer, and the answer for each word seen.
+        # The readings that can start with the word after a position (see _follow_at), the
+        # answers for the last few positions asked, and the answer for each word seen.
         self.follow_runs = _follow_runs()
         self.follow_marks = _follow_marks()
-        self._follow_pos = -1
-        self._follow: frozenset[str] | None = None
+        self._follow_near: dict[int, frozenset[str] | None] = {}
         self._follow_by_word: dict[str, frozenset[str]] = {}
         # False: every reading is tried, as if no gate in _figure were there (for the tests).
         self.gated = True
@@ -713,6 +712,8 @@ class _Reader:
                     # "$1$1", "1%1%": "$" and "%" are whole spellings, none goes on to a
                     # letter or digit, which must not follow one (1.2 us less a figure)
                     or (char in self.lone_measure and text[pos + 1 : pos + 2].isalnum())
+                    # ("1m 1m": no unit starts with a digit, after white space or not)
+                    or ((may := self._follow_at(pos)) is not None and "measure" not in may)
                 )
                 else self.units.measure_re.match(text, pos)
             )
@@ -728,34 +729,37 @@ class _Reader:
         per position and each reading asked only where it can start with it. What each
         pattern can start with is read from the pattern itself (firstchars.first_runs and
         first_marks), so the test cannot drift from it."""
-        if pos != self._follow_pos:
-            self._follow_pos = pos
-            word = _FOLLOW_WORD_RE.match(self.text, pos) if self.gated else None
-            if word is None:
-                self._follow = None
-            else:
-                # (the key: the word, lower case, or the character, with a space in front
-                # after white space; a word and a character are never the same key)
-                first = word.lastindex or 1
-                spaced = pos != word.start(first)
-                char: str = word[first]
-                start: str | None
-                if first == 2 and not char.isascii():
-                    # one key for all but the twins, which may begin a reading's word (told
-                    # before lower-casing: the Kelvin sign's lower case is an ASCII "k")
-                    start = None if char in ASCII_LETTER_TWINS else OUTSIDE_ASCII
-                else:
-                    start = char.lower()
-                key = None if start is None else " " + start if spaced else start
-                found = self._follow_by_word.get(key) if key is not None else None
-                if found is None and key is not None:
-                    if len(self._follow_by_word) > 4096:
-                        self._follow_by_word.clear()  # a text of endless different words
-                    found = self._follow_by_word[key] = self._readings_before(
-                        key.lstrip(" ") if spaced else key, spaced, first == 1
-                    )
-                self._follow = found
-        return self._follow
+        near = self._follow_near
+        if pos in near:
+            return near[pos]
+        if len(near) > 8:
+            near.clear()  # (kept for the few positions around the figure being read)
+        word = _FOLLOW_WORD_RE.match(self.text, pos) if self.gated else None
+        if word is None:
+            near[pos] = None
+            return None
+        # (the key: the word, lower case, or the character, with a space in front after
+        # white space; a word and a character are never the same key)
+        first = word.lastindex or 1
+        spaced = pos != word.start(first)
+        char: str = word[first]
+        start: str | None
+        if first == 2 and not char.isascii():
+            # one key for all but the twins, which may begin a reading's word (told before
+            # lower-casing: the Kelvin sign's lower case is an ASCII "k")
+            start = None if char in ASCII_LETTER_TWINS else OUTSIDE_ASCII
+        else:
+            start = char.lower()
+        key = None if start is None else " " + start if spaced else start
+        found = self._follow_by_word.get(key) if key is not None else None
+        if found is None and key is not None:
+            if len(self._follow_by_word) > 4096:
+                self._follow_by_word.clear()  # a text of endless different words
+            found = self._follow_by_word[key] = self._readings_before(
+                key.lstrip(" ") if spaced else key, spaced, first == 1
+            )
+        near[pos] = found
+        return found
 
     def _readings_before(self, start: str, spaced: bool, letters: bool) -> frozenset[str]:
         """The readings that can start with the word (``letters``) or the character
@@ -1866,8 +1870,10 @@ class _Reader:
 
     def _noun(self, pos: int) -> tuple[str | None, str, int] | None:
         """(unit, noun as written, end) of the counted noun phrase starting at ``pos``."""
-        if self.text[pos : pos + 1] in self.no_noun:
-            return None
+        if self.text[pos : pos + 1] in self.no_noun or (
+            self.gated and (may := self._follow_at(pos)) is not None and "noun" not in may
+        ):
+            return None  # ("1 2", "1-2 1-2": a figure, no word, after the white space)
         m = self.units.noun_re.match(self.text, pos)
         if not m:
             return None
@@ -2185,6 +2191,10 @@ def _follow_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         "more": (_MORE_RE,),
         "per": (_PER_RE,),
         "counter": (_COUNTER_AFTER_RE,),
+        # the table's patterns: a unit or currency glued or spaced ("km", " per cent"), and
+        # a counted noun after white space, perhaps behind modifiers ("1 2" has neither)
+        "measure": (units.measure_re,),
+        "noun": (units.noun_re,),
     }
 
 
