@@ -1252,8 +1252,11 @@ class _Reader:
             # "€3m" is three million, "3m" alone is three metres unless people follow ("20m
             # people") or a currency word does ("950m euros").
             money = figure.unit is not None or self._money_word_at(abbr.end())
-            people = letters == "m" and self.units.noun_re.match(text, abbr.end())
-            if letters.lower() in ("m", "b", "t") and not money and not people:
+            if (
+                letters.lower() in ("m", "b", "t")
+                and not money
+                and not (letters == "m" and self._people_at(abbr.end()))
+            ):
                 return
             if letters in ("M", "B", "T") and not money:
                 return
@@ -1270,6 +1273,13 @@ class _Reader:
         figure.low = figure.high = figure.value
         figure.num_end = figure.end = word.end()
         figure.scaled = True
+
+    def _people_at(self, at: int) -> bool:
+        """Whether a counted noun starts at ``at`` ("20m people"): asked only where the
+        character after the white space can start one (not "1m 1m ...")."""
+        if self.gated and (may := self._follow_at(at)) is not None and "noun" not in may:
+            return False
+        return self.units.noun_re.match(self.text, at) is not None
 
     def _money_word_at(self, at: int) -> bool:
         """Whether a currency written as a word ("euros", "Swiss francs") starts at ``at``."""
