@@ -686,6 +686,7 @@ class _Reader:
         self.code_ends = [e for _, e in code]
         self.unit_runs = _unit_runs()
         self.lone_measure = _lone_measure_chars()
+        self.digit_after_dash = _no_unit_starts_with_a_dash_or_digit()
         # The readings that can start with the word after a position (see _follow_at), the
         # answers for the last few positions asked, and the answer for each word seen.
         self.follow_runs = _follow_runs()
@@ -712,6 +713,9 @@ class _Reader:
                     # "$1$1", "1%1%": "$" and "%" are whole spellings, none goes on to a
                     # letter or digit, which must not follow one (1.2 us less a figure)
                     or (char in self.lone_measure and text[pos + 1 : pos + 2].isalnum())
+                    # ("1-2", "1-1-1": the pattern's gap takes the "-", then no unit starts
+                    # with the digit after it)
+                    or (char == "-" and self.digit_after_dash and text[pos + 1 : pos + 2].isdigit())
                     # ("1m 1m": no unit starts with a digit, after white space or not)
                     or ((may := self._follow_at(pos)) is not None and "measure" not in may)
                 )
@@ -1235,7 +1239,11 @@ class _Reader:
             return  # "three million" already read its scale words
         if text[pos : pos + 1] in _NO_SCALE:
             return  # neither a scale word nor an abbreviation can start here
-        word = _SCALE_WORD_RE.match(text, pos)
+        word = (
+            _SCALE_WORD_RE.match(text, pos)
+            if (may := self._follow_at(pos)) is None or "scale_word" in may
+            else None
+        )
         if word:
             factor = looked_up(SCALE_WORDS, word.group("w"))
             # "₹2.35 lakh crore", "Rs 1.5 thousand crore": a larger scale word after the
@@ -1388,7 +1396,11 @@ class _Reader:
             # "1 to 1": a scale word after the second multiplies both ("between 3 and 4
             # million"), which keeps their order; told before that word is looked for
             return
-        word = _SCALE_WORD_RE.match(text, end)
+        word = (
+            _SCALE_WORD_RE.match(text, end)
+            if (may := self._follow_at(end)) is None or "scale_word" in may
+            else None
+        )
         if word:
             factor = looked_up(SCALE_WORDS, word.group("w"))
             second *= factor
@@ -1836,7 +1848,9 @@ class _Reader:
                 return
             stuff = (
                 _OF_STUFF_RATE_RE.match(self.text, figure.end)
-                if dimension not in (None, COUNT, "money") and "/" not in figure.unit
+                if dimension not in (None, COUNT, "money")
+                and "/" not in figure.unit
+                and ((may := self._follow_at(figure.end)) is None or "stuff_rate" in may)
                 else None
             )
             if stuff and not _RELATIVE_TAIL_RE.match(self.text, stuff.end()):
@@ -2155,6 +2169,16 @@ def _unit_runs() -> frozenset[str] | None:
 
 
 @functools.cache
+def _no_unit_starts_with_a_dash_or_digit() -> bool:
+    """Whether no spelling of a unit or currency starts with "-" or a digit: then
+    ``units.measure_re`` cannot match at a "-" followed by a digit (its gap takes the "-"
+    and may take a blank, never a digit), which _Reader._measure_at tells without it."""
+    units = load_units()
+    spellings = [*units.forms, *units.exact_forms, *units.currency_symbols]
+    return not any(s[:1] == "-" or s[:1].isdigit() for s in spellings)
+
+
+@functools.cache
 def _lone_measure_chars() -> frozenset[str]:
     """The ASCII symbols ("$", "%") with which exactly one spelling of a unit starts, that
     symbol alone: ``units.measure_re`` matches there only before a character that is neither
@@ -2191,6 +2215,7 @@ def _follow_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     return {
         "ratio": (_RATIO_TAIL_RE,),
         "scale": (_SCALE_WORD_RE, _SCALE_ABBR_RE),
+        "scale_word": (_SCALE_WORD_RE,),  # (spaced only: not the "m" of "1m")
         "range": (_RANGE_RE,),
         "uncertainty": (_UNCERTAINTY_RE,),
         "after": (qualifiers.after_re,),
@@ -2200,6 +2225,7 @@ def _follow_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
         "of": (_OF_RE,),
         "more": (_MORE_RE,),
         "per": (_PER_RE,),
+        "stuff_rate": (_OF_STUFF_RATE_RE,),
         "counter": (_COUNTER_AFTER_RE,),
         # the table's patterns: a unit or currency glued or spaced ("km", " per cent"), and
         # a counted noun after white space, perhaps behind modifiers ("1 2" has neither)
