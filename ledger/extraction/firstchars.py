@@ -25,6 +25,7 @@ from typing import Any
 from fact_ledger.extraction.numbers import ASCII_LETTER_TWINS
 
 __all__ = [
+    "BLANKS",
     "first_chars",
     "first_marks",
     "first_runs",

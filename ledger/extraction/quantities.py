@@ -27,6 +27,7 @@ from typing import ClassVar
 from fact_ledger.extraction.budget import check_rows, row_limit
 from fact_ledger.extraction.dates import time_spans
 from fact_ledger.extraction.firstchars import (
+    BLANKS,
     OUTSIDE_ASCII,
     first_marks,
     first_runs,
@@ -334,11 +335,16 @@ _NEGATION_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # "rose to", "fell to", "climbed to": a change verb right before "to" and the level.
+_CHANGE_VERBS = (
+    "rose", "risen", "rises", "fell", "fallen", "falls", "climbed", "jumped", "dropped",
+    "declined", "increased", "decreased", "grew", "soared", "surged", "slumped", "plunged",
+)  # fmt: skip
 _CHANGED_TO_RE = re.compile(
-    r"(?<![\w-])(?:rose|risen|rises|fell|fallen|falls|climbed|jumped|dropped|declined|"
-    r"increased|decreased|grew|soared|surged|slumped|plunged)[^\S\n]+to[^\S\n]+\Z",
-    re.IGNORECASE,
+    rf"(?<![\w-])(?:{'|'.join(_CHANGE_VERBS)})[^\S\n]+to[^\S\n]+\Z", re.IGNORECASE
 )
+# A match ends in the window's last "to" and the white space around it, so it starts at most
+# the longest verb (case folding keeps the length) before that white space (see _changed_to).
+_CHANGE_VERB_REACH = max(map(len, _CHANGE_VERBS))
 # What a change is measured in, never the level it reaches: "fell 2% to 1,645" is no percent.
 _RELATIVE_UNITS = frozenset({"percent", "time", "percentage_point", "basis_point"})
 _CONTEXT_REACH = 120  # characters either side that a sentence's subject is looked for in
@@ -1609,7 +1615,7 @@ class _Reader:
                 mark = window[-5:-4]
                 if mark.isalpha():
                     # "serious injuries rose to 29,795": a level reached counts the subject
-                    change = _CHANGED_TO_RE.search(window)
+                    change = _changed_to(window)
                     counted = (
                         self._subject_count(figure.start - len(change.group())) if change else None
                     )
@@ -2115,6 +2121,17 @@ class _Reader:
 # "1%1", "12:30") or preceded by other figures has none, and skipping the searches is what
 # keeps a line of half a million figures linear in cost per figure (issue 9 item 3).
 _CUE_WINDOW = 24
+
+
+def _changed_to(window: str) -> re.Match[str] | None:
+    """``_CHANGED_TO_RE.search(window)`` ("serious injuries rose to "), searched only where
+    its verb can start: from every position of the window its verbs were tried at each bare
+    figure after a word and "to" ("one to 2 one to 2 ...", issue 9 item 3)."""
+    core = window.rstrip(BLANKS)
+    if core[-2:].lower() != "to":
+        return None
+    verb_end = len(core[:-2].rstrip(BLANKS))
+    return _CHANGED_TO_RE.search(window, max(0, verb_end - _CHANGE_VERB_REACH))
 
 
 def _before(text: str, start: int) -> tuple[str, bool]:

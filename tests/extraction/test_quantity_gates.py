@@ -16,7 +16,14 @@ import sys
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from fact_ledger.extraction.quantities import _LETTER_RE, _lone_measure_chars, _Reader
+from fact_ledger.extraction.quantities import (
+    _CHANGED_TO_RE,
+    _LETTER_RE,
+    _changed_to,
+    _lone_measure_chars,
+    _no_unit_starts_with_a_dash_or_digit,
+    _Reader,
+)
 from fact_ledger.extraction.units import load_units
 
 _PIECES = [
@@ -33,6 +40,8 @@ _PIECES = [
     *(" tonneſ", " kt", " degrees", "HK$", "A$", "AUS$", "U.S.$", "R$", "Rs.", "EUR", "xUSD"),
     *(" in ", " out of ", " more ", " extra ", " of the ", " per ", " likes", " or so", " odd"),
     *(" Others", " STRONG", " \u017ftrong", " \u0131n ", "\u212a", " lakh", " Bn", "to", "in"),
+    *(" rose to ", "Injuries ROSE\u00a0 to ", "re-rose to ", " tonnes of fuel a day", "m people"),
+    *(" of coal per year", "1-2 ", "-", "one to 2 ", " (IS) militants", " -people"),
 ]  # fmt: skip
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 
@@ -94,3 +103,30 @@ def test_the_letter_test_before_a_currency_symbol_is_the_patterns() -> None:
     for code in range(sys.maxunicode + 1):
         c = chr(code)
         assert (c.isalnum() and not c.isdecimal()) == bool(_LETTER_RE.match(c)), hex(code)
+
+
+_CHANGE_PIECES = st.sampled_from(
+    ["rose", "ROSE", "Ri\u017fen", "fell", "increased", "re-", "x", "to", "To", "tO", " ", "\t",
+     "\u00a0", "\n", "-", ",", "1"]
+)  # fmt: skip
+
+
+@given(st.lists(_CHANGE_PIECES, max_size=10).map("".join))
+@example("serious injuries rose to ")
+@example("rose  \u00a0to\t ")
+@example("re-rose to ")
+@example("it increased to ")
+def test_a_change_before_to_is_found_as_by_the_whole_search(window: str) -> None:
+    # _changed_to searches only from where a verb can start: the same match as the search
+    found, whole = _changed_to(window), _CHANGED_TO_RE.search(window)
+    assert (found and found.span()) == (whole and whole.span())
+
+
+def test_no_unit_starts_with_a_dash_or_a_digit() -> None:
+    # _measure_at skips the unit table's pattern at "-" before a digit ("1-2 1-2 ...")
+    units = load_units()
+    assert _no_unit_starts_with_a_dash_or_digit()
+    for text in ("-1", "-25", "-\u0661", "1-2 1-2"):
+        for pos in range(len(text)):
+            if text[pos] == "-" and text[pos + 1 : pos + 2].isdigit():
+                assert units.measure_re.match(text, pos) is None
