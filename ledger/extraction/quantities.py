@@ -719,9 +719,19 @@ class _Reader:
                     # "$1$1", "1%1%": "$" and "%" are whole spellings, none goes on to a
                     # letter or digit, which must not follow one (1.2 us less a figure)
                     or (char in self.lone_measure and text[pos + 1 : pos + 2].isalnum())
-                    # ("1-2", "1-1-1": the pattern's gap takes the "-", then no unit starts
-                    # with the digit after it)
-                    or (char == "-" and self.digit_after_dash and text[pos + 1 : pos + 2].isdigit())
+                    # ("1-2", "1-1-1", "-1 -1": the pattern's gap takes the blank and the
+                    # "-", then no unit starts with the digit after it)
+                    or (
+                        self.digit_after_dash
+                        and (
+                            (char == "-" and text[pos + 1 : pos + 2].isdigit())
+                            or (
+                                char in _MEASURE_GAPS
+                                and text[pos + 1 : pos + 2] == "-"
+                                and text[pos + 2 : pos + 3].isdigit()
+                            )
+                        )
+                    )
                     # ("1m 1m": no unit starts with a digit, after white space or not)
                     or ((may := self._follow_at(pos)) is not None and "measure" not in may)
                 )
@@ -2167,6 +2177,7 @@ def _improper(number: str) -> bool:
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _LETTER_RE = re.compile(r"[^\W\d_]")  # what the currency pattern's look-behind rules out
 _SYMBOL_GAPS = frozenset(" \u00a0")  # what may stand between a currency symbol and its figure
+_MEASURE_GAPS = frozenset(" \u00a0")  # the blanks of units.measure_re's gap, around its "-"
 
 
 @functools.cache

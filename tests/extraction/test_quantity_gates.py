@@ -126,7 +126,9 @@ def test_no_unit_starts_with_a_dash_or_a_digit() -> None:
     # _measure_at skips the unit table's pattern at "-" before a digit ("1-2 1-2 ...")
     units = load_units()
     assert _no_unit_starts_with_a_dash_or_digit()
-    for text in ("-1", "-25", "-\u0661", "1-2 1-2"):
+    for text in ("-1", "-25", "-\u0661", "1-2 1-2", "-1 -1", "1\u00a0-2", "1 - 2", "1 -km"):
         for pos in range(len(text)):
-            if text[pos] == "-" and text[pos + 1 : pos + 2].isdigit():
-                assert units.measure_re.match(text, pos) is None
+            dash = text[pos] == "-" or (text[pos] in " \u00a0" and text[pos + 1 : pos + 2] == "-")
+            if dash and text[pos + 1 + (text[pos] != "-") :][:1].isdigit():
+                assert units.measure_re.match(text, pos) is None, (text, pos)
+    assert units.measure_re.match("1 -km", 1)  # a unit after the dash is still read
