@@ -34,6 +34,7 @@ from .furniture import PageLayout, analyse_layout
 from .lexicon import load_lexicon
 from .mentions import Mention
 from .propositions import claim_key, clause_span, clause_subject
+from .quantities import OF_WHOLE_RE
 from .reading import reading_of
 from .sentences import Sentence, split_sentences
 from .stance import STATEMENT_OPENING, is_anaphoric_denial, stance_of
@@ -198,6 +199,7 @@ def _extract(document: Document, aliases: AliasTable | None) -> AssertionRows:
     else:
         mentions = sorted([*quantities, *dates], key=_SPAN)
         starts = [m.start for m in mentions]
+    mentions = _glued_time_ranges(text, mentions)
     if any(m.kind == "duration" for m in dates):  # else there is none to drop or join
         mentions = _duration_ranges(text, _without_rate_durations(mentions))
         starts = [m.start for m in mentions]
@@ -297,6 +299,49 @@ def _duration_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
             )
             continue
         out.append(mention)
+    return out
+
+
+_LENGTH_AFTER = re.compile(
+    r"[^\S\n]+(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years))(?![\w-])"
+)
+# The words _LENGTH_AFTER needs, one of which a text must hold for the pass to run.
+_LENGTH_WORDS = ("second", "minute", "hour", "day", "week", "month", "year")
+
+
+def _glued_time_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "a sentence of 8-10 years", "3-4 weeks": a range glued by a dash before a length of
+    time is one range of that length, as "8 to 10 years" is (the quantity reader reads
+    "8-10" as a range of no unit that counts "years"). Only in a text that names a length
+    of time (a line of '1-2 ' does not)."""
+    if not any(word in text for word in _LENGTH_WORDS):
+        return mentions
+    out = mentions
+    for i, mention in enumerate(mentions):
+        if (
+            mention.kind == "quantity"
+            and mention.unit is None
+            and mention.approx is None
+            and mention.low is not None
+            and mention.high is not None
+            and mention.low < mention.high
+            and text.startswith(" ", mention.end)
+        ):
+            glued = _LENGTH_AFTER.match(text, mention.end)
+            if glued is not None:
+                if out is mentions:
+                    out = list(mentions)
+                unit = glued.group("unit").casefold().rstrip("s")
+                out[i] = Mention(
+                    start=mention.start,
+                    end=glued.end(),
+                    kind="duration",
+                    value=mention.value,
+                    low=mention.low,
+                    high=mention.high,
+                    unit=unit,
+                    boilerplate=mention.boilerplate,
+                )
     return out
 
 
@@ -428,6 +473,18 @@ def _figure_rows(context: _Context) -> list[tuple[Any, ...]]:
                         measured = _MEASURE_THEN_PLURAL.match(text, end)
                         subject = measured.group("plural") if measured else None
                 noun = None if subject is None else counted_noun(mention.noun, subject)
+                if (
+                    text.startswith(" of ", end)
+                    and noun is None
+                    and unit is None
+                    and position + 1 < count
+                ):
+                    # "close 47 of its 210 stores", "won 37 of her last 39 matches": a bare
+                    # count of a whole counts what the whole counts
+                    whole = mentions[position + 1]
+                    if whole.kind == "quantity" and OF_WHOLE_RE.fullmatch(text, end, whole.start):
+                        subject = subject or whole.noun or _subject_after(text, whole.end)
+                        noun = None if subject is None else counted_noun(whole.noun, subject)
                 if (noun in _GENERIC_PEOPLE or (noun is None and unit is None)) and (
                     spaced or first not in no_state_first or not gated
                 ):

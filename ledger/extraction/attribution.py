@@ -35,6 +35,7 @@ from .propositions import clause_subject
 from .quotations import quote_spans
 from .sentences import Sentence
 from .speakers import (
+    LEADING_TIME_WORDS,
     NAME_PARTICLES,
     ORG_WORDS,
     PERSON_ROLES,
@@ -100,6 +101,30 @@ _AUTHOR = re.compile(
     r"\b(?:account|report|reporting|story|article|analysis|tally|count|survey|poll|review)\s+"
     r"(?:by|from)\s+(?P<name>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)"
 )
+
+
+# What a headline's inverted tag names without its article ("..., says industry body").
+_HEADLINE_BODIES = ORG_WORDS | PERSON_ROLES | frozenset({"body", "bodies", "chiefs", "bosses"})
+_SHOWING = frozenset({"showed", "shows", "show"})
+_SHOWN_CLAUSE = re.compile(r"\s+(?!that\b)(?=[a-z\d])")
+_DATA_NOUNS = frozenset(
+    {
+        "data",
+        "figures",
+        "statistics",
+        "numbers",
+        "survey",
+        "poll",
+        "study",
+        "analysis",
+        "research",
+        "records",
+        "estimates",
+        "results",
+        "census",
+    }
+)
+_QUOTING_VERBS = frozenset({"quoted", "quotes", "quoting", "cited", "cites", "citing"})
 
 
 _INVERTED_STOP = re.compile(r"[,.;:!?\"“”]|\s(?:on|in|at|that|who)\s")
@@ -479,6 +504,33 @@ class Attributor:
         chunk_start = _clause_start(text, match.start())
         chunk = text[chunk_start : match.start()]
         words = strip_chunk(chunk.split())
+        if verb == "as saying":
+            # "..., the Xinhua news agency quoted a local official as saying": the one quoted
+            # is the speaker, not the agency that quotes
+            quoted = [i for i, w in enumerate(words) if w.casefold() in _QUOTING_VERBS]
+            if not quoted or quoted[-1] == len(words) - 1:
+                return None
+            words = words[quoted[-1] + 1 :]
+        if (
+            verb in _SHOWING
+            and _SHOWN_CLAUSE.match(text, match.end())
+            and not _ADJUNCT_TAIL.match(text[match.end() :])
+        ):
+            # "Data published on Tuesday showed the economy grew 0.3%": data, figures or a
+            # survey that show a clause are its source; "The company shows strong growth"
+            # reports nothing
+            if not words or words[-1].casefold().strip(",") not in _DATA_NOUNS:
+                return None
+            named = words[1:] if words[0].casefold() in ("a", "an", "the") and words[1:] else words
+            return Attribution(
+                speaker=" ".join(named),
+                cue=text[chunk_start + chunk.find(words[0]) : match.end()].strip(),
+                verb=verb,
+                cue_start=sentence.start + chunk_start + chunk.find(words[0]),
+                cue_end=sentence.start + match.end(),
+                content_start=sentence.start + match.end(),
+                content_end=sentence.end,
+            )
         if verb in NOUN_LIKE and used_as_noun(words, text[match.end() :]):
             return None
         if words and words[-1].casefold() in _PASSIVE_AUXILIARIES:
@@ -537,11 +589,13 @@ class Attributor:
             cue_from = chunk_start + chunk.find(words[0])
         else:
             speaker, cue_from = None, match.start()
+        if verb == "as saying":
+            cue_from = chunk_start + len(chunk) - len(chunk.lstrip())  # from the agency on
         cue_to = match.end()
         if speaker is None and len(words) == 1:
             speaker = self._lone_word(text, words[0], chunk_start, self._headline_line(sentence))
         if speaker is None and not words:
-            speaker, cue_to = self._inverted(text, match, verb)
+            speaker, cue_to = self._inverted(text, match, verb, self._headline_line(sentence))
         if speaker is None and not words:
             speaker, cue_from = self._apposition(text[: match.start()], cue_from)
         if speaker is None:
@@ -743,13 +797,18 @@ class Attributor:
                 speaker = self._resolver.from_words(words, "")
                 return (speaker, offset) if speaker else (None, fallback)
             if not described:
-                # "Two US officials, speaking ..., said": an unnamed speaker.
+                # "Two US officials, speaking ..., said": an unnamed speaker. Not a time that
+                # closes the statement: "Fares to rise 4.6% in March, says industry body".
                 offset = piece.start() + piece.group().find(words[0])
                 speaker = self._resolver.from_words(words, "")
+                if speaker is not None and speaker.casefold() in LEADING_TIME_WORDS:
+                    speaker = None
                 return (speaker, offset) if speaker else (None, fallback)
         return None, fallback
 
-    def _inverted(self, text: str, match: re.Match[str], verb: str) -> tuple[str | None, int]:
+    def _inverted(
+        self, text: str, match: re.Match[str], verb: str, headline: bool = False
+    ) -> tuple[str | None, int]:
         if verb not in INVERTIBLE:
             return None, match.end()
         rest = text[match.end() :]
@@ -764,6 +823,17 @@ class Attributor:
         if not words or len(words) > 7:
             return None, match.end()
         speaker = self._resolver.from_words(words, "")
+        if (
+            speaker is None
+            and headline
+            and words[0][:1].islower()
+            and len(words) <= 3
+            and words[-1].casefold() in _HEADLINE_BODIES
+        ):
+            # "..., says industry body": a headline drops the article of a body it names.
+            speaker = self._resolver.from_words(["the", *words], "") or (
+                self._resolver.described(["the", *words]) if verb in SPEAKING_VERBS else None
+            )
         if speaker is None:
             return None, match.end()
         return speaker, match.end() + len(phrase)

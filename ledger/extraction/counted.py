@@ -28,13 +28,21 @@ def counted_noun(noun: str | None, subject: str | None) -> str | None:
     quantity finder read), else of a plural ``subject`` read after a bare figure."""
     phrase = noun
     if phrase is None:
-        if subject is None or " " in subject or not _PLURAL.fullmatch(subject):
+        if subject is None or " " in subject:
+            return None
+        if not _PLURAL.fullmatch(subject) and not _invariant_plural(subject):
             return None
         phrase = subject
     words = phrase.split()
     if not words:
         return None
     return _lemma(words[-1])
+
+
+def _invariant_plural(word: str) -> bool:
+    """A plural spelled without an s ("a few thousand sheep", "300 cattle", "staff")."""
+    folded = word.casefold()
+    return not folded.endswith("s") and folded in load_lexicon().irregular_plurals
 
 
 @lru_cache(maxsize=4096)

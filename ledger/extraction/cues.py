@@ -86,6 +86,15 @@ _VERDICT_VERBS = (
 )
 
 
+# "The army denounced the video as fake": a verb of condemnation reports a verdict only when
+# it calls its object false ("denounced the attack" reports nothing).
+_DENOUNCED = (
+    r"(?:denounced|denounces)(?=\s+(?:[\w’'-]+\s+){1,4}?as\s+[\"“'‘]?"
+    rf"(?:(?:{alternation(_LEXICON.stance['false_predicate_modifiers'])})\s+)?"
+    rf"(?:{alternation(_LEXICON.stance['false_predicates'])})\b)"
+)
+
+
 # "Opposition MPs questioned whether the contract had been tendered": a doubt put as a
 # question; "police questioned a suspect" is no report.
 _QUESTION_VERBS = (
@@ -113,11 +122,14 @@ _DECIDED = (
 
 _CUE_PATTERN = (
     rf"\b(?P<verb>(?:{_SAY_VERBS}|(?:{alternation(_LEXICON.deny)}){_DECIDED}|{_STATEMENT_DENIAL}"
-    rf"|{_VERDICT_VERBS}"
+    rf"|{_VERDICT_VERBS}|{_DENOUNCED}"
     rf"|{_QUESTION_VERBS})\b(?!\s+to\b)"
     rf"{_PERFORMED}"
     rf"|(?:{_PLEDGE_VERBS})\b(?=\s+(?:to|that)\b))"
-    rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$|\s+that\b)"
+    rf"|\b(?P<closing>{_CLOSING_VERBS})(?=\s*[,.;:!?\"”]|\s*$|\s+that\b"
+    # "Data published on Tuesday showed the economy grew": a verb of showing before a
+    # clause reports only after data (attribution.py asks the subject)
+    r"|(?:(?<=showed)|(?<=shows)|(?<=show))\s+(?=[a-z\d]))"
     r"|\b(?P<according>(?i:according)\s+to)\s+"
 )
 

@@ -215,9 +215,17 @@ _SPAN_BEFORE_RE = re.compile(
     rf"(?:(?P<n>{_COUNT})\s+)?\Z"
 )
 _RECENT_BEFORE_RE = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?(?:most\s+)?[Rr]ecent\s+\Z")
-_COUNT_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<n>{_COUNT})(?P<gap>\s+|-)\Z")
+# ("five consecutive days", "three straight weeks": a word of succession may stand between)
+_COUNT_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<n>{_COUNT})(?P<gap>\s+(?:(?:consecutive|straight|successive)\s+)?|-)\Z"
+)
 _THE_DAY_BEFORE_RE = re.compile(r"(?<![\w-])[Tt]he\s+(?:(?:next|following|previous|same)\s+)?\Z")
-_FOR_BEFORE_RE = re.compile(r"(?<![\w-])for\s+\Z", re.I)
+# (perhaps with a bound between: "deliberated for less than three hours before convicting")
+_FOR_BEFORE_RE = re.compile(
+    r"(?<![\w-])for\s+(?:(?:less|more|fewer)\s+than\s+|(?:just\s+)?(?:over|under)\s+"
+    r"|about\s+|around\s+|nearly\s+|almost\s+|up\s+to\s+)?\Z",
+    re.I,
+)
 # A format of a game named by its length: "one-day international(s)", "the one-day side"
 # (a one-day strike is a length).
 _FORMAT_AFTER_RE = re.compile(
@@ -617,7 +625,7 @@ class _Scanner:
         # "deliberated for nine hours before finding ...": a length, then the next event.
         if tail and not (
             tail.group("tail").lower() in ("before", "after")
-            and _FOR_BEFORE_RE.search(text, max(0, count.start() - 5), count.start())
+            and _FOR_BEFORE_RE.search(text, max(0, count.start() - 20), count.start())
         ):
             if tail.group("tail").lower() == "ago":
                 return self._ago(count, tail.end(), unit, multiplier)

@@ -103,6 +103,7 @@ _STANCE_LISTS = (
     "not_negating",
     "no_part_nouns",
     "decided_objects",
+    "toll_nouns",
 )
 
 

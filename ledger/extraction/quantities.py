@@ -379,9 +379,11 @@ _ADDED_AFTER_PLUS_RE = re.compile(
 )
 # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km": the stated uncertainty is skipped over.
 _UNCERTAINTY_RE = re.compile(rf"[^\S\n]*(?:±|\+/-|\+-)[^\S\n]*{DIGITS_PATTERN}")
-# "29 of the 31 drones", "cut 1,200 of its 9,000 jobs", "47 of their 210 stores"
-_OF_WHOLE_RE = re.compile(
-    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our)\s+)?", re.IGNORECASE
+# "29 of the 31 drones", "cut 1,200 of its 9,000 jobs", "47 of their 210 stores", "won 37 of
+# her last 39 matches"
+OF_WHOLE_RE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:last|first|next)\s+)?",
+    re.IGNORECASE,
 )
 _OF_RE = re.compile(r"[^\S\n]+of(?![\w])", re.IGNORECASE)
 # "₦1,550 to the dollar", "11.2 rand to the euro": the money an exchange rate is against
@@ -404,6 +406,7 @@ _RATIO_TAIL_RE = re.compile(
     re.I,
 )
 # A number after these is a name, not a figure: "Article 5", "Resolution 2254", "Flight 370".
+_NAMES_JOIN_RE = re.compile(r",?[^\S\n]+(?:and|or|&)[^\S\n]+|,[^\S\n]*")
 _IDENTIFIER_BEFORE_RE = re.compile(rf"(?<![\w-])(?:{_listed(_FIGURE_WORDS['identifiers'])})\s*\Z")
 # The "5" of "Page 2 of 5", "Image 3 of 12": a position in page furniture.
 _POSITION_OF_BEFORE_RE = re.compile(
@@ -535,6 +538,12 @@ def _candidate_patterns(
     # to a currency code is money ("USD10m", "EUR2bn": wire and market style).
     codes = sorted(c for c in units.currency_symbols if len(c) == 3 and c.isalpha() and c.isupper())
     glued = "".join(f"|(?-i:(?<={c}))" for c in codes)
+    # "R4.5 million": the rand's bare "R" glued to an amount with a scale word (not "the R1
+    # road", "R2-D2"); _Reader.read gives it the unit
+    glued += (
+        r"|(?-i:(?:(?<=[^\w.]R)|(?<=^R))(?=[\d.,]+[^\S\n]?(?:million|billion|trillion|bn|tn)"
+        r"(?![\w-])))"
+    )
     digits = [
         r"(?P<imgsize>(?<![\w.])\d{2,4}[^\S\n]?[x×][^\S\n]?\d{2,4}(?![\w.]))",
         rf"(?P<digits>(?:(?<![\w.^/=#@&?]){glued})(?<!\d,)(?<![^\W\d_][-−])(?<!\d\+)"
@@ -658,6 +667,7 @@ class _Reader:
         self._measure_pos = -1  # see _measure_at
         self._cue_pos = -1  # see _cues
         self._cue_set: frozenset[str] = _ALL_CUES
+        self._identifier_end = -1  # where the last number read as a name ended
         # The cues each last word before a figure allows (see _cue_word), shared by every
         # reader: a news article's figures follow words the last article's did not.
         self._cues_by_word = _CUES_BY_WORD
@@ -933,7 +943,7 @@ class _Reader:
         for first, second in itertools.pairwise(figures):
             if first.unit is None and first.shape in ("digits", "words") and second.noun:
                 between = self.text[first.end : second.start]
-                if _OF_WHOLE_RE.fullmatch(between):
+                if OF_WHOLE_RE.fullmatch(between):
                     first.unit, first.noun = second.unit, second.noun
             elif (
                 first.unit is None
@@ -1026,7 +1036,18 @@ class _Reader:
                     and _POSITION_OF_BEFORE_RE.search(text, max(0, start - 24), start)
                 )
             ):
+                if text[max(0, start - 14) : start].rstrip().endswith("s"):
+                    self._identifier_end = end  # a plural name: "junctions 9 and 12"
                 return None  # "Article 5", "Resolution 2254", "Page 2 of 5": names, not figures
+            if (
+                kind == "digits"
+                and 0 <= start - self._identifier_end <= 6
+                and _NAMES_JOIN_RE.fullmatch(text, self._identifier_end, start)
+            ):
+                # "between junctions 9 and 12": a number joined to the number of a plural
+                # name is a name too ("Flight 370 and 239 people" counts people)
+                self._identifier_end = end
+                return None
             if worded_per(text, start, spaced, worded):
                 return None  # "11.2 per 100,000 people": the base of a rate, not a figure
             if (
@@ -1106,6 +1127,15 @@ class _Reader:
                 and ((may := self._follow_at(figure.num_end)) is None or "scale" in may)
             ):
                 self._scale(figure)
+            if (
+                prev == "R"
+                and figure.scaled
+                and figure.unit is None
+                and not text[figure.start - 2 : figure.start - 1].isalnum()
+            ):
+                # "pay R4.5 million in damages": a bare "R" glued to an amount with a scale
+                # word is the rand; not "the R1 road" or "an R number of 0.9" (no scale)
+                figure.unit, figure.start = "ZAR", figure.start - 1
             if not gated or (figure.unit is not None and not figure.scaled):
                 self._accounting_negative(figure)
             follow = text[figure.num_end : figure.num_end + 1]

@@ -136,7 +136,9 @@ _NEGATED_PAST = re.compile(
 _NO_PART = re.compile(
     r"^[^,;:]*?\b(?:(?:has|have|had)\s+(?:played|taken)\s+|(?:played|plays|play|took|takes"
     r"|take|has|have|had)\s+)"
-    rf"no\s+(?:{_any('no_part_nouns')})\s+(?:in|of|with)\b",
+    rf"no\s+(?:{_any('no_part_nouns')})\s+(?:in|of|with)\b"
+    # "he had nothing to do with the awarding of the contract"
+    r"|^[^,;:]*?\b(?:has|have|had)\s+(?:had\s+)?nothing\s+(?:at\s+all\s+)?to\s+do\s+with\b",
     re.I,
 )
 # "At no point did we mislead investors": a negative phrase opening the statement.
@@ -144,9 +146,11 @@ _NEGATIVE_OPENER = re.compile(rf"^\W*(?:{_any('negative_openers')})\b", re.I)
 # "Police said no footballer had been detained", "neither the army nor the police had opened
 # fire": a reported statement whose subject is "no" thing denies it of anything. Only when
 # reported: an unattributed "No group has claimed responsibility" is the writer's report;
-# and "no one was hurt" reports an outcome (a toll of none), as "nobody" does.
+# and "no one was hurt" reports an outcome (a toll of none), as "nobody" does, and as "no
+# injuries were reported" and "no casualties" do (words.toml [stance] toll_nouns).
 _NOBODY_SUBJECT = re.compile(
-    r"^\W*(?:that\s+)?(?:neither\b[^,;:]*?\bnor\b|no\b(?!\s+one\b)(?:\s+[\w’'-]+){1,3}?\s+"
+    r"^\W*(?:that\s+)?(?:neither\b[^,;:]*?\bnor\b|no\b(?!\s+(?:one|"
+    rf"{_any('toll_nouns')})\b)(?:\s+[\w’'-]+){{1,3}}?\s+"
     r"(?:had|has|have|was|were|is|are|did|will|would)\b"
     # "the council insisted that none of the £2m grant had been spent on salaries"
     r"|none\s+of(?:\s+[^\s,;:]+){1,5}?\s+(?:had|has|have|was|were|is|are|did|will|would)\b)",
