@@ -703,10 +703,13 @@ class _Reader:
         self.unit_runs = _unit_runs()
         self.lone_measure = _lone_measure_chars()
         self.digit_after_dash = _no_unit_starts_with_a_dash_or_digit()
-        # The readings that can start with the word after a position (see _follow_at), the
-        # answers for the last few positions asked, and the answer for each word seen.
+        # The readings that can start with the word after a position (see _follow_at): the
+        # last position asked and its answer, the answers for the last few positions, and the
+        # answer for each word seen.
         self.follow_runs = _follow_runs()
         self.follow_marks = _follow_marks()
+        self._follow_pos = -1
+        self._follow: frozenset[str] | None = None
         self._follow_near: dict[int, frozenset[str] | None] = {}
         self._follow_by_word: dict[str, frozenset[str]] = {}
         # False: every reading is tried, as if no gate in _figure were there (for the tests).
@@ -759,14 +762,22 @@ class _Reader:
         per position and each reading asked only where it can start with it. What each
         pattern can start with is read from the pattern itself (firstchars.first_runs and
         first_marks), so the test cannot drift from it."""
+        if pos == self._follow_pos:
+            return self._follow  # (most calls: the readings after one number ask in turn)
         near = self._follow_near
         if pos in near:
-            return near[pos]
-        if len(near) > 8:
-            near.clear()  # (kept for the few positions around the figure being read)
+            found = near[pos]
+        else:
+            if len(near) > 8:
+                near.clear()  # (kept for the few positions around the figure being read)
+            found = near[pos] = self._follow_fresh(pos)
+        self._follow_pos, self._follow = pos, found
+        return found
+
+    def _follow_fresh(self, pos: int) -> frozenset[str] | None:
+        """_follow_at's answer read from the text."""
         word = _FOLLOW_WORD_RE.match(self.text, pos) if self.gated else None
         if word is None:
-            near[pos] = None
             return None
         # (the key: the word, lower case, or the character, with a space in front after
         # white space; a word and a character are never the same key)
@@ -788,7 +799,6 @@ class _Reader:
             found = self._follow_by_word[key] = self._readings_before(
                 key.lstrip(" ") if spaced else key, spaced, first == 1
             )
-        near[pos] = found
         return found
 
     def _readings_before(self, start: str, spaced: bool, letters: bool) -> frozenset[str]:
