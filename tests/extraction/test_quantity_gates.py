@@ -11,14 +11,17 @@ readings must be the same, field for field.
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from fact_ledger.extraction.quantities import (
+    _ARTICLE_GUARD,
     _CHANGED_TO_RE,
     _LETTER_RE,
+    _candidates,
     _changed_to,
     _lone_measure_chars,
     _no_unit_starts_with_a_dash_or_digit,
@@ -132,3 +135,24 @@ def test_no_unit_starts_with_a_dash_or_a_digit() -> None:
             if dash and text[pos + 1 + (text[pos] != "-") :][:1].isdigit():
                 assert units.measure_re.match(text, pos) is None, (text, pos)
     assert units.measure_re.match("1 -km", 1)  # a unit after the dash is still read
+
+
+_ARTICLE_PIECES = st.sampled_from(
+    ["a", "an", "A", "An", "AN", " ", "\n", "-", "\u00a0", "7", "1,000", "third", "quarter",
+     "dozen", "hundred", "million", "few", "handful", "couple", "of", "baker's", "mile", "hour",
+     "estimated", "half", "about", "and", "x", "é", "½", ".", ",", "$", "%", "(", "one", "two"]
+)  # fmt: skip
+
+
+@given(st.lists(_ARTICLE_PIECES, max_size=16).map("".join))
+@example("1 a 1 a 1 an 7 a")
+@example("a third of a million, an estimated 3, a-quarter, A dozen, a baker's dozen, an hour")
+@example("a quarter of a million a\nthird a few hundred a couple of a handful of")
+def test_the_article_guard_drops_no_word_candidate(text: str) -> None:
+    # the word pattern with the guard in front of "a"/"an" finds what it finds without it
+    guarded = _candidates()[0]
+    plain = re.compile(guarded.pattern.replace(_ARTICLE_GUARD, "", 1), guarded.flags)
+    assert guarded.pattern != plain.pattern
+    assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in plain.finditer(text)
+    ]
