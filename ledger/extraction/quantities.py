@@ -391,6 +391,10 @@ _TO_THE_MONEY_RE = re.compile(
     r" to the (?P<unit>dollar|euro|pound|yen|yuan|rupee|franc|rouble|ruble)(?![\w-])"
 )
 # "Tokyo's Nikkei share average fell 2.1% to 38,220.85": a stock index's level
+# "38 points, or 0.5%", "120 points, or 1.2 per cent": a move in points given in per cent too.
+_OR_PERCENT_AFTER_RE = re.compile(
+    r",?[^\S\n]+or[^\S\n]+[\d.,]+[^\S\n]?(?:%|per[^\S\n]?cent|percent)(?![\w])", re.IGNORECASE
+)
 _INDEX_BEFORE_RE = re.compile(
     rf"(?<![\w&-])(?:{_listed(_FIGURE_WORDS['index_words'])})(?![\w&-])", re.IGNORECASE
 )
@@ -1656,6 +1660,9 @@ class _Reader:
             if (
                 figure.unit == "point"
                 and (figure.value is None or figure.value <= 100)
+                # "closed up 38 points, or 0.5%": the per cent is the same move, and the
+                # points are the index's
+                and not _OR_PERCENT_AFTER_RE.match(text, figure.end)
                 and self._near(_SHARE_CONTEXT_RE, figure)
             ):
                 figure.unit = "percentage_point"
@@ -1669,9 +1676,13 @@ class _Reader:
                 figure.unit = "person"
             elif (window[-1:] == " " or not self.gated) and self._age(figure, window):
                 figure.unit = "age"
-            elif window.endswith(" to "):
-                mark = window[-5:-4]
-                if mark.isalpha():
+            elif window.endswith((" to ", " at ")):
+                if _after_percent(window[:-4]):
+                    # "the Nikkei fell 2.1% to 38,220.85", "the FTSE 100 closed up 38 points,
+                    # or 0.5%, at 8,312": the level an index reached, in its points
+                    if _INDEX_BEFORE_RE.search(window):
+                        figure.unit = "point"
+                elif window[-3] == "t" and window[-5:-4].isalpha():
                     # "serious injuries rose to 29,795": a level reached counts the subject
                     change = _changed_to(window)
                     counted = (
@@ -1679,8 +1690,6 @@ class _Reader:
                     )
                     if counted is not None:
                         figure.unit, figure.noun = counted
-                elif mark == "%" and _INDEX_BEFORE_RE.search(window):
-                    figure.unit = "point"  # "the Nikkei fell 2.1% to 38,220.85": an index level
 
     def _no_count(self, figure: _Figure) -> bool:
         """Whether a counted noun counts nothing the table's category means: "412 cases per
@@ -2179,6 +2188,12 @@ class _Reader:
 # "1%1", "12:30") or preceded by other figures has none, and skipping the searches is what
 # keeps a line of half a million figures linear in cost per figure (issue 9 item 3).
 _CUE_WINDOW = 24
+
+
+def _after_percent(head: str) -> bool:
+    """Whether ``head`` ends in a percentage, perhaps and a comma ("2.1%", "0.3 per cent,")."""
+    head = head.rstrip(",")
+    return head[-1:] == "%" or head[-8:].lower().endswith(("per cent", "percent"))
 
 
 def _changed_to(window: str) -> re.Match[str] | None:

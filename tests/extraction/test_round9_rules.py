@@ -184,3 +184,34 @@ def test_round9_verdicts(text, speaker, stance):
 )
 def test_round9_stance(content, stance):
     assert stance_of(content, "said") == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # a move in points given in per cent too: the points are the index's, and so is the
+        # level it reached after the per cent ("to", "at")
+        (
+            "The Dow Jones fell 120 points, or 0.3 per cent, to 39,100.",
+            {"120 points": "point", "0.3 per cent": "percent", "39,100": "point"},
+        ),
+        (
+            "The Hang Seng closed down 210 points, or 1.1%, at 18,950 on Friday.",
+            {"210 points": "point", "1.1%": "percent", "18,950": "point"},
+        ),
+        ("The Nikkei fell 2.1% to 38,220.85.", {"2.1%": "percent", "38,220.85": "point"}),
+        # points near a per cent with no "or N%" stay percentage points; no index, no level
+        (
+            "Support for the party rose 3 points in the poll to 41%.",
+            {"3 points": "percentage_point", "41%": "percent"},
+        ),
+        (
+            "Sales rose 4%, to 2,300 cars.",
+            {"4%": "percent", "2,300 cars": "vehicle"},
+        ),
+    ],
+)
+def test_index_points_and_levels_after_a_move_in_per_cent(
+    text: str, units: dict[str, str | None]
+) -> None:
+    assert {quote: row.unit for quote, row in figures(text).items()} == units
