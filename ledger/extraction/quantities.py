@@ -740,10 +740,9 @@ class _Reader:
                 None
                 if self.gated
                 and (
-                    (char == " " and self._no_unit_word_at(pos))
                     # "$1$1", "1%1%": "$" and "%" are whole spellings, none goes on to a
                     # letter or digit, which must not follow one (1.2 us less a figure)
-                    or (char in self.lone_measure and text[pos + 1 : pos + 2].isalnum())
+                    (char in self.lone_measure and text[pos + 1 : pos + 2].isalnum())
                     # ("1-2", "1-1-1", "-1 -1": the pattern's gap takes the blank and the
                     # "-", then no unit starts with the digit after it)
                     or (
@@ -759,6 +758,8 @@ class _Reader:
                     )
                     # ("1m 1m": no unit starts with a digit, after white space or not)
                     or ((may := self._follow_at(pos)) is not None and "measure" not in may)
+                    # ("1 to 1 to": the word is no unit's first run of letters)
+                    or (char == " " and self._no_unit_word_at(pos))
                 )
                 else self.units.measure_re.match(text, pos)
             )
@@ -2406,6 +2407,7 @@ _KELVIN_CONTEXT_RE = guarded(_KELVIN_CONTEXT_RE)
 _MEMORY_CONTEXT_RE = guarded(_MEMORY_CONTEXT_RE)
 _MINUS_WORD_BEFORE_RE = guarded(_MINUS_WORD_BEFORE_RE)
 _NUMBER_BEFORE_RE = guarded(_NUMBER_BEFORE_RE)
+_PEOPLE_OF_BEFORE_RE = guarded(_PEOPLE_OF_BEFORE_RE)
 _ORDINAL_HALF_RE = guarded(_ORDINAL_HALF_RE)
 _POSITION_OF_BEFORE_RE = guarded(_POSITION_OF_BEFORE_RE)
 _RACE_BEFORE_RE = guarded(_RACE_BEFORE_RE)
