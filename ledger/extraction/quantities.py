@@ -1678,12 +1678,12 @@ class _Reader:
             elif (window[-1:] == " " or not self.gated) and self._age(figure, window):
                 figure.unit = "age"
             elif window.endswith((" to ", " at ")):
-                if _after_percent(window[:-4]):
+                if _after_percent(window[-16:-4]):
                     # "the Nikkei fell 2.1% to 38,220.85", "the FTSE 100 closed up 38 points,
                     # or 0.5%, at 8,312": the level an index reached, in its points
                     if _INDEX_BEFORE_RE.search(window):
                         figure.unit = "point"
-                elif window[-3] == "t" and window[-5:-4].isalpha():
+                elif window.endswith(" to ") and window[-5:-4].isalpha():
                     # "serious injuries rose to 29,795": a level reached counts the subject
                     change = _changed_to(window)
                     counted = (
@@ -2192,9 +2192,13 @@ _CUE_WINDOW = 24
 
 
 def _after_percent(head: str) -> bool:
-    """Whether ``head`` ends in a percentage, perhaps and a comma ("2.1%", "0.3 per cent,")."""
+    """Whether ``head`` ends in a per cent sign or word, perhaps followed by a comma ("2.1%",
+    "0.3 per cent,")."""
     head = head.rstrip(",")
-    return head[-1:] == "%" or head[-8:].lower().endswith(("per cent", "percent"))
+    last = head[-1:]
+    return last == "%" or (
+        last in ("t", "T") and head[-8:].lower().endswith(("per cent", "percent"))
+    )
 
 
 def _changed_to(window: str) -> re.Match[str] | None:
