@@ -923,7 +923,9 @@ def _foreign(path: Path) -> str | None:
             inside = [c for c in child.iterdir() if not _TEMP.match(c.name)]
             if inside:
                 return f"{child.name}/{inside[0].name}"
-        elif child.name not in _SKELETON and not (_TEMP.match(child.name) and child.is_file()):
+        elif child.name not in _SKELETON and not (_TEMP.match(child.name) and not child.is_dir()):
+            # (a temp file that is gone by now was another first ingest's, renamed into place
+            # while this one looked: racing creates saw it as foreign, issue 9 item 2)
             return child.name
     return None
 
