@@ -81,6 +81,8 @@ def _read(reader: _Reader) -> list[tuple[object, ...]]:
 @example("12:30:12:30: Read: 5, Views :: 40, x1: 3, page ii: 4, #: 6, (7): 8, Ǩ: 9")
 @example("1\u212a")  # the Kelvin sign, whose lower case is ASCII "k": "1K" is 1,000
 @example("2 \u212am 3\u017fo 4 \u0131n 5 € 6 – 7 ±1 8°C")  # twins, and marks outside ASCII
+@example("20m people, 3m 4m, 950m euros, 1-2 1-2, -1 -1, 5 -km, 5-km, 200 tonnes of fuel a day")
+@example("one to 2 one to 2, injuries rose to 29,795, 1 a 1 a, a crowd of 300, 1 2 3")
 def test_a_gated_reading_is_the_open_one(text: str) -> None:
     assert _read(_Reader(text)) == _read(_Open(text))
 
